@@ -1,0 +1,70 @@
+// The VS Code side: starts the language server for JSON documents and shows what a file was recognised as.
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { DocumentKindRequest, type DocumentKindResult, SETTINGS_SECTION } from '../../shared/protocol';
+
+const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
+
+let client: LanguageClient | undefined;
+
+export interface FargateLintApi {
+  /** Resolves once the language server is running. */
+  ready: Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): FargateLintApi {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const outputChannel = vscode.window.createOutputChannel('fargate-lint', { log: true });
+  const clientOptions: LanguageClientOptions = {
+    // Every scheme: files, untitled documents and virtual file systems alike.
+    documentSelector: SELECTOR as LanguageClientOptions['documentSelector'],
+    synchronize: { configurationSection: SETTINGS_SECTION },
+    outputChannel,
+  };
+  client = new LanguageClient('fargateLint', 'fargate-lint', serverOptions, clientOptions);
+  const ready = client.start();
+  context.subscriptions.push(outputChannel, { dispose: () => void client?.stop() });
+  context.subscriptions.push(createKindStatus(() => client, ready));
+  return { ready };
+}
+
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}
+
+/** A language status item ("ECS task definition", "IAM policy", ...) for the active JSON editor. */
+function createKindStatus(getClient: () => LanguageClient | undefined, ready: Promise<void>): vscode.Disposable {
+  const item = vscode.languages.createLanguageStatusItem('fargateLint.documentKind', SELECTOR);
+  item.name = 'fargate-lint document kind';
+  item.text = 'fargate-lint';
+  let pending: ReturnType<typeof setTimeout> | undefined;
+
+  const update = async () => {
+    const editor = vscode.window.activeTextEditor;
+    const current = getClient();
+    if (!editor || !current) return;
+    await ready;
+    try {
+      const result = await current.sendRequest<DocumentKindResult>(DocumentKindRequest, { uri: editor.document.uri.toString() });
+      item.text = result.label;
+      item.detail = result.kind === 'unknown' ? 'fargate-lint has nothing to check here' : 'checked by fargate-lint';
+      item.severity = vscode.LanguageStatusSeverity.Information;
+    } catch {
+      item.text = 'fargate-lint';
+    }
+  };
+  const schedule = () => {
+    clearTimeout(pending);
+    pending = setTimeout(() => void update(), 300);
+  };
+  const subscriptions = [
+    vscode.window.onDidChangeActiveTextEditor(schedule),
+    vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && schedule()),
+  ];
+  schedule();
+  return vscode.Disposable.from(item, ...subscriptions, { dispose: () => clearTimeout(pending) });
+}

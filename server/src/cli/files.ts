@@ -1,0 +1,55 @@
+// Which files the CLI reads: the files it is named, and the JSON files under the folders it is named.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export interface InputFile {
+  absolutePath: string;
+  /** Named on the command line (rather than found in a folder). */
+  named: boolean;
+}
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'cdk.out', '.terraform', '.aws-sam']);
+
+export class UsageError extends Error {}
+
+export function collectFiles(args: string[]): InputFile[] {
+  const files: InputFile[] = [];
+  const seen = new Set<string>();
+  const add = (absolutePath: string, named: boolean) => {
+    if (seen.has(absolutePath)) return;
+    seen.add(absolutePath);
+    files.push({ absolutePath, named });
+  };
+  for (const arg of args) {
+    const absolutePath = path.resolve(arg);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolutePath);
+    } catch {
+      throw new UsageError(`no such file or folder: ${arg}`);
+    }
+    if (stat.isDirectory()) {
+      for (const found of walk(absolutePath)) add(found, false);
+    } else {
+      add(absolutePath, true);
+    }
+  }
+  return files;
+}
+
+function* walk(folder: string): Generator<string> {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) yield* walk(full);
+    } else if (entry.isFile() && /\.jsonc?$/i.test(entry.name)) {
+      yield full;
+    }
+  }
+}

@@ -1,0 +1,132 @@
+// fargate-lint CLI: the language server's analysis over files and folders, for CI pipelines.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { WorkspaceIndex } from '../core/workspace';
+import { looksLikeTaskDefinitionName } from '../core/kinds';
+import { skippedFileMeta } from '../core/rules/meta';
+import { fromSeverity } from '../service/convert';
+import { FargateLintLanguageService } from '../service/languageService';
+import { MAX_DOCUMENT_LENGTH, skipReason } from '../service/models';
+import { DEFAULT_SETTINGS } from '../service/settings';
+import { type InputFile, UsageError, collectFiles } from './files';
+import { type FileReport, formatJson, formatSarif, formatStylish } from './report';
+
+declare const FARGATE_LINT_VERSION: string;
+
+const USAGE = `Usage: fargate-lint [--format stylish|json|sarif] PATH...
+
+Checks ECS task definitions and IAM policies in the given JSON files, and in every
+JSON file under the given folders. Exit code: 0 no errors, 1 errors found, 2 bad usage.`;
+
+interface Options {
+  format: 'stylish' | 'json' | 'sarif';
+  paths: string[];
+}
+
+function parseArgs(argv: string[]): Options | 'help' | 'version' {
+  const options: Options = { format: 'stylish', paths: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') return 'help';
+    if (arg === '--version' || arg === '-v') return 'version';
+    if (arg === '--format' || arg === '-f' || arg.startsWith('--format=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+      if (value !== 'stylish' && value !== 'json' && value !== 'sarif') throw new UsageError(`unknown format: ${value ?? '(missing)'}`);
+      options.format = value;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      throw new UsageError(`unknown option: ${arg}`);
+    } else {
+      options.paths.push(arg);
+    }
+  }
+  if (options.paths.length === 0) throw new UsageError('no files or folders given');
+  return options;
+}
+
+interface LoadedFile {
+  input: InputFile;
+  uri: string;
+  text?: string;
+  skipped?: string;
+}
+
+function load(input: InputFile): LoadedFile {
+  const uri = pathToFileURL(input.absolutePath).href;
+  try {
+    const size = fs.statSync(input.absolutePath).size;
+    if (size > MAX_DOCUMENT_LENGTH) return { input, uri, skipped: `larger than ${MAX_DOCUMENT_LENGTH / 1024 / 1024} MB` };
+    const text = fs.readFileSync(input.absolutePath, 'utf8');
+    const skipped = skipReason(text);
+    return skipped ? { input, uri, skipped } : { input, uri, text: text.replace(/^\uFEFF/, '') };
+  } catch (error) {
+    return { input, uri, skipped: `could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+}
+
+export async function run(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  let options: ReturnType<typeof parseArgs>;
+  let inputs: InputFile[];
+  try {
+    options = parseArgs(argv);
+    if (options === 'help') return out(USAGE), 0;
+    if (options === 'version') return out(FARGATE_LINT_VERSION), 0;
+    inputs = collectFiles(options.paths);
+  } catch (error) {
+    if (error instanceof UsageError) return err(`fargate-lint: ${error.message}\n\n${USAGE}`), 2;
+    throw error;
+  }
+
+  const files = inputs.map(load);
+  const workspace = new WorkspaceIndex([...new Set(options.paths.map((p) => pathToFileURL(path.resolve(p)).href))]);
+  for (const file of files) if (file.text !== undefined) workspace.set(file.uri, file.text);
+  const documents = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.uri, TextDocument.create(f.uri, 'json', 1, f.text!)]));
+  const service = new FargateLintLanguageService({ workspace, textDocumentOf: (uri) => documents.get(uri) });
+
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    const display = path.relative(process.cwd(), file.input.absolutePath) || file.input.absolutePath;
+    if (file.skipped) {
+      reports.push({ file: display, kind: 'unknown', diagnostics: [skippedDiagnostic(file.skipped)] });
+      continue;
+    }
+    const textDocument = documents.get(file.uri)!;
+    const classification = service.classify(textDocument);
+    const reportSyntaxErrors = file.input.named || classification.kind !== 'unknown' || looksLikeTaskDefinitionName(file.input.absolutePath);
+    const diagnostics = await service.validate(textDocument, DEFAULT_SETTINGS, { reportSyntaxErrors });
+    reports.push({
+      file: display,
+      kind: classification.kind,
+      diagnostics: diagnostics
+        .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+        .map((d) => ({ rule: String(d.code), severity: fromSeverity(d.severity), message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range })),
+    });
+  }
+
+  if (options.format === 'json') out(formatJson(reports));
+  else if (options.format === 'sarif') out(formatSarif(reports, FARGATE_LINT_VERSION, process.cwd()));
+  else out(formatStylish(reports, !!process.stdout.isTTY && !process.env.NO_COLOR));
+  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+function skippedDiagnostic(reason: string) {
+  return {
+    rule: skippedFileMeta.id,
+    severity: skippedFileMeta.defaultSeverity,
+    message: `Skipped: the file is ${reason}.`,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  };
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2), (t) => process.stdout.write(`${t}\n`), (t) => process.stderr.write(`${t}\n`)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`fargate-lint: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

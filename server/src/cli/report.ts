@@ -1,0 +1,103 @@
+// The CLI's output formats: stylish (people), json (scripts), sarif (GitHub code scanning).
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Severity, docsUrl } from '../core/rule';
+import { allRuleMetas } from '../core/rules/meta';
+
+export interface CliDiagnostic {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+export interface FileReport {
+  file: string;
+  kind: string;
+  diagnostics: CliDiagnostic[];
+}
+
+export function formatJson(reports: FileReport[]): string {
+  return JSON.stringify(reports, null, 2);
+}
+
+const SEVERITY_WORDS: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
+
+export function formatStylish(reports: FileReport[], color: boolean): string {
+  const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const severityColor: Record<Severity, string> = { error: '31', warning: '33', information: '36', hint: '2' };
+  const lines: string[] = [];
+  const totals: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const report of reports) {
+    if (report.diagnostics.length === 0) continue;
+    lines.push(paint('4', report.file) + paint('2', `  (${report.kind})`));
+    for (const d of report.diagnostics) {
+      totals[d.severity]++;
+      const where = `${d.range.start.line + 1}:${d.range.start.character + 1}`.padEnd(8);
+      lines.push(`  ${paint('2', where)} ${paint(severityColor[d.severity], SEVERITY_WORDS[d.severity].padEnd(7))} ${d.message}  ${paint('2', d.rule)}`);
+    }
+    lines.push('');
+  }
+  const recognised = reports.filter((r) => r.kind !== 'unknown').length;
+  const summary = `${totals.error} errors, ${totals.warning} warnings, ${totals.information + totals.hint} notes in ${reports.length} JSON files (${recognised} recognised)`;
+  lines.push(paint(totals.error ? '31;1' : '32;1', summary));
+  return lines.join('\n');
+}
+
+const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+export function formatSarif(reports: FileReport[], version: string, baseDir: string): string {
+  const usedRules = new Set(reports.flatMap((r) => r.diagnostics.map((d) => d.rule)));
+  const rules = allRuleMetas.filter((m) => usedRules.has(m.id));
+  const ruleIndex = new Map(rules.map((m, i) => [m.id, i]));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'fargate-lint',
+            version,
+            informationUri: 'https://github.com/fargate-lint/fargate-lint',
+            rules: rules.map((m) => ({
+              id: m.id,
+              name: m.id,
+              shortDescription: { text: m.title },
+              helpUri: docsUrl(m.id),
+              defaultConfiguration: { level: SARIF_LEVEL[m.defaultSeverity] },
+            })),
+          },
+        },
+        originalUriBaseIds: { SRCROOT: { uri: `${pathToFileURL(baseDir).href}/` } },
+        results: reports.flatMap((report) =>
+          report.diagnostics.map((d) => ({
+            ruleId: d.rule,
+            ruleIndex: ruleIndex.get(d.rule),
+            level: SARIF_LEVEL[d.severity],
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: relativeUri(baseDir, report.file), uriBaseId: 'SRCROOT' },
+                  region: {
+                    startLine: d.range.start.line + 1,
+                    startColumn: d.range.start.character + 1,
+                    endLine: d.range.end.line + 1,
+                    endColumn: d.range.end.character + 1,
+                  },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2);
+}
+
+function relativeUri(baseDir: string, file: string): string {
+  return path.relative(baseDir, path.resolve(baseDir, file)).split(path.sep).map(encodeURIComponent).join('/');
+}
+

@@ -1,0 +1,56 @@
+// Text edits for fixes, made with jsonc-parser's `modify` so the file keeps its own indentation and eol.
+import { type FormattingOptions, applyEdits, modify } from 'jsonc-parser';
+import type { JsonDocument, JsonPath } from './json';
+import type { FileEdit } from './rule';
+
+export function formattingOf(text: string): FormattingOptions {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const indented = /\n([ \t]+)\S/.exec(text);
+  if (indented && indented[1].startsWith('\t')) return { insertSpaces: false, tabSize: 4, eol };
+  // The smallest indentation seen is the file's unit.
+  let unit = Infinity;
+  for (const match of text.matchAll(/\n( +)\S/g)) unit = Math.min(unit, match[1].length);
+  return { insertSpaces: true, tabSize: Number.isFinite(unit) ? unit : 2, eol };
+}
+
+/** Sets (or inserts) the value at `path`; `undefined` removes the property or array element. */
+export function setValue(document: JsonDocument, path: JsonPath, value: unknown, options: { insertAt?: number } = {}): FileEdit[] {
+  const edits = modify(document.text, path, value, {
+    formattingOptions: formattingOf(document.text),
+    getInsertionIndex: options.insertAt === undefined ? undefined : () => options.insertAt!,
+  });
+  return edits.map((e) => ({ offset: e.offset, length: e.length, newText: e.content }));
+}
+
+export function removeValue(document: JsonDocument, path: JsonPath): FileEdit[] {
+  return setValue(document, path, undefined);
+}
+
+/** Applies several path edits in sequence: each is computed on the text the previous one produced. */
+export function sequentialEdits(document: JsonDocument, changes: { path: JsonPath; value: unknown }[]): FileEdit[] {
+  let text = document.text;
+  const formatting = formattingOf(text);
+  for (const change of changes) {
+    text = applyEdits(text, modify(text, change.path, change.value, { formattingOptions: formatting }));
+  }
+  return text === document.text ? [] : [replacementEdit(document.text, text)];
+}
+
+/** One edit that turns `before` into `after`, covering only the part that differs. */
+export function replacementEdit(before: string, after: string): FileEdit {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before[endBefore - 1] === after[endAfter - 1]) {
+    endBefore--;
+    endAfter--;
+  }
+  return { offset: start, length: endBefore - start, newText: after.slice(start, endAfter) };
+}
+
+/** Applies edits of the current document (those without a `file`) to its text. */
+export function applyFileEdits(text: string, edits: FileEdit[]): string {
+  const local = edits.filter((e): e is { offset: number; length: number; newText: string } => 'offset' in e && !e.file);
+  return applyEdits(text, local.map((e) => ({ offset: e.offset, length: e.length, content: e.newText })));
+}

@@ -1,0 +1,66 @@
+// Runs the rules over every subject of a document. A rule that throws costs only its own findings.
+import type { JsonDocument, JsonPath } from './json';
+import { type Classification, classify } from './kinds';
+import type { Finding, Report, Rule, Severity, SeveritySetting } from './rule';
+import { allRules } from './rules';
+import type { WorkspaceView } from './workspace';
+
+export interface AnalysisOptions {
+  fileName?: string;
+  /** Per-rule severity overrides from settings. */
+  ruleSettings?: Record<string, SeveritySetting>;
+  workspace?: WorkspaceView;
+  /** Checked between rules; a cancelled analysis returns what it has so far, flagged. */
+  isCancelled?: () => boolean;
+  rules?: readonly Rule[];
+  /** Called when a rule throws; the default swallows the error. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+export interface AnalysisResult {
+  classification: Classification;
+  findings: Finding[];
+  cancelled: boolean;
+}
+
+const ruleById = new Map(allRules.map((rule) => [rule.meta.id, rule]));
+
+export function findRule(id: string): Rule | undefined {
+  return ruleById.get(id);
+}
+
+export function analyze(document: JsonDocument, options: AnalysisOptions = {}): AnalysisResult {
+  const classification = classify(document, options.fileName);
+  const findings: Finding[] = [];
+  const rules = options.rules ?? allRules;
+  for (const subject of classification.subjects) {
+    for (const rule of rules) {
+      if (!rule.meta.appliesTo.includes(subject.kind)) continue;
+      const setting = options.ruleSettings?.[rule.meta.id];
+      if (setting === 'off') continue;
+      if (options.isCancelled?.()) return { classification, findings, cancelled: true };
+      const found: Finding[] = [];
+      const report = (r: Report) => found.push(toFinding(rule, subject.path, r, setting));
+      try {
+        rule.check({ subject, document, fileName: options.fileName, workspace: options.workspace, report });
+        findings.push(...found);
+      } catch (error) {
+        options.onRuleError?.(rule.meta.id, error);
+      }
+    }
+  }
+  return { classification, findings, cancelled: false };
+}
+
+function toFinding(rule: Rule, subjectPath: JsonPath, report: Report, setting: Severity | undefined): Finding {
+  return {
+    ruleId: rule.meta.id,
+    severity: setting ?? report.severity ?? rule.meta.defaultSeverity,
+    message: report.message,
+    path: [...subjectPath, ...report.path],
+    target: report.target ?? 'value',
+    subjectPath,
+    data: report.data,
+    related: report.related,
+  };
+}

@@ -1,0 +1,63 @@
+// A normalised view of a policy's statements: single values become lists, and every element keeps the
+// JSON path it came from, so checks and the evaluator can report exactly where something is.
+import { type JsonPath, isObject } from '../json';
+
+export interface Element {
+  value: string;
+  path: JsonPath;
+}
+
+export interface ElementList {
+  /** `NotAction` / `NotResource` / `NotPrincipal` rather than the positive form. */
+  negated: boolean;
+  key: string;
+  path: JsonPath;
+  items: Element[];
+}
+
+export interface Statement {
+  index: number;
+  /** Relative to the policy. */
+  path: JsonPath;
+  value: Record<string, unknown>;
+  sid?: string;
+  effect?: string;
+  action?: ElementList;
+  resource?: ElementList;
+  principal?: { negated: boolean; path: JsonPath; value: unknown };
+  condition?: Record<string, unknown>;
+}
+
+export function statementsOf(policy: unknown): Statement[] {
+  if (!isObject(policy)) return [];
+  const raw = policy.Statement;
+  const list = Array.isArray(raw) ? raw.map((s, i) => ({ s, path: ['Statement', i] as JsonPath })) : [{ s: raw, path: ['Statement'] as JsonPath }];
+  const statements: Statement[] = [];
+  list.forEach(({ s, path }, index) => {
+    if (!isObject(s)) return;
+    statements.push({
+      index,
+      path,
+      value: s,
+      sid: typeof s.Sid === 'string' ? s.Sid : undefined,
+      effect: typeof s.Effect === 'string' ? s.Effect : undefined,
+      action: elementList(s, path, 'Action'),
+      resource: elementList(s, path, 'Resource'),
+      principal: 'Principal' in s ? { negated: false, path: [...path, 'Principal'], value: s.Principal } : 'NotPrincipal' in s ? { negated: true, path: [...path, 'NotPrincipal'], value: s.NotPrincipal } : undefined,
+      condition: isObject(s.Condition) ? s.Condition : undefined,
+    });
+  });
+  return statements;
+}
+
+function elementList(statement: Record<string, unknown>, path: JsonPath, key: 'Action' | 'Resource'): ElementList | undefined {
+  const negatedKey = `Not${key}`;
+  const chosen = key in statement ? key : negatedKey in statement ? negatedKey : undefined;
+  if (!chosen) return undefined;
+  const raw = statement[chosen];
+  const base = [...path, chosen];
+  const items: Element[] = [];
+  if (typeof raw === 'string') items.push({ value: raw, path: base });
+  else if (Array.isArray(raw)) raw.forEach((v, i) => typeof v === 'string' && items.push({ value: v, path: [...base, i] }));
+  return { negated: chosen !== key, key: chosen, path: base, items };
+}

@@ -1,0 +1,87 @@
+// What is under the cursor: the JSON path there, and which subject (task definition, policy, ...) holds it.
+import { type Node, getLocation } from 'jsonc-parser';
+import { type JsonDocument, type JsonPath, nodeAt } from './json';
+import { type Classification, type Subject } from './kinds';
+import type { WorkspaceView } from './workspace';
+
+export interface PositionContext {
+  readonly document: JsonDocument;
+  readonly classification: Classification;
+  readonly fileName?: string;
+  readonly offset: number;
+  /** Absolute path of the property or element at the cursor. */
+  readonly path: JsonPath;
+  readonly subject: Subject;
+  /** `path` relative to the subject. */
+  readonly relativePath: JsonPath;
+  /** The cursor is on a property key (or where a new key goes), not on a value. */
+  readonly onKey: boolean;
+  /** The value node at the cursor, when there is one. */
+  readonly node?: Node;
+  readonly workspace?: WorkspaceView;
+}
+
+export function positionContext(
+  document: JsonDocument,
+  classification: Classification,
+  offset: number,
+  extra: { fileName?: string; workspace?: WorkspaceView } = {},
+): PositionContext | undefined {
+  const location = getLocation(document.text, offset);
+  const path = location.path.map((p) => p);
+  // getLocation reports an empty key for "where a new property would go".
+  const subject = innermostSubject(classification.subjects, path);
+  if (!subject) return undefined;
+  const relativePath = path.slice(subject.path.length);
+  const onKey = location.isAtPropertyKey;
+  return {
+    document,
+    classification,
+    fileName: extra.fileName,
+    offset,
+    path,
+    subject,
+    relativePath,
+    onKey,
+    node: onKey ? undefined : nodeAt(document.root, path),
+    workspace: extra.workspace,
+  };
+}
+
+function innermostSubject(subjects: Subject[], path: JsonPath): Subject | undefined {
+  let best: Subject | undefined;
+  for (const subject of subjects) {
+    const inside = subject.path.length <= path.length && subject.path.every((segment, i) => segment === path[i]);
+    if (inside && (!best || subject.path.length > best.path.length)) best = subject;
+  }
+  return best;
+}
+
+/** A completion proposal in plain terms; the service turns it into an LSP CompletionItem. */
+export interface CompletionEntry {
+  label: string;
+  /** Shown right of the label, e.g. "4 GB". */
+  description?: string;
+  detail?: string;
+  documentation?: string;
+  /** JSON text that replaces the value at the cursor (or, for a property, `"key": value`). */
+  insertText: string;
+  /** insertText uses snippet placeholders such as ${1}. */
+  snippet?: boolean;
+  kind: 'value' | 'property';
+  sortText?: string;
+  preselect?: boolean;
+}
+
+export interface HoverProvider {
+  /** Markdown, or undefined when the position is not this provider's. */
+  hover(context: PositionContext): string | undefined;
+}
+
+export interface CompletionProvider {
+  /**
+   * Entries for the position, or undefined when it is not this provider's.
+   * A list (even empty) means "only these": schema proposals are then left out.
+   */
+  complete(context: PositionContext): CompletionEntry[] | undefined;
+}

@@ -1,0 +1,7 @@
+// Every rule, in one registry: explicit imports keep the bundle complete and the order stable.
+import type { Rule } from '../rule';
+import { executionRoleRules } from './execution-role';
+import { iamRules } from './iam';
+import { taskDefinitionRules } from './task-definition';
+
+export const allRules: readonly Rule[] = [...taskDefinitionRules, ...iamRules, ...executionRoleRules];

@@ -1,0 +1,29 @@
+// Metadata of every diagnostic source: the rules, plus the checks the language service runs itself
+// (JSON syntax, schema validation). Used for settings, the README table, SARIF and the docs check.
+import type { RuleMeta } from '../rule';
+import { allRules } from '.';
+
+export const jsonSyntaxMeta: RuleMeta = {
+  id: 'json-syntax',
+  title: 'The file must be valid JSON (reported by the CLI; editors show syntax errors themselves)',
+  defaultSeverity: 'error',
+  appliesTo: [],
+};
+
+export const taskDefinitionSchemaMeta: RuleMeta = {
+  id: 'task-definition-schema',
+  title: 'Task-definition fields must have the names and types the ECS API takes',
+  defaultSeverity: 'error',
+  appliesTo: ['task-definition', 'container-definitions'],
+};
+
+export const skippedFileMeta: RuleMeta = {
+  id: 'file-skipped',
+  title: 'The CLI skipped a file that is too large or not text',
+  defaultSeverity: 'warning',
+  appliesTo: [],
+};
+
+export const serviceRuleMetas: readonly RuleMeta[] = [jsonSyntaxMeta, taskDefinitionSchemaMeta, skippedFileMeta];
+
+export const allRuleMetas: readonly RuleMeta[] = [...allRules.map((r) => r.meta), ...serviceRuleMetas];

@@ -1,0 +1,123 @@
+// Task-level cpu and memory must form one of the Fargate task sizes.
+import { sequentialEdits } from '../../edits';
+import { isPlaceholder } from '../../json';
+import type { Fix, Rule } from '../../rule';
+import {
+  type OsFamily,
+  type SizeRow,
+  formatGb,
+  formatVcpu,
+  nearestMemory,
+  parseCpu,
+  parseMemory,
+  rowForCpu,
+  rowsFor,
+  rowsForMemory,
+} from '../../fargate/sizes';
+import { isWindows, requiresFargate, taskOf } from '../../taskdef/model';
+
+export interface CpuMemoryData {
+  cpu?: number;
+  memory?: number;
+  os: OsFamily;
+  /** Whether the file writes cpu/memory as numbers (CloudFormation style) rather than strings. */
+  numeric: boolean;
+}
+
+const list = (values: number[]) => values.join(', ');
+
+export const fargateCpuMemory: Rule = {
+  meta: {
+    id: 'fargate-cpu-memory',
+    title: 'Task cpu and memory must be a Fargate task size',
+    defaultSeverity: 'error',
+    appliesTo: ['task-definition'],
+    fixable: true,
+  },
+  check({ subject, report }) {
+    const task = taskOf(subject);
+    if (!task || !requiresFargate(task)) return;
+    const { cpu: cpuText, memory: memoryText } = task;
+    if (cpuText === undefined || cpuText === null || memoryText === undefined || memoryText === null) return;
+    if (isPlaceholder(cpuText) || isPlaceholder(memoryText)) return;
+
+    const os: OsFamily = isWindows(task) ? 'WINDOWS' : 'LINUX';
+    const cpu = parseCpu(cpuText);
+    const memory = parseMemory(memoryText);
+    const data: CpuMemoryData = { cpu, memory, os, numeric: typeof cpuText === 'number' };
+    const validCpus = rowsFor(os).map((r) => r.cpu);
+
+    if (cpu === undefined) {
+      report({ path: ['cpu'], message: `cpu ${JSON.stringify(cpuText)} is not a CPU value: write CPU units such as "1024" or vCPUs such as "1 vCPU". Fargate accepts ${list(validCpus)}.`, data });
+      return;
+    }
+    const row = rowForCpu(cpu, os);
+    if (!row) {
+      const windowsOnly = os === 'WINDOWS' && rowForCpu(cpu, 'LINUX');
+      const reason = windowsOnly
+        ? `Windows containers on Fargate need at least 1 vCPU and at most 4 vCPU: cpu must be ${list(validCpus)}.`
+        : `Fargate task cpu must be one of ${list(validCpus)}${os === 'WINDOWS' ? ' for Windows' : ''}.`;
+      report({ path: ['cpu'], message: `cpu ${cpu} (${formatVcpu(cpu)}) is not a Fargate size. ${reason}`, data });
+      return;
+    }
+    if (memory === undefined) {
+      report({ path: ['memory'], message: `memory ${JSON.stringify(memoryText)} is not a memory value: write MiB such as "2048" or GB such as "2 GB". For cpu ${cpu} Fargate accepts ${list(row.memory)}.`, data });
+      return;
+    }
+    if (!row.memory.includes(memory)) {
+      const others = rowsForMemory(memory, os).map((r) => r.cpu);
+      const alternative = others.length
+        ? ` Memory ${memory} needs cpu ${list(others)}.`
+        : ` No Fargate size has memory ${memory}.`;
+      report({
+        path: ['memory'],
+        message: `Fargate has no task size with cpu ${cpu} (${formatVcpu(cpu)}) and memory ${memory} (${formatGb(memory)}). For cpu ${cpu} memory must be one of ${list(row.memory)}.${alternative}`,
+        data,
+      });
+      return;
+    }
+    if (row.limitedAvailability) {
+      report({
+        path: ['cpu'],
+        severity: 'information',
+        message: `${formatVcpu(cpu)} with ${formatGb(memory)} is a documented Fargate size, but check that your Region offers it: ${row.limitedAvailability}`,
+      });
+    }
+  },
+  fix({ document, subjectPath, data }) {
+    const d = data as CpuMemoryData | undefined;
+    if (!d) return [];
+    const write = (n: number) => (d.numeric ? n : String(n));
+    const set = (title: string, cpu: number | undefined, memory: number | undefined, isPreferred: boolean): Fix => ({
+      title,
+      isPreferred,
+      edits: sequentialEdits(document, [
+        ...(cpu === undefined ? [] : [{ path: [...subjectPath, 'cpu'], value: write(cpu) }]),
+        ...(memory === undefined ? [] : [{ path: [...subjectPath, 'memory'], value: write(memory) }]),
+      ]),
+    });
+    const fixes: Fix[] = [];
+    const row = d.cpu === undefined ? undefined : rowForCpu(d.cpu, d.os);
+    if (row && d.memory !== undefined) {
+      const memory = nearestMemory(row, d.memory);
+      fixes.push(set(`Set memory to ${memory} (${formatGb(memory)}), the nearest size for cpu ${row.cpu}`, undefined, memory, true));
+    }
+    if (d.memory !== undefined) {
+      const smallest = rowsForMemory(d.memory, d.os)[0];
+      if (smallest) {
+        fixes.push(set(`Set cpu to ${smallest.cpu} (${formatVcpu(smallest.cpu)}), the smallest that allows memory ${d.memory}`, smallest.cpu, undefined, fixes.length === 0));
+      }
+    }
+    if (!row && d.cpu !== undefined && fixes.length === 0) {
+      const nearest = nearestRow(d.cpu, d.os);
+      const memory = d.memory === undefined ? nearest.memory[0] : nearestMemory(nearest, d.memory);
+      fixes.push(set(`Set cpu to ${nearest.cpu} and memory to ${memory} (${formatVcpu(nearest.cpu)}, ${formatGb(memory)})`, nearest.cpu, memory, true));
+    }
+    return fixes.filter((f) => f.edits.length > 0);
+  },
+};
+
+function nearestRow(cpu: number, os: OsFamily): SizeRow {
+  const rows = rowsFor(os);
+  return rows.reduce((best, r) => (Math.abs(r.cpu - cpu) < Math.abs(best.cpu - cpu) ? r : best), rows[0]);
+}

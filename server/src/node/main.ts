@@ -1,0 +1,8 @@
+// Node entry point. With --stdio (any LSP editor) or --node-ipc (the VS Code client), the transport comes
+// from the command line.
+import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { startServer } from '../server';
+
+const connection = createConnection(ProposedFeatures.all);
+process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
+startServer(connection);

@@ -1,0 +1,67 @@
+// Parsing a document once per version, and deciding which documents are not worth parsing at all.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { type JsonDocument, parseJson } from '../core/json';
+import { type Classification, classify, isForeignFileName } from '../core/kinds';
+import { uriToFileName } from '../core/workspace';
+
+/** Task definitions are at most 64 KiB and policies smaller; account dumps can be a few MB. */
+export const MAX_DOCUMENT_LENGTH = 8 * 1024 * 1024;
+
+export interface DocumentModel {
+  readonly uri: string;
+  readonly version: number;
+  readonly fileName: string;
+  readonly document: JsonDocument;
+  readonly classification: Classification;
+  /** Why the document was not analysed, when it was not. */
+  readonly skipped?: string;
+}
+
+const NOT_OURS: Classification = { kind: 'unknown', label: 'Not an ECS or IAM document', subjects: [] };
+const EMPTY: JsonDocument = { text: '', root: undefined, value: undefined, syntaxProblems: [] };
+
+export function skipReason(text: string): string | undefined {
+  if (text.length > MAX_DOCUMENT_LENGTH) return `larger than ${MAX_DOCUMENT_LENGTH / 1024 / 1024} MB`;
+  if (text.slice(0, 8192).includes('\u0000')) return 'not a text file';
+  return undefined;
+}
+
+export function buildModel(uri: string, version: number, text: string): DocumentModel {
+  const fileName = uriToFileName(uri);
+  if (isForeignFileName(fileName)) return { uri, version, fileName, document: EMPTY, classification: NOT_OURS };
+  const skipped = skipReason(text);
+  if (skipped) return { uri, version, fileName, document: EMPTY, classification: NOT_OURS, skipped };
+  let document: JsonDocument;
+  try {
+    document = parseJson(text);
+  } catch {
+    // jsonc-parser recurses per nesting level; absurdly deep input overflows the stack.
+    return { uri, version, fileName, document: EMPTY, classification: NOT_OURS, skipped: 'nested too deeply to analyse' };
+  }
+  return { uri, version, fileName, document, classification: classify(document, fileName) };
+}
+
+/** Keeps the parsed form of recently used documents, keyed by uri and version. */
+export class ModelCache {
+  private readonly models = new Map<string, DocumentModel>();
+
+  constructor(private readonly capacity = 20) {}
+
+  get(textDocument: TextDocument): DocumentModel {
+    const cached = this.models.get(textDocument.uri);
+    if (cached && cached.version === textDocument.version) {
+      // Re-insert to mark as most recently used.
+      this.models.delete(textDocument.uri);
+      this.models.set(textDocument.uri, cached);
+      return cached;
+    }
+    const model = buildModel(textDocument.uri, textDocument.version, textDocument.getText());
+    this.models.set(textDocument.uri, model);
+    if (this.models.size > this.capacity) this.models.delete(this.models.keys().next().value!);
+    return model;
+  }
+
+  delete(uri: string): void {
+    this.models.delete(uri);
+  }
+}

@@ -1,0 +1,52 @@
+// JSON schemas behind hover, completion and type validation, one language service per document shape.
+// vscode-json-languageservice picks a schema by file name; our shapes are known from content, so each
+// shape gets its own service with a schema that matches every file.
+import { type JSONSchema, type LanguageService, getLanguageService } from 'vscode-json-languageservice';
+import taskDefinitionSchema from '../../../schemas/task-definition.schema.json';
+import type { Classification } from '../core/kinds';
+
+type Shape = 'task-definition' | 'task-definition-describe' | 'container-definitions';
+
+const root = taskDefinitionSchema as JSONSchema & { definitions?: Record<string, JSONSchema> };
+
+const schemas: Record<Shape, JSONSchema> = {
+  'task-definition': root,
+  'task-definition-describe': {
+    type: 'object',
+    definitions: root.definitions,
+    properties: {
+      taskDefinition: { ...root, $schema: undefined, $id: undefined, definitions: undefined },
+      tags: { type: 'array', items: { $ref: '#/definitions/Tag' } },
+    },
+  },
+  'container-definitions': {
+    type: 'array',
+    definitions: root.definitions,
+    items: { $ref: '#/definitions/ContainerDefinition' },
+  },
+};
+
+const services = new Map<Shape, LanguageService>();
+
+function shapeOf(classification: Classification): Shape | undefined {
+  if (classification.kind === 'container-definitions') return 'container-definitions';
+  if (classification.kind !== 'task-definition') return undefined;
+  return classification.subjects[0]?.path.length ? 'task-definition-describe' : 'task-definition';
+}
+
+export interface SchemaBinding {
+  service: LanguageService;
+  schema: JSONSchema;
+}
+
+export function schemaFor(classification: Classification): SchemaBinding | undefined {
+  const shape = shapeOf(classification);
+  if (!shape) return undefined;
+  let service = services.get(shape);
+  if (!service) {
+    service = getLanguageService({});
+    service.configure({ validate: true, allowComments: true, schemas: [{ uri: `fargate-lint:/schemas/${shape}.json`, fileMatch: ['*'], schema: schemas[shape] }] });
+    services.set(shape, service);
+  }
+  return { service, schema: schemas[shape] };
+}

@@ -1,0 +1,86 @@
+// Diagnostics for a document: our rules, the schema's type checks, and (for the CLI) syntax errors.
+import { findNodeAtOffset } from 'jsonc-parser';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../core/engine';
+import { isPlaceholder } from '../core/json';
+import { jsonSyntaxMeta, taskDefinitionSchemaMeta } from '../core/rules/meta';
+import type { SeveritySetting } from '../core/rule';
+import type { WorkspaceView } from '../core/workspace';
+import { type RelatedDocument, SOURCE, codeDescription, findingToDiagnostic, fromSeverity, spanToRange, toSeverity } from './convert';
+import type { DocumentModel } from './models';
+import { schemaFor } from './schemas';
+import type { Settings } from './settings';
+
+export interface ValidationOptions {
+  settings: Settings;
+  workspace?: WorkspaceView;
+  /** Editors report JSON syntax errors themselves; the CLI asks for them. */
+  reportSyntaxErrors?: boolean;
+  isCancelled?: () => boolean;
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+export class Validation {
+  async validate(textDocument: TextDocument, model: DocumentModel, options: ValidationOptions): Promise<Diagnostic[]> {
+    if (!options.settings.enable || model.skipped) return [];
+    const { document, classification } = model;
+    const diagnostics: Diagnostic[] = [];
+    const syntaxSetting = options.settings.rules[jsonSyntaxMeta.id];
+    if (options.reportSyntaxErrors && syntaxSetting !== 'off') {
+      for (const problem of document.syntaxProblems) {
+        diagnostics.push(this.serviceDiagnostic(textDocument, problem, problem.message, jsonSyntaxMeta.id, syntaxSetting ?? jsonSyntaxMeta.defaultSeverity));
+      }
+    }
+    if (classification.kind === 'unknown') return diagnostics;
+
+    const result = analyze(document, {
+      fileName: model.fileName,
+      ruleSettings: options.settings.rules,
+      workspace: options.workspace,
+      isCancelled: options.isCancelled,
+      onRuleError: options.onRuleError,
+    });
+    const relatedDocument = (uri: string): RelatedDocument | undefined => {
+      const file = options.workspace?.file(uri);
+      return file && { uri, document: file.document, textDocument: TextDocument.create(uri, 'json', 0, file.document.text) };
+    };
+    for (const finding of result.findings) diagnostics.push(findingToDiagnostic(finding, textDocument, document, relatedDocument));
+    diagnostics.push(...(await this.schemaDiagnostics(textDocument, model, options.settings.rules[taskDefinitionSchemaMeta.id])));
+    return diagnostics;
+  }
+
+  private async schemaDiagnostics(textDocument: TextDocument, model: DocumentModel, setting: SeveritySetting | undefined): Promise<Diagnostic[]> {
+    const binding = schemaFor(model.classification);
+    if (!binding || setting === 'off') return [];
+    const jsonDocument = binding.service.parseJSONDocument(textDocument);
+    const found = await binding.service.doValidation(textDocument, jsonDocument, { comments: 'ignore', trailingCommas: 'ignore', schemaValidation: 'error' }, binding.schema);
+    const root = model.document.root;
+    return found
+      .filter((d) => typeof d.code === 'number' && d.code < 0x100)
+      .filter((d) => {
+        // A template placeholder ("{{region}}") is filled in before registration; its type is not ours to judge.
+        const node = root && findNodeAtOffset(root, textDocument.offsetAt(d.range.start));
+        return !isPlaceholder(node?.value);
+      })
+      .map((d) => ({
+        ...d,
+        severity: toSeverity(setting ?? fromSeverity(d.severity)),
+        code: taskDefinitionSchemaMeta.id,
+        codeDescription: codeDescription(taskDefinitionSchemaMeta.id),
+        source: SOURCE,
+      }));
+  }
+
+  private serviceDiagnostic(textDocument: TextDocument, span: { offset: number; length: number }, message: string, ruleId: string, severity: SeveritySetting): Diagnostic {
+    return {
+      range: spanToRange(textDocument, span),
+      severity: toSeverity(severity === 'off' ? 'error' : severity),
+      code: ruleId,
+      codeDescription: codeDescription(ruleId),
+      source: SOURCE,
+      message,
+    };
+  }
+}
+

@@ -1,0 +1,173 @@
+// A small LSP client for protocol tests: it spawns the built server (`dist/server.js --stdio`) exactly as
+// another editor would, answers workspace/configuration from a settings object, and pulls diagnostics.
+import { type ChildProcess, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  type CodeAction,
+  CodeActionRequest,
+  type CompletionItem,
+  type CompletionList,
+  CompletionRequest,
+  ConfigurationRequest,
+  type Diagnostic,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
+  ExitNotification,
+  type Hover,
+  HoverRequest,
+  InitializeRequest,
+  InitializedNotification,
+  type Position,
+  type Range,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type TextEdit,
+  type WorkspaceEdit,
+  createProtocolConnection,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+export const SERVER = path.resolve(__dirname, '../../dist/server.js');
+
+export interface StartOptions {
+  settings?: Record<string, unknown>;
+  workspaceFolders?: { uri: string; name: string }[];
+  /** Whether the client supports pull diagnostics (default true). */
+  pull?: boolean;
+}
+
+export class LspTestClient {
+  private readonly texts = new Map<string, TextDocument>();
+  private readonly pushed = new Map<string, Diagnostic[]>();
+  private readonly pushWaiters: { uri: string; resolve: (d: Diagnostic[]) => void }[] = [];
+  readonly stderr: string[] = [];
+  settings: Record<string, unknown>;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly connection: ProtocolConnection,
+    settings: Record<string, unknown>,
+  ) {
+    this.settings = settings;
+  }
+
+  static async start(options: StartOptions = {}): Promise<LspTestClient> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new LspTestClient(child, connection, options.settings ?? {});
+    child.stderr!.on('data', (chunk) => client.stderr.push(String(chunk)));
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'fargateLint' ? client.settings : null)));
+    connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
+      client.pushed.set(params.uri, params.diagnostics);
+      for (const waiter of client.pushWaiters.filter((w) => w.uri === params.uri)) waiter.resolve(params.diagnostics);
+      client.pushWaiters.splice(0, client.pushWaiters.length, ...client.pushWaiters.filter((w) => w.uri !== params.uri));
+    });
+    connection.onRequest('workspace/diagnostic/refresh', () => null);
+    connection.onNotification('window/logMessage', () => undefined);
+    connection.listen();
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: options.workspaceFolders?.[0]?.uri ?? null,
+      workspaceFolders: options.workspaceFolders ?? null,
+      capabilities: {
+        workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true } },
+        textDocument: {
+          ...(options.pull === false ? {} : { diagnostic: { dynamicRegistration: false } }),
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+          completion: { completionItem: { snippetSupport: true, labelDetailsSupport: true } },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          publishDiagnostics: { relatedInformation: true },
+        },
+      },
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  async open(uri: string, text: string, languageId = 'json'): Promise<void> {
+    this.texts.set(uri, TextDocument.create(uri, languageId, 1, text));
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  async change(uri: string, text: string): Promise<void> {
+    const current = this.texts.get(uri)!;
+    const next = TextDocument.create(uri, current.languageId, current.version + 1, text);
+    this.texts.set(uri, next);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: next.version },
+      contentChanges: [{ text }],
+    });
+  }
+
+  async close(uri: string): Promise<void> {
+    this.texts.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  text(uri: string): string {
+    return this.texts.get(uri)!.getText();
+  }
+
+  async setSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { fargateLint: settings } });
+  }
+
+  async diagnostics(uri: string): Promise<Diagnostic[]> {
+    const report = await this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+    return report.kind === 'full' ? report.items : [];
+  }
+
+  /** For a client without pull support: waits for the next publishDiagnostics of `uri`. */
+  nextPushedDiagnostics(uri: string): Promise<Diagnostic[]> {
+    return new Promise((resolve) => this.pushWaiters.push({ uri, resolve }));
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  }
+
+  async completion(uri: string, position: Position): Promise<CompletionItem[]> {
+    const result = (await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as CompletionList | CompletionItem[] | null;
+    return Array.isArray(result) ? result : result?.items ?? [];
+  }
+
+  async codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    const result = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only } });
+    return (result ?? []) as CodeAction[];
+  }
+
+  /** Applies a workspace edit's changes for `uri` to the client's copy and sends them to the server. */
+  async applyEdit(uri: string, edit: WorkspaceEdit): Promise<string> {
+    const edits: TextEdit[] = edit.changes?.[uri] ?? (edit.documentChanges ?? []).flatMap((c) => ('textDocument' in c && c.textDocument.uri === uri ? c.edits : [])) as TextEdit[];
+    const next = TextDocument.applyEdits(this.texts.get(uri)!, edits);
+    await this.change(uri, next);
+    return next;
+  }
+
+  async shutdown(): Promise<void> {
+    try {
+      await this.connection.sendRequest(ShutdownRequest.type);
+      await this.connection.sendNotification(ExitNotification.type);
+    } finally {
+      this.connection.dispose();
+      this.child.kill();
+    }
+  }
+}
+
+/** The position of the `index`-th occurrence of `needle` in `text`, plus `delta` characters. */
+export function positionOf(text: string, needle: string, delta = 0, index = 0): Position {
+  let offset = -1;
+  for (let i = 0; i <= index; i++) {
+    offset = text.indexOf(needle, offset + 1);
+    if (offset < 0) throw new Error(`${needle} not found`);
+  }
+  return TextDocument.create('x', 'json', 0, text).positionAt(offset + delta);
+}
+
