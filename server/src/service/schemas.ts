@@ -36,7 +36,6 @@ function shapeOf(classification: Classification): Shape | undefined {
 
 export interface SchemaBinding {
   service: LanguageService;
-  schema: JSONSchema;
 }
 
 export function schemaFor(classification: Classification): SchemaBinding | undefined {
@@ -48,5 +47,5 @@ export function schemaFor(classification: Classification): SchemaBinding | undef
     service.configure({ validate: true, allowComments: true, schemas: [{ uri: `fargate-lint:/schemas/${shape}.json`, fileMatch: ['*'], schema: schemas[shape] }] });
     services.set(shape, service);
   }
-  return { service, schema: schemas[shape] };
+  return { service };
 }

@@ -28,8 +28,11 @@ export class Validation {
     const diagnostics: Diagnostic[] = [];
     const syntaxSetting = options.settings.rules[jsonSyntaxMeta.id];
     if (options.reportSyntaxErrors && syntaxSetting !== 'off') {
-      for (const problem of document.syntaxProblems) {
-        diagnostics.push(this.serviceDiagnostic(textDocument, problem, problem.message, jsonSyntaxMeta.id, syntaxSetting ?? jsonSyntaxMeta.defaultSeverity));
+      // Later syntax errors are mostly echoes of the first, as with JSON.parse: report that one.
+      const [first, ...rest] = document.syntaxProblems;
+      if (first) {
+        const message = rest.length ? `${first.message} (and ${rest.length} more after it)` : first.message;
+        diagnostics.push(this.serviceDiagnostic(textDocument, first, message, jsonSyntaxMeta.id, syntaxSetting ?? jsonSyntaxMeta.defaultSeverity));
       }
     }
     if (classification.kind === 'unknown') return diagnostics;
@@ -54,10 +57,12 @@ export class Validation {
     const binding = schemaFor(model.classification);
     if (!binding || setting === 'off') return [];
     const jsonDocument = binding.service.parseJSONDocument(textDocument);
-    const found = await binding.service.doValidation(textDocument, jsonDocument, { comments: 'ignore', trailingCommas: 'ignore', schemaValidation: 'error' }, binding.schema);
+    const found = await binding.service.doValidation(textDocument, jsonDocument, { comments: 'ignore', trailingCommas: 'ignore', schemaValidation: 'error' });
+    // Syntax errors are the editor's to show (and json-syntax's in the CLI), not the schema's.
+    const syntaxErrors = new Set<Diagnostic>((jsonDocument as { syntaxErrors?: Diagnostic[] }).syntaxErrors ?? []);
     const root = model.document.root;
     return found
-      .filter((d) => typeof d.code === 'number' && d.code < 0x100)
+      .filter((d) => !syntaxErrors.has(d) && typeof d.code === 'number' && d.code < 0x100)
       .filter((d) => {
         // A template placeholder ("{{region}}") is filled in before registration; its type is not ours to judge.
         const node = root && findNodeAtOffset(root, textDocument.offsetAt(d.range.start));

@@ -1,0 +1,75 @@
+// The real task definitions and policies in ../shared/corpus: the analysis must not crash on any of them,
+// and what it reports is kept in a reviewed snapshot. Every error carries a note saying why it is real.
+// After a deliberate change: UPDATE_SNAPSHOT=1 npm test, then review the diff and write the "why" of new errors.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test } from 'node:test';
+import { run } from '../../server/src/cli/main';
+import type { FileReport } from '../../server/src/cli/report';
+
+const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus');
+const SNAPSHOT = join(__dirname, 'corpus-snapshot.json');
+
+interface ReviewedError {
+  rule: string;
+  line: number;
+  message: string;
+  why: string;
+}
+
+interface FileSnapshot {
+  kind: string;
+  errors: ReviewedError[];
+  /** Non-error findings, counted per rule and severity. */
+  others: Record<string, number>;
+}
+
+type Snapshot = Record<string, FileSnapshot>;
+
+async function analyseCorpus(): Promise<FileReport[]> {
+  let output = '';
+  const cwd = process.cwd();
+  process.chdir(CORPUS);
+  try {
+    await run(['--format', 'json', 'taskdefs', 'iam'], (text) => (output += text), () => undefined);
+  } finally {
+    process.chdir(cwd);
+  }
+  return JSON.parse(output) as FileReport[];
+}
+
+function snapshotOf(reports: FileReport[], previous: Snapshot): Snapshot {
+  const snapshot: Snapshot = {};
+  for (const report of reports) {
+    const before = previous[report.file]?.errors ?? [];
+    const errors = report.diagnostics
+      .filter((d) => d.severity === 'error')
+      .map((d) => {
+        const line = d.range.start.line + 1;
+        const reviewed = before.find((e) => e.rule === d.rule && e.line === line && e.message === d.message);
+        return { rule: d.rule, line, message: d.message, why: reviewed?.why ?? '' };
+      });
+    const others: Record<string, number> = {};
+    for (const d of report.diagnostics.filter((d) => d.severity !== 'error')) {
+      const key = `${d.rule} (${d.severity})`;
+      others[key] = (others[key] ?? 0) + 1;
+    }
+    snapshot[report.file] = { kind: report.kind, errors, others };
+  }
+  return snapshot;
+}
+
+test('the corpus is where CI has it', () => {
+  assert.ok(existsSync(join(CORPUS, 'taskdefs')), `corpus not found at ${relative(process.cwd(), CORPUS)}`);
+});
+
+test('every corpus file is analysed without an exception, and the findings match the reviewed snapshot', async () => {
+  const reports = await analyseCorpus();
+  const previous: Snapshot = existsSync(SNAPSHOT) ? JSON.parse(readFileSync(SNAPSHOT, 'utf8')) : {};
+  const current = snapshotOf(reports, previous);
+  if (process.env.UPDATE_SNAPSHOT) writeFileSync(SNAPSHOT, `${JSON.stringify(current, null, 2)}\n`);
+  assert.deepEqual(current, previous);
+  const unreviewed = Object.entries(current).flatMap(([file, s]) => s.errors.filter((e) => !e.why.trim()).map((e) => `${file}:${e.line} ${e.rule}`));
+  assert.deepEqual(unreviewed, [], 'errors on real files need a "why" in the snapshot saying why they are real');
+});
