@@ -10,6 +10,15 @@ let client: LanguageClient | undefined;
 export interface FargateLintApi {
   /** Resolves once the language server is running. */
   ready: Promise<void>;
+  /** Fires when the language status item is updated for a document (used by the integration tests). */
+  onDidUpdateKindStatus: vscode.Event<KindStatus>;
+}
+
+/** What the language status item shows for a document. */
+export interface KindStatus {
+  uri: string;
+  text: string;
+  detail: string | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): FargateLintApi {
@@ -28,8 +37,9 @@ export function activate(context: vscode.ExtensionContext): FargateLintApi {
   client = new LanguageClient('fargateLint', 'fargate-lint', serverOptions, clientOptions);
   const ready = client.start();
   context.subscriptions.push(outputChannel, { dispose: () => void client?.stop() });
-  context.subscriptions.push(createKindStatus(() => client, ready));
-  return { ready };
+  const kindStatusUpdated = new vscode.EventEmitter<KindStatus>();
+  context.subscriptions.push(kindStatusUpdated, createKindStatus(() => client, ready, kindStatusUpdated));
+  return { ready, onDidUpdateKindStatus: kindStatusUpdated.event };
 }
 
 export function deactivate(): Thenable<void> | undefined {
@@ -37,7 +47,7 @@ export function deactivate(): Thenable<void> | undefined {
 }
 
 /** A language status item ("ECS task definition", "IAM policy", ...) for the active JSON editor. */
-function createKindStatus(getClient: () => LanguageClient | undefined, ready: Promise<void>): vscode.Disposable {
+function createKindStatus(getClient: () => LanguageClient | undefined, ready: Promise<void>, updated: vscode.EventEmitter<KindStatus>): vscode.Disposable {
   const item = vscode.languages.createLanguageStatusItem('fargateLint.documentKind', SELECTOR);
   item.name = 'fargate-lint document kind';
   item.text = 'fargate-lint';
@@ -56,6 +66,7 @@ function createKindStatus(getClient: () => LanguageClient | undefined, ready: Pr
     } catch {
       item.text = 'fargate-lint';
     }
+    updated.fire({ uri: editor.document.uri.toString(), text: item.text, detail: item.detail });
   };
   const schedule = () => {
     clearTimeout(pending);

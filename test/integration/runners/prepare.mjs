@@ -1,0 +1,83 @@
+// What both runners do before starting an editor: build the .vsix the way a release is built, unpack it
+// (the suite runs against what the package contains, so a file missing from it fails the tests), bundle
+// the suite, and copy the fixture workspace to a temporary folder (tests edit files and settings there).
+import { spawnSync } from 'node:child_process';
+import { cpSync, createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import yauzl from 'yauzl';
+import { buildSuite } from '../build.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(here, '..', '..', '..');
+export const FIXTURE_WORKSPACE = join(ROOT, 'test', 'integration', 'fixtures', 'workspace');
+
+const log = (message) => console.log(`[prepare] ${message}`);
+
+/** `npm run package` in the project: production build + `vsce package --no-dependencies`. */
+export function packageExtension() {
+  log('npm run package (production build + vsce package)');
+  const result = spawnSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`npm run package failed (exit ${result.status ?? result.signal})`);
+  return join(ROOT, 'fargate-lint.vsix');
+}
+
+/** Extracts a zip file (a .vsix) into `target`, refusing entries that would land outside it. */
+export async function unzip(zipFile, target) {
+  const zip = await new Promise((res, rej) => yauzl.open(zipFile, { lazyEntries: true }, (error, z) => (error ? rej(error) : res(z))));
+  const names = [];
+  try {
+    await new Promise((res, rej) => {
+      zip.on('error', rej);
+      zip.on('end', res);
+      zip.on('entry', (entry) => {
+        const destination = resolve(target, entry.fileName);
+        if (!destination.startsWith(resolve(target) + sep)) return rej(new Error(`unsafe path in ${zipFile}: ${entry.fileName}`));
+        if (entry.fileName.endsWith('/')) {
+          mkdirSync(destination, { recursive: true });
+          return zip.readEntry();
+        }
+        mkdirSync(dirname(destination), { recursive: true });
+        names.push(entry.fileName);
+        zip.openReadStream(entry, (error, stream) => {
+          if (error) return rej(error);
+          pipeline(stream, createWriteStream(destination)).then(() => zip.readEntry(), rej);
+        });
+      });
+      zip.readEntry();
+    });
+  } finally {
+    zip.close();
+  }
+  return names;
+}
+
+/**
+ * Builds (or takes `FARGATE_LINT_VSIX`), unpacks, bundles and copies. Returns the paths and a cleanup
+ * function that removes the temporary folders.
+ */
+export async function prepare() {
+  const temp = mkdtempSync(join(tmpdir(), 'fargate-lint-integration-'));
+  const cleanup = () => rmSync(temp, { recursive: true, force: true });
+  try {
+    const vsix = process.env.FARGATE_LINT_VSIX ? resolve(process.env.FARGATE_LINT_VSIX) : packageExtension();
+    const unpacked = join(temp, 'vsix');
+    const files = await unzip(vsix, unpacked);
+    const extensionPath = join(unpacked, 'extension');
+    log(`unpacked ${vsix} (${files.length} files) into ${extensionPath}`);
+    for (const file of files.filter((f) => f.startsWith('extension/')).sort()) log(`  ${file}`);
+
+    const testsPath = await buildSuite();
+    log(`bundled the suite into ${testsPath}`);
+
+    const workspacePath = join(temp, 'workspace');
+    cpSync(FIXTURE_WORKSPACE, workspacePath, { recursive: true });
+    log(`copied the fixture workspace to ${workspacePath}`);
+    return { temp, extensionPath, testsPath, workspacePath, cleanup };
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+}

@@ -1,0 +1,92 @@
+// Second phase of the code-server runner: open the fixture in the workbench with the packaged extension
+// loaded (no tests this time) and take the README's screenshots by driving the editor with its keyboard
+// shortcuts, as a user would: the hover on a diagnostic, the completion list on `memory`, the quick-fix menu.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './prepare.mjs';
+
+const FILE = 'task-definition.json';
+// 1-based line:column in the fixture: just inside the "4096" of `"memory": "4096"`, and inside "bridge".
+const MEMORY_VALUE = '6:14';
+const NETWORK_MODE_VALUE = '4:19';
+const MIN_HEIGHT = 420; // px: the fixture's 16 lines under the title and tab bars
+
+export async function takeScreenshots(page, base, prepared, { workbenchUrl, log }) {
+  const outDir = join(ROOT, 'docs', 'images');
+  mkdirSync(outDir, { recursive: true });
+  const url = workbenchUrl(base, prepared.workspacePath, [
+    ['extensionDevelopmentPath', prepared.extensionPath],
+    ['openFile', `${prepared.workspacePath}/${FILE}:${MEMORY_VALUE}`],
+    ['gotoLineMode', 'true'],
+    ['skipWelcome', 'true'],
+  ]);
+  log('screenshots: opening the fixture with the extension loaded');
+  // A tall page, because VS Code caps a hover at a quarter of the editor's height (the size table needs
+  // room); each picture is then cut to the editor's top part plus the widget it shows.
+  await page.setViewportSize({ width: 1100, height: 2200 });
+  await page.goto(url);
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  await editor.waitFor({ state: 'visible', timeout: 60_000 });
+  // Both diagnostics drawn: the language server is up.
+  await page.locator('.squiggly-error').nth(1).waitFor({ state: 'attached', timeout: 60_000 });
+  // More room for the editor: hide the side bar and any panel.
+  await closeSideBar(page);
+  await focusEditor(page);
+
+  const files = [];
+  const snap = async (name, widget) => {
+    const file = join(outDir, name);
+    const box = await widget.boundingBox();
+    const height = Math.max(MIN_HEIGHT, Math.ceil((box?.y ?? 0) + (box?.height ?? 0) + 16));
+    await page.screenshot({ path: file, clip: { x: 0, y: 0, width: 1100, height } });
+    files.push(`docs/images/${name}`);
+  };
+
+  // 1. The diagnostic on memory with its hover (Ctrl+K Ctrl+I: Show or Focus Hover).
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  const hover = page.locator('.monaco-hover:visible').filter({ hasText: 'Fargate task sizes' }).first();
+  await hover.waitFor({ timeout: 30_000 });
+  await snap('diagnostic-hover.png', hover);
+  await page.keyboard.press('Escape');
+
+  // 2. The completion list on memory (Ctrl+Space), showing only the values valid for cpu 256.
+  await focusEditor(page);
+  await page.keyboard.press('Control+Space');
+  const suggest = page.locator('.suggest-widget.visible');
+  await suggest.filter({ hasText: '2048' }).waitFor({ timeout: 30_000 });
+  await snap('completion-memory.png', suggest);
+  await page.keyboard.press('Escape');
+
+  // 3. The quick-fix menu on networkMode (Ctrl+G to go to the value, then Ctrl+.).
+  await goTo(page, NETWORK_MODE_VALUE);
+  await page.keyboard.press('Control+.');
+  const menu = page.locator('.action-widget').filter({ hasText: 'awsvpc' }).first();
+  await menu.waitFor({ state: 'visible', timeout: 30_000 });
+  await snap('quick-fix.png', menu);
+  await page.keyboard.press('Escape');
+  return files;
+}
+
+async function focusEditor(page) {
+  await page.locator('.editor-instance .monaco-editor textarea, .editor-instance .monaco-editor .native-edit-context').first().focus();
+}
+
+async function closeSideBar(page) {
+  const sideBar = page.locator('.part.sidebar');
+  if (await sideBar.isVisible()) {
+    await focusEditor(page);
+    await page.keyboard.press('Control+B');
+    await sideBar.waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+}
+
+async function goTo(page, lineColumn) {
+  await focusEditor(page);
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`:${lineColumn}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 10_000 });
+}

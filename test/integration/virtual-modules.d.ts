@@ -1,0 +1,5 @@
+// Modules that build.mjs generates while bundling the suite.
+declare module 'virtual:integration-test-files' {
+  /** [file name, loader] for every suite/*.test.ts, in name order; a loader evaluates its file once. */
+  export const testFiles: [string, () => unknown][];
+}
