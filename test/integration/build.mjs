@@ -46,5 +46,6 @@ export async function buildSuite() {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  console.log(`built ${relative(process.cwd(), await buildSuite())}`);
+  // (No top-level await: the TypeScript electron runner loads this module from CommonJS.)
+  buildSuite().then((file) => console.log(`built ${relative(process.cwd(), file)}`));
 }

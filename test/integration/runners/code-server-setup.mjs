@@ -5,7 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 
 export const CODE_SERVER_VERSION = '4.139.1'; // embeds VS Code 1.139.1; its payload gate is what we rely on
 export const NODE_VERSION = '24.21.0'; // code-server 4.139.1 requires Node 24 (engines.node "24")
@@ -44,6 +44,19 @@ export function ensureDebianPackages() {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update', '-q'], { env });
   run('apt-get', ['install', '-y', '-q', ...missing], { env });
+}
+
+/**
+ * The environment without what `npm run` adds (npm_config_*, npm_package_*, ...): a nested npm would take
+ * those as its own configuration, among them npm_config_user_agent naming Node 20, which code-server's
+ * postinstall reads to check for Node 24.
+ */
+function cleanEnv() {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (/^npm_/i.test(key) || key === 'INIT_CWD' || (key === 'NODE' && env.NODE === process.execPath)) delete env[key];
+  }
+  return env;
 }
 
 /**
@@ -94,10 +107,62 @@ export async function ensureCodeServer() {
     entry: join(serverDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
   };
   const marker = join(root, '.complete');
-  if (existsSync(marker) && existsSync(paths.node) && existsSync(paths.entry)) {
+  const ready = () => existsSync(marker) && existsSync(paths.node) && existsSync(paths.entry);
+  if (ready()) {
     log(`code-server ${CODE_SERVER_VERSION} and Node ${NODE_VERSION} found in ${root}`);
     return paths;
   }
+  const unlock = await lock(`${root}.lock`);
+  try {
+    if (ready()) return paths; // another run installed it while we waited
+    await install(root, nodeDir, serverDir, nodeHome, platformPackage, paths);
+    writeFileSync(marker, JSON.stringify({ codeServer: CODE_SERVER_VERSION, node: NODE_VERSION, installedAt: new Date().toISOString() }) + '\n');
+    return paths;
+  } finally {
+    unlock();
+  }
+}
+
+/** One install at a time per cache folder (two runs on one machine would otherwise wipe each other's). */
+async function lock(dir) {
+  mkdirSync(dirname(dir), { recursive: true });
+  for (let waited = 0; ; waited += 5) {
+    try {
+      mkdirSync(dir, { recursive: false });
+      writeFileSync(join(dir, 'pid'), String(process.pid));
+      return () => rmSync(dir, { recursive: true, force: true });
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      const pid = Number(readFileSafe(join(dir, 'pid')));
+      if (!pid || !isAlive(pid)) {
+        log(`removing a stale install lock ${dir}`);
+        rmSync(dir, { recursive: true, force: true });
+        continue;
+      }
+      if (waited % 30 === 0) log(`another run (pid ${pid}) is installing code-server; waiting`);
+      await new Promise((r) => setTimeout(r, 5000));
+    }
+  }
+}
+
+function readFileSafe(file) {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function install(root, nodeDir, serverDir, nodeHome, platformPackage, paths) {
   log(`code-server ${CODE_SERVER_VERSION} is not in the cache yet; installing (takes 3-6 minutes the first time)`);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(nodeDir, { recursive: true });
@@ -106,7 +171,7 @@ export async function ensureCodeServer() {
   // Node 24 binary and headers: the platform package that `npm install node@24` would fetch in its
   // preinstall script, taken directly so no install script needs approving.
   writeFileSync(join(nodeDir, 'package.json'), JSON.stringify({ private: true, dependencies: { [platformPackage]: NODE_VERSION } }, null, 2));
-  await npmInstall(nodeDir, `Node ${NODE_VERSION}`, process.env);
+  await npmInstall(nodeDir, `Node ${NODE_VERSION}`, cleanEnv());
   if (!existsSync(paths.node) || !existsSync(join(nodeHome, 'include', 'node', 'node.h'))) {
     throw new Error(`${platformPackage}@${NODE_VERSION} did not bring bin/node and include/node`);
   }
@@ -128,15 +193,13 @@ export async function ensureCodeServer() {
     ),
   );
   const env = {
-    ...process.env,
+    ...cleanEnv(),
     PATH: `${join(nodeHome, 'bin')}${delimiter}${process.env.PATH}`,
     npm_config_nodedir: nodeHome,
     npm_config_update_notifier: 'false',
   };
   await npmInstall(serverDir, `code-server ${CODE_SERVER_VERSION}`, env);
   if (!existsSync(paths.entry)) throw new Error(`code-server installed but ${paths.entry} is missing`);
-  writeFileSync(marker, JSON.stringify({ codeServer: CODE_SERVER_VERSION, node: NODE_VERSION, installedAt: new Date().toISOString() }) + '\n');
-  return paths;
 }
 
 // `node code-server-setup.mjs` installs everything without running the tests (e.g. to warm a cache).

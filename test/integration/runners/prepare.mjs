@@ -2,7 +2,7 @@
 // (the suite runs against what the package contains, so a file missing from it fails the tests), bundle
 // the suite, and copy the fixture workspace to a temporary folder (tests edit files and settings there).
 import { spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -80,4 +80,23 @@ export async function prepare() {
     cleanup();
     throw error;
   }
+}
+
+/** User settings for the editor under test: no start page, no update checks, steady screenshots. */
+export function writeUserSettings(userDataDir) {
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'extensions.autoUpdate': false,
+    'extensions.autoCheckUpdates': false,
+    'workbench.tips.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    // Steadier screenshots: no blinking cursor, no minimap, no chat side bar or AI actions.
+    'editor.cursorBlinking': 'solid',
+    'editor.minimap.enabled': false,
+    'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  };
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 }

@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, ensureCodeServer, ensureDebianPackages } from './code-server-setup.mjs';
-import { ROOT, prepare } from './prepare.mjs';
+import { ROOT, prepare, writeUserSettings } from './prepare.mjs';
 import { takeScreenshots } from './screenshots.mjs';
 
 const argv = process.argv.slice(2);
@@ -71,28 +71,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 async function startCodeServer(paths, workspacePath, temp) {
   const userData = join(temp, 'user-data');
   const extensions = join(temp, 'extensions');
-  mkdirSync(join(userData, 'User'), { recursive: true });
   mkdirSync(extensions, { recursive: true });
-  writeFileSync(
-    join(userData, 'User', 'settings.json'),
-    JSON.stringify(
-      {
-        'workbench.startupEditor': 'none',
-        'extensions.autoUpdate': false,
-        'extensions.autoCheckUpdates': false,
-        'workbench.tips.enabled': false,
-        'telemetry.telemetryLevel': 'off',
-        'update.mode': 'none',
-        // Steadier screenshots: no blinking cursor, no minimap, no chat side bar or AI actions.
-        'editor.cursorBlinking': 'solid',
-        'editor.minimap.enabled': false,
-        'chat.disableAIFeatures': true,
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      },
-      null,
-      2,
-    ),
-  );
+  writeUserSettings(userData);
   const config = join(temp, 'config.yaml');
   writeFileSync(config, 'auth: none\n');
   const logFile = join(temp, 'code-server.log');
