@@ -72,7 +72,12 @@ async function npmInstall(dir, what, env) {
   const child = spawn('npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts', '--loglevel=http'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const onData = (chunk) => {
     out.write(chunk);
-    const lines = chunk.toString().split('\n').map((l) => l.trim()).filter(Boolean);
+    // The latest step, not the compiler's warning excerpts ("|  ^~~~", "note: ...").
+    const lines = chunk
+      .toString()
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('|') && !/\b(warning|note):|In file included|^from |^\d+ \|/.test(l));
     if (lines.length) last = lines[lines.length - 1];
   };
   child.stdout.on('data', onData);

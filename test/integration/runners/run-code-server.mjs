@@ -141,6 +141,10 @@ async function launchBrowser(temp) {
     // The machine has no network but loopback: keep Chromium from trying (and logging) connections.
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1280, height: 760 },
+    // Our own handlers stop the browser, code-server and the temporary folders together.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     deviceScaleFactor: 1,
   });
   state.context = context;
