@@ -95,6 +95,10 @@ export function writeUserSettings(userDataDir) {
     // Steadier screenshots: no blinking cursor, no minimap, no chat side bar or AI actions.
     'editor.cursorBlinking': 'solid',
     'editor.minimap.enabled': false,
+    'editor.scrollBeyondLastLine': false,
+    'editor.overviewRulerLanes': 0,
+    'editor.hideCursorInOverviewRuler': true,
+    'breadcrumbs.enabled': false,
     'chat.disableAIFeatures': true,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
   };

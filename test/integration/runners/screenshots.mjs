@@ -1,7 +1,7 @@
 // Second phase of the code-server runner: open the fixture in the workbench with the packaged extension
 // loaded (no tests this time) and take the README's screenshots by driving the editor with its keyboard
 // shortcuts, as a user would: the hover on a diagnostic, the completion list on `memory`, the quick-fix menu.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './prepare.mjs';
 
@@ -10,6 +10,10 @@ const FILE = 'task-definition.json';
 const MEMORY_VALUE = '6:14';
 const NETWORK_MODE_VALUE = '4:19';
 const MIN_HEIGHT = 420; // px: the fixture's 16 lines under the title and tab bars
+// A picture is rewritten only when more pixels than this differ from the committed one, so that a run
+// leaves docs/images alone unless the product looks different (transient bits such as a progress bar
+// flicker change a handful of pixels; one changed character changes a few dozen).
+const UNCHANGED_PIXELS = 16;
 
 export async function takeScreenshots(page, base, prepared, { workbenchUrl, log }) {
   const outDir = join(ROOT, 'docs', 'images');
@@ -38,14 +42,17 @@ export async function takeScreenshots(page, base, prepared, { workbenchUrl, log 
     const file = join(outDir, name);
     const box = await widget.boundingBox();
     const height = Math.max(MIN_HEIGHT, Math.ceil((box?.y ?? 0) + (box?.height ?? 0) + 16));
-    await page.screenshot({ path: file, clip: { x: 0, y: 0, width: 1100, height } });
-    files.push(`docs/images/${name}`);
+    const png = await page.screenshot({ clip: { x: 0, y: 0, width: 1100, height } });
+    const changed = existsSync(file) ? await differentPixels(page, readFileSync(file), png) : Infinity;
+    if (changed > UNCHANGED_PIXELS) writeFileSync(file, png);
+    files.push(`docs/images/${name} (${changed > UNCHANGED_PIXELS ? 'updated' : 'unchanged'})`);
   };
 
   // 1. The diagnostic on memory with its hover (Ctrl+K Ctrl+I: Show or Focus Hover).
   await page.keyboard.press('Control+K');
   await page.keyboard.press('Control+I');
-  const hover = page.locator('.monaco-hover:visible').filter({ hasText: 'Fargate task sizes' }).first();
+  // Complete once the diagnostic's part has found its quick fix (it says "Checking for quick fixes" before).
+  const hover = page.locator('.monaco-hover:visible').filter({ hasText: 'Fargate task sizes' }).filter({ hasText: 'Quick Fix' }).first();
   await hover.waitFor({ timeout: 30_000 });
   await snap('diagnostic-hover.png', hover);
   await page.keyboard.press('Escape');
@@ -89,4 +96,34 @@ async function goTo(page, lineColumn) {
   await input.fill(`:${lineColumn}`);
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** How many pixels differ between two PNGs (Infinity when the sizes differ), decoded by the browser. */
+async function differentPixels(page, before, after) {
+  const scratch = await page.context().newPage();
+  try {
+    const count = await scratch.evaluate(async ([a, b]) => {
+      const decode = async (base64) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${base64}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const context = canvas.getContext('2d');
+        context.drawImage(image, 0, 0);
+        return context.getImageData(0, 0, image.width, image.height);
+      };
+      const [x, y] = await Promise.all([decode(a), decode(b)]);
+      if (x.width !== y.width || x.height !== y.height) return -1;
+      let n = 0;
+      for (let i = 0; i < x.data.length; i += 4) {
+        if (x.data[i] !== y.data[i] || x.data[i + 1] !== y.data[i + 1] || x.data[i + 2] !== y.data[i + 2]) n++;
+      }
+      return n;
+    }, [before.toString('base64'), after.toString('base64')]);
+    return count < 0 ? Infinity : count;
+  } finally {
+    await scratch.close();
+  }
 }
