@@ -1,6 +1,6 @@
 // Text edits for fixes, made with jsonc-parser's `modify` so the file keeps its own indentation and eol.
 import { type FormattingOptions, applyEdits, modify } from 'jsonc-parser';
-import type { JsonDocument, JsonPath } from './json';
+import { type JsonDocument, type JsonPath, nodeAt } from './json';
 import type { FileEdit } from './rule';
 
 export function formattingOf(text: string): FormattingOptions {
@@ -53,4 +53,11 @@ export function replacementEdit(before: string, after: string): FileEdit {
 export function applyFileEdits(text: string, edits: FileEdit[]): string {
   const local = edits.filter((e): e is { offset: number; length: number; newText: string } => 'offset' in e && !e.file);
   return applyEdits(text, local.map((e) => ({ offset: e.offset, length: e.length, content: e.newText })));
+}
+
+/** Renames the property whose value is at `path`, keeping its value and the file's formatting. */
+export function renameKey(document: JsonDocument, path: JsonPath, newKey: string): FileEdit[] {
+  const property = nodeAt(document.root, path)?.parent;
+  const key = property?.type === 'property' ? property.children?.[0] : undefined;
+  return key ? [{ offset: key.offset, length: key.length, newText: JSON.stringify(newKey) }] : [];
 }

@@ -1,4 +1,39 @@
 // Rules over IAM policies, trust policies and roles.
 import type { Rule } from '../../rule';
+// --- conditions, ARNs, variables, security, size and trust checks (iam-checks) ---
+import { iamAllowNotPrincipal } from './iam-allow-not-principal';
+import { iamConditionValue } from './iam-condition-value';
+import { iamConditionWildcardWithoutLike } from './iam-condition-wildcard-without-like';
+import { iamDuplicateConditionKey } from './iam-duplicate-condition-key';
+import { iamInvalidArn } from './iam-invalid-arn';
+import { iamInvalidConditionOperator } from './iam-invalid-condition-operator';
+import { iamOidcTrustCondition } from './iam-oidc-trust-condition';
+import { iamPassRoleWildcard } from './iam-pass-role-wildcard';
+import { iamPolicySize } from './iam-policy-size';
+import { iamPolicyVariable } from './iam-policy-variable';
+import { iamServicePrincipal } from './iam-service-principal';
+import { iamServicePrincipalWithoutSource } from './iam-service-principal-without-source';
+import { iamStarActionStarResource } from './iam-star-action-star-resource';
+import { iamTrustPolicyAction } from './iam-trust-policy-action';
+import { iamTrustPrincipal } from './iam-trust-principal';
 
-export const iamRules: Rule[] = [];
+const iamCheckRules: Rule[] = [
+  iamInvalidConditionOperator,
+  iamConditionValue,
+  iamConditionWildcardWithoutLike,
+  iamDuplicateConditionKey,
+  iamInvalidArn,
+  iamPolicyVariable,
+  iamPassRoleWildcard,
+  iamStarActionStarResource,
+  iamAllowNotPrincipal,
+  iamServicePrincipalWithoutSource,
+  iamOidcTrustCondition,
+  iamPolicySize,
+  iamTrustPrincipal,
+  iamServicePrincipal,
+  iamTrustPolicyAction,
+];
+// --- end iam-checks ---
+
+export const iamRules: Rule[] = [...iamCheckRules];
