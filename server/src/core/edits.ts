@@ -1,5 +1,5 @@
 // Text edits for fixes, made with jsonc-parser's `modify` so the file keeps its own indentation and eol.
-import { type FormattingOptions, applyEdits, modify } from 'jsonc-parser';
+import { type FormattingOptions, type Node, applyEdits, modify } from 'jsonc-parser';
 import { type JsonDocument, type JsonPath, nodeAt } from './json';
 import type { FileEdit } from './rule';
 
@@ -55,9 +55,30 @@ export function applyFileEdits(text: string, edits: FileEdit[]): string {
   return applyEdits(text, local.map((e) => ({ offset: e.offset, length: e.length, content: e.newText })));
 }
 
-/** Renames the property whose value is at `path`, keeping its value and the file's formatting. */
+/** Renames the key of the property at `path` (the last occurrence, as `nodeAt` finds it), keeping its value. */
 export function renameKey(document: JsonDocument, path: JsonPath, newKey: string): FileEdit[] {
+  const key = nodeAt(document.root, path)?.parent?.children?.[0];
+  if (!key || key.type !== 'string') return [];
+  return [{ offset: key.offset, length: key.length, newText: JSON.stringify(newKey) }];
+}
+
+/** Removes one property node (e.g. one of two duplicate keys, which a path cannot tell apart) with its comma. */
+export function removePropertyNode(property: Node): FileEdit[] {
+  const siblings = property.parent?.children ?? [];
+  const index = siblings.indexOf(property);
+  if (index < 0) return [];
+  const next = siblings[index + 1];
+  const previous = siblings[index - 1];
+  if (next) return [{ offset: property.offset, length: next.offset - property.offset, newText: '' }];
+  if (previous) {
+    const from = previous.offset + previous.length;
+    return [{ offset: from, length: property.offset + property.length - from, newText: '' }];
+  }
+  return [{ offset: property.offset, length: property.length, newText: '' }];
+}
+
+/** Removes the property at `path` as written, comma included, leaving the rest of the text untouched. */
+export function removeProperty(document: JsonDocument, path: JsonPath): FileEdit[] {
   const property = nodeAt(document.root, path)?.parent;
-  const key = property?.type === 'property' ? property.children?.[0] : undefined;
-  return key ? [{ offset: key.offset, length: key.length, newText: JSON.stringify(newKey) }] : [];
+  return property?.type === 'property' ? removePropertyNode(property) : removeValue(document, path);
 }

@@ -1,5 +1,9 @@
 // Rules over IAM policies, trust policies and roles.
 import type { Rule } from '../../rule';
+import { iamInvalidAction } from './iam-invalid-action';
+import { iamInvalidService } from './iam-invalid-service';
+import { iamPolicyStructure } from './iam-policy-structure';
+
 // --- conditions, ARNs, variables, security, size and trust checks (iam-checks) ---
 import { iamAllowNotPrincipal } from './iam-allow-not-principal';
 import { iamConditionValue } from './iam-condition-value';
@@ -36,4 +40,5 @@ const iamCheckRules: Rule[] = [
 ];
 // --- end iam-checks ---
 
-export const iamRules: Rule[] = [...iamCheckRules];
+
+export const iamRules: Rule[] = [iamPolicyStructure, iamInvalidService, iamInvalidAction, ...iamCheckRules];
