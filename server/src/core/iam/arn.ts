@@ -92,3 +92,24 @@ export function patternsOverlap(a: string, b: string): boolean {
   }
   return false;
 }
+
+/** An ARN template of iam-data split into fields, with the resource type it belongs to. */
+export interface ArnTemplate {
+  /** Service prefix whose data lists the type (e.g. "ssm" for its "instance" type, whose ARN is an ec2 one). */
+  service: string;
+  resourceType: string;
+  arn: string;
+  fields: Arn;
+}
+
+export function templateOf(service: string, resourceType: string, arn: string): ArnTemplate | undefined {
+  const fields = splitArn(arn);
+  return fields ? { service, resourceType, arn, fields } : undefined;
+}
+
+/** Could the ARN from a policy name a resource of this template's type (service and resource part)? */
+export function arnFitsTemplate(arn: Arn, template: ArnTemplate): boolean {
+  const service = template.fields.service;
+  if (!(isOpenField(arn.service) ? patternsOverlap(arn.service.replace(/\$\{[^}]*\}/g, '*'), service) : arn.service === service)) return false;
+  return resourceFitsTemplate(arn.resource, template.fields.resource);
+}

@@ -1,7 +1,7 @@
 // Known service principals (facts/service-principals.json) and the lookups the trust checks, hover and
 // completion share.
 import facts from '../facts/service-principals.json';
-import { editDistance } from './nearest';
+import { editDistance } from './suggest';
 
 const known = facts.principals as Record<string, string>;
 const documented = facts.documented as Record<string, { about: string; source: string }>;

@@ -5,12 +5,8 @@ import { conditionEntries, scalarText } from '../../iam/conditions';
 import { isBase64Text, isBooleanText, isDateText, isNumericText, isPrivateIpv4, parseIpRange } from '../../iam/formats';
 import { statementsOf } from '../../iam/policy';
 import { isDeferred } from '../../iam/variables';
-import { setValue } from '../../edits';
+import { type ReplacementData, replacementFixes } from '../../iam/actions';
 import type { Rule, RuleContext } from '../../rule';
-
-interface Data {
-  replacement?: string;
-}
 
 export const iamConditionValue: Rule = {
   meta: {
@@ -56,7 +52,7 @@ export const iamConditionValue: Rule = {
                   path,
                   severity: 'information',
                   message: `${JSON.stringify(text)} has bits set past the /${range.prefix} mask; IAM ignores them, so this is the range ${range.normalised}.`,
-                  data: { replacement: range.normalised } satisfies Data,
+                  data: { replacements: [range.normalised] } satisfies ReplacementData,
                 });
               }
               if (range?.version === 4) ranges.push({ path, text });
@@ -69,9 +65,7 @@ export const iamConditionValue: Rule = {
     }
   },
   fix({ document, path, data }) {
-    const { replacement } = (data ?? {}) as Data;
-    if (!replacement) return [];
-    return [{ title: `Change to ${JSON.stringify(replacement)}`, isPreferred: true, safe: true, edits: setValue(document, path, replacement) }];
+    return replacementFixes(document, path, data);
   },
 };
 

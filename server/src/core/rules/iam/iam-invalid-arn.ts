@@ -2,15 +2,12 @@
 // resource is not shaped like one; a wrong partition, an upper-case service, a malformed account or Region
 // make the statement match nothing. Fields with wildcards, policy variables or template placeholders are
 // decided later and are accepted.
-import { PARTITIONS, isAccountId, isOpenField, isRegionName } from '../../iam/arn';
+import { PARTITIONS, isAccountId, isOpenField, isRegionName, splitArn } from '../../iam/arn';
+import { fieldRules } from '../../iam/arn-templates';
 import { statementsOf } from '../../iam/policy';
 import { hasTemplatePlaceholder } from '../../iam/variables';
-import { setValue } from '../../edits';
+import { type ReplacementData, replacementFixes } from '../../iam/actions';
 import type { Rule, Severity } from '../../rule';
-
-interface Data {
-  replacement?: string;
-}
 
 export const iamInvalidArn: Rule = {
   meta: {
@@ -24,14 +21,14 @@ export const iamInvalidArn: Rule = {
     for (const statement of statementsOf(subject.value)) {
       for (const item of statement.resource?.items ?? []) {
         const problem = arnProblem(item.value);
-        if (problem) report({ path: item.path, message: problem.message, severity: problem.severity, data: { replacement: problem.replacement } satisfies Data });
+        if (!problem) continue;
+        const data: ReplacementData | undefined = problem.replacement ? { replacements: [problem.replacement] } : undefined;
+        report({ path: item.path, message: problem.message, severity: problem.severity, data });
       }
     }
   },
   fix({ document, path, data }) {
-    const { replacement } = (data ?? {}) as Data;
-    if (!replacement) return [];
-    return [{ title: `Change to ${JSON.stringify(replacement)}`, isPreferred: true, safe: true, edits: setValue(document, path, replacement) }];
+    return replacementFixes(document, path, data);
   },
 };
 
@@ -75,6 +72,26 @@ export function arnProblem(value: string): Problem | undefined {
   }
   if (account !== '' && account !== 'aws' && !isOpenField(account) && !hasTemplatePlaceholder(account) && !isAccountId(account)) {
     return { message: `The account field ${JSON.stringify(account)} must be a 12-digit account ID (or empty, "*" or a variable).` };
+  }
+  return fieldProblem(value);
+}
+
+/** Region and account against the service's ARN templates (only when every template the ARN fits agrees). */
+function fieldProblem(value: string): Problem | undefined {
+  const arn = splitArn(value);
+  if (!arn || isOpenField(arn.service) || hasTemplatePlaceholder(arn.service)) return undefined;
+  const rules = fieldRules(arn);
+  if (!rules) return undefined;
+  const example = rules.templates[0].arn;
+  const literal = (field: string) => field !== '' && !isOpenField(field) && !hasTemplatePlaceholder(field);
+  if (literal(arn.region) && !rules.regionAllowed) {
+    return { message: `${arn.service} ARNs of this kind have no Region (${example}); with ${JSON.stringify(arn.region)} in it, the ARN matches nothing.`, replacement: [`arn`, arn.partition, arn.service, '', arn.account, arn.resource].join(':') };
+  }
+  if (arn.region === '' && rules.regionRequired) {
+    return { message: `${arn.service} ARNs of this kind name a Region (${example}); with the field empty the ARN matches nothing. Use the Region or "*".` };
+  }
+  if (literal(arn.account) && !rules.accountAllowed) {
+    return { message: `${arn.service} ARNs of this kind have no account ID (${example}); with ${JSON.stringify(arn.account)} in it, the ARN matches nothing.`, replacement: [`arn`, arn.partition, arn.service, arn.region, '', arn.resource].join(':') };
   }
   return undefined;
 }

@@ -2,7 +2,7 @@
 // ("Invalid Condition type"), with IfExists on Null, or with a set qualifier other than ForAllValues/ForAnyValue.
 import { isObject } from '../../json';
 import { type OperatorProblem, SET_QUALIFIERS, allOperatorNames, parseOperator } from '../../iam/conditions';
-import { nearest } from '../../iam/nearest';
+import { suggestions as near } from '../../iam/suggest';
 import { statementsOf } from '../../iam/policy';
 import { renameKey } from '../../edits';
 import type { Rule } from '../../rule';
@@ -65,7 +65,7 @@ export function suggestOperators(name: string, problem: OperatorProblem): string
   const qualifierText = colon >= 0 ? name.slice(0, colon) : undefined;
   const operatorText = colon >= 0 ? name.slice(colon + 1) : name;
   if (problem.kind === 'null-if-exists') return [name.slice(0, -'IfExists'.length)];
-  const qualifiers = qualifierText === undefined ? [undefined] : problem.kind === 'unknown-qualifier' ? nearest(qualifierText, SET_QUALIFIERS, 4).slice(0, 1) : [qualifierText];
+  const qualifiers = qualifierText === undefined ? [undefined] : problem.kind === 'unknown-qualifier' ? near(qualifierText, SET_QUALIFIERS, { max: 4, limit: 1 }).map((s) => s.name) : [qualifierText];
   if (qualifiers.length === 0) return [];
   const operatorValid = 'operator' in parseOperator(operatorText);
   const operators = operatorValid ? [operatorText] : nearestOperators(operatorText);
@@ -76,5 +76,5 @@ export function suggestOperators(name: string, problem: OperatorProblem): string
 
 function nearestOperators(text: string): string[] {
   if (text.endsWith('IfExists') && text.slice(0, -'IfExists'.length) === 'Null') return ['Null'];
-  return nearest(text, allOperatorNames(), Math.max(2, Math.floor(text.length / 4)));
+  return near(text, allOperatorNames(), { max: Math.max(2, Math.floor(text.length / 4)), limit: 3 }).map((s) => s.name);
 }

@@ -18,13 +18,8 @@ import {
 } from '../../iam/service-principals';
 import { hasWildcard } from '../../iam/wildcard';
 import { hasTemplatePlaceholder } from '../../iam/variables';
-import { setValue } from '../../edits';
+import { type ReplacementData, replacementFixes } from '../../iam/actions';
 import type { Rule, RuleContext } from '../../rule';
-
-interface Data {
-  replacement: string;
-  preferred: boolean;
-}
 
 export const iamServicePrincipal: Rule = {
   meta: {
@@ -51,7 +46,7 @@ export const iamServicePrincipal: Rule = {
           report({
             path: principal.path,
             message: `${JSON.stringify(value)} is not a service principal fargate-lint knows; did you mean ${JSON.stringify(likely)}? A misspelt principal never matches, so the service cannot assume the role.`,
-            data: { replacement: likely, preferred: true } satisfies Data,
+            data: { replacements: [likely] } satisfies ReplacementData,
           });
         } else if (!isServicePrincipalFormat(value)) {
           report({ path: principal.path, message: `${JSON.stringify(value)} is not shaped like a service principal (lower-case name.amazonaws.com, such as ${JSON.stringify(ECS_TASKS_PRINCIPAL)}).` });
@@ -60,14 +55,13 @@ export const iamServicePrincipal: Rule = {
     }
   },
   fix({ document, path, data }) {
-    const { replacement, preferred } = data as Data;
-    return [{ title: `Change to ${JSON.stringify(replacement)}`, isPreferred: preferred, edits: setValue(document, path, replacement) }];
+    return replacementFixes(document, path, data);
   },
 };
 
 function reportEcsService({ subject, document, fileName, report }: RuleContext, path: JsonPath): void {
   const evidence = taskRoleEvidence(document.value, subject.path, fileName);
-  const data: Data = { replacement: ECS_TASKS_PRINCIPAL, preferred: evidence !== undefined };
+  const data: ReplacementData = { replacements: [ECS_TASKS_PRINCIPAL] };
   if (evidence) {
     report({
       path,

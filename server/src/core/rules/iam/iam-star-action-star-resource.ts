@@ -1,5 +1,7 @@
-// "Action": "*" on "Resource": "*" with Allow is full administrator access: every action of every service on
-// everything. Sometimes meant (a break-glass role), rarely for a task or CI role.
+// "Action": "*" on "Resource": "*" with Allow, in an identity policy, is full administrator access: every
+// action of every service on everything. Sometimes meant (a break-glass role), rarely for a task or CI role.
+// Resource policies are left out: there the same statement with conditions is the usual data-perimeter
+// filter (a VPC endpoint policy allowing everything to principals of one organization).
 import { statementsOf } from '../../iam/policy';
 import type { Rule } from '../../rule';
 import { isStarAction } from '../../iam/grants';
@@ -9,7 +11,7 @@ export const iamStarActionStarResource: Rule = {
     id: 'iam-star-action-star-resource',
     title: 'Allow with "Action": "*" and "Resource": "*" grants full administrator access',
     defaultSeverity: 'warning',
-    appliesTo: ['identity-policy', 'resource-policy'],
+    appliesTo: ['identity-policy'],
   },
   check({ subject, report }) {
     for (const statement of statementsOf(subject.value)) {

@@ -1,7 +1,7 @@
 // Who may assume a role is said in its trust policy's Principal: `{"AWS": ...}` (accounts, users, roles),
-// `{"Service": ...}`, `{"Federated": ...}` (SAML or OIDC providers). IAM rejects NotPrincipal here, other
-// principal types, and wildcards inside principal values. `"*"` (anyone) is accepted by IAM but lets every
-// AWS account try to assume the role; Access Analyzer reports it as an error.
+// `{"Service": ...}`, `{"Federated": ...}` (SAML or OIDC providers). IAM rejects other principal types and
+// wildcards inside principal values. `"*"` (anyone) is accepted by IAM but lets every AWS account try to
+// assume the role; Access Analyzer reports it as an error.
 import { isObject } from '../../json';
 import { statementsOf } from '../../iam/policy';
 import { PRINCIPAL_TYPES, type PrincipalValue, federationKind, isEveryone, principalValues } from '../../iam/principals';
@@ -26,10 +26,8 @@ export const iamTrustPrincipal: Rule = {
     for (const statement of statementsOf(subject.value)) {
       const principal = statement.principal;
       if (!principal) continue;
-      if (principal.negated) {
-        report({ path: principal.path, target: 'key', message: 'A role trust policy cannot use NotPrincipal; name the principals that may assume the role in Principal.' });
-        continue;
-      }
+      // NotPrincipal in a trust policy is iam-policy-structure's.
+      if (principal.negated) continue;
       if (typeof principal.value === 'string' && principal.value !== '*') {
         report({ path: principal.path, message: `Principal must be "*" or an object such as {"Service": "ecs-tasks.amazonaws.com"}, not ${JSON.stringify(principal.value)}.` });
         continue;

@@ -6,9 +6,11 @@ import { iamPolicyStructure } from './iam-policy-structure';
 
 // --- conditions, ARNs, variables, security, size and trust checks (iam-checks) ---
 import { iamAllowNotPrincipal } from './iam-allow-not-principal';
+import { iamArnResourceMismatch } from './iam-arn-resource-mismatch';
+import { iamConditionSetQualifier } from './iam-condition-set-qualifier';
+import { iamConditionTypeMismatch } from './iam-condition-type-mismatch';
 import { iamConditionValue } from './iam-condition-value';
 import { iamConditionWildcardWithoutLike } from './iam-condition-wildcard-without-like';
-import { iamDuplicateConditionKey } from './iam-duplicate-condition-key';
 import { iamInvalidArn } from './iam-invalid-arn';
 import { iamInvalidConditionOperator } from './iam-invalid-condition-operator';
 import { iamOidcTrustCondition } from './iam-oidc-trust-condition';
@@ -20,13 +22,17 @@ import { iamServicePrincipalWithoutSource } from './iam-service-principal-withou
 import { iamStarActionStarResource } from './iam-star-action-star-resource';
 import { iamTrustPolicyAction } from './iam-trust-policy-action';
 import { iamTrustPrincipal } from './iam-trust-principal';
+import { iamUnknownConditionKey } from './iam-unknown-condition-key';
 
 const iamCheckRules: Rule[] = [
   iamInvalidConditionOperator,
+  iamUnknownConditionKey,
+  iamConditionTypeMismatch,
+  iamConditionSetQualifier,
   iamConditionValue,
   iamConditionWildcardWithoutLike,
-  iamDuplicateConditionKey,
   iamInvalidArn,
+  iamArnResourceMismatch,
   iamPolicyVariable,
   iamPassRoleWildcard,
   iamStarActionStarResource,
