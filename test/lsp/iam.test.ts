@@ -73,7 +73,7 @@ describe('IAM policies over LSP', () => {
     );
     assert.ok(diagnostics.every((d) => d.source === 'fargate-lint'));
     assert.equal(byPosition[5].codeDescription?.href, 'https://github.com/fargate-lint/fargate-lint/blob/main/docs/rules/iam-invalid-service.md');
-    assert.match(byPosition[4].message, /Did you mean "GetObject"\?/);
+    assert.match(String(byPosition[4].message), /Did you mean "GetObject"\?/);
   });
 
   test('the did-you-mean quick fix for an action is applied and the warning goes away', async () => {
@@ -103,7 +103,7 @@ describe('IAM policies over LSP', () => {
     assert.equal(sid, POLICY.replace('"Pull-Images"', '"PullImages"'));
     const principal = await fix('file:///ws/iam/fix-principal/policy.json', POLICY, 'iam-policy-structure', 'Remove "Principal"');
     assert.equal(principal, POLICY.replace(',\n      "Principal": { "Service": "ecs-tasks.amazonaws.com" }', ''));
-    assert.deepEqual((await client.diagnostics('file:///ws/iam/fix-principal/policy.json')).filter((d) => /principal/.test(d.message)), []);
+    assert.deepEqual((await client.diagnostics('file:///ws/iam/fix-principal/policy.json')).filter((d) => /principal/.test(String(d.message))), []);
   });
 
   test('structure quick fixes: rename an unknown key, remove a duplicate key, remove Resource from a trust policy', async () => {
