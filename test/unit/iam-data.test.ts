@@ -124,3 +124,19 @@ test('iam-data: only the services asked for are read', () => {
   data.globalConditionKey('aws:SourceArn');
   assert.deepEqual(data.loadedServices(), ['ecr', 'logs']);
 });
+
+test('iam-data: analysing a policy reads the files of its services only', async () => {
+  const { analyze } = await import('../../server/src/core/engine');
+  const { parseJson } = await import('../../server/src/core/json');
+  data.clearIamDataCache();
+  const policy = {
+    Version: '2012-10-17',
+    Statement: [
+      { Effect: 'Allow', Action: ['ecr:GetAuthorizationToken', 'ecr:BatchGetImage'], Resource: '*' },
+      { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' },
+    ],
+  };
+  const { findings } = analyze(parseJson(JSON.stringify(policy)));
+  assert.deepEqual(findings, []);
+  assert.deepEqual(data.loadedServices(), ['ecr', 'logs'], `of ${data.serviceKeys().length} services`);
+});
