@@ -54,6 +54,8 @@ export function isAccountId(field: string): boolean {
  * literal pieces and stars, and two such patterns share a string when their literal skeletons fit.
  */
 export function resourceFitsTemplate(resource: string, templateResource: string): boolean {
+  // A template that is one name alone (an S3 bucket, an SNS topic) names no path: "bucket/*" is not a bucket.
+  if (/^\$\{[^}]*\}$/.test(templateResource) && resource.includes('/')) return false;
   const template = templateResource.replace(/\$\{[^}]*\}/g, '*');
   const policy = resource.replace(/\$\{[^}]*\}/g, '*');
   if (!hasWildcard(policy)) return wildcardMatch(template, policy);

@@ -22,13 +22,14 @@ export const iamInvalidArn: Rule = {
       for (const item of statement.resource?.items ?? []) {
         const problem = arnProblem(item.value);
         if (!problem) continue;
-        const data: ReplacementData | undefined = problem.replacement ? { replacements: [problem.replacement] } : undefined;
+        const data: Data | undefined = problem.replacement ? { replacements: [problem.replacement], safe: problem.safe } : undefined;
         report({ path: item.path, message: problem.message, severity: problem.severity, data });
       }
     }
   },
   fix({ document, path, data }) {
-    return replacementFixes(document, path, data);
+    const safe = (data as Data | undefined)?.safe === true;
+    return replacementFixes(document, path, data).map((f) => ({ ...f, safe }));
   },
 };
 
@@ -36,6 +37,12 @@ interface Problem {
   message: string;
   severity?: Severity;
   replacement?: string;
+  /** Only the letter case changes: what was meant is plain, so Fix all may apply it. */
+  safe?: boolean;
+}
+
+interface Data extends ReplacementData {
+  safe?: boolean;
 }
 
 /** What is wrong with one Resource value, judged field by field; undefined when nothing is. */
@@ -44,7 +51,7 @@ export function arnProblem(value: string): Problem | undefined {
   if (!value.startsWith('arn:')) {
     if (value.toLowerCase().startsWith('arn:')) {
       const replacement = `arn:${value.slice(4)}`;
-      return { message: `The ARN prefix must be lower-case "arn:".`, replacement };
+      return { message: `The ARN prefix must be lower-case "arn:".`, replacement, safe: true };
     }
     if (hasTemplatePlaceholder(value) || value.startsWith('${')) return undefined;
     return { message: `${JSON.stringify(value)} is not an ARN: a resource is "*" or starts with "arn:" (arn:partition:service:region:account:resource).` };
@@ -65,7 +72,7 @@ export function arnProblem(value: string): Problem | undefined {
   }
   if (service === '') return { message: `The service field of ${JSON.stringify(value)} is empty.` };
   if (service !== service.toLowerCase() && !service.includes('${')) {
-    return { message: `The service ${JSON.stringify(service)} must be written in lower case in an ARN.`, replacement: [fields[0], partition, service.toLowerCase(), ...fields.slice(3)].join(':') };
+    return { message: `The service ${JSON.stringify(service)} must be written in lower case in an ARN.`, replacement: [fields[0], partition, service.toLowerCase(), ...fields.slice(3)].join(':'), safe: true };
   }
   if (region !== '' && !isOpenField(region) && !hasTemplatePlaceholder(region) && !isRegionName(region)) {
     return { message: `${JSON.stringify(region)} is not a Region name (such as "us-east-1"); leave the field empty or use "*".` };

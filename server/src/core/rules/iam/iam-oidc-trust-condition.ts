@@ -22,16 +22,16 @@ export const iamOidcTrustCondition: Rule = {
       const entries = conditionEntries(statement);
       for (const principal of principalValues(statement)) {
         if (principal.type !== 'Federated') continue;
-        const host = oidcProviderHost(principal.value)?.toLowerCase();
-        if (!host) continue;
-        const prefix = `${host}:`;
-        const claims = entries.filter((e) => e.key.toLowerCase().startsWith(prefix));
+        const written = oidcProviderHost(principal.value);
+        if (!written) continue;
+        const host = written.toLowerCase();
+        const claims = entries.filter((e) => e.key.toLowerCase().startsWith(`${host}:`));
         if (host === GITHUB_OIDC_HOST || host.startsWith(`${GITHUB_OIDC_HOST}/`)) {
-          const sub = claims.filter((e) => e.key.toLowerCase() === `${prefix}sub`);
+          const sub = claims.filter((e) => e.key.toLowerCase() === `${host}:sub`);
           if (sub.length === 0) {
             report({
               path: principal.path,
-              message: `Any GitHub Actions workflow, in any repository, can assume this role: add a condition on ${host}:sub, e.g. "StringEquals": {"${host}:sub": "repo:OWNER/REPO:ref:refs/heads/main"}.`,
+              message: `Any GitHub Actions workflow, in any repository, can assume this role: add a condition on ${written}:sub, e.g. "StringEquals": {"${written}:sub": "repo:OWNER/REPO:ref:refs/heads/main"}.`,
             });
             continue;
           }
@@ -48,7 +48,7 @@ export const iamOidcTrustCondition: Rule = {
         } else if (claims.length === 0) {
           report({
             path: principal.path,
-            message: `Every identity of the OIDC provider ${host} can assume this role: add a condition on its claims (keys starting with "${prefix}", such as ${prefix}sub or ${prefix}aud).`,
+            message: `Every identity of the OIDC provider ${written} can assume this role: add a condition on its claims (keys starting with "${written}:", such as ${written}:sub or ${written}:aud).`,
           });
         }
       }
