@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { iamConditionTypeMismatch } from '../../../server/src/core/rules/iam/iam-condition-type-mismatch';
-import { ruleTester } from '../../helpers/ruleTester';
+import { findingsOf, ruleTester } from '../../helpers/ruleTester';
 
 const policy = (condition: unknown) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: condition }] });
 const at = (operator: string, key: string) => ['Statement', 0, 'Condition', operator, key];
@@ -31,9 +33,20 @@ ruleTester(iamConditionTypeMismatch, {
       fix: { title: 'Change the operator to "Bool"', output: policy({ Bool: { 'aws:SecureTransport': 'true' } }) },
     },
     {
-      name: 'ArnLike on a String key works when it holds ARNs: information, no fix with other keys in the block',
+      name: 'ArnLike on a String key works when it holds ARNs: information; the fix moves that key only',
       json: policy({ ArnLike: { 'aws:SourceAccount': 'x', 'aws:SourceArn': 'arn:aws:s3:::b' } }),
       findings: [{ path: at('ArnLike', 'aws:SourceAccount'), severity: 'information', message: 'works when the key holds ARNs' }],
+      fix: { title: 'Change the operator to "StringLike"', output: policy({ ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::b' }, StringLike: { 'aws:SourceAccount': 'x' } }) },
+    },
+    {
+      name: 'no fix when the target block already has the key',
+      json: policy({ NumericEquals: { 'aws:SourceAccount': '1' }, StringEquals: { 'aws:SourceAccount': '2' } }),
+      findings: [{ path: at('NumericEquals', 'aws:SourceAccount') }],
     },
   ],
+});
+
+test('iam-condition-type-mismatch: no fix when the target block already holds the key', () => {
+  const { document, findings } = findingsOf(iamConditionTypeMismatch, policy({ NumericEquals: { 'aws:SourceAccount': '1' }, StringEquals: { 'aws:SourceAccount': '2' } }));
+  assert.deepEqual(iamConditionTypeMismatch.fix!({ document, path: findings[0].path, subjectPath: [], data: findings[0].data }), []);
 });

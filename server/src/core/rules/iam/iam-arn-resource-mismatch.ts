@@ -34,7 +34,8 @@ export const iamArnResourceMismatch: Rule = {
       }
       for (const item of resources.items) {
         const arn = splitArn(item.value);
-        if (!arn || hasTemplatePlaceholder(arn.service)) continue;
+        // A service in the wrong case is iam-invalid-arn's to report.
+        if (!arn || hasTemplatePlaceholder(arn.service) || arn.service !== arn.service.toLowerCase()) continue;
         if (templates.some((t) => arnFitsTemplate(arn, t))) continue;
         const names = [...new Set(granted.actions.map((a) => `${a.service}:${a.name}`))];
         const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');

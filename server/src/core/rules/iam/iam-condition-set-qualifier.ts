@@ -3,14 +3,15 @@
 // so with a single-valued key in an Allow statement it allows requests that lack the key: Access Analyzer
 // calls that overly permissive. A multi-valued key without a qualifier, and Null with one, get information-level
 // notes (AWS managed policies use StringEquals on the multi-valued events:detail-type).
-import { isObject } from '../../json';
 import { conditionEntries } from '../../iam/conditions';
 import { baseType, judgeConditionKey } from '../../iam/condition-keys';
 import { statementsOf } from '../../iam/policy';
-import { renameKey } from '../../edits';
+import { moveConditionKey } from '../../iam/condition-edits';
 import type { Rule } from '../../rule';
 
 interface Data {
+  operator: string;
+  key: string;
   replacement: string;
 }
 
@@ -27,8 +28,6 @@ export const iamConditionSetQualifier: Rule = {
       for (const entry of conditionEntries(statement)) {
         const operator = entry.operator;
         if (!operator) continue;
-        const block = isObject(statement.condition) ? statement.condition[entry.operatorText] : undefined;
-        const alone = isObject(block) && Object.keys(block).length === 1;
         const withoutQualifier = entry.operatorText.slice(entry.operatorText.indexOf(':') + 1);
         if (operator.family === 'Null') {
           if (operator.qualifier) {
@@ -37,7 +36,7 @@ export const iamConditionSetQualifier: Rule = {
               target: 'key',
               severity: 'information',
               message: `Null tests whether a key is present; with ${operator.qualifier}: it is always ${operator.qualifier === 'ForAllValues' ? 'true' : 'false'}. Use "Null" alone.`,
-              data: alone ? ({ replacement: 'Null' } satisfies Data) : undefined,
+              data: { operator: entry.operatorText, key: entry.key, replacement: 'Null' } satisfies Data,
             });
           }
           continue;
@@ -50,7 +49,7 @@ export const iamConditionSetQualifier: Rule = {
             path: entry.operatorPath,
             target: 'key',
             message: `${entry.key} holds a single value, and ForAllValues is true when the request has no value for it at all, so this Allow also applies to requests without ${entry.key}. Use ${JSON.stringify(withoutQualifier)} without the qualifier.`,
-            data: alone ? ({ replacement: withoutQualifier } satisfies Data) : undefined,
+            data: { operator: entry.operatorText, key: entry.key, replacement: withoutQualifier } satisfies Data,
           });
         } else if (!operator.qualifier && multiValued) {
           report({
@@ -64,7 +63,10 @@ export const iamConditionSetQualifier: Rule = {
     }
   },
   fix({ document, path, data }) {
-    const replacement = (data as Data | undefined)?.replacement;
-    return replacement ? [{ title: `Change the operator to ${JSON.stringify(replacement)}`, isPreferred: true, edits: renameKey(document, path, replacement) }] : [];
+    if (!data) return [];
+    const { operator, key, replacement } = data as Data;
+    // The finding sits on the operator; the fix moves the one key it is about.
+    const edits = moveConditionKey(document, path.slice(0, -1), operator, key, replacement);
+    return edits ? [{ title: `Change the operator to ${JSON.stringify(replacement)} for ${key}`, isPreferred: true, edits }] : [];
   },
 };

@@ -4,11 +4,10 @@
 // Parliament says ("mismatched type but usable"), and AWS's own managed policies use them: String operators
 // on Bool/Numeric/Date/IP keys compare the text (no ranges, no CIDR), and Arn operators on a String key
 // that holds ARNs. Those get an information-level note. String operators on ARN keys are plainly fine.
-import { isObject, valueAt } from '../../json';
 import { type OperatorFamily, conditionEntries } from '../../iam/conditions';
 import { baseType, judgeConditionKey } from '../../iam/condition-keys';
 import { statementsOf } from '../../iam/policy';
-import { renameKey } from '../../edits';
+import { conditionKeyAt, moveConditionKey } from '../../iam/condition-edits';
 import type { Rule } from '../../rule';
 
 /** Combinations that compare as text and work for values written exactly as the request carries them. */
@@ -52,6 +51,7 @@ function operatorFor(type: string, base: string): string | undefined {
 
 interface Data {
   operator: string;
+  key: string;
   replacement?: string;
 }
 
@@ -76,8 +76,6 @@ export const iamConditionTypeMismatch: Rule = {
         if (accepted.includes(base)) continue;
         const better = operatorFor(base, operator.base);
         const replacement = better ? `${operator.qualifier ? `${operator.qualifier}:` : ''}${better}${operator.ifExists ? 'IfExists' : ''}` : undefined;
-        const block = isObject(entry.statement.condition) ? entry.statement.condition[entry.operatorText] : undefined;
-        const alone = isObject(block) && Object.keys(block).length === 1;
         const compares = operator.family === 'IpAddress' ? 'IP addresses' : operator.family === 'Arn' ? 'ARNs' : `${operator.family.toLowerCase()} values`;
         const use = replacement ? ` Use ${JSON.stringify(replacement)}.` : '';
         const soft = usable(operator.family, base);
@@ -88,17 +86,15 @@ export const iamConditionTypeMismatch: Rule = {
           message: soft
             ? `${entry.key} is of type ${verdict.key.type} and ${JSON.stringify(entry.operatorText)} compares ${compares}: this works ${operator.family === 'Arn' ? 'when the key holds ARNs' : 'for values written exactly as requests carry them, without the type\'s own comparison'}.${use}`
             : `${entry.key} is of type ${verdict.key.type}, but ${JSON.stringify(entry.operatorText)} compares ${compares}, so this condition never matches.${use}`,
-          data: { operator: entry.operatorText, replacement: alone ? replacement : undefined } satisfies Data,
+          data: { operator: entry.operatorText, key: entry.key, replacement } satisfies Data,
         });
       }
     }
   },
   fix({ document, path, data }) {
-    const { operator, replacement } = data as Data;
-    const operatorPath = path.slice(0, -1);
-    if (!replacement || operatorPath[operatorPath.length - 1] !== operator) return [];
-    const condition = valueAt(document.value, operatorPath.slice(0, -1));
-    if (isObject(condition) && replacement in condition) return [];
-    return [{ title: `Change the operator to ${JSON.stringify(replacement)}`, isPreferred: true, edits: renameKey(document, operatorPath, replacement) }];
+    const { operator, key, replacement } = data as Data;
+    const conditionPath = replacement ? conditionKeyAt(path, operator, key) : undefined;
+    const edits = conditionPath && moveConditionKey(document, conditionPath, operator, key, replacement!);
+    return edits ? [{ title: `Change the operator to ${JSON.stringify(replacement)}`, isPreferred: true, edits }] : [];
   },
 };

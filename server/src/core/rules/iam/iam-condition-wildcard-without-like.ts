@@ -1,11 +1,10 @@
 // `*` and `?` are wildcards only for the Like operators (and the Arn ones). Under StringEquals they are
 // literal characters, so "arn:aws:s3:::bucket/*" only matches a key that really ends in a star.
-import { isObject, valueAt } from '../../json';
 import { conditionEntries, scalarText } from '../../iam/conditions';
 import { statementsOf } from '../../iam/policy';
 import { hasWildcard } from '../../iam/wildcard';
-import { renameKey, sequentialEdits } from '../../edits';
-import type { Fix, Rule } from '../../rule';
+import { conditionKeyAt, moveConditionKey } from '../../iam/condition-edits';
+import type { Rule } from '../../rule';
 
 interface Data {
   operator: string;
@@ -41,31 +40,9 @@ export const iamConditionWildcardWithoutLike: Rule = {
   },
   fix({ document, path, data }) {
     const { operator, key, likeOperator } = data as Data;
-    if (!likeOperator) return [];
-    // path = [...statement, 'Condition', operator, key, (index)]
-    const at = path.length - (typeof path[path.length - 1] === 'number' ? 3 : 2);
-    if (at < 1 || path[at] !== operator || path[at + 1] !== key) return [];
-    const conditionPath = path.slice(0, at);
-    const operatorPath = [...conditionPath, operator];
-    const condition = valueAt(document.value, conditionPath);
-    const block = isObject(condition) ? condition[operator] : undefined;
-    if (!isObject(condition) || !isObject(block)) return [];
-    const target = condition[likeOperator];
-    if (target !== undefined && (!isObject(target) || key in target)) return [];
-    const title = `Change ${JSON.stringify(operator)} to ${JSON.stringify(likeOperator)} for ${key}`;
-    let edits: Fix['edits'];
-    if (Object.keys(block).length === 1 && target === undefined) {
-      edits = renameKey(document, operatorPath, likeOperator);
-    } else {
-      // Move this key into the Like block (created when missing); drop the old block if it is left empty.
-      const changes = [
-        { path: [...operatorPath, key], value: undefined as unknown },
-        { path: [...conditionPath, likeOperator, key], value: block[key] },
-      ];
-      if (Object.keys(block).length === 1) changes.push({ path: operatorPath, value: undefined });
-      edits = sequentialEdits(document, changes);
-    }
-    return [{ title, isPreferred: true, edits }];
+    const conditionPath = likeOperator ? conditionKeyAt(path, operator, key) : undefined;
+    const edits = conditionPath && moveConditionKey(document, conditionPath, operator, key, likeOperator!);
+    return edits ? [{ title: `Change ${JSON.stringify(operator)} to ${JSON.stringify(likeOperator)} for ${key}`, isPreferred: true, edits }] : [];
   },
 };
 
