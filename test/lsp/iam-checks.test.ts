@@ -201,7 +201,7 @@ describe('IAM checks over LSP', () => {
     assert.deepEqual(await codesOf(uri, 'iam-service-principal'), []);
   });
 
-  test('fix all applies the safe IAM check fixes (IP range, ARN case, principal type) and nothing else', async () => {
+  test('fix all applies the safe IAM check fixes (IP range, ARN case) and nothing else', async () => {
     const uri = 'file:///ws/iam-checks/fixall/policy.json';
     await client.open(uri, POLICY);
     const [action] = await client.codeActions(uri, range(0, 0, 0, 0), [], ['source.fixAll']);
