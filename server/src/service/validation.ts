@@ -39,6 +39,7 @@ export class Validation {
 
     const result = analyze(document, {
       fileName: model.fileName,
+      uri: model.uri,
       ruleSettings: options.settings.rules,
       workspace: options.workspace,
       isCancelled: options.isCancelled,
