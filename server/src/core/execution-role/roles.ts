@@ -6,7 +6,7 @@ import managedFacts from '../facts/aws-managed-policies.json';
 import { type JsonPath, isObject, isPlaceholder } from '../json';
 import { PROJECT_CONFIG_FILE } from '../kinds';
 import type { WorkspaceFile, WorkspaceView } from '../workspace';
-import { dirnameOf, isInside, resolveRelative, sameUri } from './uris';
+import { basenameOf, dirnameOf, isInside, resolveRelative, sameUri } from './uris';
 
 export type PolicyOrigin = 'role-file' | 'authorization-details' | 'project-config' | 'managed';
 
@@ -41,6 +41,8 @@ export interface ResolvedRole {
   unknownManagedPolicies: string[];
   /** Files listed in fargate-lint.json that the workspace does not hold. */
   missingFiles: string[];
+  /** Some of those are permission policies (a missing trust policy leaves the permissions complete). */
+  missingPolicyFiles: boolean;
   /** Some description lists all permission policies, and every one of them is known. */
   complete: boolean;
 }
@@ -64,7 +66,7 @@ export function awsManagedPolicy(arn: string): ManagedEntry | undefined {
 /** Role descriptions (files, config entries) that name `roleName`, merged into one view of the role. */
 export function resolveRole(roleName: string, workspace: WorkspaceView | undefined, fromUri?: string): ResolvedRole | undefined {
   if (!workspace) return undefined;
-  const role: ResolvedRole = { name: roleName, descriptions: [], policies: [], unknownManagedPolicies: [], missingFiles: [], complete: false };
+  const role: ResolvedRole = { name: roleName, descriptions: [], policies: [], unknownManagedPolicies: [], missingFiles: [], missingPolicyFiles: false, complete: false };
   const managedArns: { arn: string; file: WorkspaceFile }[] = [];
   for (const file of workspace.files()) {
     const kind = file.classification.kind;
@@ -82,7 +84,7 @@ export function resolveRole(roleName: string, workspace: WorkspaceView | undefin
   }
   if (role.descriptions.length === 0) return undefined;
   for (const { arn, file } of managedArns) addManaged(role, arn, file, workspace);
-  role.complete = role.descriptions.some((d) => d.complete) && role.unknownManagedPolicies.length === 0 && role.missingFiles.length === 0;
+  role.complete = role.descriptions.some((d) => d.complete) && role.unknownManagedPolicies.length === 0 && !role.missingPolicyFiles;
   return role;
 }
 
@@ -93,14 +95,10 @@ function configApplies(configUri: string, fromUri: string | undefined, roots: re
   return roots.some((root) => sameUri(root, folder));
 }
 
-function fileLabel(uri: string): string {
-  return decodeURIComponent(uri.replace(/^.*\//, ''));
-}
-
 function addRoleFile(role: ResolvedRole, file: WorkspaceFile, value: Record<string, unknown>, base: JsonPath, managed: { arn: string; file: WorkspaceFile }[]): void {
   const complete = 'Policies' in value || 'ManagedPolicyArns' in value;
   role.descriptions.push({ uri: file.uri, path: base, origin: 'role-file', complete });
-  setTrust(role, file, value.AssumeRolePolicyDocument, [...base, 'AssumeRolePolicyDocument'], 'role-file', `trust policy in ${fileLabel(file.uri)}`);
+  setTrust(role, file, value.AssumeRolePolicyDocument, [...base, 'AssumeRolePolicyDocument'], 'role-file', `trust policy in ${basenameOf(file.uri)}`);
   addInline(role, file, value.Policies, [...base, 'Policies'], 'role-file');
   if (Array.isArray(value.ManagedPolicyArns)) {
     for (const arn of value.ManagedPolicyArns) managed.push({ arn: arnText(arn), file });
@@ -109,7 +107,7 @@ function addRoleFile(role: ResolvedRole, file: WorkspaceFile, value: Record<stri
 
 function addAuthorizationDetails(role: ResolvedRole, file: WorkspaceFile, entry: Record<string, unknown>, base: JsonPath, managed: { arn: string; file: WorkspaceFile }[]): void {
   role.descriptions.push({ uri: file.uri, path: base, origin: 'authorization-details', complete: true });
-  setTrust(role, file, entry.AssumeRolePolicyDocument, [...base, 'AssumeRolePolicyDocument'], 'authorization-details', `trust policy in ${fileLabel(file.uri)}`);
+  setTrust(role, file, entry.AssumeRolePolicyDocument, [...base, 'AssumeRolePolicyDocument'], 'authorization-details', `trust policy in ${basenameOf(file.uri)}`);
   addInline(role, file, entry.RolePolicyList, [...base, 'RolePolicyList'], 'authorization-details');
   if (Array.isArray(entry.AttachedManagedPolicies)) {
     for (const attached of entry.AttachedManagedPolicies) {
@@ -126,7 +124,7 @@ function addInline(role: ResolvedRole, file: WorkspaceFile, list: unknown, base:
     if (document === undefined) return;
     const name = typeof entry.PolicyName === 'string' ? entry.PolicyName : `#${i}`;
     role.policies.push({
-      label: `inline policy ${name} in ${fileLabel(file.uri)}`,
+      label: `inline policy ${name} in ${basenameOf(file.uri)}`,
       uri: file.uri,
       path: [...base, i, 'PolicyDocument'],
       document,
@@ -170,24 +168,27 @@ function addProjectConfig(role: ResolvedRole, file: WorkspaceFile, roleName: str
   if (!isObject(entry)) return;
   const base: JsonPath = ['roles', roleName];
   role.descriptions.push({ uri: file.uri, path: base, origin: 'project-config', complete: true });
-  const load = (relative: unknown): WorkspaceFile | undefined => {
+  const load = (relative: unknown, isPolicy: boolean): WorkspaceFile | undefined => {
     if (typeof relative !== 'string' || relative === '') return undefined;
     const target = findFile(workspace, resolveRelative(file.uri, relative));
-    if (!target) role.missingFiles.push(relative);
+    if (!target) {
+      role.missingFiles.push(relative);
+      role.missingPolicyFiles ||= isPolicy;
+    }
     return target;
   };
-  const trustFile = load(entry.trustPolicy);
+  const trustFile = load(entry.trustPolicy, false);
   if (trustFile) {
     const subject = trustFile.classification.subjects.find((s) => s.kind === 'trust-policy');
-    if (subject) setTrust(role, trustFile, subject.value, subject.path, 'project-config', fileLabel(trustFile.uri));
+    if (subject) setTrust(role, trustFile, subject.value, subject.path, 'project-config', basenameOf(trustFile.uri));
   }
   if (Array.isArray(entry.policies)) {
     for (const relative of entry.policies) {
-      const policyFile = load(relative);
+      const policyFile = load(relative, true);
       if (!policyFile) continue;
       for (const subject of policyFile.classification.subjects) {
         if (subject.kind !== 'identity-policy') continue;
-        const label = subject.name ? `policy ${subject.name} in ${fileLabel(policyFile.uri)}` : fileLabel(policyFile.uri);
+        const label = subject.name ? `policy ${subject.name} in ${basenameOf(policyFile.uri)}` : basenameOf(policyFile.uri);
         role.policies.push({ label, uri: policyFile.uri, path: subject.path, document: subject.value, origin: 'project-config', editable: true });
       }
     }
@@ -223,7 +224,7 @@ function customerManagedPolicy(arn: string, preferred: WorkspaceFile, workspace:
       const document = isObject(version) ? policyDocument(version.Document) : undefined;
       if (document === undefined) continue;
       return {
-        label: `managed policy ${String(policy.PolicyName ?? arn)} in ${fileLabel(file.uri)}`,
+        label: `managed policy ${String(policy.PolicyName ?? arn)} in ${basenameOf(file.uri)}`,
         uri: file.uri,
         path: ['Policies', i, 'PolicyVersionList', index, 'Document'],
         document,
