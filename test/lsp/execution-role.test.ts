@@ -243,6 +243,46 @@ describe('execution role: edits and created files', () => {
     assert.deepEqual(ours(await client.diagnostics(uri)), []);
   });
 
+  test('a role file without inline policies: the permission fix adds one, the trust fix adds a statement', async () => {
+    const { uri, text, diagnostics } = await openCase(client, root, 'role-file');
+    assert.deepEqual(
+      ours(diagnostics).map((d) => [d.code, d.range]),
+      [
+        ['execution-role-permission', rangeOf(text, '"arn:aws:ssm:eu-west-1:123456789012:parameter/app/db"')],
+        ['execution-role-trust', rangeOf(text, '"arn:aws:iam::123456789012:role/roleFileExecRole"')],
+      ],
+    );
+    const roleUri = uriOf(root, 'role-file', 'execution-role.json');
+    await client.open(roleUri, read(root, 'role-file', 'execution-role.json'));
+    const [permission, trust] = ours(diagnostics);
+    const [trustFix] = await client.codeActions(uri, trust.range, [trust]);
+    assert.equal(trustFix.title, 'Add a statement to execution-role.json that lets ecs-tasks.amazonaws.com assume the role');
+    await client.applyEdit(roleUri, trustFix.edit!);
+    const [permissionFix] = await client.codeActions(uri, permission.range, [permission]);
+    assert.equal(permissionFix.title, 'Add ssm:GetParameters to role roleFileExecRole (execution-role.json)');
+    const role = JSON.parse(await client.applyEdit(roleUri, permissionFix.edit!));
+    assert.deepEqual(role.AssumeRolePolicyDocument.Statement[1], { Sid: 'AllowEcsTasksToAssumeRole', Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' });
+    assert.deepEqual(role.Policies, [
+      {
+        PolicyName: 'ExecutionRolePermissions',
+        PolicyDocument: { Version: '2012-10-17', Statement: [{ Sid: 'ExecutionRoleSecretSsm', Effect: 'Allow', Action: 'ssm:GetParameters', Resource: 'arn:aws:ssm:eu-west-1:123456789012:parameter/app/db' }] },
+      },
+    ]);
+    assert.deepEqual(ours(await client.diagnostics(uri)), []);
+  });
+
+  test('no execution role: the fix inserts one with the account from the image', async () => {
+    const { uri, text, diagnostics } = await openCase(client, root, 'no-execution-role');
+    const [required] = ours(diagnostics);
+    assert.deepEqual([required.code, required.range], ['execution-role-required', rangeOf(text, '"123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.4.2"')]);
+    const [action] = await client.codeActions(uri, required.range, [required]);
+    assert.equal(action.title, 'Set executionRoleArn to arn:aws:iam::123456789012:role/ecsTaskExecutionRole');
+    const fixed = await client.applyEdit(uri, action.edit!);
+    assert.equal(JSON.parse(fixed).executionRoleArn, 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole');
+    // The role named now is not in the workspace: the error gives way to the hint.
+    assert.deepEqual(ours(await client.diagnostics(uri)).map((d) => d.code), ['execution-role-not-in-workspace']);
+  });
+
   test('role not in the workspace: a hint, and "Create an execution-role policy" writes a policy and fargate-lint.json', async () => {
     const { uri, text, diagnostics } = await openCase(client, root, 'no-role');
     const [hint] = ours(diagnostics);
