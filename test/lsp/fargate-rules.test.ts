@@ -277,6 +277,17 @@ describe('Fargate/awsvpc rules over LSP', () => {
     assert.equal(mode.insertTextFormat, 2);
   });
 
+  test('completion of an option key adds a comma before a following property, and renames an existing key alone', async () => {
+    const text = FARGATE('    { "name": "app", "image": "nginx", "logConfiguration": { "logDriver": "awslogs", "options": {  "awslogs-group": "g", "awslogs-regoin": "eu-west-1" } } }');
+    const uri = await open(text);
+    const before = await client.completion(uri, positionOf(text, '"options": {  ', 13));
+    assert.equal((before.find((i) => i.label === '"awslogs-stream-prefix"')!.textEdit as { newText: string }).newText, '"awslogs-stream-prefix": "$1",');
+    const rename = await client.completion(uri, positionOf(text, '"awslogs-regoin"', 3));
+    const region = rename.find((i) => i.label === '"awslogs-region"')!;
+    assert.deepEqual(region.textEdit as unknown, { range: rangeOf(text, '"awslogs-regoin"'), newText: '"awslogs-region"' });
+    assert.equal(region.insertTextFormat, 1);
+  });
+
   test('completion of splunk and awsfirelens option keys', async () => {
     const text = FARGATE(
       '    { "name": "a", "image": "x", "logConfiguration": { "logDriver": "splunk", "options": {  } } },\n    { "name": "b", "image": "y", "logConfiguration": { "logDriver": "awsfirelens", "options": {  } } }',

@@ -88,6 +88,7 @@ export const loggingCompletion: CompletionProvider = {
     const options = valueAt(context.subject.value, [...at.config, 'options']);
     const present = isObject(options) ? Object.keys(options).filter((k) => k !== at.option) : [];
     const keyOnly = hasValue(context);
+    const comma = !keyOnly && propertyFollows(context) ? ',' : '';
     const required = (o: LogOptionInfo) => o.required === 'always' || (o.required === 'fargate' && fargate);
     const rank = (o: LogOptionInfo) => (required(o) ? 0 : o.status === 'documented' ? 1 : 2);
     return known
@@ -98,13 +99,20 @@ export const loggingCompletion: CompletionProvider = {
         label: JSON.stringify(option.name),
         description: requirement(option, fargate),
         documentation: [option.description, STATUS_NOTE[option.status]].filter(Boolean).join('\n\n'),
-        insertText: keyOnly ? JSON.stringify(option.name) : `${JSON.stringify(option.name)}: "${option.values ? `\${1|${option.values.join(',')}|}` : '$1'}"`,
+        insertText: keyOnly ? JSON.stringify(option.name) : `${JSON.stringify(option.name)}: "${option.values ? `\${1|${option.values.join(',')}|}` : '$1'}"${comma}`,
         snippet: !keyOnly,
         kind: 'property',
         sortText: String(i).padStart(3, '0'),
       }));
   },
 };
+
+/** Another property follows the insertion point, so the new one needs a comma after it. */
+function propertyFollows(context: PositionContext): boolean {
+  const node = context.document.root && findNodeAtOffset(context.document.root, context.offset, true);
+  const from = node?.type === 'string' ? node.offset + node.length : context.offset;
+  return /^\s*"/.test(context.document.text.slice(from, from + 200));
+}
 
 /** The key under the cursor already has a value: complete the key alone. */
 function hasValue(context: PositionContext): boolean {
