@@ -1,7 +1,10 @@
 // The hover and completion providers, asked in order; the first that answers wins.
-import type { CompletionProvider, HoverProvider } from './position';
 import { dependentsHover, executionRoleHoverProvider, projectConfigCompletion } from './execution-role/assist';
+import { iamCompletion, iamHover } from './iam/assist';
+import type { CompletionProvider, HoverProvider } from './position';
+import { loggingCompletion, loggingHover } from './taskdef/logging-assist';
+import { platformCompletion } from './taskdef/platform-assist';
 import { sizeCompletion, sizeHover } from './taskdef/size-assist';
 
-export const hoverProviders: HoverProvider[] = [sizeHover, executionRoleHoverProvider, dependentsHover];
-export const completionProviders: CompletionProvider[] = [sizeCompletion, projectConfigCompletion];
+export const hoverProviders: HoverProvider[] = [sizeHover, loggingHover, executionRoleHoverProvider, iamHover, dependentsHover];
+export const completionProviders: CompletionProvider[] = [sizeCompletion, loggingCompletion, platformCompletion, iamCompletion, projectConfigCompletion];
