@@ -168,7 +168,7 @@ describe('execution role across files over LSP', () => {
     const policyUri = uriOf(FIXTURES, 'missing', 'iam', 'execution-policy.json');
     const policyText = read(FIXTURES, 'missing', 'iam', 'execution-policy.json');
     await client.open(policyUri, policyText);
-    const hover = markdown(await client.hover(policyUri, positionOf(policyText, '"Version"', 2)));
+    const hover = markdown(await client.hover(policyUri, positionOf(policyText, '"Statement"', 2)));
     assert.match(hover, /\*\*Used by 1 task definition\*\*/);
     assert.match(hover, /- `\.\.\/task-definition\.json` \(family `web`\) as execution role `missingExecRole`/);
     await client.close(policyUri);
