@@ -103,7 +103,12 @@ ruleTester(executionRolePermission, {
       name: 'a secret policy that names the secret without its random suffix does not match the full ARN',
       json: task({ image: 'nginx', logs: false, secrets: [{ name: 'A', valueFrom: `${SM}:prod/db-AbCdEf` }] }),
       files: files(policy({ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: `${SM}:prod/db` })),
-      findings: [{ path: ['containerDefinitions', 0, 'secrets', 0, 'valueFrom'], message: `lacks secretsmanager:GetSecretValue on ${SM}:prod/db-AbCdEf` }],
+      findings: [{ path: ['containerDefinitions', 0, 'secrets', 0, 'valueFrom'], message: `lacks secretsmanager:GetSecretValue on ${SM}:prod/db-AbCdEf (needed to inject secret A into container app); its policy names the secret without the 6-character suffix` }],
+      fix: {
+        title: `Match the secret's random suffix: ${SM}:prod/db-??????`,
+        output: task({ image: 'nginx', logs: false, secrets: [{ name: 'A', valueFrom: `${SM}:prod/db-AbCdEf` }] }),
+        files: { 'iam/exec.json': policy({ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: `${SM}:prod/db-??????` }) },
+      },
     },
     {
       name: 'a parameter that references Secrets Manager also needs the secret',

@@ -6,7 +6,8 @@ import { type Grant, addStatementsEdits, grantsOf, policyDocumentFor, setValueIn
 import { describePermissions } from '../../execution-role/requirements';
 import type { PolicySource, ResolvedRole } from '../../execution-role/roles';
 import { basenameOf as fileName } from '../../execution-role/uris';
-import { appliesTo } from '../../iam/evaluate';
+import { appliesTo, resourceMatches } from '../../iam/evaluate';
+import { wildcardMatch } from '../../iam/wildcard';
 import { statementsOf } from '../../iam/policy';
 import { type JsonPath, valueAt } from '../../json';
 import type { Fix, RelatedLocation, Rule, Severity } from '../../rule';
@@ -23,6 +24,21 @@ interface Location {
   path: JsonPath;
 }
 
+interface NearMiss extends Location {
+  kind: 'ssm-singular' | 'secret-suffix';
+  /** The value now at `path`, and what the fix writes there. */
+  value: string;
+  replacement: string;
+}
+
+const NEAR_MISS_TEXT: Record<NearMiss['kind'], { hint: string; title: (m: NearMiss) => string }> = {
+  'ssm-singular': { hint: 'its policy allows ssm:GetParameter, but ECS calls ssm:GetParameters', title: () => 'Replace ssm:GetParameter by ssm:GetParameters (what ECS calls)' },
+  'secret-suffix': {
+    hint: "its policy names the secret without the 6-character suffix of the secret's ARN, which IAM compares in full (write NAME-??????)",
+    title: (m) => `Match the secret's random suffix: ${m.replacement}`,
+  },
+};
+
 export interface PermissionData {
   role: string;
   status: Status;
@@ -31,8 +47,8 @@ export interface PermissionData {
   /** Where to add it: a policy the user owns, or a role file without inline policies. */
   policy?: Location;
   roleFile?: Location;
-  /** `ssm:GetParameter` written where `ssm:GetParameters` is needed. */
-  nearMisses: Location[];
+  /** Almost right: `ssm:GetParameter` where ECS calls `ssm:GetParameters`, a secret ARN without its suffix. */
+  nearMisses: NearMiss[];
 }
 
 export const executionRolePermission: Rule = {
@@ -56,7 +72,7 @@ export const executionRolePermission: Rule = {
         path: result.requirement.path,
         target: result.requirement.target,
         severity,
-        message: messageFor(role, result, problems, nearMisses.length > 0),
+        message: messageFor(role, result, problems, nearMisses),
         related: relatedFor(role, result.status, problems),
         data: dataFor(role, result, problems, nearMisses),
       });
@@ -68,8 +84,8 @@ export const executionRolePermission: Rule = {
     const fixes: Fix[] = [];
     for (const miss of d.nearMisses) {
       const file = workspace.file(miss.uri);
-      if (!file || valueAt(file.document.value, miss.path) === undefined) continue;
-      fixes.push({ title: 'Replace ssm:GetParameter by ssm:GetParameters (what ECS calls)', isPreferred: true, edits: setValueInFile(miss.uri, file.document, miss.path, 'ssm:GetParameters') });
+      if (!file || valueAt(file.document.value, miss.path) !== miss.value) continue;
+      fixes.push({ title: NEAR_MISS_TEXT[miss.kind].title(miss), isPreferred: fixes.length === 0, edits: setValueInFile(miss.uri, file.document, miss.path, miss.replacement) });
     }
     if (d.grants.length) {
       const actions = [...new Set(d.grants.flatMap((g) => g.actions))].join(', ');
@@ -92,7 +108,7 @@ export const executionRolePermission: Rule = {
 };
 
 
-function messageFor(role: ResolvedRole, result: RequirementResult, problems: PermissionResult[], nearMiss: boolean): string {
+function messageFor(role: ResolvedRole, result: RequirementResult, problems: PermissionResult[], nearMisses: NearMiss[]): string {
   const needed = `(needed to ${result.requirement.reason})`;
   const what = describePermissions(problems.map((p) => p.permission));
   switch (result.status) {
@@ -102,7 +118,7 @@ function messageFor(role: ResolvedRole, result: RequirementResult, problems: Per
     }
     case 'missing': {
       const none = role.policies.length === 0 ? '; it has no permission policies' : '';
-      const hint = nearMiss ? '; its policy allows ssm:GetParameter, but ECS calls ssm:GetParameters' : '';
+      const hint = [...new Set(nearMisses.map((m) => `; ${NEAR_MISS_TEXT[m.kind].hint}`))].join('');
       return `execution role ${role.name} lacks ${what} ${needed}${none}${hint}`;
     }
     case 'denied-conditionally': {
@@ -153,7 +169,7 @@ function relatedFor(role: ResolvedRole, status: Status, problems: PermissionResu
   return related;
 }
 
-function dataFor(role: ResolvedRole, result: RequirementResult, problems: PermissionResult[], nearMisses: Location[]): PermissionData {
+function dataFor(role: ResolvedRole, result: RequirementResult, problems: PermissionResult[], nearMisses: NearMiss[]): PermissionData {
   const missing = result.status === 'missing' ? problems.filter((p) => p.status === 'missing') : [];
   const policy = role.policies.find((p) => p.editable && p.uri && p.origin === 'project-config') ?? role.policies.find((p) => p.editable && p.uri);
   const roleFile = role.descriptions.find((d) => d.origin === 'role-file');
@@ -167,20 +183,37 @@ function dataFor(role: ResolvedRole, result: RequirementResult, problems: Permis
   };
 }
 
-/** Statements that would grant ssm:GetParameters if they did not say ssm:GetParameter. */
-function findNearMisses(role: ResolvedRole, problems: PermissionResult[]): Location[] {
-  const found: Location[] = [];
+/**
+ * Statements that would grant the permission with one small change: `ssm:GetParameter` made plural, or a
+ * secret ARN given the `-??????` that stands for its random suffix.
+ */
+function findNearMisses(role: ResolvedRole, problems: PermissionResult[]): NearMiss[] {
+  const found: NearMiss[] = [];
+  const add = (miss: NearMiss) => {
+    if (!found.some((f) => f.uri === miss.uri && JSON.stringify(f.path) === JSON.stringify(miss.path))) found.push(miss);
+  };
   for (const problem of problems) {
-    if (problem.permission.action !== 'ssm:GetParameters') continue;
+    const { action, resources } = problem.permission;
     for (const source of role.policies) {
       if (!source.uri || !source.editable) continue;
       for (const statement of statementsOf(source.document)) {
         if (statement.effect !== 'Allow' || !statement.action || statement.action.negated) continue;
-        const singular = statement.action.items.find((item) => item.value.toLowerCase() === 'ssm:getparameter');
-        if (!singular) continue;
-        if (!problem.permission.resources.some((r) => appliesTo(statement, 'ssm:GetParameter', r, 'possibly'))) continue;
-        const path = [...source.path, ...singular.path];
-        if (!found.some((f) => f.uri === source.uri && JSON.stringify(f.path) === JSON.stringify(path))) found.push({ uri: source.uri, path });
+        if (action === 'ssm:GetParameters') {
+          const singular = statement.action.items.find((item) => item.value.toLowerCase() === 'ssm:getparameter');
+          if (singular && resources.some((r) => appliesTo(statement, 'ssm:GetParameter', r, 'possibly'))) {
+            add({ kind: 'ssm-singular', uri: source.uri, path: [...source.path, ...singular.path], value: singular.value, replacement: 'ssm:GetParameters' });
+          }
+        }
+        if (action === 'secretsmanager:GetSecretValue' && statement.resource && !statement.resource.negated) {
+          if (!statement.action.items.some((item) => wildcardMatch(item.value, action, { ignoreCase: true }))) continue;
+          for (const item of statement.resource.items) {
+            if (!item.value.includes(':secret:') || /[-*?]$/.test(item.value)) continue;
+            const replacement = `${item.value}-??????`;
+            if (resources.some((r) => resourceMatches(replacement, r, 'possibly'))) {
+              add({ kind: 'secret-suffix', uri: source.uri, path: [...source.path, ...item.path], value: item.value, replacement });
+            }
+          }
+        }
       }
     }
   }
