@@ -12,6 +12,8 @@ import {
   type Diagnostic,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  type FileEvent,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
@@ -46,6 +48,9 @@ export class LspTestClient {
   private readonly pushed = new Map<string, Diagnostic[]>();
   private readonly pushWaiters: { uri: string; resolve: (d: Diagnostic[]) => void }[] = [];
   readonly stderr: string[] = [];
+  /** How many workspace/diagnostic/refresh requests the server has sent. */
+  refreshCount = 0;
+  private readonly refreshWaiters: (() => void)[] = [];
   settings: Record<string, unknown>;
 
   private constructor(
@@ -67,7 +72,11 @@ export class LspTestClient {
       for (const waiter of client.pushWaiters.filter((w) => w.uri === params.uri)) waiter.resolve(params.diagnostics);
       client.pushWaiters.splice(0, client.pushWaiters.length, ...client.pushWaiters.filter((w) => w.uri !== params.uri));
     });
-    connection.onRequest('workspace/diagnostic/refresh', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      client.refreshCount++;
+      client.refreshWaiters.splice(0).forEach((resolve) => resolve());
+      return null;
+    });
     connection.onNotification('window/logMessage', () => undefined);
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
@@ -121,6 +130,22 @@ export class LspTestClient {
   async diagnostics(uri: string): Promise<Diagnostic[]> {
     const report = await this.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
     return report.kind === 'full' ? report.items : [];
+  }
+
+  /** Resolves at the next workspace/diagnostic/refresh request from the server (rejects after `ms`). */
+  nextRefresh(ms = 5000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no workspace/diagnostic/refresh from the server')), ms);
+      this.refreshWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** Tells the server about file changes on disk, as a client's file watcher does. */
+  async filesChanged(changes: FileEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
   }
 
   /** For a client without pull support: waits for the next publishDiagnostics of `uri`. */

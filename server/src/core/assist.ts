@@ -1,8 +1,11 @@
 // The hover and completion providers, asked in order; the first that answers wins.
-import type { CompletionProvider, HoverProvider } from './position';
+import { dependentsHover, executionRoleHoverProvider, projectConfigCompletion } from './execution-role/assist';
 import { iamCompletion, iamHover } from './iam/assist';
 import { iamChecksCompletion, iamChecksHover } from './iam/checks-assist';
+import type { CompletionProvider, HoverProvider } from './position';
+import { loggingCompletion, loggingHover } from './taskdef/logging-assist';
+import { platformCompletion } from './taskdef/platform-assist';
 import { sizeCompletion, sizeHover } from './taskdef/size-assist';
 
-export const hoverProviders: HoverProvider[] = [sizeHover, iamHover, iamChecksHover];
-export const completionProviders: CompletionProvider[] = [sizeCompletion, iamCompletion, iamChecksCompletion];
+export const hoverProviders: HoverProvider[] = [sizeHover, loggingHover, executionRoleHoverProvider, iamHover, iamChecksHover, dependentsHover];
+export const completionProviders: CompletionProvider[] = [sizeCompletion, loggingCompletion, platformCompletion, iamCompletion, iamChecksCompletion, projectConfigCompletion];

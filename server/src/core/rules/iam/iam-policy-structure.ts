@@ -2,7 +2,7 @@
 // exclude or require each other, depending on what the policy is (identity, role trust, resource policy).
 // Duplicate keys are found on the raw syntax tree: the parsed value keeps only the last of them.
 import type { Node } from 'jsonc-parser';
-import { removeProperty, removePropertyNode, renameKey, setValue } from '../../edits';
+import { removeNode, removeValue, renameKey, setValue } from '../../edits';
 import { type JsonPath, isObject, isPlaceholder, locate, nodeAt } from '../../json';
 import type { SubjectKind } from '../../kinds';
 import type { Fix, Report, Rule } from '../../rule';
@@ -69,13 +69,13 @@ export const iamPolicyStructure: Rule = {
           },
         ];
       case 'remove':
-        return [{ title: d.title, isPreferred: true, safe: d.safe, edits: removeProperty(document, path) }];
+        return [{ title: d.title, isPreferred: true, safe: d.safe, edits: removeValue(document, path) }];
       case 'rename':
         return d.to.map((to, i): Fix => ({ title: `Rename to "${to}"`, isPreferred: i === 0, edits: renameKey(document, path, to) }));
       case 'remove-duplicate': {
         const earlier = nodeAt(document.root, path.slice(0, -1))?.children?.[d.index];
         if (!earlier) return [];
-        return [{ title: `Remove the earlier "${path[path.length - 1]}" (line ${d.line})`, edits: removePropertyNode(earlier) }];
+        return [{ title: `Remove the earlier "${path[path.length - 1]}" (line ${d.line})`, edits: removeNode(earlier) }];
       }
     }
   },
