@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { basePrincipal, isKnownServicePrincipal, likelyServicePrincipal } from '../../../server/src/core/iam/service-principals';
+import { analyze } from '../../../server/src/core/engine';
+import { parseJson } from '../../../server/src/core/json';
 import { iamServicePrincipal } from '../../../server/src/core/rules/iam/iam-service-principal';
+import { WorkspaceIndex } from '../../../server/src/core/workspace';
 import { ruleTester } from '../../helpers/ruleTester';
 
 const trust = (service: unknown) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
@@ -56,4 +59,18 @@ test('iam-service-principal: lookups', () => {
   assert.equal(likelyServicePrincipal('ecs-tasks.amazonaws.com'), 'ecs-tasks.amazonaws.com');
   // Short names allow one edit only: "sms" is itself a service, "xyz" is near nothing.
   assert.equal(likelyServicePrincipal('xyz.amazonaws.com'), undefined);
+});
+
+test('iam-service-principal: a role file that a task definition in the workspace uses as its execution role', () => {
+  const workspace = new WorkspaceIndex(['file:///ws']);
+  const roleUri = 'file:///ws/iam/runner-role.json';
+  const roleText = JSON.stringify({ RoleName: 'web-runner', AssumeRolePolicyDocument: trust('ecs.amazonaws.com'), ManagedPolicyArns: [] }, null, 2);
+  workspace.set(roleUri, roleText);
+  workspace.set('file:///ws/web.json', JSON.stringify({ family: 'web', executionRoleArn: 'arn:aws:iam::111122223333:role/web-runner', containerDefinitions: [{ name: 'app', image: 'nginx' }] }));
+  const findings = analyze(parseJson(roleText), { uri: roleUri, fileName: '/ws/iam/runner-role.json', workspace, rules: [iamServicePrincipal] }).findings;
+  assert.deepEqual(findings.map((f) => [f.severity, f.path]), [['warning', ['AssumeRolePolicyDocument', 'Statement', 0, 'Principal', 'Service']]]);
+  assert.match(findings[0].message, /task definition web uses role web-runner as its execution role/);
+  // Without the task definition it is only a note.
+  const alone = analyze(parseJson(roleText), { uri: roleUri, fileName: '/ws/iam/runner-role.json', rules: [iamServicePrincipal] }).findings;
+  assert.deepEqual(alone.map((f) => f.severity), ['information']);
 });

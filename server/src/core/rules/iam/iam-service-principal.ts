@@ -5,8 +5,11 @@
 //
 // ecs.amazonaws.com is a real principal (the ECS service itself), but task roles and task execution roles
 // must trust ecs-tasks.amazonaws.com. When the role looks like a task role (its name, file name or policies
-// say so) that is a warning; otherwise an information-level note, since other roles legitimately trust ECS.
+// say so, or a task definition in the workspace uses it) that is a warning; otherwise an information-level
+// note, since other roles legitimately trust ECS.
 import { type JsonPath, isObject, valueAt } from '../../json';
+import { dependentsOf } from '../../execution-role/assist';
+import { basenameOf } from '../../execution-role/uris';
 import { statementsOf } from '../../iam/policy';
 import { principalValues } from '../../iam/principals';
 import {
@@ -59,8 +62,9 @@ export const iamServicePrincipal: Rule = {
   },
 };
 
-function reportEcsService({ subject, document, fileName, report }: RuleContext, path: JsonPath): void {
-  const evidence = taskRoleEvidence(document.value, subject.path, fileName);
+function reportEcsService({ subject, document, fileName, uri, workspace, report }: RuleContext, path: JsonPath): void {
+  const dependent = uri ? dependentsOf(uri, workspace)[0] : undefined;
+  const evidence = dependent ? `task definition ${dependent.family ?? basenameOf(dependent.uri)} uses role ${dependent.role} as its ${dependent.as}` : taskRoleEvidence(document.value, subject.path, fileName);
   const data: ReplacementData = { replacements: [ECS_TASKS_PRINCIPAL] };
   if (evidence) {
     report({
