@@ -64,11 +64,12 @@ export function parseValueFrom(text: string): SecretReference {
   if (!text.startsWith('arn:')) return parameterName(text);
   const arn = parseArn(text);
   if (!arn) return { kind: 'invalid', reason: 'it starts like an ARN but does not have the six ARN fields (arn:partition:service:region:account:resource)' };
+  if (arn.service !== 'secretsmanager' && arn.service !== 'ssm') {
+    return { kind: 'invalid', reason: `it is an ARN of the "${arn.service}" service; ECS reads secrets only from Secrets Manager and SSM Parameter Store` };
+  }
   const fieldProblem = arnFieldProblem(arn);
   if (fieldProblem) return { kind: 'invalid', reason: fieldProblem };
-  if (arn.service === 'secretsmanager') return secretsManagerArn(arn);
-  if (arn.service === 'ssm') return ssmArn(arn, text);
-  return { kind: 'invalid', reason: `it is an ARN of the "${arn.service}" service; ECS reads secrets only from Secrets Manager and SSM Parameter Store` };
+  return arn.service === 'secretsmanager' ? secretsManagerArn(arn) : ssmArn(arn, text);
 }
 
 function arnFieldProblem(arn: ArnParts): string | undefined {
