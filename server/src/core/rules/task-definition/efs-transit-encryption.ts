@@ -1,6 +1,6 @@
 // EFS traffic between the task and the file system is unencrypted unless transitEncryption is ENABLED;
 // IAM authorization and access points need it.
-import { setValue } from '../../edits';
+import { setProperty } from '../../edits';
 import { isObject } from '../../json';
 import type { Rule } from '../../rule';
 import { objectItems } from '../../taskdef/containers';
@@ -42,7 +42,7 @@ export const efsTransitEncryption: Rule = {
       {
         title: 'Set transitEncryption to "ENABLED"',
         isPreferred: true,
-        edits: setValue(document, [...subjectPath, ...d.volumePath, 'efsVolumeConfiguration', 'transitEncryption'], 'ENABLED'),
+        edits: setProperty(document, [...subjectPath, ...d.volumePath, 'efsVolumeConfiguration'], 'transitEncryption', 'ENABLED'),
       },
     ];
   },

@@ -1,13 +1,13 @@
 // Every task needs at least one essential container: when it stops, the task stops.
-import { setValue } from '../../edits';
+import { setProperty } from '../../edits';
 import type { JsonPath } from '../../json';
 import type { Rule } from '../../rule';
 import { isEssential } from '../../taskdef/containers';
 import { containersOf, taskOf } from '../../taskdef/model';
 
 export interface EssentialData {
-  /** Relative to the subject: the `essential` field of the first container. */
-  essentialPath: JsonPath;
+  /** Relative to the subject: the first container, which the fix makes essential. */
+  containerPath: JsonPath;
   name?: string;
 }
 
@@ -31,7 +31,7 @@ export const essentialContainer: Rule = {
     const containers = containersOf(subject);
     if (containers.length === 0 || containers.some((c) => isEssential(c.value))) return;
     const first = containers[0];
-    const data: EssentialData = { essentialPath: [...first.path, 'essential'], name: first.name };
+    const data: EssentialData = { containerPath: first.path, name: first.name };
     report({
       path: task ? listPath : [...first.path, 'essential'],
       target: task ? 'key' : 'value',
@@ -47,7 +47,7 @@ export const essentialContainer: Rule = {
       {
         title: `Make ${label} essential`,
         isPreferred: true,
-        edits: setValue(document, [...subjectPath, ...d.essentialPath], true),
+        edits: setProperty(document, [...subjectPath, ...d.containerPath], 'essential', true),
       },
     ];
   },

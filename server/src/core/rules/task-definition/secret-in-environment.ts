@@ -1,7 +1,7 @@
 // A secret in a plain environment variable is stored in the task definition for anyone who can describe
 // it (and in every revision, forever). `secrets` fetches it from Secrets Manager or Parameter Store at
 // start-up instead.
-import { sequentialEdits } from '../../edits';
+import { appendElement, removeElement, setValue } from '../../edits';
 import { type JsonPath, isObject, valueAt } from '../../json';
 import type { Fix, Rule } from '../../rule';
 import { literalString, objectItems } from '../../taskdef/containers';
@@ -69,20 +69,23 @@ export const secretInEnvironment: Rule = {
     if (!isObject(container)) return [];
     const index = objectItems(container, containerPath, 'environment').find((v) => v.value.name === d.name)?.index;
     if (index === undefined) return [];
-    const removal = { path: [...containerPath, 'environment', index], value: undefined };
+    const removal = removeElement(document, [...containerPath, 'environment', index]);
     const secrets = container.secrets;
     const already = Array.isArray(secrets) && secrets.some((s) => isObject(s) && s.name === d.name);
     if (already) {
-      return [{ title: `Remove ${d.name} from environment (it is already in secrets)`, isPreferred: true, edits: sequentialEdits(document, [removal]) }];
+      return [{ title: `Remove ${d.name} from environment (it is already in secrets)`, isPreferred: true, edits: removal }];
     }
     const entry = { name: d.name, valueFrom: d.valueFrom };
+    // Minimal edits: the rest of the file, inline arrays included, keeps its layout.
     const addition = Array.isArray(secrets)
-      ? { path: [...containerPath, 'secrets', -1], value: entry }
-      : { path: [...containerPath, 'secrets'], value: [entry] };
+      ? appendElement(document, [...containerPath, 'secrets'], entry)
+      : secrets === null
+        ? setValue(document, [...containerPath, 'secrets'], [entry])
+        : appendElement(document, containerPath, [entry], 'secrets');
     const fix: Fix = {
       title: `Move ${d.name} to secrets (valueFrom ${d.valueFrom}; create that parameter and let the execution role read it)`,
       isPreferred: true,
-      edits: sequentialEdits(document, [removal, addition]),
+      edits: [...removal, ...addition],
     };
     return [fix];
   },
