@@ -76,6 +76,8 @@ export function classify(document: JsonDocument, fileName?: string): Classificat
 
 function classifyTaskDefinition(value: unknown): Classification | undefined {
   if (isObject(value)) {
+    // Elastic Beanstalk's multi-container Dockerrun.aws.json borrows containerDefinitions but is not ECS input.
+    if (hasKey(value, 'AWSEBDockerrunVersion')) return undefined;
     if (hasKey(value, 'containerDefinitions')) {
       return { kind: 'task-definition', label: 'ECS task definition', subjects: [{ kind: 'task-definition', path: [], value }] };
     }

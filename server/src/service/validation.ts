@@ -55,14 +55,16 @@ export class Validation {
 
   private async schemaDiagnostics(textDocument: TextDocument, model: DocumentModel, setting: SeveritySetting | undefined): Promise<Diagnostic[]> {
     const binding = schemaFor(model.classification);
-    if (!binding || setting === 'off') return [];
+    // While the text does not parse, type errors are echoes of the syntax error: wait for valid JSON.
+    if (!binding || setting === 'off' || model.document.syntaxProblems.length > 0) return [];
     const jsonDocument = binding.service.parseJSONDocument(textDocument);
     const found = await binding.service.doValidation(textDocument, jsonDocument, { comments: 'ignore', trailingCommas: 'ignore', schemaValidation: 'error' });
     // Syntax errors are the editor's to show (and json-syntax's in the CLI), not the schema's.
     const syntaxErrors = new Set<Diagnostic>((jsonDocument as { syntaxErrors?: Diagnostic[] }).syntaxErrors ?? []);
     const root = model.document.root;
     return found
-      .filter((d) => !syntaxErrors.has(d) && typeof d.code === 'number' && d.code < 0x100)
+      // Schema problems mostly come without a code; coded ones below 0x100 are enum and deprecation problems.
+      .filter((d) => !syntaxErrors.has(d) && (d.code === undefined || (typeof d.code === 'number' && d.code < 0x100)))
       .filter((d) => {
         // A template placeholder ("{{region}}") is filled in before registration; its type is not ours to judge.
         const node = root && findNodeAtOffset(root, textDocument.offsetAt(d.range.start));
