@@ -18,7 +18,7 @@ export const containerRunsAsRoot: Rule = {
       const label = container.name ? `Container "${container.name}"` : 'This container';
       report({
         path: [...container.path, container.value.name === undefined ? 'image' : 'name'],
-        message: `${label} sets no "user", so it runs as the image's default user, root for most images. Set "user" to a non-root UID (e.g. "1000" or "1000:1000") if the image allows it, so a compromised process has fewer rights.`,
+        message: `${label} sets no "user", so it runs as the image's user, root for most images: set a non-root "user" such as "1000:1000" if the image allows it.`,
       });
     }
   },

@@ -19,7 +19,7 @@ export const readonlyRootFilesystem: Rule = {
       const label = container.name ? `Container "${container.name}"` : 'This container';
       report({
         path: [...container.path, container.value.name === undefined ? 'image' : 'name'],
-        message: `${label} can write to its root file system. Set "readonlyRootFilesystem": true and mount a volume where it must write, so a compromised process cannot change the container's files (set false explicitly if the image needs a writable root; ECS Exec also needs it writable).`,
+        message: `${label} can write to its root file system: set "readonlyRootFilesystem": true (with a volume where it must write) so a compromised process cannot change its files, or false to keep it writable.`,
       });
     }
   },
