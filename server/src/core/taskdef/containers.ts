@@ -63,3 +63,8 @@ export function isTemplated(text: string): boolean {
 export function isPlaceholderField(field: string): boolean {
   return /^(?:[xX*#?]+|(\d)\1+|[A-Z][A-Z0-9_]*|[a-z_-]*(?:account|region)[a-z_-]*)$/.test(field);
 }
+
+/** Every object in `container[key]` of every container, with its container (e.g. all dependsOn entries). */
+export function containerItems(subject: Subject, key: string): { container: ContainerRef; item: Item }[] {
+  return containersOf(subject).flatMap((container) => objectItems(container.value, container.path, key).map((item) => ({ container, item })));
+}

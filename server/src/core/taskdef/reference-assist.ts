@@ -5,6 +5,7 @@ import type { CompletionEntry, CompletionProvider, PositionContext } from '../po
 import { objectItems } from './containers';
 import { DEPENDS_ON_CONDITIONS } from './limits';
 import { containersOf, taskOf } from './model';
+import { valueEntry } from './size-assist';
 
 /** Where the cursor is, relative to the container: e.g. ['dependsOn', 0, 'containerName']. */
 function containerField(context: PositionContext): { containerIndex: number; field: JsonPath } | undefined {
@@ -16,17 +17,6 @@ function containerField(context: PositionContext): { containerIndex: number; fie
   return { containerIndex: index, field: path.slice(base + 1) };
 }
 
-function entry(value: string, description: string | undefined, order: number, documentation?: string): CompletionEntry {
-  return {
-    label: JSON.stringify(value),
-    description,
-    documentation,
-    insertText: JSON.stringify(value),
-    kind: 'value',
-    sortText: String(order).padStart(3, '0'),
-  };
-}
-
 /** The other containers of the task, by name, with their image as the description. */
 function otherContainers(context: PositionContext, containerIndex: number): CompletionEntry[] {
   const containers = containersOf(context.subject).filter((c) => c.path[c.path.length - 1] !== containerIndex && c.name);
@@ -34,7 +24,7 @@ function otherContainers(context: PositionContext, containerIndex: number): Comp
     const image = typeof c.value.image === 'string' ? c.value.image : undefined;
     const essential = c.value.essential === false ? 'not essential' : 'essential';
     const health = c.value.healthCheck ? ', has a health check' : '';
-    return entry(c.name!, image, i, `Container \`${c.name}\` (${essential}${health}).`);
+    return valueEntry(c.name!, image, i, `Container \`${c.name}\` (${essential}${health}).`);
   });
 }
 
@@ -48,7 +38,7 @@ function conditions(context: PositionContext, containerIndex: number, dependency
     let note: string | undefined;
     if (target && condition === 'HEALTHY' && !target.healthCheck) note = `${String(targetName)} has no healthCheck`;
     if (target && (condition === 'COMPLETE' || condition === 'SUCCESS') && target.essential !== false) note = `${String(targetName)} is essential`;
-    return entry(condition, note ? `not allowed: ${note}` : meaning.split('.')[0], i, meaning);
+    return valueEntry(condition, note ? `not allowed: ${note}` : meaning.split('.')[0], i, meaning);
   });
 }
 
@@ -62,7 +52,7 @@ function volumes(context: PositionContext): CompletionEntry[] | undefined {
       (k) => volume.value[k] !== undefined && volume.value[k] !== null,
     );
     const description = kind === 'efsVolumeConfiguration' ? 'EFS' : kind === 'host' ? 'bind mount' : kind ? kind.replace(/VolumeConfiguration$/, '') : 'task storage';
-    return [entry(name, description, i)];
+    return [valueEntry(name, description, i)];
   });
 }
 

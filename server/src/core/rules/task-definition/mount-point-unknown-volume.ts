@@ -1,7 +1,7 @@
 // mountPoints mount the task's volumes, which are declared by name in the task-level `volumes`.
 import type { Rule } from '../../rule';
-import { literalString, objectItems } from '../../taskdef/containers';
-import { containersOf, taskOf } from '../../taskdef/model';
+import { containerItems, literalString, objectItems } from '../../taskdef/containers';
+import { taskOf } from '../../taskdef/model';
 
 export function volumeNames(task: Record<string, unknown>): string[] {
   return objectItems(task, [], 'volumes')
@@ -20,17 +20,15 @@ export const mountPointUnknownVolume: Rule = {
     const task = taskOf(subject);
     if (!task) return;
     const names = volumeNames(task);
-    for (const container of containersOf(subject)) {
-      for (const mount of objectItems(container.value, container.path, 'mountPoints')) {
-        const volume = literalString(mount.value.sourceVolume);
-        if (volume === undefined || names.includes(volume)) continue;
-        report({
-          path: [...mount.path, 'sourceVolume'],
-          message: names.length
-            ? `No volume is named "${volume}"; the task's volumes are ${names.map((n) => `"${n}"`).join(', ')}.`
-            : `No volume is named "${volume}": the task definition declares no volumes. Add {"name": "${volume}"} (with its configuration) to "volumes".`,
-        });
-      }
+    for (const { item: mount } of containerItems(subject, 'mountPoints')) {
+      const volume = literalString(mount.value.sourceVolume);
+      if (volume === undefined || names.includes(volume)) continue;
+      report({
+        path: [...mount.path, 'sourceVolume'],
+        message: names.length
+          ? `No volume is named "${volume}"; the task's volumes are ${names.map((n) => `"${n}"`).join(', ')}.`
+          : `No volume is named "${volume}": the task definition declares no volumes. Add {"name": "${volume}"} (with its configuration) to "volumes".`,
+      });
     }
   },
 };

@@ -1,7 +1,6 @@
 // volumesFrom mounts the volumes of another container of the same task.
 import type { Rule } from '../../rule';
-import { containersByName, literalString, objectItems } from '../../taskdef/containers';
-import { containersOf } from '../../taskdef/model';
+import { containerItems, containersByName, literalString } from '../../taskdef/containers';
 
 export const volumesFromUnknownContainer: Rule = {
   meta: {
@@ -12,17 +11,15 @@ export const volumesFromUnknownContainer: Rule = {
   },
   check({ subject, report }) {
     const byName = containersByName(subject);
-    for (const container of containersOf(subject)) {
-      for (const entry of objectItems(container.value, container.path, 'volumesFrom')) {
-        const source = literalString(entry.value.sourceContainer);
-        if (source === undefined) continue;
-        const path = [...entry.path, 'sourceContainer'];
-        if (source === container.name) {
-          report({ path, message: `Container "${source}" cannot mount volumes from itself; volumesFrom names another container of the task.` });
-        } else if (!byName.has(source)) {
-          const names = [...byName.keys()].filter((n) => n !== container.name).map((n) => `"${n}"`).join(', ');
-          report({ path, message: `No container is named "${source}"${names ? `; the other containers are ${names}` : ''}. volumesFrom can only mount the volumes of a container of this task definition.` });
-        }
+    for (const { container, item: entry } of containerItems(subject, 'volumesFrom')) {
+      const source = literalString(entry.value.sourceContainer);
+      if (source === undefined) continue;
+      const path = [...entry.path, 'sourceContainer'];
+      if (source === container.name) {
+        report({ path, message: `Container "${source}" cannot mount volumes from itself; volumesFrom names another container of the task.` });
+      } else if (!byName.has(source)) {
+        const names = [...byName.keys()].filter((n) => n !== container.name).map((n) => `"${n}"`).join(', ');
+        report({ path, message: `No container is named "${source}"${names ? `; the other containers are ${names}` : ''}. volumesFrom can only mount the volumes of a container of this task definition.` });
       }
     }
   },
