@@ -30,7 +30,7 @@ import { taskDefinitionSize } from './task-definition-size';
 import { tooManyContainers } from './too-many-containers';
 import { volumesFromUnknownContainer } from './volumes-from-unknown-container';
 
-const generalTaskDefinitionRules: Rule[] = [
+export const generalTaskDefinitionRules: Rule[] = [
   containerResourcesExceedTask,
   essentialContainer,
   containerNameFormat,
