@@ -134,13 +134,16 @@ function ssmArn(arn: ArnParts, text: string): SecretReference {
 }
 
 function parameterName(text: string): SecretReference {
-  if (!ARN_PATTERNS.ssmParameterName.test(text)) {
+  // Parameter Store also reads "name:version" and "name:label"; the selector is not part of the name.
+  const selector = /:[A-Za-z0-9_.-]+$/.exec(text);
+  const name = selector ? text.slice(0, selector.index) : text;
+  if (!ARN_PATTERNS.ssmParameterName.test(name)) {
     return {
       kind: 'invalid',
       reason: 'it is neither an ARN nor a Parameter Store parameter name (letters, digits and _.-/); a Secrets Manager secret must be given by its full ARN',
     };
   }
-  return { kind: 'ssm', form: 'name', name: text };
+  return { kind: 'ssm', form: 'name', name };
 }
 
 /** The ARN of a Parameter Store parameter, for a policy or a placeholder (hierarchical names keep one "/"). */
