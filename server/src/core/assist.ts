@@ -4,7 +4,15 @@ import { iamCompletion, iamHover } from './iam/assist';
 import type { CompletionProvider, HoverProvider } from './position';
 import { loggingCompletion, loggingHover } from './taskdef/logging-assist';
 import { platformCompletion } from './taskdef/platform-assist';
+import { referenceCompletion } from './taskdef/reference-assist';
 import { sizeCompletion, sizeHover } from './taskdef/size-assist';
 
 export const hoverProviders: HoverProvider[] = [sizeHover, loggingHover, executionRoleHoverProvider, iamHover, dependentsHover];
-export const completionProviders: CompletionProvider[] = [sizeCompletion, loggingCompletion, platformCompletion, iamCompletion, projectConfigCompletion];
+export const completionProviders: CompletionProvider[] = [
+  sizeCompletion,
+  loggingCompletion,
+  platformCompletion,
+  referenceCompletion,
+  iamCompletion,
+  projectConfigCompletion,
+];
