@@ -26,6 +26,7 @@ const valid: [string, Record<string, unknown>][] = [
   ['/app/db/password', { kind: 'ssm', form: 'name', name: '/app/db/password', region: undefined, arn: undefined }],
   ['gokabot.DATABASE_URL', { kind: 'ssm', form: 'name', name: 'gokabot.DATABASE_URL' }],
   ['/aws/reference/secretsmanager/prod-db', { kind: 'ssm', form: 'name' }],
+  ['/app/db/password:3', { kind: 'ssm', form: 'name', name: '/app/db/password' }],
 ];
 
 for (const [text, expected] of valid) {
@@ -52,6 +53,7 @@ const invalid: [string, RegExp][] = [
   ['arn:aws:kms:us-east-1:123456789012:key/abc', /"kms" service/],
   ['arn:aws:ssm', /six ARN fields/],
   ['my#secret', /neither an ARN nor a Parameter Store parameter name/],
+  ['a:b:c', /neither an ARN/],
 ];
 
 for (const [text, reason] of invalid) {

@@ -5,7 +5,16 @@ import { iamChecksCompletion, iamChecksHover } from './iam/checks-assist';
 import type { CompletionProvider, HoverProvider } from './position';
 import { loggingCompletion, loggingHover } from './taskdef/logging-assist';
 import { platformCompletion } from './taskdef/platform-assist';
+import { referenceCompletion } from './taskdef/reference-assist';
 import { sizeCompletion, sizeHover } from './taskdef/size-assist';
 
 export const hoverProviders: HoverProvider[] = [sizeHover, loggingHover, executionRoleHoverProvider, iamHover, iamChecksHover, dependentsHover];
-export const completionProviders: CompletionProvider[] = [sizeCompletion, loggingCompletion, platformCompletion, iamCompletion, iamChecksCompletion, projectConfigCompletion];
+export const completionProviders: CompletionProvider[] = [
+  sizeCompletion,
+  loggingCompletion,
+  platformCompletion,
+  referenceCompletion,
+  iamCompletion,
+  iamChecksCompletion,
+  projectConfigCompletion,
+];

@@ -91,3 +91,52 @@ export function applyFileEdits(text: string, edits: FileEdit[]): string {
   const local = edits.filter((e): e is { offset: number; length: number; newText: string } => 'offset' in e && !e.file);
   return applyEdits(text, local.map((e) => ({ offset: e.offset, length: e.length, content: e.newText })));
 }
+
+// --- Minimal edits: change only the text of one element, leaving neighbouring lines as they are ---------
+// (jsonc-parser's `modify` re-formats the whole lines it touches, which rewrites inline arrays nearby.)
+
+function lineIndent(text: string, offset: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  return /^[ \t]*$/.test(before) ? before : undefined;
+}
+
+function indentUnit(text: string): string {
+  const options = formattingOf(text);
+  return options.insertSpaces ? ' '.repeat(options.tabSize ?? 2) : '\t';
+}
+
+/** `value` as JSON laid out like the file: on one line for inline neighbours, else indented under `indent`. */
+function layout(text: string, value: unknown, indent: string | undefined): string {
+  if (indent === undefined) return JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ');
+  const eol = formattingOf(text).eol;
+  return JSON.stringify(value, null, indentUnit(text)).split('\n').join(eol + indent);
+}
+
+/**
+ * Appends `value` to the array at `path`, or, with `key`, adds the property `key: value` to the object at
+ * `path`. The new text follows the indentation of its siblings; nothing else changes.
+ */
+export function appendElement(document: JsonDocument, path: JsonPath, value: unknown, key?: string): FileEdit[] {
+  const text = document.text;
+  const container = nodeAt(document.root, path);
+  if (!container || container.type !== (key === undefined ? 'array' : 'object')) return [];
+  const children = container.children ?? [];
+  const last = children[children.length - 1];
+  const prefix = key === undefined ? '' : `${JSON.stringify(key)}: `;
+  if (!last) {
+    const inner = `${prefix}${layout(text, value, undefined)}`;
+    return [{ offset: container.offset + 1, length: 0, newText: inner }];
+  }
+  const indent = lineIndent(text, last.offset);
+  const eol = formattingOf(text).eol;
+  const separator = indent === undefined ? ', ' : `,${eol}${indent}`;
+  return [{ offset: last.offset + last.length, length: 0, newText: `${separator}${prefix}${layout(text, value, indent)}` }];
+}
+
+/** Sets `key` of the object at `objectPath`: replaces the value in place, or appends the property. */
+export function setProperty(document: JsonDocument, objectPath: JsonPath, key: string, value: unknown): FileEdit[] {
+  const existing = nodeAt(document.root, [...objectPath, key]);
+  if (existing) return [{ offset: existing.offset, length: existing.length, newText: JSON.stringify(value) }];
+  return appendElement(document, objectPath, value, key);
+}

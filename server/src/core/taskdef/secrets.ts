@@ -64,11 +64,12 @@ export function parseValueFrom(text: string): SecretReference {
   if (!text.startsWith('arn:')) return parameterName(text);
   const arn = parseArn(text);
   if (!arn) return { kind: 'invalid', reason: 'it starts like an ARN but does not have the six ARN fields (arn:partition:service:region:account:resource)' };
+  if (arn.service !== 'secretsmanager' && arn.service !== 'ssm') {
+    return { kind: 'invalid', reason: `it is an ARN of the "${arn.service}" service; ECS reads secrets only from Secrets Manager and SSM Parameter Store` };
+  }
   const fieldProblem = arnFieldProblem(arn);
   if (fieldProblem) return { kind: 'invalid', reason: fieldProblem };
-  if (arn.service === 'secretsmanager') return secretsManagerArn(arn);
-  if (arn.service === 'ssm') return ssmArn(arn, text);
-  return { kind: 'invalid', reason: `it is an ARN of the "${arn.service}" service; ECS reads secrets only from Secrets Manager and SSM Parameter Store` };
+  return arn.service === 'secretsmanager' ? secretsManagerArn(arn) : ssmArn(arn, text);
 }
 
 function arnFieldProblem(arn: ArnParts): string | undefined {
@@ -133,13 +134,16 @@ function ssmArn(arn: ArnParts, text: string): SecretReference {
 }
 
 function parameterName(text: string): SecretReference {
-  if (!ARN_PATTERNS.ssmParameterName.test(text)) {
+  // Parameter Store also reads "name:version" and "name:label"; the selector is not part of the name.
+  const selector = /:[A-Za-z0-9_.-]+$/.exec(text);
+  const name = selector ? text.slice(0, selector.index) : text;
+  if (!ARN_PATTERNS.ssmParameterName.test(name)) {
     return {
       kind: 'invalid',
       reason: 'it is neither an ARN nor a Parameter Store parameter name (letters, digits and _.-/); a Secrets Manager secret must be given by its full ARN',
     };
   }
-  return { kind: 'ssm', form: 'name', name: text };
+  return { kind: 'ssm', form: 'name', name };
 }
 
 /** The ARN of a Parameter Store parameter, for a policy or a placeholder (hierarchical names keep one "/"). */
