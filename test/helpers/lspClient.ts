@@ -167,6 +167,18 @@ export class LspTestClient {
     return (result ?? []) as CodeAction[];
   }
 
+  /** Applies the quick fix titled `title` that a `code` diagnostic of `uri` offers; returns the new text. */
+  async applyFix(uri: string, code: string, title: string | RegExp): Promise<string> {
+    const offered: string[] = [];
+    for (const diagnostic of (await this.diagnostics(uri)).filter((d) => d.code === code)) {
+      const actions = await this.codeActions(uri, diagnostic.range, [diagnostic]);
+      const action = actions.find((a) => (typeof title === 'string' ? a.title === title : title.test(a.title)));
+      if (action?.edit) return this.applyEdit(uri, action.edit);
+      offered.push(...actions.map((a) => a.title));
+    }
+    throw new Error(`no quick fix ${title} for ${code}; offered: ${offered.join(' | ') || 'none'}`);
+  }
+
   /** Applies a workspace edit's changes for `uri` to the client's copy and sends them to the server. */
   async applyEdit(uri: string, edit: WorkspaceEdit): Promise<string> {
     const edits: TextEdit[] = edit.changes?.[uri] ?? (edit.documentChanges ?? []).flatMap((c) => ('textDocument' in c && c.textDocument.uri === uri ? c.edits : [])) as TextEdit[];

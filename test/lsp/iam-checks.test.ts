@@ -50,14 +50,7 @@ describe('IAM checks over LSP', () => {
   /** Opens the text, applies the quick fix with this title offered for a diagnostic of `code`, returns the new text. */
   async function fix(uri: string, text: string, code: string, title: string): Promise<string> {
     await client.open(uri, text);
-    const titles: string[] = [];
-    for (const diagnostic of (await client.diagnostics(uri)).filter((d) => d.code === code)) {
-      const actions = await client.codeActions(uri, diagnostic.range, [diagnostic]);
-      const action = actions.find((a) => a.title === title);
-      if (action) return client.applyEdit(uri, action.edit!);
-      titles.push(...actions.map((a) => a.title));
-    }
-    assert.fail(`no action "${title}" for ${code}; got ${titles.join(' | ')}`);
+    return client.applyFix(uri, code, title);
   }
 
   const codesOf = async (uri: string, code: string) => (await client.diagnostics(uri)).filter((d) => d.code === code);
