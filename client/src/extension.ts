@@ -28,15 +28,18 @@ export function activate(context: vscode.ExtensionContext): FargateLintApi {
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const outputChannel = vscode.window.createOutputChannel('fargate-lint', { log: true });
+  // Policies, roles and fargate-lint.json that change on disk (git checkout, another tool) re-check the task
+  // definitions that use them.
+  const jsonWatcher = vscode.workspace.createFileSystemWatcher('**/*.json');
   const clientOptions: LanguageClientOptions = {
     // Every scheme: files, untitled documents and virtual file systems alike.
     documentSelector: SELECTOR as LanguageClientOptions['documentSelector'],
-    synchronize: { configurationSection: SETTINGS_SECTION },
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: jsonWatcher },
     outputChannel,
   };
   client = new LanguageClient('fargateLint', 'fargate-lint', serverOptions, clientOptions);
   const ready = client.start();
-  context.subscriptions.push(outputChannel, { dispose: () => void client?.stop() });
+  context.subscriptions.push(outputChannel, jsonWatcher, { dispose: () => void client?.stop() });
   const kindStatusUpdated = new vscode.EventEmitter<KindStatus>();
   context.subscriptions.push(kindStatusUpdated, createKindStatus(() => client, ready, kindStatusUpdated));
   return { ready, onDidUpdateKindStatus: kindStatusUpdated.event };

@@ -15,15 +15,24 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentKindRequest, type DocumentKindParams, type DocumentKindResult, SETTINGS_SECTION } from '../../shared/protocol';
 import { WorkspaceIndex } from './core/workspace';
+import type { WorkspaceFileSystem } from './workspaceFiles';
+import { type FileChange, WorkspaceSync } from './workspaceSync';
 import { FIX_ALL_KIND } from './service/codeActions';
 import { FargateLintLanguageService } from './service/languageService';
 import { DEFAULT_SETTINGS, type Settings, normalizeSettings } from './service/settings';
 
 const PUSH_DELAY_MS = 200;
 
-export function startServer(connection: Connection): void {
+export interface ServerPlatform {
+  /** Reads workspace files from disk for cross-file checks; absent where there is no file system. */
+  files?: WorkspaceFileSystem;
+}
+
+export function startServer(connection: Connection, platform: ServerPlatform = {}): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new WorkspaceIndex();
+  // A policy, role or fargate-lint.json changed: the task definitions that use it must be checked again.
+  const sync = new WorkspaceSync(workspace, platform.files, () => refreshDiagnostics(), (m) => connection.console.log(m));
   const service = new FargateLintLanguageService({
     workspace,
     textDocumentOf: (uri) => documents.get(uri) ?? textDocumentFromIndex(uri),
@@ -102,6 +111,7 @@ export function startServer(connection: Connection): void {
     canPullConfiguration = !!capabilities.workspace?.configuration;
     usePullDiagnostics = !!capabilities.textDocument?.diagnostic;
     workspace.roots = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (workspace.roots.length === 0 && params.rootUri) workspace.roots = [params.rootUri];
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -114,20 +124,31 @@ export function startServer(connection: Connection): void {
     };
   });
 
+  connection.onInitialized(() => {
+    void sync.scan(workspace.roots);
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const types = { 1: 'created', 2: 'changed', 3: 'deleted' } as const;
+    void safely('file events', () => sync.watched(changes.map((c): FileChange => ({ uri: c.uri, type: types[c.type as 1 | 2 | 3] ?? 'changed' }))), undefined);
+  });
+
+  connection.onShutdown(() => sync.cancel());
+
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
     refreshDiagnostics();
   });
 
   documents.onDidChangeContent(({ document }) => {
-    workspace.set(document.uri, document.getText());
+    sync.opened(document.uri, document.getText());
     if (!usePullDiagnostics) schedulePush(document);
   });
 
   documents.onDidClose(({ document }) => {
     settingsCache.delete(document.uri);
     service.forget(document.uri);
-    workspace.delete(document.uri);
+    void sync.closed(document.uri);
     clearTimeout(pushTimers.get(document.uri));
     if (!usePullDiagnostics) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });

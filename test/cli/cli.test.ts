@@ -19,7 +19,7 @@ const badTask = {
   networkMode: 'bridge',
   cpu: '256',
   memory: '512',
-  containerDefinitions: [{ name: 'app', image: 'nginx', essential: true }],
+  containerDefinitions: [{ name: 'app', image: 'nginx', essential: true, user: '101', readonlyRootFilesystem: true }],
 };
 
 function workspace(): string {

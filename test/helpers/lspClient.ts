@@ -12,6 +12,8 @@ import {
   type Diagnostic,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  type FileEvent,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
@@ -46,6 +48,9 @@ export class LspTestClient {
   private readonly pushed = new Map<string, Diagnostic[]>();
   private readonly pushWaiters: { uri: string; resolve: (d: Diagnostic[]) => void }[] = [];
   readonly stderr: string[] = [];
+  /** How many workspace/diagnostic/refresh requests the server has sent. */
+  refreshCount = 0;
+  private readonly refreshWaiters: (() => void)[] = [];
   settings: Record<string, unknown>;
 
   private constructor(
@@ -67,7 +72,11 @@ export class LspTestClient {
       for (const waiter of client.pushWaiters.filter((w) => w.uri === params.uri)) waiter.resolve(params.diagnostics);
       client.pushWaiters.splice(0, client.pushWaiters.length, ...client.pushWaiters.filter((w) => w.uri !== params.uri));
     });
-    connection.onRequest('workspace/diagnostic/refresh', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      client.refreshCount++;
+      client.refreshWaiters.splice(0).forEach((resolve) => resolve());
+      return null;
+    });
     connection.onNotification('window/logMessage', () => undefined);
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
@@ -123,6 +132,22 @@ export class LspTestClient {
     return report.kind === 'full' ? report.items : [];
   }
 
+  /** Resolves at the next workspace/diagnostic/refresh request from the server (rejects after `ms`). */
+  nextRefresh(ms = 5000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no workspace/diagnostic/refresh from the server')), ms);
+      this.refreshWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** Tells the server about file changes on disk, as a client's file watcher does. */
+  async filesChanged(changes: FileEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
   /** For a client without pull support: waits for the next publishDiagnostics of `uri`. */
   nextPushedDiagnostics(uri: string): Promise<Diagnostic[]> {
     return new Promise((resolve) => this.pushWaiters.push({ uri, resolve }));
@@ -140,6 +165,18 @@ export class LspTestClient {
   async codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
     const result = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only } });
     return (result ?? []) as CodeAction[];
+  }
+
+  /** Applies the quick fix titled `title` that a `code` diagnostic of `uri` offers; returns the new text. */
+  async applyFix(uri: string, code: string, title: string | RegExp): Promise<string> {
+    const offered: string[] = [];
+    for (const diagnostic of (await this.diagnostics(uri)).filter((d) => d.code === code)) {
+      const actions = await this.codeActions(uri, diagnostic.range, [diagnostic]);
+      const action = actions.find((a) => (typeof title === 'string' ? a.title === title : title.test(a.title)));
+      if (action?.edit) return this.applyEdit(uri, action.edit);
+      offered.push(...actions.map((a) => a.title));
+    }
+    throw new Error(`no quick fix ${title} for ${code}; offered: ${offered.join(' | ') || 'none'}`);
   }
 
   /** Applies a workspace edit's changes for `uri` to the client's copy and sends them to the server. */

@@ -5,12 +5,15 @@ import { test } from 'node:test';
 import { analyze } from '../../server/src/core/engine';
 import { applyFileEdits } from '../../server/src/core/edits';
 import { type JsonPath, parseJson } from '../../server/src/core/json';
-import type { Rule, Severity } from '../../server/src/core/rule';
+import type { FileEdit, Rule, Severity } from '../../server/src/core/rule';
+import { WorkspaceIndex } from '../../server/src/core/workspace';
 
 export interface ValidCase {
   name: string;
   json: unknown;
   fileName?: string;
+  /** Other workspace files by path under the root file:///ws/ (the case's own file lies there too). */
+  files?: Record<string, unknown>;
 }
 
 export interface ExpectedFinding {
@@ -22,29 +25,57 @@ export interface ExpectedFinding {
 
 export interface InvalidCase extends ValidCase {
   findings: ExpectedFinding[];
-  /** Title of a fix of the first finding and the JSON it must produce. */
-  fix?: { title: string | RegExp; output: unknown };
+  /**
+   * Title of a fix of the first finding and the JSON it must produce; `files` is the JSON of other workspace
+   * files after the fix (edited or created).
+   */
+  fix?: { title: string | RegExp; output: unknown; files?: Record<string, unknown> };
+}
+
+export const WORKSPACE_ROOT = 'file:///ws';
+
+function workspaceOf(c: ValidCase): { uri?: string; workspace?: WorkspaceIndex } {
+  if (!c.files) return {};
+  const workspace = new WorkspaceIndex([WORKSPACE_ROOT]);
+  const uri = `${WORKSPACE_ROOT}/${c.fileName ?? 'task-definition.json'}`;
+  for (const [path, json] of Object.entries(c.files)) workspace.set(`${WORKSPACE_ROOT}/${path}`, text(json));
+  workspace.set(uri, text(c.json));
+  return { uri, workspace };
+}
+
+/** The text of each other file after the edits (created files included), by path under the root. */
+function otherFilesAfter(workspace: WorkspaceIndex | undefined, edits: FileEdit[]): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const edit of edits) {
+    const uri = 'createFile' in edit ? edit.createFile : edit.file;
+    if (!uri) continue;
+    const before = 'createFile' in edit ? edit.content : workspace?.file(uri)?.document.text ?? '';
+    const after = 'createFile' in edit ? before : applyFileEdits(before, edits.filter((e) => 'file' in e && e.file === uri).map((e) => ({ ...e, file: undefined })));
+    result[uri.slice(WORKSPACE_ROOT.length + 1)] = JSON.parse(after);
+  }
+  return result;
 }
 
 export function text(json: unknown): string {
   return typeof json === 'string' ? json : JSON.stringify(json, null, 2);
 }
 
-export function findingsOf(rule: Rule, json: unknown, fileName?: string) {
+export function findingsOf(rule: Rule, json: unknown, fileName?: string, files?: Record<string, unknown>) {
   const document = parseJson(text(json));
-  return { document, findings: analyze(document, { fileName, rules: [rule] }).findings };
+  const { uri, workspace } = workspaceOf({ name: '', json, fileName, files });
+  return { document, uri, workspace, findings: analyze(document, { fileName, uri, workspace, rules: [rule] }).findings };
 }
 
 export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   for (const c of cases.valid) {
     test(`${rule.meta.id} valid: ${c.name}`, () => {
-      const { findings } = findingsOf(rule, c.json, c.fileName);
+      const { findings } = findingsOf(rule, c.json, c.fileName, c.files);
       assert.deepEqual(findings.map((f) => ({ path: f.path, message: f.message })), []);
     });
   }
   for (const c of cases.invalid) {
     test(`${rule.meta.id} invalid: ${c.name}`, () => {
-      const { document, findings } = findingsOf(rule, c.json, c.fileName);
+      const { document, uri, workspace, findings } = findingsOf(rule, c.json, c.fileName, c.files);
       assert.deepEqual(
         findings.map((f) => ({ ruleId: f.ruleId, path: f.path })),
         c.findings.map((e) => ({ ruleId: rule.meta.id, path: e.path })),
@@ -57,10 +88,11 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
       });
       if (c.fix) {
         const first = findings[0];
-        const fixes = rule.fix?.({ document, fileName: c.fileName, path: first.path, subjectPath: first.subjectPath, data: first.data }) ?? [];
+        const fixes = rule.fix?.({ document, fileName: c.fileName, uri, workspace, path: first.path, subjectPath: first.subjectPath, data: first.data }) ?? [];
         const fix = fixes.find((f) => (typeof c.fix!.title === 'string' ? f.title === c.fix!.title : c.fix!.title.test(f.title)));
         assert.ok(fix, `no fix titled ${c.fix.title}; got ${fixes.map((f) => f.title).join(' | ')}`);
         assert.deepEqual(JSON.parse(applyFileEdits(document.text, fix.edits)), c.fix.output);
+        if (c.fix.files) assert.deepEqual(otherFilesAfter(workspace, fix.edits), c.fix.files);
       }
     });
   }

@@ -10,7 +10,7 @@ const TASK = `{
   "cpu": "256",
   "memory": "4096",
   "containerDefinitions": [
-    { "name": "app", "image": "nginx", "essential": true }
+    { "name": "app", "image": "nginx", "essential": true, "user": "101", "readonlyRootFilesystem": true }
   ]
 }
 `;

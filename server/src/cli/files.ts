@@ -8,7 +8,7 @@ export interface InputFile {
   named: boolean;
 }
 
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'cdk.out', '.terraform', '.aws-sam']);
+export const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'cdk.out', '.terraform', '.aws-sam']);
 
 export class UsageError extends Error {}
 

@@ -7,6 +7,8 @@ import type { WorkspaceView } from './workspace';
 
 export interface AnalysisOptions {
   fileName?: string;
+  /** The document's URI, for rules that look across files. */
+  uri?: string;
   /** Per-rule severity overrides from settings. */
   ruleSettings?: Record<string, SeveritySetting>;
   workspace?: WorkspaceView;
@@ -42,7 +44,7 @@ export function analyze(document: JsonDocument, options: AnalysisOptions = {}): 
       const found: Finding[] = [];
       const report = (r: Report) => found.push(toFinding(rule, subject.path, r, setting));
       try {
-        rule.check({ subject, document, fileName: options.fileName, workspace: options.workspace, report });
+        rule.check({ subject, document, fileName: options.fileName, uri: options.uri, workspace: options.workspace, report });
         findings.push(...found);
       } catch (error) {
         options.onRuleError?.(rule.meta.id, error);

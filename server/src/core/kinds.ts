@@ -128,38 +128,58 @@ function statementsOf(policy: Record<string, unknown>): unknown[] {
   return Array.isArray(statement) ? statement : [statement];
 }
 
-/** A policy whose statements name principals and only assume-role actions is a role trust policy. */
+const hasPrincipal = (s: Record<string, unknown>) => hasKey(s, 'Principal') || hasKey(s, 'NotPrincipal');
+const hasResource = (s: Record<string, unknown>) => hasKey(s, 'Resource') || hasKey(s, 'NotResource');
+
+function actionStrings(statement: Record<string, unknown>): string[] {
+  const action = statement.Action ?? statement.NotAction;
+  return (Array.isArray(action) ? action : [action]).filter((a): a is string => typeof a === 'string');
+}
+
+/** Resource policies whose statements leave out Resource: the policy's own resource is implied. */
+const RESOURCE_IMPLIED_SERVICES = ['ecr', 'ecr-public'];
+
+/**
+ * What a standalone policy document is, from its statements:
+ * - statements with a principal and an assume-role action: a role trust policy (even with a stray
+ *   Resource, which the structure rule then reports);
+ * - every statement with a principal and a resource (or an ECR repository policy, which names none):
+ *   a resource-based policy;
+ * - otherwise an identity policy; a Principal in it is a mistake the structure rule reports.
+ */
 export function policyKindOf(policy: Record<string, unknown>): 'identity-policy' | 'trust-policy' | 'resource-policy' {
   const statements = statementsOf(policy).filter(isObject);
-  const withPrincipal = statements.filter((s) => hasKey(s, 'Principal') || hasKey(s, 'NotPrincipal'));
+  const withPrincipal = statements.filter(hasPrincipal);
   if (withPrincipal.length === 0) return 'identity-policy';
-  const actions = withPrincipal.flatMap((s) => {
-    const action = s.Action;
-    return Array.isArray(action) ? action : [action];
-  });
-  const assumesRole = actions.some((a) => typeof a === 'string' && /^sts:(AssumeRole|\*)/i.test(a));
-  return assumesRole && !statements.some((s) => hasKey(s, 'Resource')) ? 'trust-policy' : 'resource-policy';
+  if (withPrincipal.some((s) => actionStrings(s).some((a) => /^sts:(AssumeRole|\*)/i.test(a)))) return 'trust-policy';
+  if (withPrincipal.length < statements.length) return 'identity-policy';
+  if (statements.some(hasResource)) return 'resource-policy';
+  const actions = statements.flatMap(actionStrings);
+  const impliedResource = actions.length > 0 && actions.every((a) => RESOURCE_IMPLIED_SERVICES.includes(a.slice(0, a.indexOf(':')).toLowerCase()));
+  return impliedResource ? 'resource-policy' : 'identity-policy';
 }
 
 function policySubject(value: Record<string, unknown>, path: JsonPath, name?: string): Subject {
   return { kind: policyKindOf(value), path, value, name };
 }
 
+const POLICY_LABELS = { 'identity-policy': 'IAM policy', 'trust-policy': 'IAM role trust policy', 'resource-policy': 'IAM resource policy' } as const;
+const POLICY_KINDS = { 'identity-policy': 'iam-policy', 'trust-policy': 'iam-trust-policy', 'resource-policy': 'iam-resource-policy' } as const;
+
 function classifyIam(value: unknown): Classification | undefined {
   if (!isObject(value)) return undefined;
   if (isPolicyDocument(value)) {
     const subject = policySubject(value, []);
-    const labels = { 'identity-policy': 'IAM policy', 'trust-policy': 'IAM role trust policy', 'resource-policy': 'IAM resource policy' };
-    const kinds = { 'identity-policy': 'iam-policy', 'trust-policy': 'iam-trust-policy', 'resource-policy': 'iam-resource-policy' } as const;
-    const policyKind = subject.kind as keyof typeof labels;
-    return { kind: kinds[policyKind], label: labels[policyKind], subjects: [subject] };
+    const policyKind = subject.kind as keyof typeof POLICY_LABELS;
+    return { kind: POLICY_KINDS[policyKind], label: POLICY_LABELS[policyKind], subjects: [subject] };
   }
   const version = value.PolicyVersion;
   if (isObject(version) && isPolicyDocument(version.Document)) {
+    // A managed policy version is always an identity policy, whatever its statements say.
     return {
       kind: 'iam-policy-version',
       label: 'IAM policy version (get-policy-version output)',
-      subjects: [policySubject(version.Document, ['PolicyVersion', 'Document'])],
+      subjects: [{ kind: 'identity-policy', path: ['PolicyVersion', 'Document'], value: version.Document }],
     };
   }
   if (isRole(value)) {
@@ -168,8 +188,20 @@ function classifyIam(value: unknown): Classification | undefined {
   if (isObject(value.Role) && isRole(value.Role)) {
     return { kind: 'iam-role', label: 'IAM role (get-role output)', subjects: roleSubjects(value.Role, ['Role']) };
   }
-  if (['RoleDetailList', 'UserDetailList', 'GroupDetailList'].some((k) => Array.isArray(value[k]))) {
+  if (
+    ['RoleDetailList', 'UserDetailList', 'GroupDetailList'].some((k) => Array.isArray(value[k])) ||
+    (Array.isArray(value.Policies) && value.Policies.some((p) => isObject(p) && Array.isArray(p.PolicyVersionList)))
+  ) {
     return { kind: 'iam-authorization-details', label: 'IAM account authorization details', subjects: authorizationDetailsSubjects(value) };
+  }
+  if (typeof value.PolicyName === 'string' && isPolicyDocument(value.PolicyDocument)) {
+    // get-role-policy / get-user-policy / get-group-policy output, or AWS::IAM::Policy properties.
+    const name = value.PolicyName;
+    return {
+      kind: 'iam-policy',
+      label: 'IAM inline policy',
+      subjects: [{ kind: 'identity-policy', path: ['PolicyDocument'], value: value.PolicyDocument, name }],
+    };
   }
   return undefined;
 }

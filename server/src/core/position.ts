@@ -18,6 +18,7 @@ export interface PositionContext {
   readonly onKey: boolean;
   /** The value node at the cursor, when there is one. */
   readonly node?: Node;
+  readonly uri?: string;
   readonly workspace?: WorkspaceView;
 }
 
@@ -25,7 +26,7 @@ export function positionContext(
   document: JsonDocument,
   classification: Classification,
   offset: number,
-  extra: { fileName?: string; workspace?: WorkspaceView } = {},
+  extra: { fileName?: string; uri?: string; workspace?: WorkspaceView } = {},
 ): PositionContext | undefined {
   const location = getLocation(document.text, offset);
   const path = location.path.map((p) => p);
@@ -44,6 +45,7 @@ export function positionContext(
     relativePath,
     onKey,
     node: onKey ? undefined : nodeAt(document.root, path),
+    uri: extra.uri,
     workspace: extra.workspace,
   };
 }

@@ -56,6 +56,8 @@ export interface RuleContext {
   readonly subject: Subject;
   readonly document: JsonDocument;
   readonly fileName?: string;
+  /** The document's URI, when it has one (to find files that refer to it, or that it refers to). */
+  readonly uri?: string;
   /** Other files of the workspace (policies, roles), when the caller indexed them. */
   readonly workspace?: WorkspaceView;
   report(report: Report): void;
@@ -81,6 +83,7 @@ export interface FixContext {
   readonly path: JsonPath;
   readonly subjectPath: JsonPath;
   readonly data: unknown;
+  readonly uri?: string;
   readonly workspace?: WorkspaceView;
 }
 

@@ -2,7 +2,8 @@
 // from the command line.
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from '../server';
+import { nodeWorkspaceFileSystem } from './workspaceFiles';
 
 const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
-startServer(connection);
+startServer(connection, { files: nodeWorkspaceFileSystem });

@@ -51,7 +51,7 @@ export class CodeActionService {
   private fixesFor(ruleId: string, data: DiagnosticData, model: DocumentModel, workspace: WorkspaceView | undefined): Fix[] {
     const rule = findRule(ruleId);
     if (!rule?.fix) return [];
-    return rule.fix({ document: model.document, fileName: model.fileName, path: data.path, subjectPath: data.subjectPath, data: data.payload, workspace });
+    return rule.fix({ document: model.document, fileName: model.fileName, uri: model.uri, path: data.path, subjectPath: data.subjectPath, data: data.payload, workspace });
   }
 
   /** Applies safe fixes one at a time, re-analysing in between, so each fix sees the text the last one left. */
@@ -61,14 +61,14 @@ export class CodeActionService {
     const tried = new Set<string>();
     for (let round = 0; round < 100; round++) {
       const document = parseJson(text);
-      const { findings } = analyze(document, { fileName: model.fileName, ruleSettings: settings.rules, workspace });
+      const { findings } = analyze(document, { fileName: model.fileName, uri: model.uri, ruleSettings: settings.rules, workspace });
       let applied = false;
       for (const finding of findings) {
         const key = `${finding.ruleId} ${JSON.stringify(finding.path)}`;
         if (tried.has(key)) continue;
         tried.add(key);
         const rule = findRule(finding.ruleId);
-        const fix = rule?.fix?.({ document, fileName: model.fileName, path: finding.path, subjectPath: finding.subjectPath, data: finding.data, workspace }).find((f) => f.safe);
+        const fix = rule?.fix?.({ document, fileName: model.fileName, uri: model.uri, path: finding.path, subjectPath: finding.subjectPath, data: finding.data, workspace }).find((f) => f.safe);
         if (!fix) continue;
         const next = applyFileEdits(text, fix.edits);
         if (next === text) continue;

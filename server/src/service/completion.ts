@@ -13,7 +13,7 @@ export class CompletionService {
   async complete(textDocument: TextDocument, model: DocumentModel, position: Position, workspace?: WorkspaceView): Promise<CompletionList | null> {
     if (model.classification.kind === 'unknown') return null;
     const offset = textDocument.offsetAt(position);
-    const context = positionContext(model.document, model.classification, offset, { fileName: model.fileName, workspace });
+    const context = positionContext(model.document, model.classification, offset, { fileName: model.fileName, uri: model.uri, workspace });
     if (context) {
       for (const provider of completionProviders) {
         const entries = provider.complete(context);

@@ -11,7 +11,7 @@ export class HoverService {
   async hover(textDocument: TextDocument, model: DocumentModel, position: Position, workspace?: WorkspaceView): Promise<Hover | null> {
     if (model.classification.kind === 'unknown') return null;
     const offset = textDocument.offsetAt(position);
-    const context = positionContext(model.document, model.classification, offset, { fileName: model.fileName, workspace });
+    const context = positionContext(model.document, model.classification, offset, { fileName: model.fileName, uri: model.uri, workspace });
     if (context) {
       for (const provider of hoverProviders) {
         const markdown = provider.hover(context);

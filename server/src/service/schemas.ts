@@ -2,10 +2,13 @@
 // vscode-json-languageservice picks a schema by file name; our shapes are known from content, so each
 // shape gets its own service with a schema that matches every file.
 import { type JSONSchema, type LanguageService, getLanguageService } from 'vscode-json-languageservice';
+import projectConfigSchema from '../../../schemas/fargate-lint.schema.json';
 import taskDefinitionSchema from '../../../schemas/task-definition.schema.json';
 import type { Classification } from '../core/kinds';
+import type { RuleMeta } from '../core/rule';
+import { projectConfigSchemaMeta, taskDefinitionSchemaMeta } from '../core/rules/meta';
 
-type Shape = 'task-definition' | 'task-definition-describe' | 'container-definitions';
+type Shape = 'task-definition' | 'task-definition-describe' | 'container-definitions' | 'project-config';
 
 const root = taskDefinitionSchema as JSONSchema & { definitions?: Record<string, JSONSchema> };
 
@@ -24,18 +27,22 @@ const schemas: Record<Shape, JSONSchema> = {
     definitions: root.definitions,
     items: { $ref: '#/definitions/ContainerDefinition' },
   },
+  'project-config': projectConfigSchema as JSONSchema,
 };
 
 const services = new Map<Shape, LanguageService>();
 
 function shapeOf(classification: Classification): Shape | undefined {
   if (classification.kind === 'container-definitions') return 'container-definitions';
+  if (classification.kind === 'project-config') return 'project-config';
   if (classification.kind !== 'task-definition') return undefined;
   return classification.subjects[0]?.path.length ? 'task-definition-describe' : 'task-definition';
 }
 
 export interface SchemaBinding {
   service: LanguageService;
+  /** The diagnostic code its type checks are reported under. */
+  meta: RuleMeta;
 }
 
 export function schemaFor(classification: Classification): SchemaBinding | undefined {
@@ -47,5 +54,5 @@ export function schemaFor(classification: Classification): SchemaBinding | undef
     service.configure({ validate: true, allowComments: true, schemas: [{ uri: `fargate-lint:/schemas/${shape}.json`, fileMatch: ['*'], schema: schemas[shape] }] });
     services.set(shape, service);
   }
-  return { service };
+  return { service, meta: shape === 'project-config' ? projectConfigSchemaMeta : taskDefinitionSchemaMeta };
 }

@@ -4,7 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../core/engine';
 import { isPlaceholder } from '../core/json';
-import { jsonSyntaxMeta, taskDefinitionSchemaMeta } from '../core/rules/meta';
+import { jsonSyntaxMeta } from '../core/rules/meta';
 import type { SeveritySetting } from '../core/rule';
 import type { WorkspaceView } from '../core/workspace';
 import { type RelatedDocument, SOURCE, codeDescription, findingToDiagnostic, fromSeverity, spanToRange, toSeverity } from './convert';
@@ -39,6 +39,7 @@ export class Validation {
 
     const result = analyze(document, {
       fileName: model.fileName,
+      uri: model.uri,
       ruleSettings: options.settings.rules,
       workspace: options.workspace,
       isCancelled: options.isCancelled,
@@ -49,12 +50,13 @@ export class Validation {
       return file && { uri, document: file.document, textDocument: TextDocument.create(uri, 'json', 0, file.document.text) };
     };
     for (const finding of result.findings) diagnostics.push(findingToDiagnostic(finding, textDocument, document, relatedDocument));
-    diagnostics.push(...(await this.schemaDiagnostics(textDocument, model, options.settings.rules[taskDefinitionSchemaMeta.id])));
+    diagnostics.push(...(await this.schemaDiagnostics(textDocument, model, options.settings.rules)));
     return diagnostics;
   }
 
-  private async schemaDiagnostics(textDocument: TextDocument, model: DocumentModel, setting: SeveritySetting | undefined): Promise<Diagnostic[]> {
+  private async schemaDiagnostics(textDocument: TextDocument, model: DocumentModel, rules: Record<string, SeveritySetting>): Promise<Diagnostic[]> {
     const binding = schemaFor(model.classification);
+    const setting = binding && rules[binding.meta.id];
     // While the text does not parse, type errors are echoes of the syntax error: wait for valid JSON.
     if (!binding || setting === 'off' || model.document.syntaxProblems.length > 0) return [];
     const jsonDocument = binding.service.parseJSONDocument(textDocument);
@@ -73,8 +75,8 @@ export class Validation {
       .map((d) => ({
         ...d,
         severity: toSeverity(setting ?? fromSeverity(d.severity)),
-        code: taskDefinitionSchemaMeta.id,
-        codeDescription: codeDescription(taskDefinitionSchemaMeta.id),
+        code: binding.meta.id,
+        codeDescription: codeDescription(binding.meta.id),
         source: SOURCE,
       }));
   }

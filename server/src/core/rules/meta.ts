@@ -17,6 +17,13 @@ export const taskDefinitionSchemaMeta: RuleMeta = {
   appliesTo: ['task-definition', 'container-definitions'],
 };
 
+export const projectConfigSchemaMeta: RuleMeta = {
+  id: 'project-config-schema',
+  title: 'fargate-lint.json must have the shape its schema describes (roles with trustPolicy, policies, managedPolicyArns)',
+  defaultSeverity: 'error',
+  appliesTo: ['project-config'],
+};
+
 export const skippedFileMeta: RuleMeta = {
   id: 'file-skipped',
   title: 'The CLI skipped a file that is too large or not text',
@@ -24,6 +31,6 @@ export const skippedFileMeta: RuleMeta = {
   appliesTo: [],
 };
 
-export const serviceRuleMetas: readonly RuleMeta[] = [jsonSyntaxMeta, taskDefinitionSchemaMeta, skippedFileMeta];
+export const serviceRuleMetas: readonly RuleMeta[] = [jsonSyntaxMeta, taskDefinitionSchemaMeta, projectConfigSchemaMeta, skippedFileMeta];
 
 export const allRuleMetas: readonly RuleMeta[] = [...allRules.map((r) => r.meta), ...serviceRuleMetas];

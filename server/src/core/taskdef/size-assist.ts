@@ -117,7 +117,7 @@ function networkModeEntries(task: Record<string, unknown>): CompletionEntry[] {
   });
 }
 
-function valueEntry(value: string, description: string, order: number, documentation?: string): CompletionEntry {
+export function valueEntry(value: string, description: string | undefined, order: number, documentation?: string): CompletionEntry {
   return {
     label: JSON.stringify(value),
     description,

@@ -1,0 +1,104 @@
+// Puts the pieces together for one task definition: what it needs (requirements.ts), where its execution
+// role's policies are (roles.ts), and what they grant (iam/evaluate.ts). Rules and hovers read the result.
+import { type Decision, type Evaluation, evaluate } from '../iam/evaluate';
+import type { Subject } from '../kinds';
+import { taskOf } from '../taskdef/model';
+import type { WorkspaceView } from '../workspace';
+import { type Permission, type Requirement, type RoleArn, parseRoleArn, requirementsOf } from './requirements';
+import { type ResolvedRole, resolveRole } from './roles';
+
+/** How one permission fares against the role's policies. */
+export type Status =
+  | 'granted'
+  /** Granted, but a Deny with a Condition may block it. */
+  | 'denied-conditionally'
+  /** Only an Allow with a Condition grants it. */
+  | 'conditional'
+  /** Not granted, but not every policy of the role is known. */
+  | 'unknown'
+  /** The role's policies are all known and none grants it. */
+  | 'missing'
+  /** An unconditional Deny blocks it. */
+  | 'denied';
+
+export interface PermissionResult {
+  permission: Permission;
+  status: Status;
+  evaluation: Evaluation;
+}
+
+export interface RequirementResult {
+  requirement: Requirement;
+  permissions: PermissionResult[];
+  /** The worst status of its permissions. */
+  status: Status;
+}
+
+export interface RoleCheck {
+  /** The role as written in executionRoleArn (undefined when absent or a placeholder). */
+  roleArn?: RoleArn | { name: string };
+  requirements: Requirement[];
+  role?: ResolvedRole;
+  /** Only when the role was found. */
+  results: RequirementResult[];
+}
+
+const SEVERITY_ORDER: Status[] = ['granted', 'unknown', 'conditional', 'denied-conditionally', 'missing', 'denied'];
+
+export function worst(statuses: Status[]): Status {
+  return statuses.reduce<Status>((a, b) => (SEVERITY_ORDER.indexOf(b) > SEVERITY_ORDER.indexOf(a) ? b : a), 'granted');
+}
+
+function statusOf(decision: Decision, complete: boolean): Status {
+  switch (decision) {
+    case 'allowed':
+      return 'granted';
+    case 'allowed-conditionally':
+      return 'conditional';
+    case 'denied-conditionally':
+      return 'denied-conditionally';
+    case 'denied':
+      return 'denied';
+    case 'implicitly-denied':
+      return complete ? 'missing' : 'unknown';
+  }
+}
+
+/** Evaluates each requirement against a role's policies. */
+export function checkAgainst(role: ResolvedRole, requirements: Requirement[]): RequirementResult[] {
+  const policies = role.policies.map((p, i) => ({ id: String(i), document: p.document }));
+  return requirements.map((requirement) => {
+    const permissions = requirement.permissions.map((permission) => {
+      const evaluation = evaluate(policies, { action: permission.action, resources: permission.resources });
+      return { permission, evaluation, status: statusOf(evaluation.decision, role.complete) };
+    });
+    return { requirement, permissions, status: worst(permissions.map((p) => p.status)) };
+  });
+}
+
+export function checkExecutionRole(subject: Subject, workspace: WorkspaceView | undefined, uri: string | undefined): RoleCheck {
+  const task = taskOf(subject);
+  const requirements = requirementsOf(subject);
+  const roleArn = task ? parseRoleArn(task.executionRoleArn) : undefined;
+  const role = roleArn && requirements.length ? resolveRole(roleArn.name, workspace, uri) : undefined;
+  return { roleArn, requirements, role, results: role ? checkAgainst(role, requirements) : [] };
+}
+
+/** The policy behind a statement match (matches carry the index into role.policies as their id). */
+export function policyOfMatch(role: ResolvedRole, policyId: string) {
+  return role.policies[Number(policyId)];
+}
+
+// Several rules and hovers look at the same task definition in one pass: resolve and evaluate once per
+// (task definition value, workspace version, uri).
+const cache = new WeakMap<object, { workspace?: WorkspaceView; version?: number; uri?: string; check: RoleCheck }>();
+
+export function cachedCheck(subject: Subject, workspace: WorkspaceView | undefined, uri: string | undefined): RoleCheck {
+  const key = typeof subject.value === 'object' && subject.value !== null ? subject.value : undefined;
+  const version = (workspace as { version?: number } | undefined)?.version;
+  const hit = key && cache.get(key);
+  if (hit && hit.workspace === workspace && hit.version === version && hit.uri === uri && version !== undefined) return hit.check;
+  const check = checkExecutionRole(subject, workspace, uri);
+  if (key) cache.set(key, { workspace, version, uri, check });
+  return check;
+}

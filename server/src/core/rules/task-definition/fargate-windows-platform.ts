@@ -1,0 +1,57 @@
+// Which Windows versions Fargate runs (2019 and 2022, Full or Core), and that Windows there means X86_64.
+import { sequentialEdits } from '../../edits';
+import { isObject } from '../../json';
+import type { Rule } from '../../rule';
+import { isWindows, requiresFargate, taskOf } from '../../taskdef/model';
+import { osFamily } from '../../taskdef/platforms';
+
+export interface WindowsPlatformFixData {
+  field: 'operatingSystemFamily' | 'cpuArchitecture';
+  value: string;
+}
+
+export const fargateWindowsPlatform: Rule = {
+  meta: {
+    id: 'fargate-windows-platform',
+    title: 'Windows on Fargate: only Windows Server 2019/2022 (Full or Core), on X86_64',
+    defaultSeverity: 'error',
+    appliesTo: ['task-definition'],
+    fixable: true,
+  },
+  check({ subject, report }) {
+    const task = taskOf(subject);
+    const platform = task?.runtimePlatform;
+    if (!requiresFargate(task) || !isObject(platform)) return;
+    const family = osFamily(platform.operatingSystemFamily);
+    if (family && family.fargate !== 'yes') {
+      const undocumented = family.fargate === 'undocumented';
+      report({
+        path: ['runtimePlatform', 'operatingSystemFamily'],
+        severity: undocumented ? 'warning' : undefined,
+        message: undocumented
+          ? `Fargate documents Windows Server 2019 and 2022 (Full or Core) only; ${family.name} is offered for EC2 and not documented for Fargate. Check before relying on it.`
+          : `Fargate runs Windows Server 2019 and 2022 (Full or Core) only, not ${family.name}: that version runs on EC2 container instances.`,
+        data: family.replacement ? ({ field: 'operatingSystemFamily', value: family.replacement } satisfies WindowsPlatformFixData) : undefined,
+      });
+    }
+    const architecture = platform.cpuArchitecture;
+    if (isWindows(task) && typeof architecture === 'string' && architecture.toUpperCase() === 'ARM64') {
+      report({
+        path: ['runtimePlatform', 'cpuArchitecture'],
+        message: 'Windows containers on Fargate run on X86_64 only; ARM64 (Graviton) is for Linux tasks.',
+        data: { field: 'cpuArchitecture', value: 'X86_64' } satisfies WindowsPlatformFixData,
+      });
+    }
+  },
+  fix({ document, subjectPath, data }) {
+    const d = data as WindowsPlatformFixData | undefined;
+    if (!d || (d.field !== 'operatingSystemFamily' && d.field !== 'cpuArchitecture') || typeof d.value !== 'string') return [];
+    return [
+      {
+        title: `Set ${d.field} to ${JSON.stringify(d.value)}`,
+        isPreferred: true,
+        edits: sequentialEdits(document, [{ path: [...subjectPath, 'runtimePlatform', d.field], value: d.value }]),
+      },
+    ].filter((f) => f.edits.length > 0);
+  },
+};

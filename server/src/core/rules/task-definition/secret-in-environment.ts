@@ -1,0 +1,92 @@
+// A secret in a plain environment variable is stored in the task definition for anyone who can describe
+// it (and in every revision, forever). `secrets` fetches it from Secrets Manager or Parameter Store at
+// start-up instead.
+import { appendElement, removeValue, setValue } from '../../edits';
+import { type JsonPath, isObject, valueAt } from '../../json';
+import type { Fix, Rule } from '../../rule';
+import { literalString, objectItems } from '../../taskdef/containers';
+import { taskLocation } from '../../taskdef/location';
+import { containersOf, taskOf } from '../../taskdef/model';
+import { ssmParameterArn } from '../../taskdef/secrets';
+import { type SecretEvidence, secretEvidence } from '../../taskdef/sensitive';
+
+export interface SecretInEnvironmentData {
+  /** Relative to the subject: the container holding the variable. */
+  containerPath: JsonPath;
+  name: string;
+  /** The placeholder reference the fix writes. */
+  valueFrom: string;
+}
+
+function reason(evidence: SecretEvidence, name: string): string {
+  switch (evidence.kind) {
+    case 'aws-access-key':
+      return `the value of ${name} is an AWS ${evidence.temporary ? 'temporary ' : ''}access key ID`;
+    case 'url-credentials':
+      return `the value of ${name} is a URL with a password in it`;
+    case 'name':
+      return `${name} is named like a secret (${evidence.word})`;
+  }
+}
+
+export const secretInEnvironment: Rule = {
+  meta: {
+    id: 'secret-in-environment',
+    title: 'Secrets belong in `secrets` (Secrets Manager or Parameter Store), not in plain `environment` values',
+    defaultSeverity: 'warning',
+    appliesTo: ['task-definition', 'container-definitions'],
+    fixable: true,
+  },
+  check({ subject, report }) {
+    const task = taskOf(subject);
+    const where = taskLocation(subject);
+    const family = literalString(task?.family) ?? 'app';
+    for (const container of containersOf(subject)) {
+      for (const variable of objectItems(container.value, container.path, 'environment')) {
+        const { name, value } = variable.value;
+        if (typeof name !== 'string' || typeof value !== 'string') continue;
+        const evidence = secretEvidence(name, value);
+        if (!evidence) continue;
+        const valueFrom = ssmParameterArn(`/${family}/${name}`, {
+          partition: where.partition,
+          region: where.region ?? 'REGION',
+          account: where.account ?? 'ACCOUNT_ID',
+        });
+        const data: SecretInEnvironmentData = { containerPath: container.path, name, valueFrom };
+        report({
+          path: [...variable.path, 'value'],
+          message: `Plain-text secret: ${reason(evidence, name)}. Environment values are stored in the task definition, readable by anyone allowed to describe it and kept in every revision. Put the value in Secrets Manager or SSM Parameter Store and reference it from "secrets" instead.`,
+          data,
+        });
+      }
+    }
+  },
+  fix({ document, subjectPath, data }) {
+    const d = data as SecretInEnvironmentData | undefined;
+    if (!d) return [];
+    const containerPath = [...subjectPath, ...d.containerPath];
+    const container = valueAt(document.value, containerPath);
+    if (!isObject(container)) return [];
+    const index = objectItems(container, containerPath, 'environment').find((v) => v.value.name === d.name)?.index;
+    if (index === undefined) return [];
+    const removal = removeValue(document, [...containerPath, 'environment', index]);
+    const secrets = container.secrets;
+    const already = Array.isArray(secrets) && secrets.some((s) => isObject(s) && s.name === d.name);
+    if (already) {
+      return [{ title: `Remove ${d.name} from environment (it is already in secrets)`, isPreferred: true, edits: removal }];
+    }
+    const entry = { name: d.name, valueFrom: d.valueFrom };
+    // Minimal edits: the rest of the file, inline arrays included, keeps its layout.
+    const addition = Array.isArray(secrets)
+      ? appendElement(document, [...containerPath, 'secrets'], entry)
+      : secrets === null
+        ? setValue(document, [...containerPath, 'secrets'], [entry])
+        : appendElement(document, containerPath, [entry], 'secrets');
+    const fix: Fix = {
+      title: `Move ${d.name} to secrets (valueFrom ${d.valueFrom}; create that parameter and let the execution role read it)`,
+      isPreferred: true,
+      edits: [...removal, ...addition],
+    };
+    return [fix];
+  },
+};

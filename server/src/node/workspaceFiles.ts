@@ -1,0 +1,75 @@
+// Reading the workspace's JSON files from disk for cross-file checks (a task definition's execution role
+// policies). Platform code: the server core only sees the WorkspaceFileSystem interface. Only file: folders
+// are read; nothing from the workspace is ever run, and nothing goes over the network. The walk is bounded
+// (files, bytes, depth), yields to the event loop between folders, and stops when cancelled.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SKIPPED_FOLDERS } from '../cli/files';
+import type { WorkspaceFileSystem } from '../workspaceFiles';
+
+export const SCAN_LIMITS = {
+  /** JSON files read per scan. */
+  maxFiles: 5000,
+  /** Larger files are not indexed (account authorization dumps are the biggest we want). */
+  maxFileBytes: 4 * 1024 * 1024,
+  maxDepth: 20,
+};
+
+function filePath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+async function readText(file: string): Promise<string | undefined> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile() || stat.size > SCAN_LIMITS.maxFileBytes) return undefined;
+    const text = await fs.readFile(file, 'utf8');
+    return text.replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+export const nodeWorkspaceFileSystem: WorkspaceFileSystem = {
+  async read(uri) {
+    const file = filePath(uri);
+    return file === undefined ? undefined : readText(file);
+  },
+
+  async scan(rootUri, visit, isCancelled) {
+    const root = filePath(rootUri);
+    if (root === undefined) return;
+    let files = 0;
+    // Breadth-first, so the files nearest the root (fargate-lint.json, iam/) come first.
+    const queue: { folder: string; depth: number }[] = [{ folder: root, depth: 0 }];
+    while (queue.length && files < SCAN_LIMITS.maxFiles) {
+      if (isCancelled()) return;
+      const { folder, depth } = queue.shift()!;
+      let entries: import('node:fs').Dirent[];
+      try {
+        entries = await fs.readdir(folder, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      entries.sort((a, b) => a.name.localeCompare(b.name));
+      for (const entry of entries) {
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory()) {
+          if (!SKIPPED_FOLDERS.has(entry.name) && depth < SCAN_LIMITS.maxDepth) queue.push({ folder: full, depth: depth + 1 });
+        } else if (entry.isFile() && /\.jsonc?$/i.test(entry.name)) {
+          if (++files > SCAN_LIMITS.maxFiles || isCancelled()) return;
+          const text = await readText(full);
+          if (text !== undefined) visit(pathToFileURL(full).href, text);
+        }
+      }
+      // Let requests and edits through between folders.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  },
+};
