@@ -95,15 +95,33 @@ export function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 
 export type DiagnosticsPredicate = (diagnostics: vscode.Diagnostic[]) => boolean;
 
+// Most tests look only at the rules they are about (has/lacks/only), so that a new rule that also
+// reports on a fixture does not break them; withCodes is for the few that pin a file's complete list.
+
 /** Any diagnostics of ours at all. */
 export const someDiagnostics: DiagnosticsPredicate = (diagnostics) => diagnostics.length > 0;
-/** Exactly these rule codes, in any order and any number of times (e.g. `withCodes('fargate-cpu-memory')`). */
+/** Exactly these rule codes and no other, in any order and any number of times. */
 export const withCodes =
   (...codes: string[]): DiagnosticsPredicate =>
   (diagnostics) =>
     sameSet(diagnostics.map(codeOf), codes);
+/** At least one diagnostic of each of these rules (others may be there too). */
+export const has =
+  (...codes: string[]): DiagnosticsPredicate =>
+  (diagnostics) =>
+    codes.every((code) => diagnostics.some((d) => codeOf(d) === code));
+/** No diagnostic of these rules (others may be there). */
+export const lacks =
+  (...codes: string[]): DiagnosticsPredicate =>
+  (diagnostics) =>
+    !diagnostics.some((d) => codes.includes(codeOf(d)));
 /** None of ours left. */
 export const noDiagnostics: DiagnosticsPredicate = (diagnostics) => diagnostics.length === 0;
+
+/** The diagnostics of these rules only. */
+export function only(diagnostics: vscode.Diagnostic[], ...codes: string[]): vscode.Diagnostic[] {
+  return diagnostics.filter((d) => codes.includes(codeOf(d)));
+}
 
 function sameSet(a: string[], b: string[]): boolean {
   const left = new Set(a);

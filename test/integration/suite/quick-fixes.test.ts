@@ -9,12 +9,12 @@ import {
   changeAndWaitForDiagnostics,
   codeActions,
   codeOf,
-  noDiagnostics,
+  has,
+  lacks,
   openFixture,
   quickFixesFor,
   revertAndCloseAll,
   waitForDiagnostics,
-  withCodes,
 } from '../helpers';
 
 async function diagnosticOf(document: vscode.TextDocument, code: string): Promise<vscode.Diagnostic> {
@@ -32,7 +32,7 @@ suite('quick fixes', () => {
     const diagnostic = await diagnosticOf(document, 'fargate-network-mode');
     const fixes = await quickFixesFor(document.uri, diagnostic);
     assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [['Set networkMode to "awsvpc"', true]]);
-    await changeAndWaitForDiagnostics(document.uri, () => applyCodeAction(fixes[0]), noDiagnostics);
+    await changeAndWaitForDiagnostics(document.uri, () => applyCodeAction(fixes[0]), lacks('fargate-network-mode'));
     assert.equal(document.getText(), before.replace('"networkMode": "host"', '"networkMode": "awsvpc"'));
   });
 
@@ -41,7 +41,7 @@ suite('quick fixes', () => {
     const diagnostic = await diagnosticOf(document, 'fargate-network-mode');
     const [fix] = await quickFixesFor(document.uri, diagnostic);
     assert.equal(fix.title, 'Set networkMode to "awsvpc"');
-    await changeAndWaitForDiagnostics(document.uri, () => applyCodeAction(fix), noDiagnostics);
+    await changeAndWaitForDiagnostics(document.uri, () => applyCodeAction(fix), lacks('fargate-network-mode'));
     const text = document.getText();
     assert.match(text, /\n {2}"networkMode": "awsvpc",?\n/);
     assert.deepEqual(JSON.parse(text).networkMode, 'awsvpc');
@@ -56,7 +56,7 @@ suite('quick fixes', () => {
       ['Set memory to 2048 (2 GB), the nearest size for cpu 256', true],
       ['Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096', false],
     ]);
-    await changeAndWaitForDiagnostics(document.uri, () => applyCodeAction(fixes[1]), noDiagnostics);
+    await changeAndWaitForDiagnostics(document.uri, () => applyCodeAction(fixes[1]), lacks('fargate-cpu-memory'));
     assert.equal(document.getText(), before.replace('"cpu": "256"', '"cpu": "512"'));
   });
 
@@ -64,17 +64,18 @@ suite('quick fixes', () => {
     const { document } = await openFixture('quick-fixes/task-size.json');
     const before = document.getText();
     const fixes = await quickFixesFor(document.uri, await diagnosticOf(document, 'fargate-cpu-memory'));
-    await changeAndWaitForDiagnostics(document.uri, () => applyCodeAction(fixes.find((f) => f.isPreferred)!), noDiagnostics);
+    await changeAndWaitForDiagnostics(document.uri, () => applyCodeAction(fixes.find((f) => f.isPreferred)!), lacks('fargate-cpu-memory'));
     assert.equal(document.getText(), before.replace('"memory": "4096"', '"memory": "2048"'));
   });
 
   test('source.fixAll.fargateLint applies the safe fixes only (network mode, describe-only fields), not the size', async () => {
     const { document } = await openFixture('quick-fixes/describe-output.json');
-    await waitForDiagnostics(document.uri, withCodes('describe-only-field', 'fargate-cpu-memory', 'fargate-network-mode'));
+    await waitForDiagnostics(document.uri, has('describe-only-field', 'fargate-cpu-memory', 'fargate-network-mode'));
     const actions = await codeActions(document.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll');
     const fixAll = actions.filter((a) => a.kind?.value === 'source.fixAll.fargateLint');
     assert.equal(fixAll.length, 1, `actions: ${JSON.stringify(actions.map((a) => [a.title, a.kind?.value]))}`);
-    await changeAndWaitForDiagnostics(document.uri, () => applyCodeAction(fixAll[0]), withCodes('fargate-cpu-memory'));
+    const after = await changeAndWaitForDiagnostics(document.uri, () => applyCodeAction(fixAll[0]), lacks('fargate-network-mode', 'describe-only-field'));
+    assert.ok(has('fargate-cpu-memory')(after), 'the size error stays: its fix is not safe');
     const task = JSON.parse(document.getText()).taskDefinition;
     assert.equal(task.networkMode, 'awsvpc');
     assert.deepEqual([task.taskDefinitionArn, task.revision, task.status], [undefined, undefined, undefined]);
@@ -91,7 +92,7 @@ suite('quick fixes', () => {
     try {
       // Make the document dirty so that saving runs the save participants.
       await editor.edit((b) => b.insert(new vscode.Position(0, 1), ' '));
-      await changeAndWaitForDiagnostics(document.uri, () => document.save(), noDiagnostics);
+      await changeAndWaitForDiagnostics(document.uri, () => document.save(), lacks('fargate-network-mode'));
       const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
       assert.equal(JSON.parse(saved).networkMode, 'awsvpc');
     } finally {

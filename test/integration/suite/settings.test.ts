@@ -1,12 +1,14 @@
 // Settings changed through the configuration API take effect on open documents without reopening them.
-import assert from 'node:assert/strict';
 import { suite, suiteSetup, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
 import {
   activateExtension,
   assertDiagnostics,
   changeAndWaitForDiagnostics,
+  has,
+  lacks,
   noDiagnostics,
+  only,
   openFixture,
   rangeOf,
   resetSettings,
@@ -14,11 +16,12 @@ import {
   setSetting,
   toTuple,
   waitForDiagnostics,
-  withCodes,
 } from '../helpers';
 
 const FILE = 'settings/task-definition.json';
-const BOTH = withCodes('fargate-cpu-memory', 'fargate-network-mode');
+const SIZE = 'fargate-cpu-memory';
+const NETWORK = 'fargate-network-mode';
+const BOTH = has(SIZE, NETWORK);
 
 suite('settings', () => {
   suiteSetup(activateExtension);
@@ -33,12 +36,15 @@ suite('settings', () => {
     await waitForDiagnostics(uri, BOTH);
     const diagnostics = await changeAndWaitForDiagnostics(
       uri,
-      () => setSetting('rules', { 'fargate-network-mode': 'off', 'fargate-cpu-memory': 'warning' }),
-      (ds) => ds.length === 1 && ds[0].severity === vscode.DiagnosticSeverity.Warning,
+      () => setSetting('rules', { [NETWORK]: 'off', [SIZE]: 'warning' }),
+      (ds) => lacks(NETWORK)(ds) && only(ds, SIZE).every((d) => d.severity === vscode.DiagnosticSeverity.Warning) && has(SIZE)(ds),
     );
-    assertDiagnostics(diagnostics, [{ code: 'fargate-cpu-memory', severity: 'warning', range: toTuple(rangeOf(document, '"4096"')) }]);
-    const restored = await changeAndWaitForDiagnostics(uri, resetSettings, (ds) => BOTH(ds) && ds.every((d) => d.severity === vscode.DiagnosticSeverity.Error));
-    assert.equal(restored.length, 2);
+    assertDiagnostics(only(diagnostics, SIZE, NETWORK), [{ code: SIZE, severity: 'warning', range: toTuple(rangeOf(document, '"4096"')) }]);
+    const restored = await changeAndWaitForDiagnostics(uri, resetSettings, (ds) => BOTH(ds) && only(ds, SIZE).every((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    assertDiagnostics(only(restored, SIZE, NETWORK), [
+      { code: NETWORK, severity: 'error', range: toTuple(rangeOf(document, '"bridge"')) },
+      { code: SIZE, severity: 'error', range: toTuple(rangeOf(document, '"4096"')) },
+    ]);
   });
 
   test('fargateLint.enable: false clears our diagnostics, true brings them back', async () => {
@@ -54,7 +60,8 @@ suite('settings', () => {
     const { document: second } = await openFixture('task-definition.json');
     await waitForDiagnostics(first.uri, BOTH);
     await waitForDiagnostics(second.uri, BOTH);
-    await changeAndWaitForDiagnostics(first.uri, () => setSetting('rules', { 'fargate-cpu-memory': 'off' }), withCodes('fargate-network-mode'));
-    await waitForDiagnostics(second.uri, withCodes('fargate-network-mode'));
+    const offAndOn = (ds: vscode.Diagnostic[]) => lacks(SIZE)(ds) && has(NETWORK)(ds);
+    await changeAndWaitForDiagnostics(first.uri, () => setSetting('rules', { [SIZE]: 'off' }), offAndOn);
+    await waitForDiagnostics(second.uri, offAndOn);
   });
 });
