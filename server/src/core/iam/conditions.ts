@@ -2,7 +2,7 @@
 // IfExists), and the condition entries of a statement with their JSON paths.
 // Source: IAM User Guide, "IAM JSON policy elements: Condition operators" (reference_policies_elements_condition_operators).
 import { type JsonPath, isObject } from '../json';
-import type { Statement } from './policy';
+import { type Statement, statementsOf } from './policy';
 
 export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
 
@@ -117,6 +117,11 @@ export interface ConditionEntry {
   /** The raw value: a scalar or an array of scalars. */
   value: unknown;
   values: { value: unknown; path: JsonPath }[];
+}
+
+/** Every condition entry of every statement of a policy. */
+export function policyConditionEntries(policy: unknown): ConditionEntry[] {
+  return statementsOf(policy).flatMap(conditionEntries);
 }
 
 export function conditionEntries(statement: Statement): ConditionEntry[] {

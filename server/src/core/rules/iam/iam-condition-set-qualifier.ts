@@ -3,9 +3,8 @@
 // so with a single-valued key in an Allow statement it allows requests that lack the key: Access Analyzer
 // calls that overly permissive. A multi-valued key without a qualifier, and Null with one, get information-level
 // notes (AWS managed policies use StringEquals on the multi-valued events:detail-type).
-import { conditionEntries } from '../../iam/conditions';
+import { policyConditionEntries } from '../../iam/conditions';
 import { baseType, judgeConditionKey } from '../../iam/condition-keys';
-import { statementsOf } from '../../iam/policy';
 import { moveConditionKey } from '../../iam/condition-edits';
 import type { Rule } from '../../rule';
 
@@ -24,41 +23,39 @@ export const iamConditionSetQualifier: Rule = {
     fixable: true,
   },
   check({ subject, report }) {
-    for (const statement of statementsOf(subject.value)) {
-      for (const entry of conditionEntries(statement)) {
-        const operator = entry.operator;
-        if (!operator) continue;
-        const withoutQualifier = entry.operatorText.slice(entry.operatorText.indexOf(':') + 1);
-        if (operator.family === 'Null') {
-          if (operator.qualifier) {
-            report({
-              path: entry.operatorPath,
-              target: 'key',
-              severity: 'information',
-              message: `Null tests whether a key is present; with ${operator.qualifier}: it is always ${operator.qualifier === 'ForAllValues' ? 'true' : 'false'}. Use "Null" alone.`,
-              data: { operator: entry.operatorText, key: entry.key, replacement: 'Null' } satisfies Data,
-            });
-          }
-          continue;
-        }
-        const verdict = judgeConditionKey(entry.key);
-        if (verdict.kind !== 'known' || !verdict.key.type) continue;
-        const { multiValued } = baseType(verdict.key.type);
-        if (operator.qualifier === 'ForAllValues' && !multiValued && statement.effect === 'Allow') {
+    for (const entry of policyConditionEntries(subject.value)) {
+      const operator = entry.operator;
+      if (!operator) continue;
+      const withoutQualifier = entry.operatorText.slice(entry.operatorText.indexOf(':') + 1);
+      if (operator.family === 'Null') {
+        if (operator.qualifier) {
           report({
             path: entry.operatorPath,
             target: 'key',
-            message: `${entry.key} holds a single value, and ForAllValues is true when the request has no value for it at all, so this Allow also applies to requests without ${entry.key}. Use ${JSON.stringify(withoutQualifier)} without the qualifier.`,
-            data: { operator: entry.operatorText, key: entry.key, replacement: withoutQualifier } satisfies Data,
-          });
-        } else if (!operator.qualifier && multiValued) {
-          report({
-            path: entry.keyPath,
-            target: 'key',
             severity: 'information',
-            message: `${entry.key} can hold several values (${verdict.key.type}); say how they are compared with ForAnyValue: (at least one matches) or ForAllValues: (every one matches).`,
+            message: `Null tests whether a key is present; with ${operator.qualifier}: it is always ${operator.qualifier === 'ForAllValues' ? 'true' : 'false'}. Use "Null" alone.`,
+            data: { operator: entry.operatorText, key: entry.key, replacement: 'Null' } satisfies Data,
           });
         }
+        continue;
+      }
+      const verdict = judgeConditionKey(entry.key);
+      if (verdict.kind !== 'known' || !verdict.key.type) continue;
+      const { multiValued } = baseType(verdict.key.type);
+      if (operator.qualifier === 'ForAllValues' && !multiValued && entry.statement.effect === 'Allow') {
+        report({
+          path: entry.operatorPath,
+          target: 'key',
+          message: `${entry.key} holds a single value, and ForAllValues is true when the request has no value for it at all, so this Allow also applies to requests without ${entry.key}. Use ${JSON.stringify(withoutQualifier)} without the qualifier.`,
+          data: { operator: entry.operatorText, key: entry.key, replacement: withoutQualifier } satisfies Data,
+        });
+      } else if (!operator.qualifier && multiValued) {
+        report({
+          path: entry.keyPath,
+          target: 'key',
+          severity: 'information',
+          message: `${entry.key} can hold several values (${verdict.key.type}); say how they are compared with ForAnyValue: (at least one matches) or ForAllValues: (every one matches).`,
+        });
       }
     }
   },

@@ -4,9 +4,8 @@
 // Parliament says ("mismatched type but usable"), and AWS's own managed policies use them: String operators
 // on Bool/Numeric/Date/IP keys compare the text (no ranges, no CIDR), and Arn operators on a String key
 // that holds ARNs. Those get an information-level note. String operators on ARN keys are plainly fine.
-import { type OperatorFamily, conditionEntries } from '../../iam/conditions';
+import { type OperatorFamily, policyConditionEntries } from '../../iam/conditions';
 import { baseType, judgeConditionKey } from '../../iam/condition-keys';
-import { statementsOf } from '../../iam/policy';
 import { conditionKeyAt, moveConditionKey } from '../../iam/condition-edits';
 import type { Rule } from '../../rule';
 
@@ -64,31 +63,29 @@ export const iamConditionTypeMismatch: Rule = {
     fixable: true,
   },
   check({ subject, report }) {
-    for (const statement of statementsOf(subject.value)) {
-      for (const entry of conditionEntries(statement)) {
-        const operator = entry.operator;
-        if (!operator) continue;
-        const accepted = ACCEPTS[operator.family];
-        if (accepted === 'any') continue;
-        const verdict = judgeConditionKey(entry.key);
-        if (verdict.kind !== 'known' || !verdict.key.type) continue;
-        const { base } = baseType(verdict.key.type);
-        if (accepted.includes(base)) continue;
-        const better = operatorFor(base, operator.base);
-        const replacement = better ? `${operator.qualifier ? `${operator.qualifier}:` : ''}${better}${operator.ifExists ? 'IfExists' : ''}` : undefined;
-        const compares = operator.family === 'IpAddress' ? 'IP addresses' : operator.family === 'Arn' ? 'ARNs' : `${operator.family.toLowerCase()} values`;
-        const use = replacement ? ` Use ${JSON.stringify(replacement)}.` : '';
-        const soft = usable(operator.family, base);
-        report({
-          path: entry.keyPath,
-          target: 'key',
-          severity: soft ? 'information' : undefined,
-          message: soft
-            ? `${entry.key} is of type ${verdict.key.type} and ${JSON.stringify(entry.operatorText)} compares ${compares}: this works ${operator.family === 'Arn' ? 'when the key holds ARNs' : 'for values written exactly as requests carry them, without the type\'s own comparison'}.${use}`
-            : `${entry.key} is of type ${verdict.key.type}, but ${JSON.stringify(entry.operatorText)} compares ${compares}, so this condition never matches.${use}`,
-          data: { operator: entry.operatorText, key: entry.key, replacement } satisfies Data,
-        });
-      }
+    for (const entry of policyConditionEntries(subject.value)) {
+      const operator = entry.operator;
+      if (!operator) continue;
+      const accepted = ACCEPTS[operator.family];
+      if (accepted === 'any') continue;
+      const verdict = judgeConditionKey(entry.key);
+      if (verdict.kind !== 'known' || !verdict.key.type) continue;
+      const { base } = baseType(verdict.key.type);
+      if (accepted.includes(base)) continue;
+      const better = operatorFor(base, operator.base);
+      const replacement = better ? `${operator.qualifier ? `${operator.qualifier}:` : ''}${better}${operator.ifExists ? 'IfExists' : ''}` : undefined;
+      const compares = operator.family === 'IpAddress' ? 'IP addresses' : operator.family === 'Arn' ? 'ARNs' : `${operator.family.toLowerCase()} values`;
+      const use = replacement ? ` Use ${JSON.stringify(replacement)}.` : '';
+      const soft = usable(operator.family, base);
+      report({
+        path: entry.keyPath,
+        target: 'key',
+        severity: soft ? 'information' : undefined,
+        message: soft
+          ? `${entry.key} is of type ${verdict.key.type} and ${JSON.stringify(entry.operatorText)} compares ${compares}: this works ${operator.family === 'Arn' ? 'when the key holds ARNs' : 'for values written exactly as requests carry them, without the type\'s own comparison'}.${use}`
+          : `${entry.key} is of type ${verdict.key.type}, but ${JSON.stringify(entry.operatorText)} compares ${compares}, so this condition never matches.${use}`,
+        data: { operator: entry.operatorText, key: entry.key, replacement } satisfies Data,
+      });
     }
   },
   fix({ document, path, data }) {

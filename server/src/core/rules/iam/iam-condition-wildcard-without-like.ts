@@ -1,7 +1,6 @@
 // `*` and `?` are wildcards only for the Like operators (and the Arn ones). Under StringEquals they are
 // literal characters, so "arn:aws:s3:::bucket/*" only matches a key that really ends in a star.
-import { conditionEntries, scalarText } from '../../iam/conditions';
-import { statementsOf } from '../../iam/policy';
+import { policyConditionEntries, scalarText } from '../../iam/conditions';
 import { hasWildcard } from '../../iam/wildcard';
 import { conditionKeyAt, moveConditionKey } from '../../iam/condition-edits';
 import type { Rule } from '../../rule';
@@ -21,20 +20,18 @@ export const iamConditionWildcardWithoutLike: Rule = {
     fixable: true,
   },
   check({ subject, report }) {
-    for (const statement of statementsOf(subject.value)) {
-      for (const entry of conditionEntries(statement)) {
-        const operator = entry.operator;
-        if (!operator || operator.family !== 'String' || operator.wildcards) continue;
-        const likeOperator = likeFormOf(entry.operatorText);
-        for (const { value, path } of entry.values) {
-          const text = scalarText(value);
-          if (text === undefined || !hasWildcard(withoutEscapes(text))) continue;
-          report({
-            path,
-            message: `${JSON.stringify(text)} holds * or ?, which ${JSON.stringify(entry.operatorText)} compares as literal characters.${likeOperator ? ` If you meant a wildcard, use ${JSON.stringify(likeOperator)}.` : ''}`,
-            data: { operator: entry.operatorText, key: entry.key, likeOperator } satisfies Data,
-          });
-        }
+    for (const entry of policyConditionEntries(subject.value)) {
+      const operator = entry.operator;
+      if (!operator || operator.family !== 'String' || operator.wildcards) continue;
+      const likeOperator = likeFormOf(entry.operatorText);
+      for (const { value, path } of entry.values) {
+        const text = scalarText(value);
+        if (text === undefined || !hasWildcard(withoutEscapes(text))) continue;
+        report({
+          path,
+          message: `${JSON.stringify(text)} holds * or ?, which ${JSON.stringify(entry.operatorText)} compares as literal characters.${likeOperator ? ` If you meant a wildcard, use ${JSON.stringify(likeOperator)}.` : ''}`,
+          data: { operator: entry.operatorText, key: entry.key, likeOperator } satisfies Data,
+        });
       }
     }
   },
