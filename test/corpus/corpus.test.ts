@@ -7,8 +7,9 @@ import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { run } from '../../server/src/cli/main';
 import type { FileReport } from '../../server/src/cli/report';
+import { SHARED } from '../helpers/shared';
 
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus');
+const CORPUS = join(SHARED, 'corpus');
 const SNAPSHOT = join(__dirname, 'corpus-snapshot.json');
 
 interface ReviewedError {

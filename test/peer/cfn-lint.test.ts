@@ -9,8 +9,9 @@ import { after, before, describe, test } from 'node:test';
 import { run } from '../../server/src/cli/main';
 import type { FileReport } from '../../server/src/cli/report';
 import { findRule } from '../../server/src/core/engine';
+import { SHARED } from '../helpers/shared';
 
-const CASES = join(__dirname, '..', '..', '..', 'shared', 'peer-tests', 'cfn-lint-ecs-cases.json');
+const CASES = join(SHARED, 'peer-tests', 'cfn-lint-ecs-cases.json');
 
 /** The mapping table at the end of ../shared/peer-tests/README.md. */
 const MAPPING: Record<string, string[]> = {

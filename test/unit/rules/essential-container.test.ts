@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { essentialContainer } from '../../../server/src/core/rules/task-definition/essential-container';
 import { findingsOf, ruleTester } from '../../helpers/ruleTester';
 import { container, fargateTask } from '../../helpers/taskdefs';
+import { SHARED } from '../../helpers/shared';
 
 ruleTester(essentialContainer, {
   valid: [
@@ -39,7 +40,7 @@ ruleTester(essentialContainer, {
 });
 
 test('essential-container agrees with every cfn-lint E3042 peer case', () => {
-  const cases = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'shared', 'peer-tests', 'cfn-lint-ecs-cases.json'), 'utf8')) as {
+  const cases = JSON.parse(readFileSync(join(SHARED, 'peer-tests', 'cfn-lint-ecs-cases.json'), 'utf8')) as {
     cfnRule: string;
     expectError: boolean;
     taskDefinition: unknown;
