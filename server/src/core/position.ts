@@ -75,6 +75,18 @@ export interface CompletionEntry {
   preselect?: boolean;
 }
 
+/** A JSON string value proposal; `order` keeps the list in the given order. */
+export function valueEntry(value: string, description: string | undefined, order: number, documentation?: string): CompletionEntry {
+  return {
+    label: JSON.stringify(value),
+    description,
+    documentation,
+    insertText: JSON.stringify(value),
+    kind: 'value',
+    sortText: String(order).padStart(3, '0'),
+  };
+}
+
 export interface HoverProvider {
   /** Markdown, or undefined when the position is not this provider's. */
   hover(context: PositionContext): string | undefined;

@@ -2,7 +2,7 @@
 // task definition; on a policy that an execution role uses (which task definitions rely on it); and in
 // fargate-lint.json (role names from the task definitions, paths of the workspace's policy files).
 import { type JsonPath, isObject } from '../json';
-import type { CompletionEntry, CompletionProvider, HoverProvider, PositionContext } from '../position';
+import { type CompletionProvider, type HoverProvider, type PositionContext, valueEntry } from '../position';
 import { parseImage } from '../taskdef/image';
 import { taskOf } from '../taskdef/model';
 import { parseValueFrom } from '../taskdef/secrets';
@@ -238,10 +238,6 @@ function roleNamesInWorkspace(workspace: WorkspaceView | undefined): Map<string,
 
 function policyFiles(workspace: WorkspaceView | undefined, kind: 'identity-policy' | 'trust-policy'): WorkspaceFile[] {
   return [...(workspace?.files() ?? [])].filter((f) => f.classification.subjects.length === 1 && f.classification.subjects[0].kind === kind && f.classification.subjects[0].path.length === 0);
-}
-
-function valueEntry(value: string, description: string | undefined, order: number): CompletionEntry {
-  return { label: JSON.stringify(value), description, insertText: JSON.stringify(value), kind: 'value', sortText: String(order).padStart(4, '0') };
 }
 
 export const projectConfigCompletion: CompletionProvider = {

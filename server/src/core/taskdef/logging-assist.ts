@@ -1,7 +1,7 @@
 // Hover and completion for log configurations: option keys per driver, and logDriver values per launch type.
 import { findNodeAtOffset } from 'jsonc-parser';
 import { type JsonPath, isObject, valueAt } from '../json';
-import type { CompletionEntry, CompletionProvider, HoverProvider, PositionContext } from '../position';
+import { type CompletionEntry, type CompletionProvider, type HoverProvider, type PositionContext, valueEntry } from '../position';
 import { FARGATE_LOG_DRIVERS, LOG_DRIVERS, type LogOptionInfo, containerPrefixLength, logDriver, logOption, logOptions } from './logging';
 import { requiresFargate, taskOf } from './model';
 
@@ -123,13 +123,5 @@ function hasValue(context: PositionContext): boolean {
 
 function driverEntries(fargate: boolean): CompletionEntry[] {
   const drivers = fargate ? LOG_DRIVERS.filter((d) => FARGATE_LOG_DRIVERS.includes(d.name)) : LOG_DRIVERS;
-  return drivers.map((d, i) => ({
-    label: JSON.stringify(d.name),
-    description: d.fargate ? 'Fargate and EC2' : 'EC2 only',
-    documentation: d.description,
-    insertText: JSON.stringify(d.name),
-    kind: 'value',
-    sortText: String(i).padStart(3, '0'),
-    preselect: i === 0,
-  }));
+  return drivers.map((d, i) => ({ ...valueEntry(d.name, d.fargate ? 'Fargate and EC2' : 'EC2 only', i, d.description), preselect: i === 0 }));
 }

@@ -1,5 +1,5 @@
 // Completion of runtimePlatform values: the operating systems and CPU architectures Fargate runs come first.
-import type { CompletionEntry, CompletionProvider } from '../position';
+import { type CompletionEntry, type CompletionProvider, valueEntry } from '../position';
 import { isWindows, requiresFargate, taskOf } from './model';
 import { CPU_ARCHITECTURES, OS_FAMILIES } from './platforms';
 
@@ -26,13 +26,5 @@ export const platformCompletion: CompletionProvider = {
 };
 
 function entry(value: string, description: string, documentation: string, order: number): CompletionEntry {
-  return {
-    label: JSON.stringify(value),
-    description,
-    documentation,
-    insertText: JSON.stringify(value),
-    kind: 'value',
-    sortText: String(order).padStart(3, '0'),
-    preselect: order === 0,
-  };
+  return { ...valueEntry(value, description, order, documentation), preselect: order === 0 };
 }

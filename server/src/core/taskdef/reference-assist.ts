@@ -1,11 +1,10 @@
 // Completion for the fields that refer to other parts of the same task definition: dependsOn (container
 // and condition), mountPoints[].sourceVolume (the task's volumes) and volumesFrom[].sourceContainer.
 import type { JsonPath } from '../json';
-import type { CompletionEntry, CompletionProvider, PositionContext } from '../position';
+import { type CompletionEntry, type CompletionProvider, type PositionContext, valueEntry } from '../position';
 import { objectItems } from './containers';
 import { DEPENDS_ON_CONDITIONS } from './limits';
 import { containersOf, taskOf } from './model';
-import { valueEntry } from './size-assist';
 
 /** Where the cursor is, relative to the container: e.g. ['dependsOn', 0, 'containerName']. */
 function containerField(context: PositionContext): { containerIndex: number; field: JsonPath } | undefined {

@@ -1,5 +1,5 @@
 // Hover and completion for the task size (cpu, memory) and networkMode, from the Fargate size table.
-import type { CompletionEntry, CompletionProvider, HoverProvider, PositionContext } from '../position';
+import { type CompletionEntry, type CompletionProvider, type HoverProvider, type PositionContext, valueEntry } from '../position';
 import { type OsFamily, formatGb, formatVcpu, parseCpu, parseMemory, rowForCpu, rowsFor } from '../fargate/sizes';
 import { isWindows, requiresFargate, taskOf } from './model';
 
@@ -115,15 +115,4 @@ function networkModeEntries(task: Record<string, unknown>): CompletionEntry[] {
     const note = fargate && mode !== 'awsvpc' ? `${description} — not allowed on Fargate` : description;
     return { ...valueEntry(mode, note, i), preselect: mode === 'awsvpc' && fargate };
   });
-}
-
-export function valueEntry(value: string, description: string | undefined, order: number, documentation?: string): CompletionEntry {
-  return {
-    label: JSON.stringify(value),
-    description,
-    documentation,
-    insertText: JSON.stringify(value),
-    kind: 'value',
-    sortText: String(order).padStart(3, '0'),
-  };
 }
