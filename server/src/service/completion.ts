@@ -6,7 +6,7 @@ import { completionProviders } from '../core/assist';
 import { type CompletionEntry, type PositionContext, positionContext } from '../core/position';
 import type { WorkspaceView } from '../core/workspace';
 import type { DocumentModel } from './models';
-import { schemaFor } from './schemas';
+import { schemaDocumentOf, schemaFor } from './schemas';
 import { findNodeAtOffset } from 'jsonc-parser';
 
 export class CompletionService {
@@ -22,7 +22,7 @@ export class CompletionService {
     }
     const binding = schemaFor(model.classification);
     if (!binding) return null;
-    return binding.service.doComplete(textDocument, position, binding.service.parseJSONDocument(textDocument));
+    return binding.service.doComplete(textDocument, position, schemaDocumentOf(binding, model, textDocument));
   }
 }
 

@@ -5,7 +5,7 @@ import { hoverProviders } from '../core/assist';
 import { positionContext } from '../core/position';
 import type { WorkspaceView } from '../core/workspace';
 import type { DocumentModel } from './models';
-import { schemaFor } from './schemas';
+import { schemaDocumentOf, schemaFor } from './schemas';
 
 export class HoverService {
   async hover(textDocument: TextDocument, model: DocumentModel, position: Position, workspace?: WorkspaceView): Promise<Hover | null> {
@@ -20,6 +20,6 @@ export class HoverService {
     }
     const binding = schemaFor(model.classification);
     if (!binding) return null;
-    return binding.service.doHover(textDocument, position, binding.service.parseJSONDocument(textDocument));
+    return binding.service.doHover(textDocument, position, schemaDocumentOf(binding, model, textDocument));
   }
 }

@@ -1,12 +1,14 @@
 // JSON schemas behind hover, completion and type validation, one language service per document shape.
 // vscode-json-languageservice picks a schema by file name; our shapes are known from content, so each
 // shape gets its own service with a schema that matches every file.
-import { type JSONSchema, type LanguageService, getLanguageService } from 'vscode-json-languageservice';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { type JSONDocument, type JSONSchema, type LanguageService, getLanguageService } from 'vscode-json-languageservice';
 import projectConfigSchema from '../../../schemas/fargate-lint.schema.json';
 import taskDefinitionSchema from '../../../schemas/task-definition.schema.json';
 import type { Classification } from '../core/kinds';
 import type { RuleMeta } from '../core/rule';
 import { projectConfigSchemaMeta, taskDefinitionSchemaMeta } from '../core/rules/meta';
+import type { DocumentModel } from './models';
 
 type Shape = 'task-definition' | 'task-definition-describe' | 'container-definitions' | 'project-config';
 
@@ -55,4 +57,16 @@ export function schemaFor(classification: Classification): SchemaBinding | undef
     services.set(shape, service);
   }
   return { service, meta: shape === 'project-config' ? projectConfigSchemaMeta : taskDefinitionSchemaMeta };
+}
+
+const schemaDocuments = new WeakMap<DocumentModel, JSONDocument>();
+
+/** The document as vscode-json-languageservice reads it, parsed once per version for validation, hover and completion. */
+export function schemaDocumentOf(binding: SchemaBinding, model: DocumentModel, textDocument: TextDocument): JSONDocument {
+  let parsed = schemaDocuments.get(model);
+  if (!parsed) {
+    parsed = binding.service.parseJSONDocument(textDocument);
+    schemaDocuments.set(model, parsed);
+  }
+  return parsed;
 }

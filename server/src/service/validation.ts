@@ -9,7 +9,7 @@ import type { SeveritySetting } from '../core/rule';
 import type { WorkspaceView } from '../core/workspace';
 import { type RelatedDocument, SOURCE, codeDescription, findingToDiagnostic, fromSeverity, spanToRange, toSeverity } from './convert';
 import type { DocumentModel } from './models';
-import { schemaFor } from './schemas';
+import { schemaDocumentOf, schemaFor } from './schemas';
 import type { Settings } from './settings';
 
 export interface ValidationOptions {
@@ -59,7 +59,7 @@ export class Validation {
     const setting = binding && rules[binding.meta.id];
     // While the text does not parse, type errors are echoes of the syntax error: wait for valid JSON.
     if (!binding || setting === 'off' || model.document.syntaxProblems.length > 0) return [];
-    const jsonDocument = binding.service.parseJSONDocument(textDocument);
+    const jsonDocument = schemaDocumentOf(binding, model, textDocument);
     const found = await binding.service.doValidation(textDocument, jsonDocument, { comments: 'ignore', trailingCommas: 'ignore', schemaValidation: 'error' });
     // Syntax errors are the editor's to show (and json-syntax's in the CLI), not the schema's.
     const syntaxErrors = new Set<Diagnostic>((jsonDocument as { syntaxErrors?: Diagnostic[] }).syntaxErrors ?? []);
