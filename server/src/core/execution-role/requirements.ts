@@ -17,8 +17,6 @@ import { parseArn, parseValueFrom } from '../taskdef/secrets';
 
 export type FeatureId = keyof typeof facts.features;
 
-export const PERMISSION_SOURCES: readonly string[] = facts.sources;
-
 export function featureTitle(feature: FeatureId): string {
   return facts.features[feature].title;
 }

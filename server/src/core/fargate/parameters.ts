@@ -28,8 +28,6 @@ export interface ParameterEntry {
   safe: boolean;
 }
 
-export const PARAMETER_SOURCES: readonly string[] = table.sources;
-
 const LISTS: Record<ParameterList, ParameterEntry[]> = {
   fargate: table.fargate as ParameterEntry[],
   windows: table.windows as ParameterEntry[],

@@ -11,8 +11,6 @@ export interface SizeRow {
   limitedAvailability?: string;
 }
 
-export const SIZE_SOURCES: readonly string[] = table.sources;
-
 interface RawRow {
   cpu: number;
   memory: { values?: number[]; from?: number; to?: number; step?: number };

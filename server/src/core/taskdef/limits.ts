@@ -9,7 +9,6 @@ export interface Range {
 }
 
 export const LIMITS = facts;
-export const LIMIT_SOURCES: readonly string[] = facts.sources;
 
 export const NAME_PATTERN = new RegExp(facts.namePattern);
 export const HEALTH_CHECK_RANGES: Record<'interval' | 'timeout' | 'retries' | 'startPeriod', Range> = facts.healthCheck;

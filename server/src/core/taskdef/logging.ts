@@ -22,7 +22,6 @@ export interface LogOptionInfo {
   exclusiveWith?: string;
 }
 
-export const LOG_DRIVER_SOURCES: readonly string[] = table.sources;
 export const LOG_DRIVERS: readonly LogDriverInfo[] = table.drivers;
 export const FARGATE_LOG_DRIVERS: readonly string[] = LOG_DRIVERS.filter((d) => d.fargate).map((d) => d.name);
 

@@ -13,7 +13,6 @@ export interface CpuArchitectureInfo {
   description: string;
 }
 
-export const PLATFORM_SOURCES: readonly string[] = table.sources;
 export const OS_FAMILIES = table.operatingSystemFamilies as OsFamilyInfo[];
 export const CPU_ARCHITECTURES: readonly CpuArchitectureInfo[] = table.cpuArchitectures;
 
