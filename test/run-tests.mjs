@@ -1,7 +1,9 @@
 // Runs every *.test.ts under test/ (except the integration suite, which runs inside VS Code) with node:test.
+// Arguments filter the files by substring: `node test/run-tests.mjs essential-container lsp/`.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { HOW_TO_RUN_SHARED, REQUIRE_SHARED, SHARED } from './helpers/shared.mjs';
 
 const root = new URL('.', import.meta.url).pathname;
 const only = process.argv.slice(2);
@@ -14,8 +16,24 @@ function find(dir) {
   });
 }
 
+/** The selected files with a test that skips because what it reads from ../shared is missing. */
+function skippedForShared(files) {
+  if (process.env[REQUIRE_SHARED]) return [];
+  return files.filter((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/skipWithoutShared\(([^)]*)\)/g)].some((call) => {
+      const parts = [...call[1].matchAll(/'([^']*)'/g)].map((m) => m[1]);
+      return !existsSync(join(SHARED, ...parts));
+    }),
+  );
+}
+
 const files = find(root)
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+const skipped = skippedForShared(files);
+if (skipped.length > 0) {
+  const names = skipped.map((f) => relative(join(root, '..'), f)).join(', ');
+  console.error(`\n!! SKIPPED the corpus and peer tests (${names}): ${SHARED} is missing; to run them, ${HOW_TO_RUN_SHARED}.\n`);
+}
 process.exit(result.status ?? 1);

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { essentialContainer } from '../../../server/src/core/rules/task-definition/essential-container';
 import { findingsOf, ruleTester } from '../../helpers/ruleTester';
 import { container, fargateTask } from '../../helpers/taskdefs';
-import { SHARED } from '../../helpers/shared';
+import { SHARED, skipWithoutShared } from '../../helpers/shared.mjs';
 
 ruleTester(essentialContainer, {
   valid: [
@@ -39,7 +39,7 @@ ruleTester(essentialContainer, {
   ],
 });
 
-test('essential-container agrees with every cfn-lint E3042 peer case', () => {
+test('essential-container agrees with every cfn-lint E3042 peer case', { skip: skipWithoutShared('peer-tests', 'cfn-lint-ecs-cases.json') }, () => {
   const cases = JSON.parse(readFileSync(join(SHARED, 'peer-tests', 'cfn-lint-ecs-cases.json'), 'utf8')) as {
     cfnRule: string;
     expectError: boolean;
