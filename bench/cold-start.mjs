@@ -36,7 +36,14 @@ const POLICY = `{
 }
 `;
 
-const HOVERS = ['ecr:BatchGetImage', 'logs:PutLogEvents', 's3:GetObject', 'secretsmanager:GetSecretValue', 'ssm:GetParameters', 'kms:Decrypt'];
+const HOVERS = [
+  'ecr:BatchGetImage',
+  'logs:PutLogEvents',
+  's3:GetObject',
+  'secretsmanager:GetSecretValue',
+  'ssm:GetParameters',
+  'kms:Decrypt',
+];
 
 /** Resident set size of a process in MiB (Linux /proc; elsewhere `ps`). */
 function rssMiB(pid) {
@@ -93,13 +100,20 @@ export async function coldStart() {
   const hovers = [];
   for (const action of HOVERS) {
     const text = `${POLICY.slice(0, POLICY.lastIndexOf(']'))}, {"Effect": "Allow", "Action": "${action}", "Resource": "*"}]\n}\n`;
-    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: hovers.length + 2 }, contentChanges: [{ text }] });
+    await connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: hovers.length + 2 },
+      contentChanges: [{ text }],
+    });
     const offset = text.lastIndexOf(`"${action}"`) + 3;
     const before = text.slice(0, offset);
     const position = { line: before.split('\n').length - 1, character: offset - before.lastIndexOf('\n') - 1 };
     const t = performance.now();
     const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
-    hovers.push({ action, ms: performance.now() - t, ok: typeof hover?.contents?.value === 'string' && hover.contents.value.includes(action.split(':')[1]) });
+    hovers.push({
+      action,
+      ms: performance.now() - t,
+      ok: typeof hover?.contents?.value === 'string' && hover.contents.value.includes(action.split(':')[1]),
+    });
   }
   const rssAfterHovers = rssMiB(child.pid);
   await connection.sendRequest('shutdown');
@@ -129,10 +143,18 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   } else {
     console.log(`cold start (${result.node}, server dist/server.js --stdio)`);
     console.log(`  spawn → initialize answered       ${f(result.initializeMs)} ms`);
-    console.log(`  spawn → first diagnostics         ${f(result.firstDiagnosticsMs)} ms  (${result.diagnostics} diagnostics; ${f(result.openToDiagnosticsMs)} ms after didOpen)`);
+    console.log(
+      `  spawn → first diagnostics         ${f(result.firstDiagnosticsMs)} ms  (${result.diagnostics} diagnostics; ${f(result.openToDiagnosticsMs)} ms after didOpen)`,
+    );
     console.log(`  server RSS after first diagnostics ${f(result.rssAfterDiagnosticsMiB)} MiB  (policy with 2 services)`);
-    console.log(`  server RSS after hovers           ${f(result.rssAfterHoversMiB)} MiB  (${result.hovers.map((h) => h.action.split(':')[0]).join(', ')})`);
-    console.log(`  hover times                       ${result.hovers.map((h) => `${h.action.split(':')[0]} ${f(h.ms)} ms${h.ok ? '' : ' (no hover!)'}`).join(', ')}`);
-    console.log(`  for scale: bare node RSS ${f(result.reference.before)} MiB → ${f(result.reference.after)} MiB after parsing all ${result.reference.files} iam-data service files`);
+    console.log(
+      `  server RSS after hovers           ${f(result.rssAfterHoversMiB)} MiB  (${result.hovers.map((h) => h.action.split(':')[0]).join(', ')})`,
+    );
+    console.log(
+      `  hover times                       ${result.hovers.map((h) => `${h.action.split(':')[0]} ${f(h.ms)} ms${h.ok ? '' : ' (no hover!)'}`).join(', ')}`,
+    );
+    console.log(
+      `  for scale: bare node RSS ${f(result.reference.before)} MiB → ${f(result.reference.after)} MiB after parsing all ${result.reference.files} iam-data service files`,
+    );
   }
 }

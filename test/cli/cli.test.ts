@@ -39,7 +39,11 @@ describe('fargate-lint CLI', () => {
     const dir = workspace();
     const { code, stdout } = cli(['--format', 'json', '.'], dir);
     assert.equal(code, 1);
-    const reports = JSON.parse(stdout) as { file: string; kind: string; diagnostics: { rule: string; severity: string; range: unknown }[] }[];
+    const reports = JSON.parse(stdout) as {
+      file: string;
+      kind: string;
+      diagnostics: { rule: string; severity: string; range: unknown }[];
+    }[];
     assert.deepEqual(
       reports.map((r) => [r.file, r.kind, r.diagnostics.map((d) => `${d.rule}/${d.severity}`)]),
       [
@@ -71,7 +75,10 @@ describe('fargate-lint CLI', () => {
 
   test('stylish output lists line:column, severity, message and rule', () => {
     const { stdout } = cli(['task-definition.json'], workspace());
-    assert.match(stdout, /task-definition\.json {2}\(task-definition\)\n {2}6:18 {5}error {3}Fargate requires networkMode "awsvpc", not "bridge"\. {2}fargate-network-mode/);
+    assert.match(
+      stdout,
+      /task-definition\.json {2}\(task-definition\)\n {2}6:18 {5}error {3}Fargate requires networkMode "awsvpc", not "bridge"\. {2}fargate-network-mode/,
+    );
   });
 
   test('--format sarif writes SARIF 2.1.0 with 1-based regions and rule metadata', () => {
@@ -81,8 +88,14 @@ describe('fargate-lint CLI', () => {
     assert.equal(sarif.version, '2.1.0');
     const run = sarif.runs[0];
     assert.equal(run.tool.driver.name, 'fargate-lint');
-    assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ['fargate-network-mode']);
-    assert.equal(run.tool.driver.rules[0].helpUri, 'https://github.com/fargate-lint/fargate-lint/blob/main/docs/rules/fargate-network-mode.md');
+    assert.deepEqual(
+      run.tool.driver.rules.map((r: { id: string }) => r.id),
+      ['fargate-network-mode'],
+    );
+    assert.equal(
+      run.tool.driver.rules[0].helpUri,
+      'https://github.com/fargate-lint/fargate-lint/blob/main/docs/rules/fargate-network-mode.md',
+    );
     assert.deepEqual(run.results[0].locations[0].physicalLocation, {
       artifactLocation: { uri: 'task-definition.json', uriBaseId: 'SRCROOT' },
       region: { startLine: 6, startColumn: 18, endLine: 6, endColumn: 26 },
@@ -104,8 +117,9 @@ describe('fargate-lint CLI', () => {
     writeFileSync(join(dir, 'huge.json'), `[${'0,'.repeat(4.5 * 1024 * 1024)}0]`);
     const { code, stdout } = cli(['--format', 'json', 'huge.json'], dir);
     assert.equal(code, 0);
-    assert.deepEqual(JSON.parse(stdout)[0].diagnostics.map((d: { rule: string; message: string }) => [d.rule, d.message]), [
-      ['file-skipped', 'Skipped: the file is larger than 8 MB.'],
-    ]);
+    assert.deepEqual(
+      JSON.parse(stdout)[0].diagnostics.map((d: { rule: string; message: string }) => [d.rule, d.message]),
+      [['file-skipped', 'Skipped: the file is larger than 8 MB.']],
+    );
   });
 });

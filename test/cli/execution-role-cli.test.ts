@@ -46,13 +46,22 @@ test('the CLI over the fixture folder reports what the server reports for each t
       await client.open(uri, readFileSync(file, 'utf8'));
       const diagnostics = await client.diagnostics(uri);
       for (const d of diagnostics) {
-        fromServer.push({ file: relative(FIXTURES, file), rule: String(d.code), severity: SEVERITIES[d.severity ?? 1], message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range });
+        fromServer.push({
+          file: relative(FIXTURES, file),
+          rule: String(d.code),
+          severity: SEVERITIES[d.severity ?? 1],
+          message: typeof d.message === 'string' ? d.message : d.message.value,
+          range: d.range,
+        });
       }
     }
   } finally {
     await client.shutdown();
   }
   const order = (rows: Row[]) => rows.map((r) => JSON.stringify(r)).sort();
-  assert.ok(fromCli.some((r) => r.rule === 'execution-role-permission'), 'the fixtures hold execution-role findings');
+  assert.ok(
+    fromCli.some((r) => r.rule === 'execution-role-permission'),
+    'the fixtures hold execution-role findings',
+  );
   assert.deepEqual(order(fromCli), order(fromServer));
 });

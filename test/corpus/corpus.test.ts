@@ -34,7 +34,11 @@ async function analyseCorpus(): Promise<FileReport[]> {
   const cwd = process.cwd();
   process.chdir(CORPUS);
   try {
-    await run(['--format', 'json', 'taskdefs', 'iam'], (text) => (output += text), () => undefined);
+    await run(
+      ['--format', 'json', 'taskdefs', 'iam'],
+      (text) => (output += text),
+      () => undefined,
+    );
   } finally {
     process.chdir(cwd);
   }
@@ -68,6 +72,8 @@ test('every corpus file is analysed without an exception, and the findings match
   const current = snapshotOf(reports, previous);
   if (process.env.UPDATE_SNAPSHOT) writeFileSync(SNAPSHOT, `${JSON.stringify(current, null, 2)}\n`);
   assert.deepEqual(current, previous);
-  const unreviewed = Object.entries(current).flatMap(([file, s]) => s.errors.filter((e) => !e.why.trim()).map((e) => `${file}:${e.line} ${e.rule}`));
+  const unreviewed = Object.entries(current).flatMap(([file, s]) =>
+    s.errors.filter((e) => !e.why.trim()).map((e) => `${file}:${e.line} ${e.rule}`),
+  );
   assert.deepEqual(unreviewed, [], 'errors on real files need a "why" in the snapshot saying why they are real');
 });

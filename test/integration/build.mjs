@@ -17,7 +17,9 @@ const testFilesPlugin = {
   setup(build) {
     build.onResolve({ filter: /^virtual:integration-test-files$/ }, (args) => ({ path: args.path, namespace: 'integration-test-files' }));
     build.onLoad({ filter: /.*/, namespace: 'integration-test-files' }, () => {
-      const files = readdirSync(join(here, 'suite')).filter((f) => f.endsWith('.test.ts')).sort();
+      const files = readdirSync(join(here, 'suite'))
+        .filter((f) => f.endsWith('.test.ts'))
+        .sort();
       // require() (not import) so each file is evaluated only when index.ts loads it, after mocha has
       // bound suite()/test() for it.
       const entries = files.map((f) => `[${JSON.stringify(`suite/${f}`)}, () => require(${JSON.stringify(`./suite/${f}`)})]`);

@@ -133,7 +133,11 @@ function sameSet(a: string[], b: string[]): boolean {
  * Resolves with our diagnostics for `uri` as soon as `until` holds for them: checks now, then on every
  * `onDidChangeDiagnostics` event for that URI. Rejects after `timeout` ms, naming what it last saw.
  */
-export function waitForDiagnostics(uri: vscode.Uri, until: DiagnosticsPredicate = someDiagnostics, timeout = WAIT_MS): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  until: DiagnosticsPredicate = someDiagnostics,
+  timeout = WAIT_MS,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const key = uri.toString();
     const check = () => {
@@ -147,7 +151,11 @@ export function waitForDiagnostics(uri: vscode.Uri, until: DiagnosticsPredicate 
     });
     const timer = setTimeout(() => {
       stop();
-      reject(new Error(`timed out after ${timeout} ms waiting for the expected diagnostics on ${uri.path}; last seen: ${JSON.stringify(ourDiagnostics(uri).map(summarize))}`));
+      reject(
+        new Error(
+          `timed out after ${timeout} ms waiting for the expected diagnostics on ${uri.path}; last seen: ${JSON.stringify(ourDiagnostics(uri).map(summarize))}`,
+        ),
+      );
     }, timeout);
     const stop = () => {
       subscription.dispose();
@@ -161,8 +169,16 @@ export function waitForDiagnostics(uri: vscode.Uri, until: DiagnosticsPredicate 
  * Runs `change` (an edit, a code action, a setting...) and waits until the diagnostics of `uri` satisfy
  * `until`. Fails at once if they already do before the change: such a wait would prove nothing.
  */
-export async function changeAndWaitForDiagnostics(uri: vscode.Uri, change: () => Thenable<unknown>, until: DiagnosticsPredicate, timeout = WAIT_MS): Promise<vscode.Diagnostic[]> {
-  assert.ok(!until(ourDiagnostics(uri)), `the expected diagnostics are on ${uri.path} already before the change: ${JSON.stringify(ourDiagnostics(uri).map(summarize))}`);
+export async function changeAndWaitForDiagnostics(
+  uri: vscode.Uri,
+  change: () => Thenable<unknown>,
+  until: DiagnosticsPredicate,
+  timeout = WAIT_MS,
+): Promise<vscode.Diagnostic[]> {
+  assert.ok(
+    !until(ourDiagnostics(uri)),
+    `the expected diagnostics are on ${uri.path} already before the change: ${JSON.stringify(ourDiagnostics(uri).map(summarize))}`,
+  );
   await change();
   return waitForDiagnostics(uri, until, timeout);
 }
@@ -204,7 +220,11 @@ export interface DiagnosticSummary {
 
 export function summarize(diagnostic: vscode.Diagnostic): DiagnosticSummary {
   const { start, end } = diagnostic.range;
-  return { code: codeOf(diagnostic), severity: SEVERITY_NAMES[diagnostic.severity], range: [start.line, start.character, end.line, end.character] };
+  return {
+    code: codeOf(diagnostic),
+    severity: SEVERITY_NAMES[diagnostic.severity],
+    range: [start.line, start.character, end.line, end.character],
+  };
 }
 
 export function toTuple(range: vscode.Range): [number, number, number, number] {
@@ -213,7 +233,8 @@ export function toTuple(range: vscode.Range): [number, number, number, number] {
 
 /** Asserts the exact set of diagnostics (rule code, severity, range), whatever their order. */
 export function assertDiagnostics(actual: vscode.Diagnostic[], expected: DiagnosticSummary[]): void {
-  const order = (a: DiagnosticSummary, b: DiagnosticSummary) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.code.localeCompare(b.code);
+  const order = (a: DiagnosticSummary, b: DiagnosticSummary) =>
+    a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.code.localeCompare(b.code);
   assert.deepEqual(actual.map(summarize).sort(order), [...expected].sort(order));
 }
 
@@ -240,7 +261,9 @@ export async function completionItems(uri: vscode.Uri, position: vscode.Position
  * the built-in JSON extension's items never have.
  */
 export function ourCompletionItems(items: vscode.CompletionItem[]): vscode.CompletionItem[] {
-  return items.filter((item) => typeof item.label === 'object' && item.label.description !== undefined).sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+  return items
+    .filter((item) => typeof item.label === 'object' && item.label.description !== undefined)
+    .sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
 }
 
 export function labelOf(item: vscode.CompletionItem): string {
@@ -249,8 +272,15 @@ export function labelOf(item: vscode.CompletionItem): string {
 
 /** Code actions for a range (optionally only of a kind, e.g. 'source.fixAll'); commands are left out. */
 export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, kind);
-  return actions.filter((action): action is vscode.CodeAction => 'title' in action && !('command' in action && typeof action.command === 'string'));
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    range,
+    kind,
+  );
+  return actions.filter(
+    (action): action is vscode.CodeAction => 'title' in action && !('command' in action && typeof action.command === 'string'),
+  );
 }
 
 /** The quick fixes offered for one of our diagnostics. */

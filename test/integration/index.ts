@@ -16,7 +16,14 @@ export const OUTPUT_MARKER = '[fargate-lint-suite] ';
 
 function report(...args: unknown[]): void {
   const text = format(...args);
-  console.log(vscode.env.uiKind === vscode.UIKind.Web ? text.split('\n').map((line) => OUTPUT_MARKER + line).join('\n') : text);
+  console.log(
+    vscode.env.uiKind === vscode.UIKind.Web
+      ? text
+          .split('\n')
+          .map((line) => OUTPUT_MARKER + line)
+          .join('\n')
+      : text,
+  );
 }
 
 export async function run(): Promise<void> {

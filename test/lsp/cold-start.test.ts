@@ -13,5 +13,8 @@ test('cold start of the server on a policy (figures printed, not asserted)', asy
       `a bare node process grows from ${r.reference.before.toFixed(1)} to ${r.reference.after.toFixed(1)} MiB by parsing all ${r.reference.files} iam-data files`,
   );
   assert.equal(r.diagnostics, 2, 'the bench policy has two findings (Effect "allow", logs:PutLogEvent)');
-  assert.deepEqual(r.hovers.filter((h) => !h.ok).map((h) => h.action), []);
+  assert.deepEqual(
+    r.hovers.filter((h) => !h.ok).map((h) => h.action),
+    [],
+  );
 });

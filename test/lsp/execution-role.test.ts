@@ -23,7 +23,7 @@ const ours = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => /^(executi
 const messageOf = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
 
 function markdown(hover: unknown): string {
-  return ((hover as { contents?: { value?: string } } | null)?.contents?.value) ?? '';
+  return (hover as { contents?: { value?: string } } | null)?.contents?.value ?? '';
 }
 
 /** Opens the task definition of a fixture case and pulls its diagnostics. */
@@ -64,20 +64,32 @@ describe('execution role across files over LSP', () => {
   test('missing: an error on the image naming what is lacking, with the policy file as related information', async () => {
     const { text, diagnostics } = await openCase(client, FIXTURES, 'missing');
     const found = ours(diagnostics);
-    assert.deepEqual(found.map((d) => [d.code, d.severity, d.range]), [['execution-role-permission', 1, rangeOf(text, '"123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.4.2"')]]);
+    assert.deepEqual(
+      found.map((d) => [d.code, d.severity, d.range]),
+      [['execution-role-permission', 1, rangeOf(text, '"123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.4.2"')]],
+    );
     assert.equal(
       messageOf(found[0]),
       'execution role missingExecRole lacks ecr:GetAuthorizationToken on *; ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer, ecr:BatchGetImage on arn:aws:ecr:eu-west-1:123456789012:repository/web (needed to pull the image of container app from ECR repository web)',
     );
     const policyUri = uriOf(FIXTURES, 'missing', 'iam', 'execution-policy.json');
-    assert.deepEqual(found[0].relatedInformation?.map((r) => r.location.uri), [policyUri]);
+    assert.deepEqual(
+      found[0].relatedInformation?.map((r) => r.location.uri),
+      [policyUri],
+    );
   });
 
   test('denied: an unconditional Deny in the role file is an error naming the statement', async () => {
     const { text, diagnostics } = await openCase(client, FIXTURES, 'denied');
     const found = ours(diagnostics);
-    assert.deepEqual(found.map((d) => [d.code, d.severity, d.range]), [['execution-role-permission', 1, rangeOf(text, '"123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.4.2"')]]);
-    assert.match(messageOf(found[0]), /^execution role deniedExecRole is denied ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer, ecr:BatchGetImage on arn:aws:ecr:eu-west-1:123456789012:repository\/web by statement DenyWebRepository of inline policy no-web-pulls in execution-role\.json/);
+    assert.deepEqual(
+      found.map((d) => [d.code, d.severity, d.range]),
+      [['execution-role-permission', 1, rangeOf(text, '"123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.4.2"')]],
+    );
+    assert.match(
+      messageOf(found[0]),
+      /^execution role deniedExecRole is denied ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer, ecr:BatchGetImage on arn:aws:ecr:eu-west-1:123456789012:repository\/web by statement DenyWebRepository of inline policy no-web-pulls in execution-role\.json/,
+    );
     const roleFile = read(FIXTURES, 'denied', 'execution-role.json');
     const related = found[0].relatedInformation ?? [];
     assert.equal(related[0].location.uri, uriOf(FIXTURES, 'denied', 'execution-role.json'));
@@ -94,19 +106,31 @@ describe('execution role across files over LSP', () => {
         ['execution-role-permission', 3, rangeOf(text, '"arn:aws:ssm:eu-west-1:123456789012:parameter/app/db"')],
       ],
     );
-    assert.match(messageOf(ours(diagnostics)[1]), /is allowed ssm:GetParameters on arn:aws:ssm:eu-west-1:123456789012:parameter\/app\/db only under the conditions of statement ParamsFromVpc of inline policy params in account-authorization-details\.json/);
+    assert.match(
+      messageOf(ours(diagnostics)[1]),
+      /is allowed ssm:GetParameters on arn:aws:ssm:eu-west-1:123456789012:parameter\/app\/db only under the conditions of statement ParamsFromVpc of inline policy params in account-authorization-details\.json/,
+    );
   });
 
   test('the ssm:GetParameter near miss is an error with a fix that makes it ssm:GetParameters', async () => {
     const { uri, text, diagnostics } = await openCase(client, FIXTURES, 'near-miss');
     const [diagnostic] = ours(diagnostics);
-    assert.deepEqual([diagnostic.code, diagnostic.severity, diagnostic.range], ['execution-role-permission', 1, rangeOf(text, '"/app/db"')]);
-    assert.match(messageOf(diagnostic), /lacks ssm:GetParameters on arn:aws:ssm:eu-west-1:123456789012:parameter\/app\/db \(needed to inject secret DB_PASSWORD into container app\); its policy allows ssm:GetParameter, but ECS calls ssm:GetParameters/);
+    assert.deepEqual(
+      [diagnostic.code, diagnostic.severity, diagnostic.range],
+      ['execution-role-permission', 1, rangeOf(text, '"/app/db"')],
+    );
+    assert.match(
+      messageOf(diagnostic),
+      /lacks ssm:GetParameters on arn:aws:ssm:eu-west-1:123456789012:parameter\/app\/db \(needed to inject secret DB_PASSWORD into container app\); its policy allows ssm:GetParameter, but ECS calls ssm:GetParameters/,
+    );
     const actions = await client.codeActions(uri, diagnostic.range, [diagnostic]);
-    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [
-      ['Replace ssm:GetParameter by ssm:GetParameters (what ECS calls)', true],
-      ['Add ssm:GetParameters to the policy of role nearMissExecRole (execution-policy.json)', undefined],
-    ]);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.isPreferred]),
+      [
+        ['Replace ssm:GetParameter by ssm:GetParameters (what ECS calls)', true],
+        ['Add ssm:GetParameters to the policy of role nearMissExecRole (execution-policy.json)', undefined],
+      ],
+    );
     const policyUri = uriOf(FIXTURES, 'near-miss', 'iam', 'execution-policy.json');
     const policyText = read(FIXTURES, 'near-miss', 'iam', 'execution-policy.json');
     await client.open(policyUri, policyText);
@@ -122,7 +146,10 @@ describe('execution role across files over LSP', () => {
     const hover = markdown(await client.hover(uri, positionOf(text, 'secret:prod/db-AbCdEf', 3)));
     assert.match(hover, /\| Secrets Manager \| `prod\/db` \(full ARN, suffix `AbCdEf`\) \| eu-west-1 \| 123456789012 \|/);
     assert.match(hover, /Injects JSON key `password` of the secret\./);
-    assert.match(hover, /- `secretsmanager:GetSecretValue` on `arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod\/db-AbCdEf` — ✓ allowed/);
+    assert.match(
+      hover,
+      /- `secretsmanager:GetSecretValue` on `arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod\/db-AbCdEf` — ✓ allowed/,
+    );
     assert.match(hover, /customer managed KMS key\*\*, the execution role also needs `kms:Decrypt`/);
   });
 
@@ -137,13 +164,19 @@ describe('execution role across files over LSP', () => {
   test('the trust policy wrong: an error on executionRoleArn, fixed in the trust policy file', async () => {
     const { uri, text, diagnostics } = await openCase(client, FIXTURES, 'trust');
     const [diagnostic] = ours(diagnostics);
-    assert.deepEqual([diagnostic.code, diagnostic.severity, diagnostic.range], ['execution-role-trust', 1, rangeOf(text, '"arn:aws:iam::123456789012:role/trustExecRole"')]);
+    assert.deepEqual(
+      [diagnostic.code, diagnostic.severity, diagnostic.range],
+      ['execution-role-trust', 1, rangeOf(text, '"arn:aws:iam::123456789012:role/trustExecRole"')],
+    );
     assert.match(messageOf(diagnostic), /does not let ecs-tasks\.amazonaws\.com assume the role: it trusts ecs\.amazonaws\.com instead/);
     const actions = await client.codeActions(uri, diagnostic.range, [diagnostic]);
-    assert.deepEqual(actions.map((a) => a.title), [
-      'Replace ecs.amazonaws.com by ecs-tasks.amazonaws.com in trust.json',
-      'Add a statement to trust.json that lets ecs-tasks.amazonaws.com assume the role',
-    ]);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      [
+        'Replace ecs.amazonaws.com by ecs-tasks.amazonaws.com in trust.json',
+        'Add a statement to trust.json that lets ecs-tasks.amazonaws.com assume the role',
+      ],
+    );
     const trustUri = uriOf(FIXTURES, 'trust', 'iam', 'trust.json');
     const trustText = read(FIXTURES, 'trust', 'iam', 'trust.json');
     await client.open(trustUri, trustText);
@@ -161,7 +194,10 @@ describe('execution role across files over LSP', () => {
         ['task-role-not-execution-role', 3, rangeOf(text, '"arn:aws:iam::123456789012:role/webAppRole"')],
       ],
     );
-    assert.match(messageOf(ours(diagnostics)[1]), /^Task role webAppRole allows ecr:GetAuthorizationToken, .* but execution role taskRoleExecRole lacks them\./);
+    assert.match(
+      messageOf(ours(diagnostics)[1]),
+      /^Task role webAppRole allows ecr:GetAuthorizationToken, .* but execution role taskRoleExecRole lacks them\./,
+    );
   });
 
   test('a policy file used by an execution role names the task definitions that rely on it', async () => {
@@ -186,10 +222,14 @@ describe('execution role across files over LSP', () => {
     assert.ok(!policies.includes('"iam/trust.json"'), 'a trust policy is not a permission policy');
     const trust = (await client.completion(configUri, positionOf(text, '"trustPolicy": ""', 16))).map((i) => i.label);
     assert.ok(trust.includes('"iam/trust.json"'), trust.join(' '));
-    const written = '{ "roles": { "missingExecRole": { "policies": ["iam/execution-policy.json"], "trustPolicy": "iam/trust.json", "unknownKey": 1 } } }';
+    const written =
+      '{ "roles": { "missingExecRole": { "policies": ["iam/execution-policy.json"], "trustPolicy": "iam/trust.json", "unknownKey": 1 } } }';
     await client.change(configUri, written);
     const diagnostics = await client.diagnostics(configUri);
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.range]), [['project-config-schema', 1, rangeOf(written, '"unknownKey"')]]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity, d.range]),
+      [['project-config-schema', 1, rangeOf(written, '"unknownKey"')]],
+    );
     await client.close(configUri);
   });
 });
@@ -219,7 +259,10 @@ describe('execution role: edits and created files', () => {
     await client.change(policyUri, JSON.stringify(policy, null, 2));
     await refreshed;
     const after = ours(await client.diagnostics(uri));
-    assert.deepEqual(after.map((d) => d.code), ['execution-role-permission']);
+    assert.deepEqual(
+      after.map((d) => d.code),
+      ['execution-role-permission'],
+    );
     assert.match(messageOf(after[0]), /^execution role wildcardExecRole lacks ecr:GetAuthorizationToken on \*/);
   });
 
@@ -227,7 +270,12 @@ describe('execution role: edits and created files', () => {
     const { uri, diagnostics } = await openCase(client, root, 'missing');
     const [diagnostic] = ours(diagnostics);
     const actions = await client.codeActions(uri, diagnostic.range, [diagnostic]);
-    assert.deepEqual(actions.map((a) => a.title), ['Add ecr:GetAuthorizationToken, ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer, ecr:BatchGetImage to the policy of role missingExecRole (execution-policy.json)']);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      [
+        'Add ecr:GetAuthorizationToken, ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer, ecr:BatchGetImage to the policy of role missingExecRole (execution-policy.json)',
+      ],
+    );
     const policyUri = uriOf(root, 'missing', 'iam', 'execution-policy.json');
     await client.open(policyUri, read(root, 'missing', 'iam', 'execution-policy.json'));
     const fixed = JSON.parse(await client.applyEdit(policyUri, actions[0].edit!));
@@ -261,11 +309,26 @@ describe('execution role: edits and created files', () => {
     const [permissionFix] = await client.codeActions(uri, permission.range, [permission]);
     assert.equal(permissionFix.title, 'Add ssm:GetParameters to role roleFileExecRole (execution-role.json)');
     const role = JSON.parse(await client.applyEdit(roleUri, permissionFix.edit!));
-    assert.deepEqual(role.AssumeRolePolicyDocument.Statement[1], { Sid: 'AllowEcsTasksToAssumeRole', Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' });
+    assert.deepEqual(role.AssumeRolePolicyDocument.Statement[1], {
+      Sid: 'AllowEcsTasksToAssumeRole',
+      Effect: 'Allow',
+      Principal: { Service: 'ecs-tasks.amazonaws.com' },
+      Action: 'sts:AssumeRole',
+    });
     assert.deepEqual(role.Policies, [
       {
         PolicyName: 'ExecutionRolePermissions',
-        PolicyDocument: { Version: '2012-10-17', Statement: [{ Sid: 'ExecutionRoleSecretSsm', Effect: 'Allow', Action: 'ssm:GetParameters', Resource: 'arn:aws:ssm:eu-west-1:123456789012:parameter/app/db' }] },
+        PolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Sid: 'ExecutionRoleSecretSsm',
+              Effect: 'Allow',
+              Action: 'ssm:GetParameters',
+              Resource: 'arn:aws:ssm:eu-west-1:123456789012:parameter/app/db',
+            },
+          ],
+        },
       },
     ]);
     assert.deepEqual(ours(await client.diagnostics(uri)), []);
@@ -274,35 +337,52 @@ describe('execution role: edits and created files', () => {
   test('no execution role: the fix inserts one with the account from the image', async () => {
     const { uri, text, diagnostics } = await openCase(client, root, 'no-execution-role');
     const [required] = ours(diagnostics);
-    assert.deepEqual([required.code, required.range], ['execution-role-required', rangeOf(text, '"123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.4.2"')]);
+    assert.deepEqual(
+      [required.code, required.range],
+      ['execution-role-required', rangeOf(text, '"123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.4.2"')],
+    );
     const [action] = await client.codeActions(uri, required.range, [required]);
     assert.equal(action.title, 'Set executionRoleArn to arn:aws:iam::123456789012:role/ecsTaskExecutionRole');
     const fixed = await client.applyEdit(uri, action.edit!);
     assert.equal(JSON.parse(fixed).executionRoleArn, 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole');
     // The role named now is not in the workspace: the error gives way to the hint.
-    assert.deepEqual(ours(await client.diagnostics(uri)).map((d) => d.code), ['execution-role-not-in-workspace']);
+    assert.deepEqual(
+      ours(await client.diagnostics(uri)).map((d) => d.code),
+      ['execution-role-not-in-workspace'],
+    );
   });
 
   test('role not in the workspace: a hint, and "Create an execution-role policy" writes a policy and fargate-lint.json', async () => {
     const { uri, text, diagnostics } = await openCase(client, root, 'no-role');
     const [hint] = ours(diagnostics);
-    assert.deepEqual([hint.code, hint.severity, hint.range], ['execution-role-not-in-workspace', 4, rangeOf(text, '"arn:aws:iam::123456789012:role/lonelyExecRole"')]);
-    assert.match(messageOf(hint), /For this task definition it must allow: ecr:GetAuthorizationToken on \*; .*; ssm:GetParameters on arn:aws:ssm:eu-west-1:123456789012:parameter\/app\/db\.$/);
+    assert.deepEqual(
+      [hint.code, hint.severity, hint.range],
+      ['execution-role-not-in-workspace', 4, rangeOf(text, '"arn:aws:iam::123456789012:role/lonelyExecRole"')],
+    );
+    assert.match(
+      messageOf(hint),
+      /For this task definition it must allow: ecr:GetAuthorizationToken on \*; .*; ssm:GetParameters on arn:aws:ssm:eu-west-1:123456789012:parameter\/app\/db\.$/,
+    );
     const [action] = await client.codeActions(uri, hint.range, [hint]);
     assert.equal(action.title, 'Create an execution-role policy');
     const created = writeCreatedFiles(action);
     const policyPath = join(root, 'no-role', 'lonelyExecRole-policy.json');
     const configPath = join(root, 'fargate-lint.json');
     assert.deepEqual(created.sort(), [configPath, policyPath].sort());
-    assert.deepEqual(JSON.parse(readFileSync(configPath, 'utf8')), { roles: { lonelyExecRole: { policies: ['no-role/lonelyExecRole-policy.json'] } } });
+    assert.deepEqual(JSON.parse(readFileSync(configPath, 'utf8')), {
+      roles: { lonelyExecRole: { policies: ['no-role/lonelyExecRole-policy.json'] } },
+    });
     const policy = JSON.parse(readFileSync(policyPath, 'utf8'));
-    assert.deepEqual(policy.Statement.map((s: { Action: unknown }) => s.Action), [
-      'ecr:GetAuthorizationToken',
-      ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
-      'logs:CreateLogStream',
-      'logs:PutLogEvents',
-      'ssm:GetParameters',
-    ]);
+    assert.deepEqual(
+      policy.Statement.map((s: { Action: unknown }) => s.Action),
+      [
+        'ecr:GetAuthorizationToken',
+        ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        'ssm:GetParameters',
+      ],
+    );
     const refreshed = client.nextRefresh();
     await client.filesChanged(created.map((file) => ({ uri: pathToFileURL(file).href, type: 1 })));
     await refreshed;
@@ -327,7 +407,10 @@ describe('execution role with a client that does not pull diagnostics', () => {
       writeFileSync(configPath, JSON.stringify({ roles: { managedExecRole: { policies: [] } } }));
       const next = client.nextPushedDiagnostics(uri);
       await client.filesChanged([{ uri: pathToFileURL(configPath).href, type: 2 }]);
-      assert.deepEqual(ours(await next).map((d) => d.code), ['execution-role-permission', 'execution-role-permission']);
+      assert.deepEqual(
+        ours(await next).map((d) => d.code),
+        ['execution-role-permission', 'execution-role-permission'],
+      );
     } finally {
       await client.shutdown();
       rmSync(root, { recursive: true, force: true });

@@ -97,10 +97,15 @@ describe('Fargate/awsvpc rules over LSP', () => {
     await client.open(uri, text);
     return uri;
   };
-  const mine = async (uri: string) => (await client.diagnostics(uri)).filter((d) => d.source === 'fargate-lint' && MY_RULES.has(String(d.code)));
+  const mine = async (uri: string) =>
+    (await client.diagnostics(uri)).filter((d) => d.source === 'fargate-lint' && MY_RULES.has(String(d.code)));
 
   /** Applies the fix titled `title` offered for a `code` diagnostic; returns the new text, that diagnostic, and the diagnostics after it. */
-  async function applyFix(uri: string, code: string, title: string | RegExp): Promise<{ text: string; after: Diagnostic[]; before: Diagnostic }> {
+  async function applyFix(
+    uri: string,
+    code: string,
+    title: string | RegExp,
+  ): Promise<{ text: string; after: Diagnostic[]; before: Diagnostic }> {
     const candidates = (await mine(uri)).filter((d) => d.code === code);
     assert.ok(candidates.length, `no ${code} diagnostic`);
     const offered: string[] = [];
@@ -140,10 +145,23 @@ describe('Fargate/awsvpc rules over LSP', () => {
   });
 
   test('fargate-task-size-required: the fix inserts the smallest size, and the diagnostic is gone', async () => {
-    const json = { family: 'web', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', containerDefinitions: [app({ memory: 1536 }), app({ name: 'side', cpu: 300 })] };
+    const json = {
+      family: 'web',
+      requiresCompatibilities: ['FARGATE'],
+      networkMode: 'awsvpc',
+      containerDefinitions: [app({ memory: 1536 }), app({ name: 'side', cpu: 300 })],
+    };
     const text = pretty(json);
     const uri = await open(text);
-    const { text: fixed, after, before } = await applyFix(uri, 'fargate-task-size-required', 'Add cpu "512" and memory "2048" (0.5 vCPU, 2 GB: the smallest size that fits the containers)');
+    const {
+      text: fixed,
+      after,
+      before,
+    } = await applyFix(
+      uri,
+      'fargate-task-size-required',
+      'Add cpu "512" and memory "2048" (0.5 vCPU, 2 GB: the smallest size that fits the containers)',
+    );
     assert.deepEqual(before.range, rangeOf(text, '"requiresCompatibilities"'));
     assert.equal(fixed, pretty({ ...json, cpu: '512', memory: '2048' }));
     assert.deepEqual(after, []);
@@ -163,7 +181,10 @@ describe('Fargate/awsvpc rules over LSP', () => {
 }
 `;
     const uri = await open(text);
-    assert.deepEqual((await mine(uri)).map((d) => d.range), [rangeOf(text, '"privileged"'), rangeOf(text, '"NET_ADMIN"'), rangeOf(text, '"host"')]);
+    assert.deepEqual(
+      (await mine(uri)).map((d) => d.range),
+      [rangeOf(text, '"privileged"'), rangeOf(text, '"NET_ADMIN"'), rangeOf(text, '"host"')],
+    );
     let step = await applyFix(uri, 'fargate-unsupported-parameter', 'Remove "privileged"');
     let expected = text.replace(' "privileged": true,', '');
     assert.equal(step.text, expected);
@@ -179,7 +200,15 @@ describe('Fargate/awsvpc rules over LSP', () => {
     const image = '111122223333.dkr.ecr.eu-north-1.amazonaws.com/app:1';
     const text = pretty(fargate([app({ image, logConfiguration: { logDriver: 'json-file', options: { 'max-size': '10m' } } })]));
     const uri = await open(text);
-    const { text: fixed, after, before } = await applyFix(uri, 'fargate-log-driver', 'Send the logs to CloudWatch Logs instead (awslogs, group "/ecs/web", Region eu-north-1)');
+    const {
+      text: fixed,
+      after,
+      before,
+    } = await applyFix(
+      uri,
+      'fargate-log-driver',
+      'Send the logs to CloudWatch Logs instead (awslogs, group "/ecs/web", Region eu-north-1)',
+    );
     assert.deepEqual(before.range, rangeOf(text, '"json-file"'));
     const options = { 'awslogs-group': '/ecs/web', 'awslogs-region': 'eu-north-1', 'awslogs-stream-prefix': 'ecs' };
     assert.equal(fixed, pretty(fargate([app({ image, logConfiguration: { logDriver: 'awslogs', options } })])));
@@ -187,16 +216,25 @@ describe('Fargate/awsvpc rules over LSP', () => {
   });
 
   test('awslogs-options: add the missing options, rename a misspelt one, fix a value, drop one of an exclusive pair', async () => {
-    const options = { 'awslogs-group': 'g', 'awslogs-stream-prefx': 'ecs', mode: 'Blocking', 'awslogs-multiline-pattern': '^x', 'awslogs-datetime-format': '%Y' };
+    const options = {
+      'awslogs-group': 'g',
+      'awslogs-stream-prefx': 'ecs',
+      mode: 'Blocking',
+      'awslogs-multiline-pattern': '^x',
+      'awslogs-datetime-format': '%Y',
+    };
     const json = (o: Record<string, string>) => fargate([app({ logConfiguration: { logDriver: 'awslogs', options: o } })]);
     const text = pretty(json(options));
     const uri = await open(text);
-    assert.deepEqual((await mine(uri)).map((d) => [String(d.message).slice(0, 40), d.range]), [
-      ['The awslogs log driver needs the options', rangeOf(text, '"options"')],
-      ['ECS does not take the awslogs option "aw', rangeOf(text, '"awslogs-stream-prefx"')],
-      ['mode must be "non-blocking" or "blocking', rangeOf(text, '"Blocking"')],
-      ['awslogs-datetime-format and awslogs-mult', rangeOf(text, '"awslogs-datetime-format"')],
-    ]);
+    assert.deepEqual(
+      (await mine(uri)).map((d) => [String(d.message).slice(0, 40), d.range]),
+      [
+        ['The awslogs log driver needs the options', rangeOf(text, '"options"')],
+        ['ECS does not take the awslogs option "aw', rangeOf(text, '"awslogs-stream-prefx"')],
+        ['mode must be "non-blocking" or "blocking', rangeOf(text, '"Blocking"')],
+        ['awslogs-datetime-format and awslogs-mult', rangeOf(text, '"awslogs-datetime-format"')],
+      ],
+    );
     let step = await applyFix(uri, 'awslogs-options', 'Rename "awslogs-stream-prefx" to "awslogs-stream-prefix"');
     const { 'awslogs-group': group, 'awslogs-stream-prefx': prefix, ...rest } = options;
     const renamed = { 'awslogs-group': group, 'awslogs-stream-prefix': prefix, ...rest };
@@ -213,11 +251,27 @@ describe('Fargate/awsvpc rules over LSP', () => {
 
   test('awsvpc-host-port: set hostPort to containerPort, or remove hostPort 0', async () => {
     const json = (mappings: unknown[]) => fargate([app({ portMappings: mappings })]);
-    const text = pretty(json([{ containerPort: 8080, hostPort: 80 }, { containerPort: 9090, hostPort: 0 }]));
+    const text = pretty(
+      json([
+        { containerPort: 8080, hostPort: 80 },
+        { containerPort: 9090, hostPort: 0 },
+      ]),
+    );
     const uri = await open(text);
-    assert.deepEqual((await mine(uri)).map((d) => d.range), [rangeAfter(text, '"hostPort": ', '80'), rangeAfter(text, '"containerPort": 9090,\n          "hostPort": ', '0')]);
+    assert.deepEqual(
+      (await mine(uri)).map((d) => d.range),
+      [rangeAfter(text, '"hostPort": ', '80'), rangeAfter(text, '"containerPort": 9090,\n          "hostPort": ', '0')],
+    );
     let step = await applyFix(uri, 'awsvpc-host-port', 'Set hostPort to 8080 (the containerPort)');
-    assert.equal(step.text, pretty(json([{ containerPort: 8080, hostPort: 8080 }, { containerPort: 9090, hostPort: 0 }])));
+    assert.equal(
+      step.text,
+      pretty(
+        json([
+          { containerPort: 8080, hostPort: 8080 },
+          { containerPort: 9090, hostPort: 0 },
+        ]),
+      ),
+    );
     step = await applyFix(uri, 'awsvpc-host-port', 'Remove hostPort');
     assert.equal(step.text, pretty(json([{ containerPort: 8080, hostPort: 8080 }, { containerPort: 9090 }])));
     assert.deepEqual(step.after, []);
@@ -225,14 +279,27 @@ describe('Fargate/awsvpc rules over LSP', () => {
 
   test('fargate-windows-platform and fargate-windows-unsupported: set the OS and architecture, remove user', async () => {
     const json = (platform: Record<string, string>, container: Record<string, unknown>) =>
-      fargate([{ name: 'iis', image: 'mcr.microsoft.com/windows/servercore/iis', ...container }], { cpu: '1024', memory: '2048', runtimePlatform: platform });
+      fargate([{ name: 'iis', image: 'mcr.microsoft.com/windows/servercore/iis', ...container }], {
+        cpu: '1024',
+        memory: '2048',
+        runtimePlatform: platform,
+      });
     const text = pretty(json({ operatingSystemFamily: 'WINDOWS_SERVER_2016_FULL', cpuArchitecture: 'ARM64' }, { user: 'ContainerUser' }));
     const uri = await open(text);
-    assert.deepEqual((await mine(uri)).map((d) => d.range), [rangeOf(text, '"WINDOWS_SERVER_2016_FULL"'), rangeOf(text, '"ARM64"'), rangeOf(text, '"user"')]);
+    assert.deepEqual(
+      (await mine(uri)).map((d) => d.range),
+      [rangeOf(text, '"WINDOWS_SERVER_2016_FULL"'), rangeOf(text, '"ARM64"'), rangeOf(text, '"user"')],
+    );
     let step = await applyFix(uri, 'fargate-windows-platform', 'Set operatingSystemFamily to "WINDOWS_SERVER_2019_FULL"');
-    assert.equal(step.text, pretty(json({ operatingSystemFamily: 'WINDOWS_SERVER_2019_FULL', cpuArchitecture: 'ARM64' }, { user: 'ContainerUser' })));
+    assert.equal(
+      step.text,
+      pretty(json({ operatingSystemFamily: 'WINDOWS_SERVER_2019_FULL', cpuArchitecture: 'ARM64' }, { user: 'ContainerUser' })),
+    );
     step = await applyFix(uri, 'fargate-windows-platform', 'Set cpuArchitecture to "X86_64"');
-    assert.equal(step.text, pretty(json({ operatingSystemFamily: 'WINDOWS_SERVER_2019_FULL', cpuArchitecture: 'X86_64' }, { user: 'ContainerUser' })));
+    assert.equal(
+      step.text,
+      pretty(json({ operatingSystemFamily: 'WINDOWS_SERVER_2019_FULL', cpuArchitecture: 'X86_64' }, { user: 'ContainerUser' })),
+    );
     step = await applyFix(uri, 'fargate-windows-unsupported', 'Remove "user"');
     assert.equal(step.text, pretty(json({ operatingSystemFamily: 'WINDOWS_SERVER_2019_FULL', cpuArchitecture: 'X86_64' }, {})));
     assert.deepEqual(step.after, []);
@@ -254,17 +321,35 @@ describe('Fargate/awsvpc rules over LSP', () => {
 
   test('Fix all applies the safe fixes (host port, links, ephemeral 20) and leaves privileged for the user', async () => {
     const json = (container: Record<string, unknown>, extra: Record<string, unknown>) => fargate([app(container)], extra);
-    const text = pretty(json({ privileged: true, links: ['db'], portMappings: [{ containerPort: 8080, hostPort: 80 }] }, { ephemeralStorage: { sizeInGiB: 20 } }));
+    const text = pretty(
+      json(
+        { privileged: true, links: ['db'], portMappings: [{ containerPort: 8080, hostPort: 80 }] },
+        { ephemeralStorage: { sizeInGiB: 20 } },
+      ),
+    );
     const uri = await open(text);
-    const actions = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll']);
-    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.fargateLint']);
+    const actions = await client.codeActions(
+      uri,
+      { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      [],
+      ['source.fixAll'],
+    );
+    assert.deepEqual(
+      actions.map((a) => a.kind),
+      ['source.fixAll.fargateLint'],
+    );
     const fixed = await client.applyEdit(uri, actions[0].edit!);
     assert.equal(fixed, pretty(json({ privileged: true, portMappings: [{ containerPort: 8080, hostPort: 8080 }] }, {})));
-    assert.deepEqual((await mine(uri)).map((d) => d.range), [rangeOf(fixed, '"privileged"')]);
+    assert.deepEqual(
+      (await mine(uri)).map((d) => d.range),
+      [rangeOf(fixed, '"privileged"')],
+    );
   });
 
   test('completion of awslogs option keys: required ones first, the present ones left out', async () => {
-    const text = FARGATE('    { "name": "app", "image": "nginx", "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "g",  } } }');
+    const text = FARGATE(
+      '    { "name": "app", "image": "nginx", "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "g",  } } }',
+    );
     const uri = await open(text);
     const items = await client.completion(uri, positionOf(text, '"g", ', 5));
     const labels = items.map((i) => i.label);
@@ -273,15 +358,23 @@ describe('Fargate/awsvpc rules over LSP', () => {
     assert.ok(labels.indexOf('"mode"') < labels.indexOf('"awslogs-endpoint"'), 'documented options before undocumented ones');
     assert.equal(items[1].labelDetails?.description, 'required on Fargate');
     const mode = items.find((i) => i.label === '"mode"')!;
-    assert.deepEqual(mode.textEdit as unknown, { range: { start: positionOf(text, '"g", ', 5), end: positionOf(text, '"g", ', 5) }, newText: '"mode": "${1|non-blocking,blocking|}"' });
+    assert.deepEqual(mode.textEdit as unknown, {
+      range: { start: positionOf(text, '"g", ', 5), end: positionOf(text, '"g", ', 5) },
+      newText: '"mode": "${1|non-blocking,blocking|}"',
+    });
     assert.equal(mode.insertTextFormat, 2);
   });
 
   test('completion of an option key adds a comma before a following property, and renames an existing key alone', async () => {
-    const text = FARGATE('    { "name": "app", "image": "nginx", "logConfiguration": { "logDriver": "awslogs", "options": {  "awslogs-group": "g", "awslogs-regoin": "eu-west-1" } } }');
+    const text = FARGATE(
+      '    { "name": "app", "image": "nginx", "logConfiguration": { "logDriver": "awslogs", "options": {  "awslogs-group": "g", "awslogs-regoin": "eu-west-1" } } }',
+    );
     const uri = await open(text);
     const before = await client.completion(uri, positionOf(text, '"options": {  ', 13));
-    assert.equal((before.find((i) => i.label === '"awslogs-stream-prefix"')!.textEdit as { newText: string }).newText, '"awslogs-stream-prefix": "$1",');
+    assert.equal(
+      (before.find((i) => i.label === '"awslogs-stream-prefix"')!.textEdit as { newText: string }).newText,
+      '"awslogs-stream-prefix": "$1",',
+    );
     const rename = await client.completion(uri, positionOf(text, '"awslogs-regoin"', 3));
     const region = rename.find((i) => i.label === '"awslogs-region"')!;
     assert.deepEqual(region.textEdit as unknown, { range: rangeOf(text, '"awslogs-regoin"'), newText: '"awslogs-region"' });
@@ -294,7 +387,10 @@ describe('Fargate/awsvpc rules over LSP', () => {
     );
     const uri = await open(text);
     const splunk = await client.completion(uri, positionOf(text, '"options": {  }', 13, 0));
-    assert.deepEqual(splunk.slice(0, 2).map((i) => i.label), ['"splunk-url"', '"splunk-token"']);
+    assert.deepEqual(
+      splunk.slice(0, 2).map((i) => i.label),
+      ['"splunk-url"', '"splunk-token"'],
+    );
     const firelens = await client.completion(uri, positionOf(text, '"options": {  }', 13, 1));
     assert.equal(firelens[0].label, '"Name"');
     assert.ok(firelens.some((i) => i.label === '"log-driver-buffer-limit"'));
@@ -304,7 +400,10 @@ describe('Fargate/awsvpc rules over LSP', () => {
     const text = FARGATE('    { "name": "app", "image": "nginx", "logConfiguration": { "logDriver": "json-file" } }');
     const uri = await open(text);
     const items = await client.completion(uri, positionOf(text, '"json-file"', 1));
-    assert.deepEqual(items.map((i) => i.label), ['"awslogs"', '"awsfirelens"', '"splunk"']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['"awslogs"', '"awsfirelens"', '"splunk"'],
+    );
     assert.deepEqual((items[0].textEdit as { range: Range }).range, rangeOf(text, '"json-file"'));
     const ec2 = text.replace('["FARGATE"]', '["EC2"]');
     const uri2 = await open(ec2);
@@ -312,18 +411,32 @@ describe('Fargate/awsvpc rules over LSP', () => {
   });
 
   test('completion of runtimePlatform: Fargate systems first, ARM64 marked Linux only', async () => {
-    const text = FARGATE('    { "name": "app", "image": "nginx" }', '\n  "runtimePlatform": { "operatingSystemFamily": "", "cpuArchitecture": "" },');
+    const text = FARGATE(
+      '    { "name": "app", "image": "nginx" }',
+      '\n  "runtimePlatform": { "operatingSystemFamily": "", "cpuArchitecture": "" },',
+    );
     const uri = await open(text);
     const os = await client.completion(uri, positionOf(text, '""', 1, 0));
-    assert.deepEqual(os.slice(0, 5).map((i) => i.label), ['"LINUX"', '"WINDOWS_SERVER_2022_CORE"', '"WINDOWS_SERVER_2022_FULL"', '"WINDOWS_SERVER_2019_CORE"', '"WINDOWS_SERVER_2019_FULL"']);
+    assert.deepEqual(
+      os.slice(0, 5).map((i) => i.label),
+      ['"LINUX"', '"WINDOWS_SERVER_2022_CORE"', '"WINDOWS_SERVER_2022_FULL"', '"WINDOWS_SERVER_2019_CORE"', '"WINDOWS_SERVER_2019_FULL"'],
+    );
     assert.equal(os[5].labelDetails?.description, 'EC2; not documented for Fargate');
     assert.equal(os[os.length - 1].labelDetails?.description, 'EC2 only');
     const arch = await client.completion(uri, positionOf(text, '""', 1, 1));
-    assert.deepEqual(arch.map((i) => [i.label, i.labelDetails?.description]), [['"X86_64"', 'the default'], ['"ARM64"', 'Graviton, Linux only']]);
+    assert.deepEqual(
+      arch.map((i) => [i.label, i.labelDetails?.description]),
+      [
+        ['"X86_64"', 'the default'],
+        ['"ARM64"', 'Graviton, Linux only'],
+      ],
+    );
   });
 
   test('hover on an awslogs option key says what it does and whether Fargate requires it', async () => {
-    const text = FARGATE('    { "name": "app", "image": "nginx", "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-stream-prefix": "ecs", "log_key": "x" } } }');
+    const text = FARGATE(
+      '    { "name": "app", "image": "nginx", "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-stream-prefix": "ecs", "log_key": "x" } } }',
+    );
     const uri = await open(text);
     const hover = await client.hover(uri, positionOf(text, '"awslogs-stream-prefix"', 3));
     const markdown = (hover?.contents as { value: string }).value;

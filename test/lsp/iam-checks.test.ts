@@ -34,11 +34,22 @@ const TRUST = `{
 }
 `;
 
-const range = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+const range = (sl: number, sc: number, el: number, ec: number) => ({
+  start: { line: sl, character: sc },
+  end: { line: el, character: ec },
+});
 /** The range of the `index`-th occurrence of `needle` in `text`. */
-const rangeOf = (text: string, needle: string, index = 0) => ({ start: positionOf(text, needle, 0, index), end: positionOf(text, needle, needle.length, index) });
+const rangeOf = (text: string, needle: string, index = 0) => ({
+  start: positionOf(text, needle, 0, index),
+  end: positionOf(text, needle, needle.length, index),
+});
 const sorted = (diagnostics: Diagnostic[]) =>
-  [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || String(a.code).localeCompare(String(b.code)));
+  [...diagnostics].sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      String(a.code).localeCompare(String(b.code)),
+  );
 
 describe('IAM checks over LSP', () => {
   let client: LspTestClient;
@@ -71,16 +82,22 @@ describe('IAM checks over LSP', () => {
       ],
     );
     // The same ranges, found from the text.
-    assert.deepEqual(diagnostics.map((d) => d.range), [
-      rangeOf(POLICY, '"arn:aws:s3:us-east-1::bucket"'),
-      rangeOf(POLICY, '"arn:aws:S3:::bucket/*"'),
-      rangeOf(POLICY, '"StringEqualz"'),
-      rangeOf(POLICY, '"aws:SourceAcount"'),
-      rangeOf(POLICY, '"home/*"'),
-      rangeOf(POLICY, '"203.0.113.7/24"'),
-    ]);
+    assert.deepEqual(
+      diagnostics.map((d) => d.range),
+      [
+        rangeOf(POLICY, '"arn:aws:s3:us-east-1::bucket"'),
+        rangeOf(POLICY, '"arn:aws:S3:::bucket/*"'),
+        rangeOf(POLICY, '"StringEqualz"'),
+        rangeOf(POLICY, '"aws:SourceAcount"'),
+        rangeOf(POLICY, '"home/*"'),
+        rangeOf(POLICY, '"203.0.113.7/24"'),
+      ],
+    );
     assert.ok(diagnostics.every((d) => d.source === 'fargate-lint'));
-    assert.equal(diagnostics[2].codeDescription?.href, 'https://github.com/fargate-lint/fargate-lint/blob/main/docs/rules/iam-invalid-condition-operator.md');
+    assert.equal(
+      diagnostics[2].codeDescription?.href,
+      'https://github.com/fargate-lint/fargate-lint/blob/main/docs/rules/iam-invalid-condition-operator.md',
+    );
     assert.match(String(diagnostics[2].message), /Did you mean "StringEquals"\?/);
   });
 
@@ -156,7 +173,10 @@ describe('IAM checks over LSP', () => {
       text,
       before
         .replace('        "NumericEquals": { "aws:SourceAccount": "111122223333" },\n', '')
-        .replace('{ "s3:prefix": "home/*" }', '{\n          "s3:prefix": "home/*",\n          "aws:SourceAccount": "111122223333"\n        }'),
+        .replace(
+          '{ "s3:prefix": "home/*" }',
+          '{\n          "s3:prefix": "home/*",\n          "aws:SourceAccount": "111122223333"\n        }',
+        ),
     );
     assert.deepEqual(await codesOf(uri, 'iam-condition-type-mismatch'), []);
   });
@@ -189,7 +209,10 @@ describe('IAM checks over LSP', () => {
     assert.deepEqual(diagnostic.range, rangeOf(text, '"ecs.amazonaws.com"'));
     assert.match(String(diagnostic.message), /file name ecs-task-role-trust\.json/);
     const actions = await client.codeActions(uri, diagnostic.range, [diagnostic]);
-    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Change to "ecs-tasks.amazonaws.com"', true]]);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.isPreferred]),
+      [['Change to "ecs-tasks.amazonaws.com"', true]],
+    );
     assert.equal(await client.applyEdit(uri, actions[0].edit!), text.replace('"ecs.amazonaws.com"', '"ecs-tasks.amazonaws.com"'));
     assert.deepEqual(await codesOf(uri, 'iam-service-principal'), []);
   });
@@ -206,7 +229,8 @@ describe('IAM checks over LSP', () => {
     const uri = 'file:///ws/iam-checks/hover/policy.json';
     const text = POLICY.replace('"StringEqualz": { "aws:SourceAcount"', '"ForAnyValue:StringLikeIfExists": { "aws:SourceAccount"');
     await client.open(uri, text);
-    const markdown = async (needle: string) => ((await client.hover(uri, positionOf(text, needle, 2)))?.contents as { value: string }).value;
+    const markdown = async (needle: string) =>
+      ((await client.hover(uri, positionOf(text, needle, 2)))?.contents as { value: string }).value;
     const operator = await markdown('"ForAnyValue:StringLikeIfExists"');
     assert.match(operator, /^\*\*ForAnyValue:StringLikeIfExists\*\* — condition operator: compares text\./);
     assert.match(operator, /\*\*ForAnyValue:\*\* at least one value/);
@@ -233,14 +257,19 @@ describe('IAM checks over LSP', () => {
     await client.open(uri, text);
     const items = await client.completion(uri, positionOf(text, '"Str"', 4));
     const labels = items.map((i) => i.label);
-    assert.ok(labels.includes('"StringEquals"') && labels.includes('"NumericLessThanIfExists"') && labels.includes('"ForAllValues:StringLike"') && labels.includes('"Null"'));
+    assert.ok(
+      labels.includes('"StringEquals"') &&
+        labels.includes('"NumericLessThanIfExists"') &&
+        labels.includes('"ForAllValues:StringLike"') &&
+        labels.includes('"Null"'),
+    );
     assert.ok(!labels.includes('"NullIfExists"'));
     const stringEquals = items.find((i) => i.label === '"StringEquals"')!;
     // The key already has a value: only the key string is replaced.
     assert.deepEqual(stringEquals.textEdit, { range: range(8, 8, 8, 13), newText: '"StringEquals"' });
   });
 
-  test('completion of condition keys: the actions\' keys and the global keys, templates as snippets', async () => {
+  test("completion of condition keys: the actions' keys and the global keys, templates as snippets", async () => {
     const uri = 'file:///ws/iam-checks/complete-key/policy.json';
     const text = POLICY.replace('"aws:SourceAcount": "111122223333"', '"": ""');
     await client.open(uri, text);
@@ -267,7 +296,7 @@ describe('IAM checks over LSP', () => {
     assert.ok(items.length > 500);
   });
 
-  test('completion of resource ARNs offers the templates of the statement\'s actions as snippets', async () => {
+  test("completion of resource ARNs offers the templates of the statement's actions as snippets", async () => {
     const uri = 'file:///ws/iam-checks/complete-arn/policy.json';
     const text = POLICY.replace('"arn:aws:S3:::bucket/*"', '""');
     await client.open(uri, text);

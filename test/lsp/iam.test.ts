@@ -32,7 +32,10 @@ const TRUST = `{
 }
 `;
 
-const range = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+const range = (sl: number, sc: number, el: number, ec: number) => ({
+  start: { line: sl, character: sc },
+  end: { line: el, character: ec },
+});
 
 describe('IAM policies over LSP', () => {
   let client: LspTestClient;
@@ -51,7 +54,9 @@ describe('IAM policies over LSP', () => {
     const uri = 'file:///ws/iam/policy.json';
     await client.open(uri, POLICY);
     const diagnostics = await client.diagnostics(uri);
-    const byPosition = [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const byPosition = [...diagnostics].sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
     assert.deepEqual(
       byPosition.map((d) => ({ code: d.code, severity: d.severity, range: d.range })),
       [
@@ -65,7 +70,10 @@ describe('IAM policies over LSP', () => {
       ],
     );
     assert.ok(diagnostics.every((d) => d.source === 'fargate-lint'));
-    assert.equal(byPosition[5].codeDescription?.href, 'https://github.com/fargate-lint/fargate-lint/blob/main/docs/rules/iam-invalid-service.md');
+    assert.equal(
+      byPosition[5].codeDescription?.href,
+      'https://github.com/fargate-lint/fargate-lint/blob/main/docs/rules/iam-invalid-service.md',
+    );
     assert.match(String(byPosition[4].message), /Did you mean "GetObject"\?/);
   });
 
@@ -73,7 +81,10 @@ describe('IAM policies over LSP', () => {
     const uri = 'file:///ws/iam/fix-action/policy.json';
     const text = await fix(uri, POLICY, 'iam-invalid-action', 'Change to "s3:GetObject"');
     assert.equal(text, POLICY.replace('"s3:GetObjects"', '"s3:GetObject"'));
-    assert.deepEqual((await client.diagnostics(uri)).filter((d) => d.code === 'iam-invalid-action'), []);
+    assert.deepEqual(
+      (await client.diagnostics(uri)).filter((d) => d.code === 'iam-invalid-action'),
+      [],
+    );
   });
 
   test('the did-you-mean quick fix for a service prefix, one action per candidate, the closest preferred', async () => {
@@ -81,10 +92,18 @@ describe('IAM policies over LSP', () => {
     await client.open(uri, POLICY);
     const diagnostic = (await client.diagnostics(uri)).find((d) => d.code === 'iam-invalid-service')!;
     const actions = await client.codeActions(uri, diagnostic.range, [diagnostic]);
-    assert.deepEqual(actions[0], { ...actions[0], title: 'Change to "secretsmanager:GetSecretValue"', isPreferred: true, kind: 'quickfix' });
+    assert.deepEqual(actions[0], {
+      ...actions[0],
+      title: 'Change to "secretsmanager:GetSecretValue"',
+      isPreferred: true,
+      kind: 'quickfix',
+    });
     const text = await client.applyEdit(uri, actions[0].edit!);
     assert.equal(text, POLICY.replace('seecretsmanager', 'secretsmanager'));
-    assert.deepEqual((await client.diagnostics(uri)).filter((d) => d.code === 'iam-invalid-service'), []);
+    assert.deepEqual(
+      (await client.diagnostics(uri)).filter((d) => d.code === 'iam-invalid-service'),
+      [],
+    );
   });
 
   test('structure quick fixes: Effect case, missing Version, Sid characters, Principal in an identity policy', async () => {
@@ -96,19 +115,35 @@ describe('IAM policies over LSP', () => {
     assert.equal(sid, POLICY.replace('"Pull-Images"', '"PullImages"'));
     const principal = await fix('file:///ws/iam/fix-principal/policy.json', POLICY, 'iam-policy-structure', 'Remove "Principal"');
     assert.equal(principal, POLICY.replace(',\n      "Principal": { "Service": "ecs-tasks.amazonaws.com" }', ''));
-    assert.deepEqual((await client.diagnostics('file:///ws/iam/fix-principal/policy.json')).filter((d) => /principal/.test(String(d.message))), []);
+    assert.deepEqual(
+      (await client.diagnostics('file:///ws/iam/fix-principal/policy.json')).filter((d) => /principal/.test(String(d.message))),
+      [],
+    );
   });
 
   test('structure quick fixes: rename an unknown key, remove a duplicate key, remove Resource from a trust policy', async () => {
-    const renamed = await fix('file:///ws/iam/fix-rename/trust.json', TRUST.replace('"Action"', '"action"'), 'iam-policy-structure', 'Rename to "Action"');
+    const renamed = await fix(
+      'file:///ws/iam/fix-rename/trust.json',
+      TRUST.replace('"Action"', '"action"'),
+      'iam-policy-structure',
+      'Rename to "Action"',
+    );
     assert.equal(renamed, TRUST);
     const duplicated = TRUST.replace('"Action": "sts:AssumeRole",', '"Action": "sts:TagSession",\n      "Action": "sts:AssumeRole",');
-    const deduplicated = await fix('file:///ws/iam/fix-duplicate/trust.json', duplicated, 'iam-policy-structure', 'Remove the earlier "Action" (line 7)');
+    const deduplicated = await fix(
+      'file:///ws/iam/fix-duplicate/trust.json',
+      duplicated,
+      'iam-policy-structure',
+      'Remove the earlier "Action" (line 7)',
+    );
     assert.equal(deduplicated, TRUST);
     const trust = await fix('file:///ws/iam/fix-trust/trust.json', TRUST, 'iam-policy-structure', 'Remove "Resource"');
     assert.equal(trust, TRUST.replace(',\n      "Resource": "*"', ''));
     // Only the information-level confused-deputy suggestion of iam-service-principal-without-source is left.
-    assert.deepEqual((await client.diagnostics('file:///ws/iam/fix-trust/trust.json')).map((d) => [d.code, d.severity]), [['iam-service-principal-without-source', 3]]);
+    assert.deepEqual(
+      (await client.diagnostics('file:///ws/iam/fix-trust/trust.json')).map((d) => [d.code, d.severity]),
+      [['iam-service-principal-without-source', 3]],
+    );
   });
 
   test('fix all applies only the safe IAM fixes', async () => {
@@ -146,13 +181,29 @@ describe('IAM policies over LSP', () => {
 
   test('a role file: the trust policy and inline policies are checked in place', async () => {
     const uri = 'file:///ws/iam/role.json';
-    const text = JSON.stringify({ RoleName: 'app', AssumeRolePolicyDocument: JSON.parse(TRUST), Policies: [{ PolicyName: 'p', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ecr:BatchGetImages', Resource: '*' }] } }] }, null, 2);
+    const text = JSON.stringify(
+      {
+        RoleName: 'app',
+        AssumeRolePolicyDocument: JSON.parse(TRUST),
+        Policies: [
+          {
+            PolicyName: 'p',
+            PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ecr:BatchGetImages', Resource: '*' }] },
+          },
+        ],
+      },
+      null,
+      2,
+    );
     await client.open(uri, text);
     const diagnostics = await client.diagnostics(uri);
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [
-      ['iam-policy-structure', text.slice(0, text.indexOf('"Resource"')).split('\n').length - 1],
-      ['iam-service-principal-without-source', text.slice(0, text.indexOf('"ecs-tasks.amazonaws.com"')).split('\n').length - 1],
-      ['iam-invalid-action', text.slice(0, text.indexOf('"ecr:BatchGetImages"')).split('\n').length - 1],
-    ]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line]),
+      [
+        ['iam-policy-structure', text.slice(0, text.indexOf('"Resource"')).split('\n').length - 1],
+        ['iam-service-principal-without-source', text.slice(0, text.indexOf('"ecs-tasks.amazonaws.com"')).split('\n').length - 1],
+        ['iam-invalid-action', text.slice(0, text.indexOf('"ecr:BatchGetImages"')).split('\n').length - 1],
+      ],
+    );
   });
 });

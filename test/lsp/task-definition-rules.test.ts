@@ -67,7 +67,10 @@ describe('general task-definition rules over LSP', () => {
         { code: 'efs-transit-encryption', severity: 2, range: { start: { line: 31, character: 24 }, end: { line: 31, character: 48 } } },
       ],
     );
-    assert.equal(diagnostics[1].codeDescription?.href, 'https://github.com/fargate-lint/fargate-lint/blob/main/docs/rules/secret-in-environment.md');
+    assert.equal(
+      diagnostics[1].codeDescription?.href,
+      'https://github.com/fargate-lint/fargate-lint/blob/main/docs/rules/secret-in-environment.md',
+    );
   });
 
   test('essential-container: the fix makes the first container essential and the diagnostic goes away', async () => {
@@ -75,19 +78,31 @@ describe('general task-definition rules over LSP', () => {
     await client.open(uri, TASK);
     const diagnostic = (await client.diagnostics(uri)).find((d) => d.code === 'essential-container')!;
     const actions = await client.codeActions(uri, diagnostic.range, [diagnostic]);
-    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [['Make "app" essential', 'quickfix', true]]);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind, a.isPreferred]),
+      [['Make "app" essential', 'quickfix', true]],
+    );
     const text = await client.applyEdit(uri, actions[0].edit!);
-    assert.equal(text, TASK.replace('"essential": false,\n      "user": "1000",\n      "readonlyRootFilesystem": true,\n      "environment"', '"essential": true,\n      "user": "1000",\n      "readonlyRootFilesystem": true,\n      "environment"'));
+    assert.equal(
+      text,
+      TASK.replace(
+        '"essential": false,\n      "user": "1000",\n      "readonlyRootFilesystem": true,\n      "environment"',
+        '"essential": true,\n      "user": "1000",\n      "readonlyRootFilesystem": true,\n      "environment"',
+      ),
+    );
     assert.deepEqual(codes(await client.diagnostics(uri)), ['secret-in-environment', 'efs-transit-encryption']);
   });
 
-  test('secret-in-environment: the fix moves the variable to secrets with an SSM placeholder for the file\'s account and Region', async () => {
+  test("secret-in-environment: the fix moves the variable to secrets with an SSM placeholder for the file's account and Region", async () => {
     const uri = 'file:///ws/rules-secret/task-definition.json';
     await client.open(uri, TASK);
     const diagnostic = (await client.diagnostics(uri)).find((d) => d.code === 'secret-in-environment')!;
     const actions = await client.codeActions(uri, diagnostic.range, [diagnostic]);
     const valueFrom = 'arn:aws:ssm:eu-west-1:123456789012:parameter/web/DB_PASSWORD';
-    assert.deepEqual(actions.map((a) => a.title), [`Move DB_PASSWORD to secrets (valueFrom ${valueFrom}; create that parameter and let the execution role read it)`]);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      [`Move DB_PASSWORD to secrets (valueFrom ${valueFrom}; create that parameter and let the execution role read it)`],
+    );
     const text = await client.applyEdit(uri, actions[0].edit!);
     const expected = TASK.replace(
       `      "environment": [
@@ -122,14 +137,22 @@ describe('general task-definition rules over LSP', () => {
     const [action] = await client.codeActions(uri, diagnostic.range, [diagnostic]);
     assert.equal(action.title, 'Set transitEncryption to "ENABLED"');
     const text = await client.applyEdit(uri, action.edit!);
-    assert.equal(text, TASK.replace('{ "fileSystemId": "fs-12345678" }', '{ "fileSystemId": "fs-12345678", "transitEncryption": "ENABLED" }'));
+    assert.equal(
+      text,
+      TASK.replace('{ "fileSystemId": "fs-12345678" }', '{ "fileSystemId": "fs-12345678", "transitEncryption": "ENABLED" }'),
+    );
     assert.deepEqual(codes(await client.diagnostics(uri)), ['essential-container', 'secret-in-environment']);
   });
 
   test('Fix all leaves these fixes alone (none of them is safe to apply unasked)', async () => {
     const uri = 'file:///ws/rules-fixall/task-definition.json';
     await client.open(uri, TASK);
-    const actions = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll']);
+    const actions = await client.codeActions(
+      uri,
+      { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      [],
+      ['source.fixAll'],
+    );
     const edits = actions.flatMap((a) => Object.values(a.edit?.changes ?? {}).flat());
     assert.deepEqual(edits, []);
   });
@@ -138,7 +161,10 @@ describe('general task-definition rules over LSP', () => {
     const uri = 'file:///ws/rules-completion1/task-definition.json';
     await client.open(uri, TASK);
     const items = await client.completion(uri, positionOf(TASK, '"init", "condition"', 1));
-    assert.deepEqual(items.map((i) => [i.label, i.labelDetails?.description]), [['"init"', 'busybox']]);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.labelDetails?.description]),
+      [['"init"', 'busybox']],
+    );
     const start = positionOf(TASK, '"init", "condition"');
     assert.deepEqual(items[0].textEdit, { range: { start, end: { line: start.line, character: start.character + 6 } }, newText: '"init"' });
   });
@@ -147,7 +173,10 @@ describe('general task-definition rules over LSP', () => {
     const uri = 'file:///ws/rules-completion2/task-definition.json';
     await client.open(uri, TASK);
     const items = await client.completion(uri, positionOf(TASK, '"SUCCESS"', 1));
-    assert.deepEqual(items.map((i) => i.label), ['"START"', '"COMPLETE"', '"SUCCESS"', '"HEALTHY"']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['"START"', '"COMPLETE"', '"SUCCESS"', '"HEALTHY"'],
+    );
     assert.equal(items[3].labelDetails?.description, 'not allowed: init has no healthCheck');
     assert.equal(items[2].labelDetails?.description, 'The dependency has run and exited with code 0');
     assert.match((items[2].documentation as { value: string }).value, /Not allowed on an essential container/);
@@ -157,8 +186,17 @@ describe('general task-definition rules over LSP', () => {
     const uri = 'file:///ws/rules-completion3/task-definition.json';
     await client.open(uri, TASK);
     const volumes = await client.completion(uri, positionOf(TASK, '"shared", "containerPath"', 1));
-    assert.deepEqual(volumes.map((i) => [i.label, i.labelDetails?.description]), [['"shared"', 'EFS'], ['"scratch"', 'task storage']]);
+    assert.deepEqual(
+      volumes.map((i) => [i.label, i.labelDetails?.description]),
+      [
+        ['"shared"', 'EFS'],
+        ['"scratch"', 'task storage'],
+      ],
+    );
     const containers = await client.completion(uri, positionOf(TASK, '"sourceContainer": "app"', 20));
-    assert.deepEqual(containers.map((i) => i.label), ['"app"']);
+    assert.deepEqual(
+      containers.map((i) => i.label),
+      ['"app"'],
+    );
   });
 });

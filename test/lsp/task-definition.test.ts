@@ -29,11 +29,24 @@ describe('task definition over LSP', () => {
     assert.deepEqual(
       diagnostics.map((d) => ({ code: d.code, severity: d.severity, source: d.source, range: d.range })),
       [
-        { code: 'fargate-cpu-memory', severity: 1, source: 'fargate-lint', range: { start: { line: 5, character: 12 }, end: { line: 5, character: 18 } } },
-        { code: 'fargate-network-mode', severity: 1, source: 'fargate-lint', range: { start: { line: 3, character: 17 }, end: { line: 3, character: 25 } } },
+        {
+          code: 'fargate-cpu-memory',
+          severity: 1,
+          source: 'fargate-lint',
+          range: { start: { line: 5, character: 12 }, end: { line: 5, character: 18 } },
+        },
+        {
+          code: 'fargate-network-mode',
+          severity: 1,
+          source: 'fargate-lint',
+          range: { start: { line: 3, character: 17 }, end: { line: 3, character: 25 } },
+        },
       ],
     );
-    assert.equal(diagnostics[0].codeDescription?.href, 'https://github.com/fargate-lint/fargate-lint/blob/main/docs/rules/fargate-cpu-memory.md');
+    assert.equal(
+      diagnostics[0].codeDescription?.href,
+      'https://github.com/fargate-lint/fargate-lint/blob/main/docs/rules/fargate-cpu-memory.md',
+    );
     assert.deepEqual((diagnostics[0].data as { path: unknown }).path, ['memory']);
   });
 
@@ -61,16 +74,26 @@ describe('task definition over LSP', () => {
     const items = await client.completion(uri, positionOf(TASK, '"4096"', 1));
     assert.deepEqual(
       items.map((i) => [i.label, i.labelDetails?.description]),
-      [['"512"', '0.5 GB'], ['"1024"', '1 GB'], ['"2048"', '2 GB']],
+      [
+        ['"512"', '0.5 GB'],
+        ['"1024"', '1 GB'],
+        ['"2048"', '2 GB'],
+      ],
     );
-    assert.deepEqual(items[0].textEdit, { range: { start: { line: 5, character: 12 }, end: { line: 5, character: 18 } }, newText: '"512"' });
+    assert.deepEqual(items[0].textEdit, {
+      range: { start: { line: 5, character: 12 }, end: { line: 5, character: 18 } },
+      newText: '"512"',
+    });
   });
 
   test('completion on networkMode puts awsvpc first', async () => {
     const uri = 'file:///ws/completion2/task-definition.json';
     await client.open(uri, TASK);
     const items = await client.completion(uri, positionOf(TASK, '"bridge"', 1));
-    assert.deepEqual(items.map((i) => i.label), ['"awsvpc"', '"bridge"', '"host"', '"none"']);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['"awsvpc"', '"bridge"', '"host"', '"none"'],
+    );
     assert.equal(items[0].preselect, true);
   });
 
@@ -80,10 +103,16 @@ describe('task definition over LSP', () => {
     const diagnostics = await client.diagnostics(uri);
     const networkMode = diagnostics.find((d) => d.code === 'fargate-network-mode')!;
     const actions = await client.codeActions(uri, networkMode.range, [networkMode]);
-    assert.deepEqual(actions.map((a) => [a.title, a.kind, a.isPreferred]), [['Set networkMode to "awsvpc"', 'quickfix', true]]);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind, a.isPreferred]),
+      [['Set networkMode to "awsvpc"', 'quickfix', true]],
+    );
     const text = await client.applyEdit(uri, actions[0].edit!);
     assert.equal(text, TASK.replace('"bridge"', '"awsvpc"'));
-    assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), ['fargate-cpu-memory']);
+    assert.deepEqual(
+      (await client.diagnostics(uri)).map((d) => d.code),
+      ['fargate-cpu-memory'],
+    );
   });
 
   test('the size quick fixes offer the nearest memory (preferred) and the smallest cpu', async () => {
@@ -91,10 +120,13 @@ describe('task definition over LSP', () => {
     await client.open(uri, TASK);
     const size = (await client.diagnostics(uri)).find((d) => d.code === 'fargate-cpu-memory')!;
     const actions = await client.codeActions(uri, size.range, [size]);
-    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [
-      ['Set memory to 2048 (2 GB), the nearest size for cpu 256', true],
-      ['Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096', undefined],
-    ]);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.isPreferred]),
+      [
+        ['Set memory to 2048 (2 GB), the nearest size for cpu 256', true],
+        ['Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096', undefined],
+      ],
+    );
     const text = await client.applyEdit(uri, actions[1].edit!);
     assert.equal(text, TASK.replace('"cpu": "256"', '"cpu": "512"'));
   });
@@ -115,8 +147,16 @@ describe('task definition over LSP', () => {
     const uri = 'file:///ws/fixall/task-definition.json';
     const text = `{"taskDefinition": ${TASK.replace('"family": "web",', '"family": "web", "revision": 4, "status": "ACTIVE",')}}`;
     await client.open(uri, text);
-    const actions = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll']);
-    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.fargateLint']);
+    const actions = await client.codeActions(
+      uri,
+      { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      [],
+      ['source.fixAll'],
+    );
+    assert.deepEqual(
+      actions.map((a) => a.kind),
+      ['source.fixAll.fargateLint'],
+    );
     const fixed = JSON.parse(await client.applyEdit(uri, actions[0].edit!));
     assert.equal(fixed.taskDefinition.networkMode, 'awsvpc');
     assert.equal(fixed.taskDefinition.revision, undefined);
@@ -129,7 +169,10 @@ describe('task definition over LSP', () => {
     await client.open(uri, TASK);
     await client.setSettings({ rules: { 'fargate-network-mode': 'off', 'fargate-cpu-memory': 'warning' } });
     const diagnostics = await client.diagnostics(uri);
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['fargate-cpu-memory', 2]]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity]),
+      [['fargate-cpu-memory', 2]],
+    );
     await client.setSettings({ enable: false });
     assert.deepEqual(await client.diagnostics(uri), []);
     await client.setSettings({});
@@ -148,7 +191,10 @@ describe('task definition over LSP', () => {
     const uri = 'untitled:/new/task-definition.json';
     await client.open(uri, '');
     const items = await client.completion(uri, { line: 0, character: 0 });
-    assert.ok(items.some((i) => /Fargate/.test(i.label)), JSON.stringify(items.map((i) => i.label)));
+    assert.ok(
+      items.some((i) => /Fargate/.test(i.label)),
+      JSON.stringify(items.map((i) => i.label)),
+    );
   });
 
   test('a broken document gets diagnostics, not a crash', async () => {
@@ -169,10 +215,16 @@ describe('a client without pull diagnostics', () => {
       const uri = 'file:///ws/push/task-definition.json';
       const first = client.nextPushedDiagnostics(uri);
       await client.open(uri, TASK);
-      assert.deepEqual((await first).map((d) => d.code), ['fargate-cpu-memory', 'fargate-network-mode']);
+      assert.deepEqual(
+        (await first).map((d) => d.code),
+        ['fargate-cpu-memory', 'fargate-network-mode'],
+      );
       const second = client.nextPushedDiagnostics(uri);
       await client.change(uri, TASK.replace('"bridge"', '"awsvpc"'));
-      assert.deepEqual((await second).map((d) => d.code), ['fargate-cpu-memory']);
+      assert.deepEqual(
+        (await second).map((d) => d.code),
+        ['fargate-cpu-memory'],
+      );
     } finally {
       await client.shutdown();
     }

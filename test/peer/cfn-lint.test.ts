@@ -17,7 +17,13 @@ const skip = skipWithoutShared('peer-tests', 'cfn-lint-ecs-cases.json');
 /** The mapping table at the end of ../shared/peer-tests/README.md. */
 const MAPPING: Record<string, string[]> = {
   E3047: ['fargate-cpu-memory'],
-  E3048: ['fargate-network-mode', 'fargate-task-size-required', 'fargate-log-driver', 'fargate-unsupported-parameter', 'fargate-cpu-memory'],
+  E3048: [
+    'fargate-network-mode',
+    'fargate-task-size-required',
+    'fargate-log-driver',
+    'fargate-unsupported-parameter',
+    'fargate-cpu-memory',
+  ],
   E3053: ['awsvpc-host-port'],
   E3042: ['essential-container'],
   E3046: ['fargate-log-driver', 'awslogs-options'],
@@ -42,21 +48,32 @@ describe('cfn-lint ECS cases as peer tests', { skip }, () => {
     dir = mkdtempSync(join(tmpdir(), 'fargate-lint-peer-'));
     cases.forEach((c, i) => writeFileSync(fileOf(i), JSON.stringify(c.taskDefinition, null, 2)));
     let output = '';
-    await run(['--format', 'json', ...cases.map((_, i) => fileOf(i))], (text) => (output += text), () => undefined);
+    await run(
+      ['--format', 'json', ...cases.map((_, i) => fileOf(i))],
+      (text) => (output += text),
+      () => undefined,
+    );
     for (const report of JSON.parse(output) as FileReport[]) reports.set(report.file, report);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   test('the cases are where CI has them, and every cfn-lint rule in them is mapped', () => {
     assert.equal(cases.length, 36);
-    assert.deepEqual([...new Set(cases.map((c) => c.cfnRule))].filter((r) => !MAPPING[r]), []);
+    assert.deepEqual(
+      [...new Set(cases.map((c) => c.cfnRule))].filter((r) => !MAPPING[r]),
+      [],
+    );
   });
 
   cases.forEach((c, i) => {
     const rules = MAPPING[c.cfnRule] ?? [];
     const id = c.source.replace(/^cfn-lint test\/unit\/rules\/resources\/ecs\//, '');
     test(`${c.cfnRule} ${c.expectError ? 'reported' : 'accepted'}: ${id}`, () => {
-      assert.deepEqual(rules.filter((ruleId) => !findRule(ruleId)), [], 'every mapped rule exists');
+      assert.deepEqual(
+        rules.filter((ruleId) => !findRule(ruleId)),
+        [],
+        'every mapped rule exists',
+      );
       const report = [...reports.values()].find((r) => r.file.endsWith(`case-${String(i).padStart(2, '0')}.json`));
       assert.ok(report, `no report for case ${i}`);
       assert.equal(report.kind, 'task-definition');

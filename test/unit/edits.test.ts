@@ -26,5 +26,14 @@ test('removing array elements and multi-line members keeps the layout', () => {
 test('removing what is not there changes nothing; sequential removals see each other', () => {
   assert.deepEqual(setValue(parseJson('{"a": 1}'), ['b'], undefined), []);
   const text = '{ "a": 1, "b": 2, "c": 3 }';
-  assert.equal(applyFileEdits(text, sequentialEdits(parseJson(text), [{ path: ['a'], value: undefined }, { path: ['c'], value: undefined }])), '{ "b": 2 }');
+  assert.equal(
+    applyFileEdits(
+      text,
+      sequentialEdits(parseJson(text), [
+        { path: ['a'], value: undefined },
+        { path: ['c'], value: undefined },
+      ]),
+    ),
+    '{ "b": 2 }',
+  );
 });

@@ -7,40 +7,76 @@ import { parseRoleArn, requirementsOf } from '../../server/src/core/execution-ro
 import { canonicalUri, isInside, relativePath, resolveRelative, sameUri } from '../../server/src/core/execution-role/uris';
 
 const subject = (value: unknown) => ({ kind: 'task-definition' as const, path: [], value });
-const container = (c: Record<string, unknown>) => subject({ executionRoleArn: 'arn:aws:iam::123456789012:role/exec', containerDefinitions: [{ name: 'app', ...c }] });
+const container = (c: Record<string, unknown>) =>
+  subject({ executionRoleArn: 'arn:aws:iam::123456789012:role/exec', containerDefinitions: [{ name: 'app', ...c }] });
 
 describe('requirements', () => {
   test('private ECR hosts: FIPS, dual-stack, China; ECR Public and Docker Hub need nothing', () => {
     const repositoryOf = (image: string) => requirementsOf(container({ image }))[0]?.permissions[1]?.policyResources[0];
-    assert.equal(repositoryOf('123456789012.dkr.ecr-fips.us-east-1.amazonaws.com/web:1'), 'arn:aws:ecr:us-east-1:123456789012:repository/web');
-    assert.equal(repositoryOf('123456789012.dkr-ecr.eu-west-1.on.aws/team/web@sha256:' + 'a'.repeat(64)), 'arn:aws:ecr:eu-west-1:123456789012:repository/team/web');
-    assert.equal(repositoryOf('123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/web'), 'arn:aws-cn:ecr:cn-north-1:123456789012:repository/web');
-    assert.equal(repositoryOf('123456789012.dkr.ecr.us-gov-west-1.amazonaws.com/web'), 'arn:aws-us-gov:ecr:us-gov-west-1:123456789012:repository/web');
+    assert.equal(
+      repositoryOf('123456789012.dkr.ecr-fips.us-east-1.amazonaws.com/web:1'),
+      'arn:aws:ecr:us-east-1:123456789012:repository/web',
+    );
+    assert.equal(
+      repositoryOf('123456789012.dkr-ecr.eu-west-1.on.aws/team/web@sha256:' + 'a'.repeat(64)),
+      'arn:aws:ecr:eu-west-1:123456789012:repository/team/web',
+    );
+    assert.equal(
+      repositoryOf('123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/web'),
+      'arn:aws-cn:ecr:cn-north-1:123456789012:repository/web',
+    );
+    assert.equal(
+      repositoryOf('123456789012.dkr.ecr.us-gov-west-1.amazonaws.com/web'),
+      'arn:aws-us-gov:ecr:us-gov-west-1:123456789012:repository/web',
+    );
     assert.deepEqual(requirementsOf(container({ image: 'public.ecr.aws/nginx/nginx:1' })), []);
     assert.deepEqual(requirementsOf(container({ image: 'nginx:1' })), []);
     assert.deepEqual(requirementsOf(container({ image: 'quay.io/org/app:1' })), []);
   });
 
   test('placeholders, nulls and wrong types are never judged', () => {
-    assert.deepEqual(requirementsOf(container({ image: '{{image}}', logConfiguration: null, secrets: [null, { valueFrom: 42 }, { name: 'X', valueFrom: '${SECRET_ARN}' }] })), []);
+    assert.deepEqual(
+      requirementsOf(
+        container({
+          image: '{{image}}',
+          logConfiguration: null,
+          secrets: [null, { valueFrom: 42 }, { name: 'X', valueFrom: '${SECRET_ARN}' }],
+        }),
+      ),
+      [],
+    );
     assert.deepEqual(requirementsOf(subject({ containerDefinitions: 'x' })), []);
     assert.deepEqual(requirementsOf(subject(null)), []);
   });
 
   test('an SSM name takes the account and partition of executionRoleArn and leaves the Region unknown', () => {
-    const [requirement] = requirementsOf(subject({ executionRoleArn: 'arn:aws-cn:iam::210987654321:role/exec', containerDefinitions: [{ name: 'app', image: 'nginx', secrets: [{ name: 'DB', valueFrom: 'db-password' }] }] }));
+    const [requirement] = requirementsOf(
+      subject({
+        executionRoleArn: 'arn:aws-cn:iam::210987654321:role/exec',
+        containerDefinitions: [{ name: 'app', image: 'nginx', secrets: [{ name: 'DB', valueFrom: 'db-password' }] }],
+      }),
+    );
     assert.deepEqual(requirement.permissions[0].resources, [['arn:aws-cn:ssm:', HOLE, ':210987654321:parameter/db-password']]);
     assert.equal(resourceText(requirement.permissions[0].resources[0]), 'arn:aws-cn:ssm:*:210987654321:parameter/db-password');
   });
 
   test('awslogs without a group: the group is unknown, so any group matches', () => {
-    const [requirement] = requirementsOf(container({ image: 'nginx', logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-region': 'eu-west-1' } } }));
+    const [requirement] = requirementsOf(
+      container({ image: 'nginx', logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-region': 'eu-west-1' } } }),
+    );
     assert.equal(requirement.reason, 'send the logs of container app to its log group');
-    assert.deepEqual(requirement.permissions[1].resources, [['arn:aws:logs:eu-west-1:123456789012:log-group:', HOLE, ':log-stream:', HOLE]]);
+    assert.deepEqual(requirement.permissions[1].resources, [
+      ['arn:aws:logs:eu-west-1:123456789012:log-group:', HOLE, ':log-stream:', HOLE],
+    ]);
   });
 
   test('role ARNs with paths, role names, and other ARNs', () => {
-    assert.deepEqual(parseRoleArn('arn:aws:iam::123456789012:role/service-role/ecs/exec'), { partition: 'aws', account: '123456789012', name: 'exec', path: '/service-role/ecs/' });
+    assert.deepEqual(parseRoleArn('arn:aws:iam::123456789012:role/service-role/ecs/exec'), {
+      partition: 'aws',
+      account: '123456789012',
+      name: 'exec',
+      path: '/service-role/ecs/',
+    });
     assert.deepEqual(parseRoleArn('ecsTaskExecutionRole'), { name: 'ecsTaskExecutionRole' });
     assert.equal(parseRoleArn('arn:aws:iam::123456789012:user/bob'), undefined);
     assert.equal(parseRoleArn('{{ execution_role }}'), undefined);

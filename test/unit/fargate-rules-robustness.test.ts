@@ -17,7 +17,9 @@ const RICH = {
   placementConstraints: [{ type: 'memberOf' }],
   runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2016_FULL', cpuArchitecture: 'ARM64' },
   ephemeralStorage: { sizeInGiB: 10 },
-  volumes: [{ name: 'v', host: { sourcePath: '/x' }, dockerVolumeConfiguration: { scope: 'task' }, efsVolumeConfiguration: { fileSystemId: 'fs' } }],
+  volumes: [
+    { name: 'v', host: { sourcePath: '/x' }, dockerVolumeConfiguration: { scope: 'task' }, efsVolumeConfiguration: { fileSystemId: 'fs' } },
+  ],
   containerDefinitions: [
     {
       name: 'app',
@@ -31,7 +33,10 @@ const RICH = {
       linuxParameters: { devices: [{ hostPath: '/dev/x' }], capabilities: { add: ['NET_ADMIN'] }, maxSwap: 1 },
       resourceRequirements: [{ type: 'GPU', value: '1' }],
       firelensConfiguration: { type: 'fluentbit', options: { 'config-file-type': 's3', 'config-file-value': 'arn' } },
-      logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': 'g', mode: 'x', foo: 'y', 'awslogs-datetime-format': 'a', 'awslogs-multiline-pattern': 'b' } },
+      logConfiguration: {
+        logDriver: 'awslogs',
+        options: { 'awslogs-group': 'g', mode: 'x', foo: 'y', 'awslogs-datetime-format': 'a', 'awslogs-multiline-pattern': 'b' },
+      },
     },
     { name: 'side', image: 'x', logConfiguration: { logDriver: 'json-file' } },
   ],
@@ -62,7 +67,10 @@ test('no Fargate/awsvpc rule throws on odd values anywhere, and every fix of a f
       assert.deepEqual(errors, [], `${JSON.stringify(path)} = ${JSON.stringify(by)}`);
       for (const f of findings) {
         const rule = taskDefinitionRules.find((r) => r.meta.id === f.ruleId)!;
-        assert.doesNotThrow(() => rule.fix?.({ document, path: f.path, subjectPath: f.subjectPath, data: f.data }), `${f.ruleId} fix at ${JSON.stringify(f.path)}`);
+        assert.doesNotThrow(
+          () => rule.fix?.({ document, path: f.path, subjectPath: f.subjectPath, data: f.data }),
+          `${f.ruleId} fix at ${JSON.stringify(f.path)}`,
+        );
       }
       documents++;
     }

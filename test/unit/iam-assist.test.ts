@@ -27,8 +27,14 @@ test('iam hover: an action shows service, description, access level, resource ty
   assert.match(markdown, /^\*\*ecr:BatchGetImage\*\* — Amazon Elastic Container Registry/);
   assert.match(markdown, /Grants permission to get detailed information/);
   assert.match(markdown, /Access level: \*\*Read\*\*/);
-  assert.match(markdown, /\| repository \| yes \| `arn:\$\{Partition\}:ecr:\$\{Region\}:\$\{Account\}:repository\/\$\{RepositoryName\}` \|/);
-  assert.match(markdown, /\(https:\/\/docs\.aws\.amazon\.com\/service-authorization\/latest\/reference\/list_amazonelasticcontainerregistry\.html#amazonelasticcontainerregistry-BatchGetImage\)/);
+  assert.match(
+    markdown,
+    /\| repository \| yes \| `arn:\$\{Partition\}:ecr:\$\{Region\}:\$\{Account\}:repository\/\$\{RepositoryName\}` \|/,
+  );
+  assert.match(
+    markdown,
+    /\(https:\/\/docs\.aws\.amazon\.com\/service-authorization\/latest\/reference\/list_amazonelasticcontainerregistry\.html#amazonelasticcontainerregistry-BatchGetImage\)/,
+  );
 });
 
 test('iam hover: condition keys and wildcard-only actions', () => {
@@ -36,7 +42,9 @@ test('iam hover: condition keys and wildcard-only actions', () => {
   assert.match(logs, /log-stream/);
   const token = iamHover.hover(at(POLICY, '"ecr:GetAuthorizationToken"', 3))!;
   assert.match(token, /"Resource": "\*"/);
-  const secret = iamHover.hover(at('{"Statement": {"Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": "*"}}', '"secretsmanager', 3))!;
+  const secret = iamHover.hover(
+    at('{"Statement": {"Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": "*"}}', '"secretsmanager', 3),
+  )!;
   assert.match(secret, /Condition keys: .*`secretsmanager:SecretId`/);
 });
 
@@ -77,10 +85,19 @@ test('iam completion: before a colon the service prefixes with their names', () 
 });
 
 test('iam completion: Version and Effect values, statement keys not yet present', () => {
-  assert.deepEqual(iamCompletion.complete(at(POLICY, '"2012-10-17"', 1))!.map((e) => e.label), ['"2012-10-17"', '"2008-10-17"']);
-  assert.deepEqual(iamCompletion.complete(at(POLICY, '"Deny"', 1))!.map((e) => e.label), ['"Allow"', '"Deny"']);
+  assert.deepEqual(
+    iamCompletion.complete(at(POLICY, '"2012-10-17"', 1))!.map((e) => e.label),
+    ['"2012-10-17"', '"2008-10-17"'],
+  );
+  assert.deepEqual(
+    iamCompletion.complete(at(POLICY, '"Deny"', 1))!.map((e) => e.label),
+    ['"Allow"', '"Deny"'],
+  );
   const keys = iamCompletion.complete(at(POLICY, '"" }', 1))!;
-  assert.deepEqual(keys.map((e) => e.label), ['"Sid"', '"NotAction"', '"NotResource"', '"Principal"', '"NotPrincipal"', '"Condition"']);
+  assert.deepEqual(
+    keys.map((e) => e.label),
+    ['"Sid"', '"NotAction"', '"NotResource"', '"Principal"', '"NotPrincipal"', '"Condition"'],
+  );
   assert.equal(keys.find((e) => e.label === '"Condition"')?.snippet, true);
 });
 
@@ -90,7 +107,10 @@ test('iam completion: top-level keys and a new statement', () => {
   const policy = '{\n  "Statement": [\n    \n  ],\n  ""\n}';
   assert.equal(classify(parseJson(text)).kind, 'unknown');
   const keys = iamCompletion.complete(at(policy, '""', 1))!;
-  assert.deepEqual(keys.map((e) => e.label), ['"Version"', '"Id"']);
+  assert.deepEqual(
+    keys.map((e) => e.label),
+    ['"Version"', '"Id"'],
+  );
   const statement = iamCompletion.complete(at(policy, '[\n    \n', 6))!;
   assert.equal(statement[0].label, 'New statement');
   assert.match(statement[0].insertText, /"Action": \[/);

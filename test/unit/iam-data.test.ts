@@ -35,7 +35,10 @@ test('iam-data: actions are keyed by lower-case name and keep their casing', () 
   assert.equal(batch?.service, 'ecr');
   assert.equal(batch?.accessLevel, 'Read');
   assert.deepEqual(batch?.accessLevels, ['Read']);
-  assert.deepEqual(batch?.resourceTypes.map((r) => [r.name, r.required]), [['repository', true]]);
+  assert.deepEqual(
+    batch?.resourceTypes.map((r) => [r.name, r.required]),
+    [['repository', true]],
+  );
   assert.equal(batch?.isWildcardOnly, false);
   assert.equal(data.action('ecr', 'GetAuthorizationToken')?.isWildcardOnly, true);
   assert.equal(data.action('ecr', 'NoSuchAction'), undefined);
@@ -80,7 +83,10 @@ test('iam-data: findConditionKey resolves templates, patterns and non-service pr
   assert.equal(data.findConditionKey('ecr:ResourceTag/env')?.key, 'ecr:ResourceTag/${TagKey}');
   assert.equal(data.findConditionKey('ecr:ResourceTag/'), undefined, 'a placeholder needs at least one character');
   assert.equal(data.findConditionKey('accounts.google.com:aud')?.key, 'accounts.google.com:aud');
-  assert.equal(data.findConditionKey('codebuild:environment.environmentVariables/FOO.value')?.key, 'codebuild:environment.environmentVariables/${name}.value');
+  assert.equal(
+    data.findConditionKey('codebuild:environment.environmentVariables/FOO.value')?.key,
+    'codebuild:environment.environmentVariables/${name}.value',
+  );
   assert.equal(data.findConditionKey('s3:nosuchkey'), undefined);
   assert.equal(data.findConditionKey('nosuchsvc:key'), undefined);
   assert.equal(data.findConditionKey('nocolon'), undefined);
@@ -90,9 +96,18 @@ test('iam-data: matchingActions expands wildcards case-insensitively', () => {
   const get = data.matchingActions('ecr:Get*').map((a) => a.name);
   assert.ok(get.includes('GetAuthorizationToken') && get.includes('GetDownloadUrlForLayer'));
   assert.ok(get.every((n) => n.startsWith('Get')));
-  assert.deepEqual(data.matchingActions('ECR:get*image*').map((a) => a.name), ['GetImageCopyStatus']);
-  assert.deepEqual(data.matchingActions('secretsmanager:GetSecret?alue').map((a) => a.name), ['GetSecretValue']);
-  assert.deepEqual(data.matchingActions('s3:getobject').map((a) => `${a.service}:${a.name}`), ['s3:GetObject']);
+  assert.deepEqual(
+    data.matchingActions('ECR:get*image*').map((a) => a.name),
+    ['GetImageCopyStatus'],
+  );
+  assert.deepEqual(
+    data.matchingActions('secretsmanager:GetSecret?alue').map((a) => a.name),
+    ['GetSecretValue'],
+  );
+  assert.deepEqual(
+    data.matchingActions('s3:getobject').map((a) => `${a.service}:${a.name}`),
+    ['s3:GetObject'],
+  );
   assert.deepEqual(data.matchingActions('ecr:NoSuch*'), []);
   assert.deepEqual(data.matchingActions('nosuchsvc:Get*'), []);
   assert.deepEqual(data.matchingActions('*'), [], 'the bare * is left to the caller');

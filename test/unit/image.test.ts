@@ -14,21 +14,33 @@ const parsed: [string, Record<string, unknown>][] = [
   ['quay.io/assemblyline/ubuntu', { host: 'quay.io', registryKind: 'other', repository: 'assemblyline/ubuntu' }],
   ['localhost:5000/app:dev', { host: 'localhost:5000', registryKind: 'other', repository: 'app', tag: 'dev' }],
   ['127.0.0.1:51670/amazon/firelens-fluentd:latest', { host: '127.0.0.1:51670', repository: 'amazon/firelens-fluentd', tag: 'latest' }],
-  ['public.ecr.aws/aws-observability/aws-for-fluent-bit:stable', { host: 'public.ecr.aws', registryKind: 'ecr-public', repository: 'aws-observability/aws-for-fluent-bit' }],
+  [
+    'public.ecr.aws/aws-observability/aws-for-fluent-bit:stable',
+    { host: 'public.ecr.aws', registryKind: 'ecr-public', repository: 'aws-observability/aws-for-fluent-bit' },
+  ],
   [
     '123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/api:v1',
-    { registryKind: 'ecr', account: '123456789012', region: 'eu-west-1', partition: 'aws', fips: false, dualStack: false, repository: 'team/api', tag: 'v1' },
+    {
+      registryKind: 'ecr',
+      account: '123456789012',
+      region: 'eu-west-1',
+      partition: 'aws',
+      fips: false,
+      dualStack: false,
+      repository: 'team/api',
+      tag: 'v1',
+    },
   ],
   [
     `123456789012.dkr.ecr.us-east-1.amazonaws.com/api@${DIGEST}`,
     { registryKind: 'ecr', repository: 'api', tag: undefined, digest: DIGEST },
   ],
-  [
-    `123456789012.dkr.ecr.us-east-1.amazonaws.com/api:v2@${DIGEST}`,
-    { registryKind: 'ecr', repository: 'api', tag: 'v2', digest: DIGEST },
-  ],
+  [`123456789012.dkr.ecr.us-east-1.amazonaws.com/api:v2@${DIGEST}`, { registryKind: 'ecr', repository: 'api', tag: 'v2', digest: DIGEST }],
   ['123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/api', { registryKind: 'ecr', region: 'cn-north-1', partition: 'aws-cn' }],
-  ['123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com/api', { registryKind: 'ecr', region: 'us-gov-west-1', partition: 'aws-us-gov', fips: true }],
+  [
+    '123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com/api',
+    { registryKind: 'ecr', region: 'us-gov-west-1', partition: 'aws-us-gov', fips: true },
+  ],
   ['123456789012.dkr.ecr-fips.us-east-2.amazonaws.com/api', { registryKind: 'ecr', partition: 'aws', fips: true, dualStack: false }],
   ['123456789012.dkr-ecr.us-east-1.on.aws/api', { registryKind: 'ecr', region: 'us-east-1', partition: 'aws', dualStack: true }],
   ['123456789012.dkr-ecr.cn-northwest-1.on.amazonwebservices.com.cn/api', { registryKind: 'ecr', partition: 'aws-cn', dualStack: true }],
@@ -53,8 +65,14 @@ for (const [text, expected] of parsed) {
 }
 
 test('ecrRepositoryArn builds the repository ARN with the partition, and nothing for other registries', () => {
-  assert.equal(ecrRepositoryArn(parseImage('123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/api:v1')), 'arn:aws:ecr:eu-west-1:123456789012:repository/team/api');
-  assert.equal(ecrRepositoryArn(parseImage('123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/api')), 'arn:aws-cn:ecr:cn-north-1:123456789012:repository/api');
+  assert.equal(
+    ecrRepositoryArn(parseImage('123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/api:v1')),
+    'arn:aws:ecr:eu-west-1:123456789012:repository/team/api',
+  );
+  assert.equal(
+    ecrRepositoryArn(parseImage('123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/api')),
+    'arn:aws-cn:ecr:cn-north-1:123456789012:repository/api',
+  );
   assert.equal(ecrRepositoryArn(parseImage('public.ecr.aws/nginx/nginx')), undefined);
   assert.equal(ecrRepositoryArn(parseImage('nginx')), undefined);
 });
@@ -106,7 +124,10 @@ const invalid: [string, string, RegExp][] = [
 for (const [text, code, message] of invalid) {
   test(`imageProblems reports ${code} for ${text.length > 60 ? `${text.slice(0, 30)}... (${text.length} chars)` : JSON.stringify(text)}`, () => {
     const problems = imageProblems(text);
-    assert.ok(problems.some((p) => p.code === code), JSON.stringify(problems));
+    assert.ok(
+      problems.some((p) => p.code === code),
+      JSON.stringify(problems),
+    );
     assert.match(problems.find((p) => p.code === code)!.message, message);
   });
 }

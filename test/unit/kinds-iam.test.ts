@@ -5,7 +5,10 @@ import { parseJson } from '../../server/src/core/json';
 import { classify } from '../../server/src/core/kinds';
 
 const identity = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' }] };
-const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }] };
+const trust = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+};
 
 function kinds(value: unknown) {
   const c = classify(parseJson(JSON.stringify(value)));
@@ -14,7 +17,11 @@ function kinds(value: unknown) {
 
 const cases: [string, unknown, ReturnType<typeof kinds>][] = [
   ['identity policy', identity, { kind: 'iam-policy', subjects: [['identity-policy', '', '']] }],
-  ['identity policy, single statement object', { Statement: identity.Statement[0] }, { kind: 'iam-policy', subjects: [['identity-policy', '', '']] }],
+  [
+    'identity policy, single statement object',
+    { Statement: identity.Statement[0] },
+    { kind: 'iam-policy', subjects: [['identity-policy', '', '']] },
+  ],
   ['trust policy', trust, { kind: 'iam-trust-policy', subjects: [['trust-policy', '', '']] }],
   [
     'trust policy with a stray Resource stays a trust policy',
@@ -23,7 +30,15 @@ const cases: [string, unknown, ReturnType<typeof kinds>][] = [
   ],
   [
     'OIDC trust policy',
-    { Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com' }, Action: 'sts:AssumeRoleWithWebIdentity' }] },
+    {
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+        },
+      ],
+    },
     { kind: 'iam-trust-policy', subjects: [['trust-policy', '', '']] },
   ],
   [
@@ -33,12 +48,24 @@ const cases: [string, unknown, ReturnType<typeof kinds>][] = [
   ],
   [
     'ECR repository policy (no Resource: the repository is implied)',
-    { Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'] }] },
+    {
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::123456789012:root' },
+          Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+        },
+      ],
+    },
     { kind: 'iam-resource-policy', subjects: [['resource-policy', '', '']] },
   ],
   [
     'permissions with a Principal and no Resource: an identity policy with a mistake',
-    { Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: ['ecr:BatchGetImage', 'logs:PutLogEvents'] }] },
+    {
+      Statement: [
+        { Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: ['ecr:BatchGetImage', 'logs:PutLogEvents'] },
+      ],
+    },
     { kind: 'iam-policy', subjects: [['identity-policy', '', '']] },
   ],
   [
@@ -53,7 +80,12 @@ const cases: [string, unknown, ReturnType<typeof kinds>][] = [
   ],
   [
     'role form (CloudFormation AWS::IAM::Role properties)',
-    { RoleName: 'app', AssumeRolePolicyDocument: trust, Policies: [{ PolicyName: 'ecr', PolicyDocument: identity }], ManagedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy'] },
+    {
+      RoleName: 'app',
+      AssumeRolePolicyDocument: trust,
+      Policies: [{ PolicyName: 'ecr', PolicyDocument: identity }],
+      ManagedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy'],
+    },
     {
       kind: 'iam-role',
       subjects: [
@@ -66,7 +98,13 @@ const cases: [string, unknown, ReturnType<typeof kinds>][] = [
   [
     'get-role output',
     { Role: { RoleName: 'app', Arn: 'arn:aws:iam::123456789012:role/app', AssumeRolePolicyDocument: trust } },
-    { kind: 'iam-role', subjects: [['role', 'Role', 'app'], ['trust-policy', 'Role.AssumeRolePolicyDocument', 'app']] },
+    {
+      kind: 'iam-role',
+      subjects: [
+        ['role', 'Role', 'app'],
+        ['trust-policy', 'Role.AssumeRolePolicyDocument', 'app'],
+      ],
+    },
   ],
   [
     'get-role-policy output',
@@ -78,7 +116,9 @@ const cases: [string, unknown, ReturnType<typeof kinds>][] = [
     {
       UserDetailList: [{ UserName: 'u', UserPolicyList: [{ PolicyName: 'up', PolicyDocument: identity }] }],
       GroupDetailList: [],
-      RoleDetailList: [{ RoleName: 'r', AssumeRolePolicyDocument: trust, RolePolicyList: [{ PolicyName: 'rp', PolicyDocument: identity }] }],
+      RoleDetailList: [
+        { RoleName: 'r', AssumeRolePolicyDocument: trust, RolePolicyList: [{ PolicyName: 'rp', PolicyDocument: identity }] },
+      ],
       Policies: [{ PolicyName: 'mp', PolicyVersionList: [{ Document: identity, VersionId: 'v2', IsDefaultVersion: true }] }],
     },
     {

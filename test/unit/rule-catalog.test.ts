@@ -15,7 +15,10 @@ function filesUnder(dir: string): string[] {
 
 test('rule ids are unique kebab-case', () => {
   const ids = allRuleMetas.map((m) => m.id);
-  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
+  assert.deepEqual(
+    ids.filter((id, i) => ids.indexOf(id) !== i),
+    [],
+  );
   for (const id of ids) assert.match(id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
 });
 
@@ -31,7 +34,10 @@ test('every rule has a table-driven test file', () => {
   const tests = filesUnder(join(root, 'test', 'unit', 'rules')).map((f) => readFileSync(f, 'utf8'));
   for (const rule of allRules) {
     const name = rule.meta.id;
-    assert.ok(tests.some((t) => t.includes(`ruleTester(`) && new RegExp(`from '[^']*/${name}'`).test(t)), `no ruleTester test imports the rule ${name}`);
+    assert.ok(
+      tests.some((t) => t.includes(`ruleTester(`) && new RegExp(`from '[^']*/${name}'`).test(t)),
+      `no ruleTester test imports the rule ${name}`,
+    );
   }
 });
 

@@ -9,17 +9,49 @@ const SM = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret';
 const valid: [string, Record<string, unknown>][] = [
   [
     `${SM}:prod/db-AbCdEf`,
-    { kind: 'secretsmanager', partition: 'aws', region: 'eu-west-1', account: '123456789012', secretId: 'prod/db-AbCdEf', name: 'prod/db', complete: true, jsonKey: undefined, versionStage: undefined, versionId: undefined, secretArn: `${SM}:prod/db-AbCdEf` },
+    {
+      kind: 'secretsmanager',
+      partition: 'aws',
+      region: 'eu-west-1',
+      account: '123456789012',
+      secretId: 'prod/db-AbCdEf',
+      name: 'prod/db',
+      complete: true,
+      jsonKey: undefined,
+      versionStage: undefined,
+      versionId: undefined,
+      secretArn: `${SM}:prod/db-AbCdEf`,
+    },
   ],
   [`${SM}:prod/db`, { kind: 'secretsmanager', secretId: 'prod/db', name: 'prod/db', complete: false }],
-  [`${SM}:prod/db-AbCdEf:password::`, { kind: 'secretsmanager', jsonKey: 'password', versionStage: undefined, versionId: undefined, secretArn: `${SM}:prod/db-AbCdEf` }],
+  [
+    `${SM}:prod/db-AbCdEf:password::`,
+    { kind: 'secretsmanager', jsonKey: 'password', versionStage: undefined, versionId: undefined, secretArn: `${SM}:prod/db-AbCdEf` },
+  ],
   [`${SM}:prod/db-AbCdEf::AWSPREVIOUS:`, { kind: 'secretsmanager', jsonKey: undefined, versionStage: 'AWSPREVIOUS', versionId: undefined }],
-  [`${SM}:prod/db-AbCdEf:::9d4cb84b-1111-2222-3333-444455556666`, { kind: 'secretsmanager', versionId: '9d4cb84b-1111-2222-3333-444455556666' }],
-  [`${SM}:prod/db-AbCdEf:user:AWSCURRENT:9d4cb84b`, { kind: 'secretsmanager', jsonKey: 'user', versionStage: 'AWSCURRENT', versionId: '9d4cb84b' }],
-  ['arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:x-AbCdEf', { kind: 'secretsmanager', partition: 'aws-cn', region: 'cn-north-1' }],
+  [
+    `${SM}:prod/db-AbCdEf:::9d4cb84b-1111-2222-3333-444455556666`,
+    { kind: 'secretsmanager', versionId: '9d4cb84b-1111-2222-3333-444455556666' },
+  ],
+  [
+    `${SM}:prod/db-AbCdEf:user:AWSCURRENT:9d4cb84b`,
+    { kind: 'secretsmanager', jsonKey: 'user', versionStage: 'AWSCURRENT', versionId: '9d4cb84b' },
+  ],
+  [
+    'arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:x-AbCdEf',
+    { kind: 'secretsmanager', partition: 'aws-cn', region: 'cn-north-1' },
+  ],
   [
     'arn:aws:ssm:us-east-1:123456789012:parameter/app/db/password',
-    { kind: 'ssm', form: 'arn', name: '/app/db/password', partition: 'aws', region: 'us-east-1', account: '123456789012', arn: 'arn:aws:ssm:us-east-1:123456789012:parameter/app/db/password' },
+    {
+      kind: 'ssm',
+      form: 'arn',
+      name: '/app/db/password',
+      partition: 'aws',
+      region: 'us-east-1',
+      account: '123456789012',
+      arn: 'arn:aws:ssm:us-east-1:123456789012:parameter/app/db/password',
+    },
   ],
   ['arn:aws:ssm:us-east-1:123456789012:parameter/DB_PASSWORD', { kind: 'ssm', form: 'arn', name: 'DB_PASSWORD' }],
   ['arn:aws-us-gov:ssm:us-gov-west-1:123456789012:parameter/x', { kind: 'ssm', partition: 'aws-us-gov', region: 'us-gov-west-1' }],
@@ -65,11 +97,23 @@ for (const [text, reason] of invalid) {
 }
 
 test('parseArn keeps the colons of the resource', () => {
-  assert.deepEqual(parseArn(`${SM}:a-AbCdEf:k::`), { partition: 'aws', service: 'secretsmanager', region: 'eu-west-1', account: '123456789012', resource: 'secret:a-AbCdEf:k::' });
+  assert.deepEqual(parseArn(`${SM}:a-AbCdEf:k::`), {
+    partition: 'aws',
+    service: 'secretsmanager',
+    region: 'eu-west-1',
+    account: '123456789012',
+    resource: 'secret:a-AbCdEf:k::',
+  });
   assert.equal(parseArn('not-an-arn'), undefined);
 });
 
 test('ssmParameterArn writes one slash for hierarchical names', () => {
-  assert.equal(ssmParameterArn('/app/db', { region: 'eu-west-1', account: '123456789012' }), 'arn:aws:ssm:eu-west-1:123456789012:parameter/app/db');
-  assert.equal(ssmParameterArn('DB', { partition: 'aws-cn', region: 'cn-north-1', account: '123456789012' }), 'arn:aws-cn:ssm:cn-north-1:123456789012:parameter/DB');
+  assert.equal(
+    ssmParameterArn('/app/db', { region: 'eu-west-1', account: '123456789012' }),
+    'arn:aws:ssm:eu-west-1:123456789012:parameter/app/db',
+  );
+  assert.equal(
+    ssmParameterArn('DB', { partition: 'aws-cn', region: 'cn-north-1', account: '123456789012' }),
+    'arn:aws-cn:ssm:cn-north-1:123456789012:parameter/DB',
+  );
 });

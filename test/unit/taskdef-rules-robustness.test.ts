@@ -32,7 +32,11 @@ const RICH = {
       volumesFrom: [{ sourceContainer: 'init' }],
       dependsOn: [{ containerName: 'init', condition: 'SUCCESS' }],
       healthCheck: { command: ['CMD-SHELL', 'true'], interval: 30, timeout: 5, retries: 3, startPeriod: 0 },
-      logConfiguration: { logDriver: 'splunk', options: { 'awslogs-region': 'eu-west-1' }, secretOptions: [{ name: 's', valueFrom: '/x' }] },
+      logConfiguration: {
+        logDriver: 'splunk',
+        options: { 'awslogs-region': 'eu-west-1' },
+        secretOptions: [{ name: 's', valueFrom: '/x' }],
+      },
       user: '1000',
       readonlyRootFilesystem: true,
     },
@@ -63,11 +67,18 @@ test('no task-definition rule throws on any value of the wrong type or shape', (
   let runs = 0;
   for (const path of paths(RICH)) {
     for (const value of REPLACEMENTS) {
-      for (const wrap of [(x: unknown) => x, (x: unknown) => ({ taskDefinition: x }), (x: unknown) => (x as { containerDefinitions?: unknown } | null)?.containerDefinitions]) {
+      for (const wrap of [
+        (x: unknown) => x,
+        (x: unknown) => ({ taskDefinition: x }),
+        (x: unknown) => (x as { containerDefinitions?: unknown } | null)?.containerDefinitions,
+      ]) {
         const json = wrap(replaced(RICH, path, value));
         if (json === undefined) continue;
         const document = parseJson(JSON.stringify(json));
-        analyze(document, { rules: taskDefinitionRules, onRuleError: (rule, error) => errors.push(`${rule} at ${JSON.stringify(path)} = ${JSON.stringify(value)}: ${String(error)}`) });
+        analyze(document, {
+          rules: taskDefinitionRules,
+          onRuleError: (rule, error) => errors.push(`${rule} at ${JSON.stringify(path)} = ${JSON.stringify(value)}: ${String(error)}`),
+        });
         runs++;
       }
     }

@@ -70,11 +70,11 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
   let inputs: InputFile[];
   try {
     options = parseArgs(argv);
-    if (options === 'help') return out(USAGE), 0;
-    if (options === 'version') return out(FARGATE_LINT_VERSION), 0;
+    if (options === 'help') return (out(USAGE), 0);
+    if (options === 'version') return (out(FARGATE_LINT_VERSION), 0);
     inputs = collectFiles(options.paths);
   } catch (error) {
-    if (error instanceof UsageError) return err(`fargate-lint: ${error.message}\n\n${USAGE}`), 2;
+    if (error instanceof UsageError) return (err(`fargate-lint: ${error.message}\n\n${USAGE}`), 2);
     throw error;
   }
 
@@ -93,14 +93,20 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
     }
     const textDocument = documents.get(file.uri)!;
     const classification = service.classify(textDocument);
-    const reportSyntaxErrors = file.input.named || classification.kind !== 'unknown' || looksLikeTaskDefinitionName(file.input.absolutePath);
+    const reportSyntaxErrors =
+      file.input.named || classification.kind !== 'unknown' || looksLikeTaskDefinitionName(file.input.absolutePath);
     const diagnostics = await service.validate(textDocument, DEFAULT_SETTINGS, { reportSyntaxErrors });
     reports.push({
       file: display,
       kind: classification.kind,
       diagnostics: diagnostics
         .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
-        .map((d) => ({ rule: String(d.code), severity: fromSeverity(d.severity), message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range })),
+        .map((d) => ({
+          rule: String(d.code),
+          severity: fromSeverity(d.severity),
+          message: typeof d.message === 'string' ? d.message : d.message.value,
+          range: d.range,
+        })),
     });
   }
 
@@ -120,7 +126,11 @@ function skippedDiagnostic(reason: string) {
 }
 
 if (require.main === module) {
-  run(process.argv.slice(2), (t) => process.stdout.write(`${t}\n`), (t) => process.stderr.write(`${t}\n`)).then(
+  run(
+    process.argv.slice(2),
+    (t) => process.stdout.write(`${t}\n`),
+    (t) => process.stderr.write(`${t}\n`),
+  ).then(
     (code) => {
       process.exitCode = code;
     },

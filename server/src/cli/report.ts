@@ -34,7 +34,9 @@ export function formatStylish(reports: FileReport[], color: boolean): string {
     for (const d of report.diagnostics) {
       totals[d.severity]++;
       const where = `${d.range.start.line + 1}:${d.range.start.character + 1}`.padEnd(8);
-      lines.push(`  ${paint('2', where)} ${paint(severityColor[d.severity], SEVERITY_WORDS[d.severity].padEnd(7))} ${d.message}  ${paint('2', d.rule)}`);
+      lines.push(
+        `  ${paint('2', where)} ${paint(severityColor[d.severity], SEVERITY_WORDS[d.severity].padEnd(7))} ${d.message}  ${paint('2', d.rule)}`,
+      );
     }
     lines.push('');
   }
@@ -100,4 +102,3 @@ export function formatSarif(reports: FileReport[], version: string, baseDir: str
 function relativeUri(baseDir: string, file: string): string {
   return path.relative(baseDir, path.resolve(baseDir, file)).split(path.sep).map(encodeURIComponent).join('/');
 }
-

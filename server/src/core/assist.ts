@@ -8,7 +8,14 @@ import { platformCompletion } from './taskdef/platform-assist';
 import { referenceCompletion } from './taskdef/reference-assist';
 import { sizeCompletion, sizeHover } from './taskdef/size-assist';
 
-export const hoverProviders: HoverProvider[] = [sizeHover, loggingHover, executionRoleHoverProvider, iamHover, iamChecksHover, dependentsHover];
+export const hoverProviders: HoverProvider[] = [
+  sizeHover,
+  loggingHover,
+  executionRoleHoverProvider,
+  iamHover,
+  iamChecksHover,
+  dependentsHover,
+];
 export const completionProviders: CompletionProvider[] = [
   sizeCompletion,
   loggingCompletion,

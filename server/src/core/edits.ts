@@ -36,7 +36,10 @@ export function sequentialEdits(document: JsonDocument, changes: { path: JsonPat
   const formatting = formattingOf(text);
   for (const change of changes) {
     const removal = change.value === undefined ? removalEdit(text, change.path) : undefined;
-    text = applyEdits(text, removal ? [removal] : change.value === undefined ? [] : modify(text, change.path, change.value, { formattingOptions: formatting }));
+    text = applyEdits(
+      text,
+      removal ? [removal] : change.value === undefined ? [] : modify(text, change.path, change.value, { formattingOptions: formatting }),
+    );
   }
   return text === document.text ? [] : [replacementEdit(document.text, text)];
 }
@@ -89,7 +92,10 @@ export function replacementEdit(before: string, after: string): FileEdit {
 /** Applies edits of the current document (those without a `file`) to its text. */
 export function applyFileEdits(text: string, edits: FileEdit[]): string {
   const local = edits.filter((e): e is { offset: number; length: number; newText: string } => 'offset' in e && !e.file);
-  return applyEdits(text, local.map((e) => ({ offset: e.offset, length: e.length, content: e.newText })));
+  return applyEdits(
+    text,
+    local.map((e) => ({ offset: e.offset, length: e.length, content: e.newText })),
+  );
 }
 
 // --- Minimal edits: change only the text of one element, leaving neighbouring lines as they are ---------
@@ -110,7 +116,9 @@ function indentUnit(text: string): string {
 function layout(text: string, value: unknown, indent: string | undefined): string {
   if (indent === undefined) return JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ');
   const eol = formattingOf(text).eol;
-  return JSON.stringify(value, null, indentUnit(text)).split('\n').join(eol + indent);
+  return JSON.stringify(value, null, indentUnit(text))
+    .split('\n')
+    .join(eol + indent);
 }
 
 /**

@@ -17,13 +17,7 @@ export type DocumentKind =
 
 /** What a rule looks at: a part of a document, addressed by its JSON path. */
 export type SubjectKind =
-  | 'task-definition'
-  | 'container-definitions'
-  | 'identity-policy'
-  | 'trust-policy'
-  | 'resource-policy'
-  | 'role'
-  | 'project-config';
+  'task-definition' | 'container-definitions' | 'identity-policy' | 'trust-policy' | 'resource-policy' | 'role' | 'project-config';
 
 export interface Subject {
   kind: SubjectKind;
@@ -66,12 +60,7 @@ export function classify(document: JsonDocument, fileName?: string): Classificat
   if (fileName && fileName.replace(/^.*[\\/]/, '') === PROJECT_CONFIG_FILE && isObject(value)) {
     return { kind: 'project-config', label: 'fargate-lint project file', subjects: [{ kind: 'project-config', path: [], value }] };
   }
-  return (
-    classifyTaskDefinition(value) ??
-    classifyIam(value) ??
-    classifyByName(document, fileName) ??
-    UNKNOWN
-  );
+  return classifyTaskDefinition(value) ?? classifyIam(value) ?? classifyByName(document, fileName) ?? UNKNOWN;
 }
 
 function classifyTaskDefinition(value: unknown): Classification | undefined {
@@ -102,7 +91,9 @@ function classifyTaskDefinition(value: unknown): Classification | undefined {
 }
 
 function isContainerDefinition(value: unknown): boolean {
-  return isObject(value) && (hasKey(value, 'image') || (hasKey(value, 'name') && (hasKey(value, 'portMappings') || hasKey(value, 'essential'))));
+  return (
+    isObject(value) && (hasKey(value, 'image') || (hasKey(value, 'name') && (hasKey(value, 'portMappings') || hasKey(value, 'essential'))))
+  );
 }
 
 function classifyByName(document: JsonDocument, fileName: string | undefined): Classification | undefined {
@@ -112,7 +103,11 @@ function classifyByName(document: JsonDocument, fileName: string | undefined): C
     return { kind: 'task-definition', label: 'ECS task definition', subjects: [{ kind: 'task-definition', path: [], value: value ?? {} }] };
   }
   if (Array.isArray(value)) {
-    return { kind: 'container-definitions', label: 'ECS container definitions', subjects: [{ kind: 'container-definitions', path: [], value }] };
+    return {
+      kind: 'container-definitions',
+      label: 'ECS container definitions',
+      subjects: [{ kind: 'container-definitions', path: [], value }],
+    };
   }
   return undefined;
 }
@@ -155,7 +150,8 @@ export function policyKindOf(policy: Record<string, unknown>): 'identity-policy'
   if (withPrincipal.length < statements.length) return 'identity-policy';
   if (statements.some(hasResource)) return 'resource-policy';
   const actions = statements.flatMap(actionStrings);
-  const impliedResource = actions.length > 0 && actions.every((a) => RESOURCE_IMPLIED_SERVICES.includes(a.slice(0, a.indexOf(':')).toLowerCase()));
+  const impliedResource =
+    actions.length > 0 && actions.every((a) => RESOURCE_IMPLIED_SERVICES.includes(a.slice(0, a.indexOf(':')).toLowerCase()));
   return impliedResource ? 'resource-policy' : 'identity-policy';
 }
 
@@ -163,8 +159,16 @@ function policySubject(value: Record<string, unknown>, path: JsonPath, name?: st
   return { kind: policyKindOf(value), path, value, name };
 }
 
-const POLICY_LABELS = { 'identity-policy': 'IAM policy', 'trust-policy': 'IAM role trust policy', 'resource-policy': 'IAM resource policy' } as const;
-const POLICY_KINDS = { 'identity-policy': 'iam-policy', 'trust-policy': 'iam-trust-policy', 'resource-policy': 'iam-resource-policy' } as const;
+const POLICY_LABELS = {
+  'identity-policy': 'IAM policy',
+  'trust-policy': 'IAM role trust policy',
+  'resource-policy': 'IAM resource policy',
+} as const;
+const POLICY_KINDS = {
+  'identity-policy': 'iam-policy',
+  'trust-policy': 'iam-trust-policy',
+  'resource-policy': 'iam-resource-policy',
+} as const;
 
 function classifyIam(value: unknown): Classification | undefined {
   if (!isObject(value)) return undefined;
@@ -207,7 +211,11 @@ function classifyIam(value: unknown): Classification | undefined {
 }
 
 function isRole(value: unknown): boolean {
-  return isObject(value) && (hasKey(value, 'AssumeRolePolicyDocument') || (hasKey(value, 'RoleName') && (hasKey(value, 'Policies') || hasKey(value, 'ManagedPolicyArns'))));
+  return (
+    isObject(value) &&
+    (hasKey(value, 'AssumeRolePolicyDocument') ||
+      (hasKey(value, 'RoleName') && (hasKey(value, 'Policies') || hasKey(value, 'ManagedPolicyArns'))))
+  );
 }
 
 function roleSubjects(role: Record<string, unknown>, path: JsonPath, inlineKey = 'Policies'): Subject[] {
@@ -221,7 +229,12 @@ function roleSubjects(role: Record<string, unknown>, path: JsonPath, inlineKey =
     inline.forEach((entry, i) => {
       if (isObject(entry) && isPolicyDocument(entry.PolicyDocument)) {
         const policyName = typeof entry.PolicyName === 'string' ? entry.PolicyName : undefined;
-        subjects.push({ kind: 'identity-policy', path: [...path, inlineKey, i, 'PolicyDocument'], value: entry.PolicyDocument, name: policyName });
+        subjects.push({
+          kind: 'identity-policy',
+          path: [...path, inlineKey, i, 'PolicyDocument'],
+          value: entry.PolicyDocument,
+          name: policyName,
+        });
       }
     });
   }
@@ -235,13 +248,21 @@ function authorizationDetailsSubjects(value: Record<string, unknown>): Subject[]
     if (Array.isArray(list)) list.forEach((entry, i) => isObject(entry) && visit(entry, [key, i]));
   };
   each('RoleDetailList', (role, path) => subjects.push(...roleSubjects(role, path, 'RolePolicyList')));
-  for (const [key, inlineKey] of [['UserDetailList', 'UserPolicyList'], ['GroupDetailList', 'GroupPolicyList']]) {
+  for (const [key, inlineKey] of [
+    ['UserDetailList', 'UserPolicyList'],
+    ['GroupDetailList', 'GroupPolicyList'],
+  ]) {
     each(key, (principal, path) => {
       const inline = principal[inlineKey];
       if (!Array.isArray(inline)) return;
       inline.forEach((entry, j) => {
         if (isObject(entry) && isPolicyDocument(entry.PolicyDocument)) {
-          subjects.push({ kind: 'identity-policy', path: [...path, inlineKey, j, 'PolicyDocument'], value: entry.PolicyDocument, name: String(entry.PolicyName ?? '') });
+          subjects.push({
+            kind: 'identity-policy',
+            path: [...path, inlineKey, j, 'PolicyDocument'],
+            value: entry.PolicyDocument,
+            name: String(entry.PolicyName ?? ''),
+          });
         }
       });
     });
@@ -251,7 +272,12 @@ function authorizationDetailsSubjects(value: Record<string, unknown>): Subject[]
     if (!Array.isArray(versions)) return;
     versions.forEach((version, j) => {
       if (isObject(version) && isPolicyDocument(version.Document)) {
-        subjects.push({ kind: 'identity-policy', path: [...path, 'PolicyVersionList', j, 'Document'], value: version.Document, name: String(policy.PolicyName ?? '') });
+        subjects.push({
+          kind: 'identity-policy',
+          path: [...path, 'PolicyVersionList', j, 'Document'],
+          value: version.Document,
+          name: String(policy.PolicyName ?? ''),
+        });
       }
     });
   });

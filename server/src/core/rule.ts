@@ -64,9 +64,7 @@ export interface RuleContext {
 }
 
 /** One text change. `file` absent means the document the fix was asked for. */
-export type FileEdit =
-  | { file?: string; offset: number; length: number; newText: string }
-  | { createFile: string; content: string };
+export type FileEdit = { file?: string; offset: number; length: number; newText: string } | { createFile: string; content: string };
 
 export interface Fix {
   title: string;

@@ -34,7 +34,13 @@ export class CodeActionService {
         for (const fix of this.fixesFor(diagnostic.code, diagnostic.data, model, workspace)) {
           const edit = toWorkspaceEdit(textDocument.uri, textDocument, fix.edits, textDocumentOf);
           if (!edit) continue;
-          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred || undefined, edit });
+          actions.push({
+            title: fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: fix.isPreferred || undefined,
+            edit,
+          });
         }
       }
     }
@@ -42,7 +48,11 @@ export class CodeActionService {
     if (request.only && wants(FIX_ALL_KIND) && model.classification.kind !== 'unknown') {
       const edits = this.fixAll(textDocument, model, settings, workspace);
       if (edits.length) {
-        actions.push({ title: 'Fix all fargate-lint problems that have a safe fix', kind: FIX_ALL_KIND, edit: { changes: { [textDocument.uri]: edits } } });
+        actions.push({
+          title: 'Fix all fargate-lint problems that have a safe fix',
+          kind: FIX_ALL_KIND,
+          edit: { changes: { [textDocument.uri]: edits } },
+        });
       }
     }
     return actions;
@@ -51,7 +61,15 @@ export class CodeActionService {
   private fixesFor(ruleId: string, data: DiagnosticData, model: DocumentModel, workspace: WorkspaceView | undefined): Fix[] {
     const rule = findRule(ruleId);
     if (!rule?.fix) return [];
-    return rule.fix({ document: model.document, fileName: model.fileName, uri: model.uri, path: data.path, subjectPath: data.subjectPath, data: data.payload, workspace });
+    return rule.fix({
+      document: model.document,
+      fileName: model.fileName,
+      uri: model.uri,
+      path: data.path,
+      subjectPath: data.subjectPath,
+      data: data.payload,
+      workspace,
+    });
   }
 
   /** Applies safe fixes one at a time, re-analysing in between, so each fix sees the text the last one left. */
@@ -68,7 +86,17 @@ export class CodeActionService {
         if (tried.has(key)) continue;
         tried.add(key);
         const rule = findRule(finding.ruleId);
-        const fix = rule?.fix?.({ document, fileName: model.fileName, uri: model.uri, path: finding.path, subjectPath: finding.subjectPath, data: finding.data, workspace }).find((f) => f.safe);
+        const fix = rule
+          ?.fix?.({
+            document,
+            fileName: model.fileName,
+            uri: model.uri,
+            path: finding.path,
+            subjectPath: finding.subjectPath,
+            data: finding.data,
+            workspace,
+          })
+          .find((f) => f.safe);
         if (!fix) continue;
         const next = applyFileEdits(text, fix.edits);
         if (next === text) continue;
@@ -80,11 +108,20 @@ export class CodeActionService {
     }
     if (text === original) return [];
     const edit = replacementEdit(original, text) as { offset: number; length: number; newText: string };
-    return [{ range: { start: textDocument.positionAt(edit.offset), end: textDocument.positionAt(edit.offset + edit.length) }, newText: edit.newText }];
+    return [
+      {
+        range: { start: textDocument.positionAt(edit.offset), end: textDocument.positionAt(edit.offset + edit.length) },
+        newText: edit.newText,
+      },
+    ];
   }
 }
 
 function isData(value: unknown): value is DiagnosticData {
-  return typeof value === 'object' && value !== null && Array.isArray((value as DiagnosticData).path) && Array.isArray((value as DiagnosticData).subjectPath);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as DiagnosticData).path) &&
+    Array.isArray((value as DiagnosticData).subjectPath)
+  );
 }
-

@@ -1,6 +1,13 @@
 // Completion: where our providers own a position (task size, IAM actions, ...) only their values are
 // offered; elsewhere the schema's keys, enums and snippets.
-import { type CompletionItem, CompletionItemKind, type CompletionList, InsertTextFormat, type Position, type Range } from 'vscode-languageserver-types';
+import {
+  type CompletionItem,
+  CompletionItemKind,
+  type CompletionList,
+  InsertTextFormat,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { completionProviders } from '../core/assist';
 import { type CompletionEntry, type PositionContext, positionContext } from '../core/position';
@@ -10,7 +17,12 @@ import { schemaDocumentOf, schemaFor } from './schemas';
 import { findNodeAtOffset } from 'jsonc-parser';
 
 export class CompletionService {
-  async complete(textDocument: TextDocument, model: DocumentModel, position: Position, workspace?: WorkspaceView): Promise<CompletionList | null> {
+  async complete(
+    textDocument: TextDocument,
+    model: DocumentModel,
+    position: Position,
+    workspace?: WorkspaceView,
+  ): Promise<CompletionList | null> {
     if (model.classification.kind === 'unknown') return null;
     const offset = textDocument.offsetAt(position);
     const context = positionContext(model.document, model.classification, offset, { fileName: model.fileName, uri: model.uri, workspace });

@@ -70,7 +70,10 @@ export function findingToDiagnostic(
   for (const r of finding.related ?? []) {
     const target = r.file ? relatedDocument(r.file) : { uri: textDocument.uri, textDocument, document };
     if (!target) continue;
-    related.push({ location: { uri: target.uri, range: spanToRange(target.textDocument, locate(target.document, r.path)) }, message: r.message });
+    related.push({
+      location: { uri: target.uri, range: spanToRange(target.textDocument, locate(target.document, r.path)) },
+      message: r.message,
+    });
   }
   return {
     range: spanToRange(textDocument, locate(document, finding.path, finding.target)),
@@ -102,7 +105,7 @@ export function toWorkspaceEdit(
       continue;
     }
     const targetUri = edit.file ?? uri;
-    const target = targetUri === uri ? textDocument : textDocumentOf(targetUri) ?? undefined;
+    const target = targetUri === uri ? textDocument : (textDocumentOf(targetUri) ?? undefined);
     if (!target) continue;
     (changes[targetUri] ??= []).push({
       range: { start: target.positionAt(edit.offset), end: target.positionAt(edit.offset + edit.length) },
@@ -114,7 +117,10 @@ export function toWorkspaceEdit(
     documentChanges: [
       ...creates.flatMap((c) => [
         { kind: 'create' as const, uri: c.uri, options: { ignoreIfExists: true } },
-        { textDocument: { uri: c.uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: c.content }] },
+        {
+          textDocument: { uri: c.uri, version: null },
+          edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: c.content }],
+        },
       ]),
       ...Object.entries(changes).map(([u, e]) => ({ textDocument: { uri: u, version: null }, edits: e })),
     ],

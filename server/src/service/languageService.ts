@@ -50,7 +50,14 @@ export class FargateLintLanguageService {
 
   codeActions(textDocument: TextDocument, request: CodeActionRequest, settings: Settings): CodeAction[] {
     const textDocumentOf = this.options.textDocumentOf ?? (() => undefined);
-    return this.codeActionService.codeActions(textDocument, this.models.get(textDocument), request, settings, this.options.workspace, textDocumentOf);
+    return this.codeActionService.codeActions(
+      textDocument,
+      this.models.get(textDocument),
+      request,
+      settings,
+      this.options.workspace,
+      textDocumentOf,
+    );
   }
 
   fixAll(textDocument: TextDocument, settings: Settings): TextEdit[] {

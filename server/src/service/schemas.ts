@@ -53,7 +53,11 @@ export function schemaFor(classification: Classification): SchemaBinding | undef
   let service = services.get(shape);
   if (!service) {
     service = getLanguageService({});
-    service.configure({ validate: true, allowComments: true, schemas: [{ uri: `fargate-lint:/schemas/${shape}.json`, fileMatch: ['*'], schema: schemas[shape] }] });
+    service.configure({
+      validate: true,
+      allowComments: true,
+      schemas: [{ uri: `fargate-lint:/schemas/${shape}.json`, fileMatch: ['*'], schema: schemas[shape] }],
+    });
     services.set(shape, service);
   }
   return { service, meta: shape === 'project-config' ? projectConfigSchemaMeta : taskDefinitionSchemaMeta };

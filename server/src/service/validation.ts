@@ -32,7 +32,9 @@ export class Validation {
       const [first, ...rest] = document.syntaxProblems;
       if (first) {
         const message = rest.length ? `${first.message} (and ${rest.length} more after it)` : first.message;
-        diagnostics.push(this.serviceDiagnostic(textDocument, first, message, jsonSyntaxMeta.id, syntaxSetting ?? jsonSyntaxMeta.defaultSeverity));
+        diagnostics.push(
+          this.serviceDiagnostic(textDocument, first, message, jsonSyntaxMeta.id, syntaxSetting ?? jsonSyntaxMeta.defaultSeverity),
+        );
       }
     }
     if (classification.kind === 'unknown') return diagnostics;
@@ -54,34 +56,50 @@ export class Validation {
     return diagnostics;
   }
 
-  private async schemaDiagnostics(textDocument: TextDocument, model: DocumentModel, rules: Record<string, SeveritySetting>): Promise<Diagnostic[]> {
+  private async schemaDiagnostics(
+    textDocument: TextDocument,
+    model: DocumentModel,
+    rules: Record<string, SeveritySetting>,
+  ): Promise<Diagnostic[]> {
     const binding = schemaFor(model.classification);
     const setting = binding && rules[binding.meta.id];
     // While the text does not parse, type errors are echoes of the syntax error: wait for valid JSON.
     if (!binding || setting === 'off' || model.document.syntaxProblems.length > 0) return [];
     const jsonDocument = schemaDocumentOf(binding, model, textDocument);
-    const found = await binding.service.doValidation(textDocument, jsonDocument, { comments: 'ignore', trailingCommas: 'ignore', schemaValidation: 'error' });
+    const found = await binding.service.doValidation(textDocument, jsonDocument, {
+      comments: 'ignore',
+      trailingCommas: 'ignore',
+      schemaValidation: 'error',
+    });
     // Syntax errors are the editor's to show (and json-syntax's in the CLI), not the schema's.
     const syntaxErrors = new Set<Diagnostic>((jsonDocument as { syntaxErrors?: Diagnostic[] }).syntaxErrors ?? []);
     const root = model.document.root;
-    return found
-      // Schema problems mostly come without a code; coded ones below 0x100 are enum and deprecation problems.
-      .filter((d) => !syntaxErrors.has(d) && (d.code === undefined || (typeof d.code === 'number' && d.code < 0x100)))
-      .filter((d) => {
-        // A template placeholder ("{{region}}") is filled in before registration; its type is not ours to judge.
-        const node = root && findNodeAtOffset(root, textDocument.offsetAt(d.range.start));
-        return !isPlaceholder(node?.value);
-      })
-      .map((d) => ({
-        ...d,
-        severity: toSeverity(setting ?? fromSeverity(d.severity)),
-        code: binding.meta.id,
-        codeDescription: codeDescription(binding.meta.id),
-        source: SOURCE,
-      }));
+    return (
+      found
+        // Schema problems mostly come without a code; coded ones below 0x100 are enum and deprecation problems.
+        .filter((d) => !syntaxErrors.has(d) && (d.code === undefined || (typeof d.code === 'number' && d.code < 0x100)))
+        .filter((d) => {
+          // A template placeholder ("{{region}}") is filled in before registration; its type is not ours to judge.
+          const node = root && findNodeAtOffset(root, textDocument.offsetAt(d.range.start));
+          return !isPlaceholder(node?.value);
+        })
+        .map((d) => ({
+          ...d,
+          severity: toSeverity(setting ?? fromSeverity(d.severity)),
+          code: binding.meta.id,
+          codeDescription: codeDescription(binding.meta.id),
+          source: SOURCE,
+        }))
+    );
   }
 
-  private serviceDiagnostic(textDocument: TextDocument, span: { offset: number; length: number }, message: string, ruleId: string, severity: SeveritySetting): Diagnostic {
+  private serviceDiagnostic(
+    textDocument: TextDocument,
+    span: { offset: number; length: number },
+    message: string,
+    ruleId: string,
+    severity: SeveritySetting,
+  ): Diagnostic {
     return {
       range: spanToRange(textDocument, span),
       severity: toSeverity(severity === 'off' ? 'error' : severity),
@@ -92,4 +110,3 @@ export class Validation {
     };
   }
 }
-

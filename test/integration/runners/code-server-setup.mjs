@@ -69,7 +69,11 @@ async function npmInstall(dir, what, env) {
   const started = Date.now();
   let last = '';
   log(`installing ${what} into ${dir} (log: ${logFile})`);
-  const child = spawn('npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts', '--loglevel=http'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts', '--loglevel=http'], {
+    cwd: dir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const onData = (chunk) => {
     out.write(chunk);
     // The latest step, not the compiler's warning excerpts ("|  ^~~~", "note: ...").
@@ -121,7 +125,10 @@ export async function ensureCodeServer() {
   try {
     if (ready()) return paths; // another run installed it while we waited
     await install(root, nodeDir, serverDir, nodeHome, platformPackage, paths);
-    writeFileSync(marker, JSON.stringify({ codeServer: CODE_SERVER_VERSION, node: NODE_VERSION, installedAt: new Date().toISOString() }) + '\n');
+    writeFileSync(
+      marker,
+      JSON.stringify({ codeServer: CODE_SERVER_VERSION, node: NODE_VERSION, installedAt: new Date().toISOString() }) + '\n',
+    );
     return paths;
   } finally {
     unlock();
@@ -175,7 +182,10 @@ async function install(root, nodeDir, serverDir, nodeHome, platformPackage, path
 
   // Node 24 binary and headers: the platform package that `npm install node@24` would fetch in its
   // preinstall script, taken directly so no install script needs approving.
-  writeFileSync(join(nodeDir, 'package.json'), JSON.stringify({ private: true, dependencies: { [platformPackage]: NODE_VERSION } }, null, 2));
+  writeFileSync(
+    join(nodeDir, 'package.json'),
+    JSON.stringify({ private: true, dependencies: { [platformPackage]: NODE_VERSION } }, null, 2),
+  );
   await npmInstall(nodeDir, `Node ${NODE_VERSION}`, cleanEnv());
   if (!existsSync(paths.node) || !existsSync(join(nodeHome, 'include', 'node', 'node.h'))) {
     throw new Error(`${platformPackage}@${NODE_VERSION} did not bring bin/node and include/node`);

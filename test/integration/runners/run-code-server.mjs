@@ -79,16 +79,22 @@ async function startCodeServer(paths, workspacePath, temp) {
   const out = createWriteStream(logFile);
   const args = [
     paths.entry,
-    '--auth', 'none',
-    '--bind-addr', '127.0.0.1:0',
+    '--auth',
+    'none',
+    '--bind-addr',
+    '127.0.0.1:0',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--vscode-option', 'enable-smoke-test-driver',
-    '--user-data-dir', userData,
-    '--extensions-dir', extensions,
-    '--config', config,
+    '--vscode-option',
+    'enable-smoke-test-driver',
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensions,
+    '--config',
+    config,
     workspacePath,
   ];
   log(`starting code-server: ${paths.node} ${args.join(' ')}`);
@@ -139,7 +145,15 @@ async function launchBrowser(temp) {
     executablePath: CHROMIUM,
     headless: true,
     // The machine has no network but loopback: keep Chromium from trying (and logging) connections.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1280, height: 760 },
     // Our own handlers stop the browser, code-server and the temporary folders together.
     handleSIGINT: false,

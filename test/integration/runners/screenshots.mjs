@@ -124,26 +124,29 @@ async function goTo(page, lineColumn) {
 async function differentPixels(page, before, after) {
   const scratch = await page.context().newPage();
   try {
-    const count = await scratch.evaluate(async ([a, b]) => {
-      const decode = async (base64) => {
-        const image = new Image();
-        image.src = `data:image/png;base64,${base64}`;
-        await image.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = image.width;
-        canvas.height = image.height;
-        const context = canvas.getContext('2d');
-        context.drawImage(image, 0, 0);
-        return context.getImageData(0, 0, image.width, image.height);
-      };
-      const [x, y] = await Promise.all([decode(a), decode(b)]);
-      if (x.width !== y.width || x.height !== y.height) return -1;
-      let n = 0;
-      for (let i = 0; i < x.data.length; i += 4) {
-        if (x.data[i] !== y.data[i] || x.data[i + 1] !== y.data[i + 1] || x.data[i + 2] !== y.data[i + 2]) n++;
-      }
-      return n;
-    }, [before.toString('base64'), after.toString('base64')]);
+    const count = await scratch.evaluate(
+      async ([a, b]) => {
+        const decode = async (base64) => {
+          const image = new Image();
+          image.src = `data:image/png;base64,${base64}`;
+          await image.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = image.width;
+          canvas.height = image.height;
+          const context = canvas.getContext('2d');
+          context.drawImage(image, 0, 0);
+          return context.getImageData(0, 0, image.width, image.height);
+        };
+        const [x, y] = await Promise.all([decode(a), decode(b)]);
+        if (x.width !== y.width || x.height !== y.height) return -1;
+        let n = 0;
+        for (let i = 0; i < x.data.length; i += 4) {
+          if (x.data[i] !== y.data[i] || x.data[i + 1] !== y.data[i + 1] || x.data[i + 2] !== y.data[i + 2]) n++;
+        }
+        return n;
+      },
+      [before.toString('base64'), after.toString('base64')],
+    );
     return count < 0 ? Infinity : count;
   } finally {
     await scratch.close();

@@ -3,7 +3,17 @@
 import assert from 'node:assert/strict';
 import { suite, suiteSetup, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { activateExtension, completionItems, labelOf, openFixture, ourCompletionItems, positionIn, rangeOf, revertAndCloseAll, replaceText } from '../helpers';
+import {
+  activateExtension,
+  completionItems,
+  labelOf,
+  openFixture,
+  ourCompletionItems,
+  positionIn,
+  rangeOf,
+  revertAndCloseAll,
+  replaceText,
+} from '../helpers';
 
 suite('completion', () => {
   suiteSetup(activateExtension);
@@ -14,11 +24,18 @@ suite('completion', () => {
     const items = ourCompletionItems(await completionItems(document.uri, positionIn(document, '"4096"', 1)));
     assert.deepEqual(
       items.map((item) => [labelOf(item), (item.label as vscode.CompletionItemLabel).description]),
-      [['"512"', '0.5 GB'], ['"1024"', '1 GB'], ['"2048"', '2 GB']],
+      [
+        ['"512"', '0.5 GB'],
+        ['"1024"', '1 GB'],
+        ['"2048"', '2 GB'],
+      ],
     );
     // Accepting an item replaces the whole value.
     const range = items[0].range as vscode.Range;
-    assert.ok(range instanceof vscode.Range ? range.isEqual(rangeOf(document, '"4096"')) : false, `unexpected range ${JSON.stringify(items[0].range)}`);
+    assert.ok(
+      range instanceof vscode.Range ? range.isEqual(rangeOf(document, '"4096"')) : false,
+      `unexpected range ${JSON.stringify(items[0].range)}`,
+    );
     assert.equal((items[0].insertText as string | undefined) ?? labelOf(items[0]), '"512"');
   });
 

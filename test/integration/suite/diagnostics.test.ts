@@ -2,7 +2,21 @@
 import assert from 'node:assert/strict';
 import { suite, suiteSetup, teardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { DOCS_BASE, activateExtension, assertDiagnostics, codeOf, has, lacks, only, openFixture, rangeOf, revertAndCloseAll, toTuple, waitForDiagnostics, withCodes } from '../helpers';
+import {
+  DOCS_BASE,
+  activateExtension,
+  assertDiagnostics,
+  codeOf,
+  has,
+  lacks,
+  only,
+  openFixture,
+  rangeOf,
+  revertAndCloseAll,
+  toTuple,
+  waitForDiagnostics,
+  withCodes,
+} from '../helpers';
 
 const SIZE = 'fargate-cpu-memory';
 const NETWORK = 'fargate-network-mode';
@@ -40,7 +54,9 @@ suite('diagnostics', () => {
   test('a missing networkMode is reported on the requiresCompatibilities key', async () => {
     const { document } = await openFixture('quick-fixes/missing-network-mode.json');
     const diagnostics = await waitForDiagnostics(document.uri, has(NETWORK));
-    assertDiagnostics(only(diagnostics, NETWORK), [{ code: NETWORK, severity: 'error', range: toTuple(rangeOf(document, '"requiresCompatibilities"')) }]);
+    assertDiagnostics(only(diagnostics, NETWORK), [
+      { code: NETWORK, severity: 'error', range: toTuple(rangeOf(document, '"requiresCompatibilities"')) },
+    ]);
   });
 
   test('describe-task-definition output: describe-only fields are information (on the key), the Fargate rules still apply', async () => {
@@ -71,6 +87,9 @@ suite('diagnostics', () => {
     // other file's empty list is a real "nothing" rather than "not yet".
     const [other, task] = [await openFixture('not-ours/package.json'), await openFixture('task-definition.json')];
     await waitForDiagnostics(task.document.uri, has(SIZE, NETWORK));
-    assert.deepEqual(vscode.languages.getDiagnostics(other.document.uri).filter((d) => d.source === 'fargate-lint'), []);
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(other.document.uri).filter((d) => d.source === 'fargate-lint'),
+      [],
+    );
   });
 });

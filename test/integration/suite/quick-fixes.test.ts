@@ -31,7 +31,10 @@ suite('quick fixes', () => {
     const before = document.getText();
     const diagnostic = await diagnosticOf(document, 'fargate-network-mode');
     const fixes = await quickFixesFor(document.uri, diagnostic);
-    assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [['Set networkMode to "awsvpc"', true]]);
+    assert.deepEqual(
+      fixes.map((f) => [f.title, f.isPreferred]),
+      [['Set networkMode to "awsvpc"', true]],
+    );
     await changeAndWaitForDiagnostics(document.uri, () => applyCodeAction(fixes[0]), lacks('fargate-network-mode'));
     assert.equal(document.getText(), before.replace('"networkMode": "host"', '"networkMode": "awsvpc"'));
   });
@@ -52,10 +55,13 @@ suite('quick fixes', () => {
     const before = document.getText();
     const diagnostic = await diagnosticOf(document, 'fargate-cpu-memory');
     const fixes = await quickFixesFor(document.uri, diagnostic);
-    assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred ?? false]), [
-      ['Set memory to 2048 (2 GB), the nearest size for cpu 256', true],
-      ['Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096', false],
-    ]);
+    assert.deepEqual(
+      fixes.map((f) => [f.title, f.isPreferred ?? false]),
+      [
+        ['Set memory to 2048 (2 GB), the nearest size for cpu 256', true],
+        ['Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096', false],
+      ],
+    );
     await changeAndWaitForDiagnostics(document.uri, () => applyCodeAction(fixes[1]), lacks('fargate-cpu-memory'));
     assert.equal(document.getText(), before.replace('"cpu": "256"', '"cpu": "512"'));
   });
@@ -74,7 +80,11 @@ suite('quick fixes', () => {
     const actions = await codeActions(document.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll');
     const fixAll = actions.filter((a) => a.kind?.value === 'source.fixAll.fargateLint');
     assert.equal(fixAll.length, 1, `actions: ${JSON.stringify(actions.map((a) => [a.title, a.kind?.value]))}`);
-    const after = await changeAndWaitForDiagnostics(document.uri, () => applyCodeAction(fixAll[0]), lacks('fargate-network-mode', 'describe-only-field'));
+    const after = await changeAndWaitForDiagnostics(
+      document.uri,
+      () => applyCodeAction(fixAll[0]),
+      lacks('fargate-network-mode', 'describe-only-field'),
+    );
     assert.ok(has('fargate-cpu-memory')(after), 'the size error stays: its fix is not safe');
     const task = JSON.parse(document.getText()).taskDefinition;
     assert.equal(task.networkMode, 'awsvpc');

@@ -40,7 +40,11 @@ suite('settings', () => {
       (ds) => lacks(NETWORK)(ds) && only(ds, SIZE).every((d) => d.severity === vscode.DiagnosticSeverity.Warning) && has(SIZE)(ds),
     );
     assertDiagnostics(only(diagnostics, SIZE, NETWORK), [{ code: SIZE, severity: 'warning', range: toTuple(rangeOf(document, '"4096"')) }]);
-    const restored = await changeAndWaitForDiagnostics(uri, resetSettings, (ds) => BOTH(ds) && only(ds, SIZE).every((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    const restored = await changeAndWaitForDiagnostics(
+      uri,
+      resetSettings,
+      (ds) => BOTH(ds) && only(ds, SIZE).every((d) => d.severity === vscode.DiagnosticSeverity.Error),
+    );
     assertDiagnostics(only(restored, SIZE, NETWORK), [
       { code: NETWORK, severity: 'error', range: toTuple(rangeOf(document, '"bridge"')) },
       { code: SIZE, severity: 'error', range: toTuple(rangeOf(document, '"4096"')) },

@@ -11,7 +11,9 @@ const fargate = (options: unknown, extra: Record<string, unknown> = {}) => ({
   networkMode: 'awsvpc',
   cpu: '256',
   memory: '512',
-  containerDefinitions: [{ name: 'app', image: 'nginx', logConfiguration: { logDriver: 'awslogs', ...(options === undefined ? {} : { options }) } }],
+  containerDefinitions: [
+    { name: 'app', image: 'nginx', logConfiguration: { logDriver: 'awslogs', ...(options === undefined ? {} : { options }) } },
+  ],
   ...extra,
 });
 const ec2 = (options: unknown) => ({ ...fargate(options), requiresCompatibilities: ['EC2'] });
@@ -23,45 +25,104 @@ ruleTester(awslogsOptions, {
     { name: 'group and region on EC2 (cfn-lint E3046 case)', json: ec2({ 'awslogs-group': 'foo', 'awslogs-region': 'us-east-1' }) },
     {
       name: 'every documented option, with valid values',
-      json: fargate({ ...full, 'awslogs-create-group': 'true', 'awslogs-datetime-format': '%Y-%m-%d', mode: 'non-blocking', 'max-buffer-size': '25m' }),
+      json: fargate({
+        ...full,
+        'awslogs-create-group': 'true',
+        'awslogs-datetime-format': '%Y-%m-%d',
+        mode: 'non-blocking',
+        'max-buffer-size': '25m',
+      }),
     },
-    { name: 'create-group read as Docker reads booleans', json: fargate({ ...full, 'awslogs-create-group': 'True', 'awslogs-multiline-pattern': '^\\[' }) },
+    {
+      name: 'create-group read as Docker reads booleans',
+      json: fargate({ ...full, 'awslogs-create-group': 'True', 'awslogs-multiline-pattern': '^\\[' }),
+    },
     { name: 'mode blocking', json: fargate({ ...full, mode: 'blocking' }) },
     { name: 'placeholder values are not judged', json: fargate({ ...full, mode: '{{mode}}', 'awslogs-create-group': '${CREATE}' }) },
-    { name: 'other drivers are not ours', json: { ...fargate(undefined), containerDefinitions: [{ name: 'a', image: 'b', logConfiguration: { logDriver: 'awsfirelens', options: { Name: 'x' } } }] } },
-    { name: 'container-definitions array, launch type unknown: no stream prefix needed', json: [{ name: 'a', image: 'b', logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': 'g', 'awslogs-region': 'us-east-1' } } }] },
+    {
+      name: 'other drivers are not ours',
+      json: {
+        ...fargate(undefined),
+        containerDefinitions: [{ name: 'a', image: 'b', logConfiguration: { logDriver: 'awsfirelens', options: { Name: 'x' } } }],
+      },
+    },
+    {
+      name: 'container-definitions array, launch type unknown: no stream prefix needed',
+      json: [
+        {
+          name: 'a',
+          image: 'b',
+          logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': 'g', 'awslogs-region': 'us-east-1' } },
+        },
+      ],
+    },
   ],
   invalid: [
     {
       name: 'no options at all (cfn-lint E3046 case): reported on the driver, the fix writes all three',
-      json: fargate(undefined, { containerDefinitions: [{ name: 'app', image: '111122223333.dkr.ecr.ap-south-1.amazonaws.com/app', logConfiguration: { logDriver: 'awslogs' } }] }),
-      findings: [{ path: ['containerDefinitions', 0, 'logConfiguration', 'logDriver'], message: 'needs the options awslogs-group, awslogs-region and awslogs-stream-prefix (required on Fargate) (container "app")' }],
+      json: fargate(undefined, {
+        containerDefinitions: [
+          { name: 'app', image: '111122223333.dkr.ecr.ap-south-1.amazonaws.com/app', logConfiguration: { logDriver: 'awslogs' } },
+        ],
+      }),
+      findings: [
+        {
+          path: ['containerDefinitions', 0, 'logConfiguration', 'logDriver'],
+          message: 'needs the options awslogs-group, awslogs-region and awslogs-stream-prefix (required on Fargate) (container "app")',
+        },
+      ],
       fix: {
         title: 'Add awslogs-group "/ecs/web", awslogs-region "ap-south-1", awslogs-stream-prefix "ecs"',
         output: fargate(undefined, {
-          containerDefinitions: [{ name: 'app', image: '111122223333.dkr.ecr.ap-south-1.amazonaws.com/app', logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'ap-south-1', 'awslogs-stream-prefix': 'ecs' } } }],
+          containerDefinitions: [
+            {
+              name: 'app',
+              image: '111122223333.dkr.ecr.ap-south-1.amazonaws.com/app',
+              logConfiguration: {
+                logDriver: 'awslogs',
+                options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'ap-south-1', 'awslogs-stream-prefix': 'ecs' },
+              },
+            },
+          ],
         }),
       },
     },
     {
       name: 'EC2 without options: group and region only, placeholder Region said in the title',
       json: ec2(undefined),
-      findings: [{ path: ['containerDefinitions', 0, 'logConfiguration', 'logDriver'], message: 'awslogs-group and awslogs-region (container' }],
-      fix: { title: 'Add awslogs-group "/ecs/web", awslogs-region "us-east-1" (placeholder Region: check it)', output: ec2({ 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1' }) },
+      findings: [
+        { path: ['containerDefinitions', 0, 'logConfiguration', 'logDriver'], message: 'awslogs-group and awslogs-region (container' },
+      ],
+      fix: {
+        title: 'Add awslogs-group "/ecs/web", awslogs-region "us-east-1" (placeholder Region: check it)',
+        output: ec2({ 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1' }),
+      },
     },
     {
       name: 'stream prefix missing on Fargate: reported on the options key, added next to the others',
       json: fargate({ 'awslogs-group': 'g', 'awslogs-region': 'eu-west-1' }),
       findings: [{ path: OPTIONS, message: 'needs the option awslogs-stream-prefix (required on Fargate)' }],
-      fix: { title: 'Add awslogs-stream-prefix "ecs"', output: fargate({ 'awslogs-group': 'g', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'ecs' }) },
+      fix: {
+        title: 'Add awslogs-stream-prefix "ecs"',
+        output: fargate({ 'awslogs-group': 'g', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'ecs' }),
+      },
     },
     {
-      name: 'the Region comes from another container\'s awslogs-region first',
+      name: "the Region comes from another container's awslogs-region first",
       json: {
         ...fargate({ 'awslogs-group': 'g', 'awslogs-stream-prefix': 'ecs' }),
         containerDefinitions: [
-          { name: 'app', image: 'nginx', logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': 'g', 'awslogs-stream-prefix': 'ecs' } } },
-          { name: 'side', image: 'x', secrets: [{ name: 'A', valueFrom: 'arn:aws:ssm:us-west-2:111122223333:parameter/a' }], logConfiguration: { logDriver: 'awslogs', options: { ...full, 'awslogs-region': 'ca-central-1' } } },
+          {
+            name: 'app',
+            image: 'nginx',
+            logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': 'g', 'awslogs-stream-prefix': 'ecs' } },
+          },
+          {
+            name: 'side',
+            image: 'x',
+            secrets: [{ name: 'A', valueFrom: 'arn:aws:ssm:us-west-2:111122223333:parameter/a' }],
+            logConfiguration: { logDriver: 'awslogs', options: { ...full, 'awslogs-region': 'ca-central-1' } },
+          },
         ],
       },
       findings: [{ path: OPTIONS }],
@@ -70,8 +131,20 @@ ruleTester(awslogsOptions, {
         output: {
           ...fargate({}),
           containerDefinitions: [
-            { name: 'app', image: 'nginx', logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': 'g', 'awslogs-stream-prefix': 'ecs', 'awslogs-region': 'ca-central-1' } } },
-            { name: 'side', image: 'x', secrets: [{ name: 'A', valueFrom: 'arn:aws:ssm:us-west-2:111122223333:parameter/a' }], logConfiguration: { logDriver: 'awslogs', options: { ...full, 'awslogs-region': 'ca-central-1' } } },
+            {
+              name: 'app',
+              image: 'nginx',
+              logConfiguration: {
+                logDriver: 'awslogs',
+                options: { 'awslogs-group': 'g', 'awslogs-stream-prefix': 'ecs', 'awslogs-region': 'ca-central-1' },
+              },
+            },
+            {
+              name: 'side',
+              image: 'x',
+              secrets: [{ name: 'A', valueFrom: 'arn:aws:ssm:us-west-2:111122223333:parameter/a' }],
+              logConfiguration: { logDriver: 'awslogs', options: { ...full, 'awslogs-region': 'ca-central-1' } },
+            },
           ],
         },
       },
@@ -128,7 +201,13 @@ test('awslogs-options: the rename fix replaces only the key', () => {
   const { document, findings } = findingsOf(awslogsOptions, json);
   const misspelt = findings.find((f) => f.path.includes('awslogs-stream-prefx'))!;
   const fixes = awslogsOptions.fix!({ document, path: misspelt.path, subjectPath: [], data: misspelt.data });
-  assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [['Rename "awslogs-stream-prefx" to "awslogs-stream-prefix"', true], ['Remove the option "awslogs-stream-prefx"', false]]);
+  assert.deepEqual(
+    fixes.map((f) => [f.title, f.isPreferred]),
+    [
+      ['Rename "awslogs-stream-prefx" to "awslogs-stream-prefix"', true],
+      ['Remove the option "awslogs-stream-prefx"', false],
+    ],
+  );
   const edit = fixes[0].edits[0] as { offset: number; length: number; newText: string };
   assert.equal(document.text.slice(edit.offset, edit.offset + edit.length), '"awslogs-stream-prefx"');
   assert.equal(edit.newText, '"awslogs-stream-prefix"');

@@ -12,9 +12,21 @@ ruleTester(containerNameFormat, {
     { name: 'missing name is left to the schema', json: fargateTask([{ image: 'nginx' }]) },
   ],
   invalid: [
-    { name: '256 characters (boundary)', json: fargateTask([container('n'.repeat(256))]), findings: [{ path: ['containerDefinitions', 0, 'name'], message: 'is 256 characters long (at most 255)' }] },
-    { name: 'a dot', json: fargateTask([container('web.app')]), findings: [{ path: ['containerDefinitions', 0, 'name'], message: 'contains "."' }] },
-    { name: 'spaces and a slash', json: fargateTask([container('ok'), container('my app/1')]), findings: [{ path: ['containerDefinitions', 1, 'name'], message: 'contains " ", "/"' }] },
+    {
+      name: '256 characters (boundary)',
+      json: fargateTask([container('n'.repeat(256))]),
+      findings: [{ path: ['containerDefinitions', 0, 'name'], message: 'is 256 characters long (at most 255)' }],
+    },
+    {
+      name: 'a dot',
+      json: fargateTask([container('web.app')]),
+      findings: [{ path: ['containerDefinitions', 0, 'name'], message: 'contains "."' }],
+    },
+    {
+      name: 'spaces and a slash',
+      json: fargateTask([container('ok'), container('my app/1')]),
+      findings: [{ path: ['containerDefinitions', 1, 'name'], message: 'contains " ", "/"' }],
+    },
     { name: 'container-definitions array', json: [container('a:b')], findings: [{ path: [0, 'name'], message: '":"' }] },
   ],
 });

@@ -7,9 +7,18 @@ const healthCheck = { healthCheck: { command: ['CMD-SHELL', 'curl -f http://loca
 
 ruleTester(dependsOnCondition, {
   valid: [
-    { name: 'HEALTHY on a container with a health check', json: fargateTask([container('app', on('envoy', 'HEALTHY')), container('envoy', healthCheck)]) },
-    { name: 'SUCCESS on a non-essential container', json: fargateTask([container('app', on('init', 'SUCCESS')), container('init', { essential: false })]) },
-    { name: 'COMPLETE on a non-essential container', json: fargateTask([container('app', on('init', 'COMPLETE')), container('init', { essential: false })]) },
+    {
+      name: 'HEALTHY on a container with a health check',
+      json: fargateTask([container('app', on('envoy', 'HEALTHY')), container('envoy', healthCheck)]),
+    },
+    {
+      name: 'SUCCESS on a non-essential container',
+      json: fargateTask([container('app', on('init', 'SUCCESS')), container('init', { essential: false })]),
+    },
+    {
+      name: 'COMPLETE on a non-essential container',
+      json: fargateTask([container('app', on('init', 'COMPLETE')), container('init', { essential: false })]),
+    },
     { name: 'START on anything', json: fargateTask([container('app', on('db', 'START')), container('db')]) },
     { name: 'unknown target (another rule)', json: fargateTask([container('app', on('nope', 'HEALTHY'))]) },
   ],
@@ -27,7 +36,9 @@ ruleTester(dependsOnCondition, {
     {
       name: 'SUCCESS on an essential container (default)',
       json: fargateTask([container('app', on('migrate', 'SUCCESS')), container('migrate')]),
-      findings: [{ path: ['containerDefinitions', 0, 'dependsOn', 0, 'condition'], message: 'ECS does not allow SUCCESS on an essential container' }],
+      findings: [
+        { path: ['containerDefinitions', 0, 'dependsOn', 0, 'condition'], message: 'ECS does not allow SUCCESS on an essential container' },
+      ],
     },
     {
       name: 'COMPLETE on an explicitly essential container',

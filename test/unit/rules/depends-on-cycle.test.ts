@@ -7,11 +7,18 @@ const on = (...names: string[]) => ({ dependsOn: names.map((containerName) => ({
 ruleTester(dependsOnCycle, {
   valid: [
     { name: 'a chain', json: fargateTask([container('a', on('b')), container('b', on('c')), container('c')]) },
-    { name: 'a diamond', json: fargateTask([container('a', on('b', 'c')), container('b', on('d')), container('c', on('d')), container('d')]) },
+    {
+      name: 'a diamond',
+      json: fargateTask([container('a', on('b', 'c')), container('b', on('d')), container('c', on('d')), container('d')]),
+    },
     { name: 'unknown target (another rule)', json: fargateTask([container('a', on('zzz'))]) },
   ],
   invalid: [
-    { name: 'self dependency', json: fargateTask([container('a', on('a'))]), findings: [{ path: ['containerDefinitions', 0, 'dependsOn', 0, 'containerName'], message: 'Container "a" depends on itself' }] },
+    {
+      name: 'self dependency',
+      json: fargateTask([container('a', on('a'))]),
+      findings: [{ path: ['containerDefinitions', 0, 'dependsOn', 0, 'containerName'], message: 'Container "a" depends on itself' }],
+    },
     {
       name: 'two containers waiting for each other',
       json: fargateTask([container('a', on('b')), container('b', on('a'))]),

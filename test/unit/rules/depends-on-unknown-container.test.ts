@@ -16,9 +16,22 @@ ruleTester(dependsOnUnknownContainer, {
     {
       name: 'unknown container',
       json: fargateTask([container('app', dependsOn('database')), container('db')]),
-      findings: [{ path: ['containerDefinitions', 0, 'dependsOn', 0, 'containerName'], message: 'No container is named "database"; the containers are "app", "db"' }],
+      findings: [
+        {
+          path: ['containerDefinitions', 0, 'dependsOn', 0, 'containerName'],
+          message: 'No container is named "database"; the containers are "app", "db"',
+        },
+      ],
     },
-    { name: 'case matters', json: fargateTask([container('app', dependsOn('DB')), container('db')]), findings: [{ path: ['containerDefinitions', 0, 'dependsOn', 0, 'containerName'] }] },
-    { name: 'container-definitions array', json: [container('app', dependsOn('x'))], findings: [{ path: [0, 'dependsOn', 0, 'containerName'] }] },
+    {
+      name: 'case matters',
+      json: fargateTask([container('app', dependsOn('DB')), container('db')]),
+      findings: [{ path: ['containerDefinitions', 0, 'dependsOn', 0, 'containerName'] }],
+    },
+    {
+      name: 'container-definitions array',
+      json: [container('app', dependsOn('x'))],
+      findings: [{ path: [0, 'dependsOn', 0, 'containerName'] }],
+    },
   ],
 });

@@ -21,8 +21,14 @@ ruleTester(describeOnlyField, {
     },
     {
       name: 'inside the describe-task-definition wrapper',
-      json: { taskDefinition: { ...base, compatibilities: ['EC2', 'FARGATE'], registeredAt: '2024-01-01T00:00:00Z', requiresAttributes: [] } },
-      findings: [{ path: ['taskDefinition', 'requiresAttributes'] }, { path: ['taskDefinition', 'compatibilities'] }, { path: ['taskDefinition', 'registeredAt'] }],
+      json: {
+        taskDefinition: { ...base, compatibilities: ['EC2', 'FARGATE'], registeredAt: '2024-01-01T00:00:00Z', requiresAttributes: [] },
+      },
+      findings: [
+        { path: ['taskDefinition', 'requiresAttributes'] },
+        { path: ['taskDefinition', 'compatibilities'] },
+        { path: ['taskDefinition', 'registeredAt'] },
+      ],
       fix: { title: /^Remove describe-only fields/, output: { taskDefinition: base } },
     },
   ],

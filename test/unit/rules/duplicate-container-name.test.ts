@@ -11,7 +11,11 @@ ruleTester(duplicateContainerName, {
     { name: 'two empty names (skeleton) are left alone', json: fargateTask([container(''), container('')]) },
   ],
   invalid: [
-    { name: 'second container repeats a name', json: fargateTask([container('app'), container('app')]), findings: [{ path: ['containerDefinitions', 1, 'name'], message: 'Another container is already named "app"' }] },
+    {
+      name: 'second container repeats a name',
+      json: fargateTask([container('app'), container('app')]),
+      findings: [{ path: ['containerDefinitions', 1, 'name'], message: 'Another container is already named "app"' }],
+    },
     {
       name: 'three containers with one name: two findings',
       json: fargateTask([container('x'), container('x'), container('x')]),

@@ -2,7 +2,8 @@ import { efsTransitEncryption } from '../../../server/src/core/rules/task-defini
 import { ruleTester } from '../../helpers/ruleTester';
 import { fargateTask } from '../../helpers/taskdefs';
 
-const efs = (config: Record<string, unknown>) => fargateTask(undefined, { volumes: [{ name: 'shared', efsVolumeConfiguration: { fileSystemId: 'fs-12345678', ...config } }] });
+const efs = (config: Record<string, unknown>) =>
+  fargateTask(undefined, { volumes: [{ name: 'shared', efsVolumeConfiguration: { fileSystemId: 'fs-12345678', ...config } }] });
 const at = ['volumes', 0, 'efsVolumeConfiguration'];
 
 ruleTester(efsTransitEncryption, {
@@ -28,7 +29,13 @@ ruleTester(efsTransitEncryption, {
     {
       name: 'IAM authorization without transit encryption is an error',
       json: efs({ authorizationConfig: { iam: 'ENABLED' } }),
-      findings: [{ path: at, severity: 'error', message: 'uses IAM authorization (authorizationConfig.iam), which works only with "transitEncryption": "ENABLED"' }],
+      findings: [
+        {
+          path: at,
+          severity: 'error',
+          message: 'uses IAM authorization (authorizationConfig.iam), which works only with "transitEncryption": "ENABLED"',
+        },
+      ],
     },
     {
       name: 'access point without transit encryption is an error',

@@ -16,11 +16,37 @@ ruleTester(environmentFiles, {
     { name: 'placeholder', json: files(s3('arn:aws:s3:::${bucket}/app.env')) },
   ],
   invalid: [
-    { name: '11 files (boundary)', json: files(...many(11)), findings: [{ path: ['containerDefinitions', 0, 'environmentFiles', 10], message: 'environment file 11 of 11; a container takes at most 10' }] },
-    { name: 'S3 URL', json: files(s3('s3://config-bucket/app.env')), findings: [{ path: ['containerDefinitions', 0, 'environmentFiles', 0, 'value'], message: 'it is an S3 URL' }] },
-    { name: 'wrong extension', json: files(s3('arn:aws:s3:::config-bucket/app.properties')), findings: [{ path: ['containerDefinitions', 0, 'environmentFiles', 0, 'value'], message: 'the .env extension' }] },
-    { name: 'bucket ARN without key', json: files(s3('arn:aws:s3:::config-bucket')), findings: [{ path: ['containerDefinitions', 0, 'environmentFiles', 0, 'value'], message: 'not an S3 object ARN' }] },
-    { name: 'uppercase bucket', json: files(s3('arn:aws:s3:::Config/app.env')), findings: [{ path: ['containerDefinitions', 0, 'environmentFiles', 0, 'value'], message: 'not an S3 bucket name' }] },
-    { name: 'type other than s3', json: files({ value: 'arn:aws:s3:::config-bucket/app.env', type: 'S3' }), findings: [{ path: ['containerDefinitions', 0, 'environmentFiles', 0, 'type'], message: 'the only type is "s3"' }] },
+    {
+      name: '11 files (boundary)',
+      json: files(...many(11)),
+      findings: [
+        { path: ['containerDefinitions', 0, 'environmentFiles', 10], message: 'environment file 11 of 11; a container takes at most 10' },
+      ],
+    },
+    {
+      name: 'S3 URL',
+      json: files(s3('s3://config-bucket/app.env')),
+      findings: [{ path: ['containerDefinitions', 0, 'environmentFiles', 0, 'value'], message: 'it is an S3 URL' }],
+    },
+    {
+      name: 'wrong extension',
+      json: files(s3('arn:aws:s3:::config-bucket/app.properties')),
+      findings: [{ path: ['containerDefinitions', 0, 'environmentFiles', 0, 'value'], message: 'the .env extension' }],
+    },
+    {
+      name: 'bucket ARN without key',
+      json: files(s3('arn:aws:s3:::config-bucket')),
+      findings: [{ path: ['containerDefinitions', 0, 'environmentFiles', 0, 'value'], message: 'not an S3 object ARN' }],
+    },
+    {
+      name: 'uppercase bucket',
+      json: files(s3('arn:aws:s3:::Config/app.env')),
+      findings: [{ path: ['containerDefinitions', 0, 'environmentFiles', 0, 'value'], message: 'not an S3 bucket name' }],
+    },
+    {
+      name: 'type other than s3',
+      json: files({ value: 'arn:aws:s3:::config-bucket/app.env', type: 'S3' }),
+      findings: [{ path: ['containerDefinitions', 0, 'environmentFiles', 0, 'type'], message: 'the only type is "s3"' }],
+    },
   ],
 });

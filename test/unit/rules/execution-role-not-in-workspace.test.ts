@@ -7,7 +7,11 @@ const secretTask = task({ secrets: [{ name: 'DB', valueFrom: '/app/db' }] });
 ruleTester(executionRoleNotInWorkspace, {
   valid: [
     { name: 'the role is in fargate-lint.json', json: task(), files: { 'fargate-lint.json': config([], [MANAGED]) } },
-    { name: 'the role file lists its policies', json: task(), files: { 'role.json': { RoleName: 'execRole', ManagedPolicyArns: [MANAGED] } } },
+    {
+      name: 'the role file lists its policies',
+      json: task(),
+      files: { 'role.json': { RoleName: 'execRole', ManagedPolicyArns: [MANAGED] } },
+    },
     { name: 'nothing needs the role', json: task({ image: 'nginx', logs: false }) },
     { name: 'no executionRoleArn (execution-role-required reports it)', json: task({ role: null }) },
   ],
@@ -29,10 +33,33 @@ ruleTester(executionRoleNotInWorkspace, {
         files: {
           'execRole-policy.json': policy(
             { Sid: 'ExecutionRoleEcrImage', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
-            { Sid: 'ExecutionRoleEcrImage2', Effect: 'Allow', Action: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'], Resource: `arn:aws:ecr:eu-west-1:${ACCOUNT}:repository/web` },
-            { Sid: 'ExecutionRoleAwslogs', Effect: 'Allow', Action: 'logs:CreateLogStream', Resource: [`arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web`, `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web:log-stream:*`] },
-            { Sid: 'ExecutionRoleAwslogs2', Effect: 'Allow', Action: 'logs:PutLogEvents', Resource: `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web:log-stream:*` },
-            { Sid: 'ExecutionRoleSecretSsm', Effect: 'Allow', Action: 'ssm:GetParameters', Resource: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/app/db` },
+            {
+              Sid: 'ExecutionRoleEcrImage2',
+              Effect: 'Allow',
+              Action: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
+              Resource: `arn:aws:ecr:eu-west-1:${ACCOUNT}:repository/web`,
+            },
+            {
+              Sid: 'ExecutionRoleAwslogs',
+              Effect: 'Allow',
+              Action: 'logs:CreateLogStream',
+              Resource: [
+                `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web`,
+                `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web:log-stream:*`,
+              ],
+            },
+            {
+              Sid: 'ExecutionRoleAwslogs2',
+              Effect: 'Allow',
+              Action: 'logs:PutLogEvents',
+              Resource: `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web:log-stream:*`,
+            },
+            {
+              Sid: 'ExecutionRoleSecretSsm',
+              Effect: 'Allow',
+              Action: 'ssm:GetParameters',
+              Resource: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/app/db`,
+            },
           ),
           'fargate-lint.json': { roles: { execRole: { policies: ['execRole-policy.json'] } } },
         },
@@ -49,8 +76,21 @@ ruleTester(executionRoleNotInWorkspace, {
         output: task({ image: 'nginx' }),
         files: {
           'services/web/execRole-policy.json': policy(
-            { Sid: 'ExecutionRoleAwslogs', Effect: 'Allow', Action: 'logs:CreateLogStream', Resource: [`arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web`, `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web:log-stream:*`] },
-            { Sid: 'ExecutionRoleAwslogs2', Effect: 'Allow', Action: 'logs:PutLogEvents', Resource: `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web:log-stream:*` },
+            {
+              Sid: 'ExecutionRoleAwslogs',
+              Effect: 'Allow',
+              Action: 'logs:CreateLogStream',
+              Resource: [
+                `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web`,
+                `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web:log-stream:*`,
+              ],
+            },
+            {
+              Sid: 'ExecutionRoleAwslogs2',
+              Effect: 'Allow',
+              Action: 'logs:PutLogEvents',
+              Resource: `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web:log-stream:*`,
+            },
           ),
           'fargate-lint.json': { roles: { other: { policies: [] }, execRole: { policies: ['services/web/execRole-policy.json'] } } },
         },

@@ -7,9 +7,15 @@ const withoutRole = task({ role: null });
 ruleTester(executionRoleRequired, {
   valid: [
     { name: 'an execution role is set', json: task() },
-    { name: 'a role given by name (accepted by ECS and the GitHub actions)', json: task({ extra: { executionRoleArn: 'ecsTaskExecutionRole' } }) },
+    {
+      name: 'a role given by name (accepted by ECS and the GitHub actions)',
+      json: task({ extra: { executionRoleArn: 'ecsTaskExecutionRole' } }),
+    },
     { name: 'a template placeholder', json: task({ extra: { executionRoleArn: '{{execution_role_arn}}' } }) },
-    { name: 'nothing needs it: public image, no logs, no secrets', json: task({ role: null, image: 'public.ecr.aws/nginx/nginx:1.27', logs: false }) },
+    {
+      name: 'nothing needs it: public image, no logs, no secrets',
+      json: task({ role: null, image: 'public.ecr.aws/nginx/nginx:1.27', logs: false }),
+    },
     { name: 'Docker Hub image without logs', json: task({ role: null, image: 'nginx', logs: false }) },
     { name: 'EC2 task with an ECR image and awslogs: the instance role pulls', json: task({ role: null, fargate: false }) },
     { name: 'an image given as a placeholder', json: task({ role: null, image: '${IMAGE}', logs: false }) },
@@ -18,8 +24,17 @@ ruleTester(executionRoleRequired, {
     {
       name: 'Fargate with a private ECR image and awslogs, no role: on the image, account from the image',
       json: withoutRole,
-      findings: [{ path: ['containerDefinitions', 0, 'image'], message: 'ECS needs one to pull a private ECR image, send container logs to CloudWatch Logs (awslogs driver); Fargate rejects it at registration' }],
-      fix: { title: `Set executionRoleArn to arn:aws:iam::${ACCOUNT}:role/ecsTaskExecutionRole`, output: { ...withoutRole, executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/ecsTaskExecutionRole` } },
+      findings: [
+        {
+          path: ['containerDefinitions', 0, 'image'],
+          message:
+            'ECS needs one to pull a private ECR image, send container logs to CloudWatch Logs (awslogs driver); Fargate rejects it at registration',
+        },
+      ],
+      fix: {
+        title: `Set executionRoleArn to arn:aws:iam::${ACCOUNT}:role/ecsTaskExecutionRole`,
+        output: { ...withoutRole, executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/ecsTaskExecutionRole` },
+      },
     },
     {
       name: 'EC2 task with secrets: ECS rejects it too',
@@ -32,14 +47,23 @@ ruleTester(executionRoleRequired, {
       findings: [{ path: ['executionRoleArn'] }],
       fix: {
         title: 'Set executionRoleArn to arn:aws-cn:iam::210987654321:role/ecsTaskExecutionRole',
-        output: task({ image: 'nginx', extra: { executionRoleArn: 'arn:aws-cn:iam::210987654321:role/ecsTaskExecutionRole', taskRoleArn: 'arn:aws-cn:iam::210987654321:role/app' } }),
+        output: task({
+          image: 'nginx',
+          extra: {
+            executionRoleArn: 'arn:aws-cn:iam::210987654321:role/ecsTaskExecutionRole',
+            taskRoleArn: 'arn:aws-cn:iam::210987654321:role/app',
+          },
+        }),
       },
     },
     {
       name: 'an empty executionRoleArn; no account anywhere in the file',
       json: task({ image: 'nginx', extra: { executionRoleArn: '' } }),
       findings: [{ path: ['executionRoleArn'] }],
-      fix: { title: 'Set executionRoleArn to arn:aws:iam::ACCOUNT_ID:role/ecsTaskExecutionRole', output: task({ image: 'nginx', extra: { executionRoleArn: 'arn:aws:iam::ACCOUNT_ID:role/ecsTaskExecutionRole' } }) },
+      fix: {
+        title: 'Set executionRoleArn to arn:aws:iam::ACCOUNT_ID:role/ecsTaskExecutionRole',
+        output: task({ image: 'nginx', extra: { executionRoleArn: 'arn:aws:iam::ACCOUNT_ID:role/ecsTaskExecutionRole' } }),
+      },
     },
   ],
 });

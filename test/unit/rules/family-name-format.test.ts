@@ -12,8 +12,20 @@ ruleTester(familyNameFormat, {
     { name: 'container-definitions array has no family', json: [{ name: 'a', image: 'nginx' }] },
   ],
   invalid: [
-    { name: '256 characters (boundary)', json: fargateTask(undefined, { family: 'f'.repeat(256) }), findings: [{ path: ['family'], message: 'is 256 characters long' }] },
-    { name: 'dots', json: fargateTask(undefined, { family: 'web.prod' }), findings: [{ path: ['family'], message: 'The family "web.prod" contains "."' }] },
-    { name: 'describe output', json: { taskDefinition: fargateTask(undefined, { family: 'a b' }) }, findings: [{ path: ['taskDefinition', 'family'] }] },
+    {
+      name: '256 characters (boundary)',
+      json: fargateTask(undefined, { family: 'f'.repeat(256) }),
+      findings: [{ path: ['family'], message: 'is 256 characters long' }],
+    },
+    {
+      name: 'dots',
+      json: fargateTask(undefined, { family: 'web.prod' }),
+      findings: [{ path: ['family'], message: 'The family "web.prod" contains "."' }],
+    },
+    {
+      name: 'describe output',
+      json: { taskDefinition: fargateTask(undefined, { family: 'a b' }) },
+      findings: [{ path: ['taskDefinition', 'family'] }],
+    },
   ],
 });

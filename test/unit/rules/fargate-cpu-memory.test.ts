@@ -34,7 +34,9 @@ ruleTester(fargateCpuMemory, {
     {
       name: 'memory too large for .25 vCPU',
       json: task('256', '4096'),
-      findings: [{ path: ['memory'], message: 'For cpu 256 memory must be one of 512, 1024, 2048. Memory 4096 needs cpu 512, 1024, 2048.' }],
+      findings: [
+        { path: ['memory'], message: 'For cpu 256 memory must be one of 512, 1024, 2048. Memory 4096 needs cpu 512, 1024, 2048.' },
+      ],
       fix: { title: 'Set memory to 2048 (2 GB), the nearest size for cpu 256', output: task('256', '2048') },
     },
     {
@@ -43,9 +45,21 @@ ruleTester(fargateCpuMemory, {
       findings: [{ path: ['memory'] }],
       fix: { title: 'Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096', output: task('512', '4096') },
     },
-    { name: 'FARGATE together with EC2', json: task('1024', '1024', { requiresCompatibilities: ['EC2', 'FARGATE'] }), findings: [{ path: ['memory'] }] },
-    { name: '8 vCPU outside its 4 GB steps', json: task('8192', '17408'), findings: [{ path: ['memory'], message: 'Memory 17408 needs cpu 4096.' }] },
-    { name: '16 vCPU above 120 GB', json: task('16384', '123904'), findings: [{ path: ['memory'], message: 'No Fargate size has memory 123904.' }] },
+    {
+      name: 'FARGATE together with EC2',
+      json: task('1024', '1024', { requiresCompatibilities: ['EC2', 'FARGATE'] }),
+      findings: [{ path: ['memory'] }],
+    },
+    {
+      name: '8 vCPU outside its 4 GB steps',
+      json: task('8192', '17408'),
+      findings: [{ path: ['memory'], message: 'Memory 17408 needs cpu 4096.' }],
+    },
+    {
+      name: '16 vCPU above 120 GB',
+      json: task('16384', '123904'),
+      findings: [{ path: ['memory'], message: 'No Fargate size has memory 123904.' }],
+    },
     { name: '16 vCPU with 1 GB', json: task('16384', '1 GB'), findings: [{ path: ['memory'] }] },
     { name: '4 vCPU below 8 GB', json: task('4096', '512'), findings: [{ path: ['memory'] }] },
     {
@@ -68,7 +82,11 @@ ruleTester(fargateCpuMemory, {
       json: task('32768', '61440'),
       findings: [{ path: ['cpu'], severity: 'information', message: 'check that your Region offers it' }],
     },
-    { name: '32 vCPU takes only three memory values', json: task('32 vCPU', '64 GB'), findings: [{ path: ['memory'], message: '61440, 122880, 249856' }] },
+    {
+      name: '32 vCPU takes only three memory values',
+      json: task('32 vCPU', '64 GB'),
+      findings: [{ path: ['memory'], message: '61440, 122880, 249856' }],
+    },
     {
       name: 'describe-task-definition output is checked inside the wrapper',
       json: { taskDefinition: task('256', '3072') },

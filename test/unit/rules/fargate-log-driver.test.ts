@@ -11,7 +11,8 @@ const task = (logConfiguration: unknown, extra: Record<string, unknown> = {}, im
   containerDefinitions: [{ name: 'app', image, logConfiguration }],
   ...extra,
 });
-const awslogs = (region: string) => log('awslogs', { 'awslogs-group': '/ecs/web', 'awslogs-region': region, 'awslogs-stream-prefix': 'ecs' });
+const awslogs = (region: string) =>
+  log('awslogs', { 'awslogs-group': '/ecs/web', 'awslogs-region': region, 'awslogs-stream-prefix': 'ecs' });
 
 ruleTester(fargateLogDriver, {
   valid: [
@@ -22,13 +23,21 @@ ruleTester(fargateLogDriver, {
     { name: 'logConfiguration null', json: task(null) },
     { name: 'placeholder driver', json: task(log('${LOG_DRIVER}')) },
     { name: 'json-file on EC2', json: task(log('json-file'), { requiresCompatibilities: ['EC2'] }) },
-    { name: 'syslog without requiresCompatibilities', json: { family: 'x', containerDefinitions: [{ name: 'a', image: 'b', logConfiguration: log('syslog') }] } },
+    {
+      name: 'syslog without requiresCompatibilities',
+      json: { family: 'x', containerDefinitions: [{ name: 'a', image: 'b', logConfiguration: log('syslog') }] },
+    },
   ],
   invalid: [
     {
       name: 'json-file on Fargate, fixed by switching to awslogs with the Region of the ECR image',
       json: task(log('json-file', { 'max-size': '10m' }), {}, '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1'),
-      findings: [{ path: ['containerDefinitions', 0, 'logConfiguration', 'logDriver'], message: 'Fargate supports only the awslogs, splunk and awsfirelens log drivers, not "json-file" (container "app")' }],
+      findings: [
+        {
+          path: ['containerDefinitions', 0, 'logConfiguration', 'logDriver'],
+          message: 'Fargate supports only the awslogs, splunk and awsfirelens log drivers, not "json-file" (container "app")',
+        },
+      ],
       fix: {
         title: 'Send the logs to CloudWatch Logs instead (awslogs, group "/ecs/web", Region eu-west-1)',
         output: task(awslogs('eu-west-1'), {}, '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1'),
@@ -38,9 +47,16 @@ ruleTester(fargateLogDriver, {
       name: 'a driver outside the API list (cfn-lint E3048 case), with a placeholder Region when the file names none',
       json: task(log('sumologic', { 'sumo-url': 'aurl' })),
       findings: [{ path: ['containerDefinitions', 0, 'logConfiguration', 'logDriver'], message: '"sumologic"' }],
-      fix: { title: 'Send the logs to CloudWatch Logs instead (awslogs, group "/ecs/web", Region us-east-1 (placeholder: check it))', output: task(awslogs('us-east-1')) },
+      fix: {
+        title: 'Send the logs to CloudWatch Logs instead (awslogs, group "/ecs/web", Region us-east-1 (placeholder: check it))',
+        output: task(awslogs('us-east-1')),
+      },
     },
-    { name: 'FARGATE with EC2 too', json: task(log('gelf'), { requiresCompatibilities: ['EC2', 'FARGATE'] }), findings: [{ path: ['containerDefinitions', 0, 'logConfiguration', 'logDriver'] }] },
+    {
+      name: 'FARGATE with EC2 too',
+      json: task(log('gelf'), { requiresCompatibilities: ['EC2', 'FARGATE'] }),
+      findings: [{ path: ['containerDefinitions', 0, 'logConfiguration', 'logDriver'] }],
+    },
     { name: 'fluentd', json: task(log('fluentd')), findings: [{ path: ['containerDefinitions', 0, 'logConfiguration', 'logDriver'] }] },
   ],
 });

@@ -28,7 +28,11 @@ ruleTester(fargateNetworkMode, {
       findings: [{ path: ['networkMode'], message: 'not "bridge"' }],
       fix: { title: 'Set networkMode to "awsvpc"', output: task({ networkMode: 'awsvpc' }) },
     },
-    { name: 'host on Fargate with EC2', json: task({ requiresCompatibilities: ['EC2', 'FARGATE'], networkMode: 'host' }), findings: [{ path: ['networkMode'] }] },
+    {
+      name: 'host on Fargate with EC2',
+      json: task({ requiresCompatibilities: ['EC2', 'FARGATE'], networkMode: 'host' }),
+      findings: [{ path: ['networkMode'] }],
+    },
     {
       name: 'missing networkMode defaults to bridge',
       json: task({}),

@@ -21,7 +21,10 @@ ruleTester(fargateTaskSizeRequired, {
       name: 'both missing: one finding on the requiresCompatibilities key, smallest size inserted',
       json: task({}),
       findings: [{ path: ['requiresCompatibilities'], message: "Fargate requires that 'cpu' and 'memory' be defined at the task level" }],
-      fix: { title: 'Add cpu "256" and memory "512" (0.25 vCPU, 0.5 GB: the smallest size that fits the containers)', output: task({ cpu: '256', memory: '512' }) },
+      fix: {
+        title: 'Add cpu "256" and memory "512" (0.25 vCPU, 0.5 GB: the smallest size that fits the containers)',
+        output: task({ cpu: '256', memory: '512' }),
+      },
     },
     {
       name: 'memory missing (cfn-lint E3048 case): the memory for the given cpu',
@@ -35,13 +38,27 @@ ruleTester(fargateTaskSizeRequired, {
       findings: [{ path: ['requiresCompatibilities'], message: "'cpu' be defined" }],
       fix: { title: /^Add cpu "512" \(0\.5 vCPU, 4 GB/, output: task({ memory: '4096', cpu: '512' }) },
     },
-    { name: 'null counts as missing', json: task({ cpu: null, memory: '512' }), findings: [{ path: ['requiresCompatibilities'], message: "'cpu'" }] },
-    { name: 'an empty string counts as missing', json: task({ cpu: '256', memory: '' }), findings: [{ path: ['requiresCompatibilities'], message: "'memory'" }] },
     {
-      name: 'the inserted size holds the containers\' cpu and memory (memoryReservation where memory is absent)',
+      name: 'null counts as missing',
+      json: task({ cpu: null, memory: '512' }),
+      findings: [{ path: ['requiresCompatibilities'], message: "'cpu'" }],
+    },
+    {
+      name: 'an empty string counts as missing',
+      json: task({ cpu: '256', memory: '' }),
+      findings: [{ path: ['requiresCompatibilities'], message: "'memory'" }],
+    },
+    {
+      name: "the inserted size holds the containers' cpu and memory (memoryReservation where memory is absent)",
       json: task({}, [app({ cpu: 512, memory: 1024 }), app({ name: 'side', cpu: 256, memoryReservation: 2048 })]),
       findings: [{ path: ['requiresCompatibilities'] }],
-      fix: { title: /^Add cpu "1024" and memory "3072"/, output: task({ cpu: '1024', memory: '3072' }, [app({ cpu: 512, memory: 1024 }), app({ name: 'side', cpu: 256, memoryReservation: 2048 })]) },
+      fix: {
+        title: /^Add cpu "1024" and memory "3072"/,
+        output: task({ cpu: '1024', memory: '3072' }, [
+          app({ cpu: 512, memory: 1024 }),
+          app({ name: 'side', cpu: 256, memoryReservation: 2048 }),
+        ]),
+      },
     },
     {
       name: 'Windows starts at 1 vCPU / 2 GB',
@@ -61,7 +78,8 @@ test('fargate-task-size-required: the finding sits on the requiresCompatibilitie
 });
 
 test('fargate-task-size-required: smallestSize at the edges of the table', () => {
-  const sized = (containers: unknown[], extra: Record<string, unknown> = {}) => smallestSize({ ...extra, containerDefinitions: containers });
+  const sized = (containers: unknown[], extra: Record<string, unknown> = {}) =>
+    smallestSize({ ...extra, containerDefinitions: containers });
   assert.deepEqual(sized([app({ memory: 2048 })]), { cpu: 256, memory: 2048, fits: true });
   assert.deepEqual(sized([app({ memory: 2049 })]), { cpu: 512, memory: 3072, fits: true });
   assert.deepEqual(sized([app({ cpu: 257 })]), { cpu: 512, memory: 1024, fits: true });

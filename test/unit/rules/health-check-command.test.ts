@@ -16,8 +16,16 @@ ruleTester(healthCheckCommand, {
     { name: 'placeholder', json: check(['{{healthcheck}}']) },
   ],
   invalid: [
-    { name: 'no prefix', json: check(['curl', '-f', 'http://localhost/']), findings: [{ path: at, severity: 'warning', message: 'e.g. ["CMD-SHELL", "curl -f http://localhost/"]' }] },
-    { name: 'prefix glued to the command', json: check(['CMD-SHELL curl -f http://localhost/']), findings: [{ path: at, message: 'must be exactly "CMD-SHELL", with the command in the next element' }] },
+    {
+      name: 'no prefix',
+      json: check(['curl', '-f', 'http://localhost/']),
+      findings: [{ path: at, severity: 'warning', message: 'e.g. ["CMD-SHELL", "curl -f http://localhost/"]' }],
+    },
+    {
+      name: 'prefix glued to the command',
+      json: check(['CMD-SHELL curl -f http://localhost/']),
+      findings: [{ path: at, message: 'must be exactly "CMD-SHELL", with the command in the next element' }],
+    },
     { name: 'lowercase cmd', json: check(['cmd', 'true']), findings: [{ path: at }] },
     { name: 'NONE', json: check(['NONE']), findings: [{ path: at, message: 'remove the healthCheck instead' }] },
   ],

@@ -1,7 +1,10 @@
 import { iamAllowNotPrincipal } from '../../../server/src/core/rules/iam/iam-allow-not-principal';
 import { ruleTester } from '../../helpers/ruleTester';
 
-const bucketPolicy = (effect: string, principal: Record<string, unknown>) => ({ Version: '2012-10-17', Statement: [{ Effect: effect, ...principal, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] });
+const bucketPolicy = (effect: string, principal: Record<string, unknown>) => ({
+  Version: '2012-10-17',
+  Statement: [{ Effect: effect, ...principal, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }],
+});
 
 ruleTester(iamAllowNotPrincipal, {
   valid: [

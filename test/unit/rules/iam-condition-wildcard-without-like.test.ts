@@ -1,13 +1,22 @@
 import { iamConditionWildcardWithoutLike } from '../../../server/src/core/rules/iam/iam-condition-wildcard-without-like';
 import { ruleTester } from '../../helpers/ruleTester';
 
-const policy = (condition: unknown) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::b', Condition: condition }] });
+const policy = (condition: unknown) => ({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::b', Condition: condition }],
+});
 const at = (operator: string, key: string, ...rest: number[]) => ['Statement', 0, 'Condition', operator, key, ...rest];
 
 ruleTester(iamConditionWildcardWithoutLike, {
   valid: [
-    { name: 'Like operators', json: policy({ StringLike: { 's3:prefix': 'home/*' }, 'ForAnyValue:StringNotLike': { 'aws:TagKeys': 'tmp-?' } }) },
-    { name: 'Arn operators take wildcards, ArnEquals too', json: policy({ ArnEquals: { 'aws:SourceArn': 'arn:aws:ecs:*:111122223333:*' } }) },
+    {
+      name: 'Like operators',
+      json: policy({ StringLike: { 's3:prefix': 'home/*' }, 'ForAnyValue:StringNotLike': { 'aws:TagKeys': 'tmp-?' } }),
+    },
+    {
+      name: 'Arn operators take wildcards, ArnEquals too',
+      json: policy({ ArnEquals: { 'aws:SourceArn': 'arn:aws:ecs:*:111122223333:*' } }),
+    },
     { name: 'no wildcard', json: policy({ StringEquals: { 's3:prefix': 'home/' } }) },
     { name: 'escaped star and question mark', json: policy({ StringEquals: { 's3:prefix': 'a${*}b${?}' } }) },
     { name: 'non-string operators are the value rule', json: policy({ NumericEquals: { 's3:max-keys': '*' } }) },
@@ -21,11 +30,17 @@ ruleTester(iamConditionWildcardWithoutLike, {
     },
     {
       name: 'the key moves into an existing StringLike block; the rest stays',
-      json: policy({ StringEquals: { 's3:prefix': ['a', 'b*'], 'aws:PrincipalAccount': '111122223333' }, StringLike: { 's3:delimiter': '/' } }),
+      json: policy({
+        StringEquals: { 's3:prefix': ['a', 'b*'], 'aws:PrincipalAccount': '111122223333' },
+        StringLike: { 's3:delimiter': '/' },
+      }),
       findings: [{ path: at('StringEquals', 's3:prefix', 1) }],
       fix: {
         title: 'Change "StringEquals" to "StringLike" for s3:prefix',
-        output: policy({ StringEquals: { 'aws:PrincipalAccount': '111122223333' }, StringLike: { 's3:delimiter': '/', 's3:prefix': ['a', 'b*'] } }),
+        output: policy({
+          StringEquals: { 'aws:PrincipalAccount': '111122223333' },
+          StringLike: { 's3:delimiter': '/', 's3:prefix': ['a', 'b*'] },
+        }),
       },
     },
     {

@@ -9,10 +9,31 @@ ruleTester(iamStarActionStarResource, {
     { name: 'everything on one resource', json: statement({ Action: '*', Resource: 'arn:aws:s3:::b' }) },
     { name: 'Deny everything', json: { Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] } },
     { name: 'NotAction', json: statement({ NotAction: '*', Resource: '*' }) },
-    { name: 'resource policies are left out (data-perimeter filters)', json: { Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-1' } } }] } },
+    {
+      name: 'resource policies are left out (data-perimeter filters)',
+      json: {
+        Statement: [
+          { Effect: 'Allow', Principal: '*', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-1' } } },
+        ],
+      },
+    },
   ],
   invalid: [
-    { name: 'AdministratorAccess', json: statement({ Action: '*', Resource: '*' }), findings: [{ path: ['Statement', 0, 'Action'], severity: 'warning', message: /every action on every resource \(full administrator access\)\. / }] },
-    { name: '*:* in a list, with a condition', json: statement({ Action: ['s3:GetObject', '*:*'], Resource: ['*'], Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }), findings: [{ path: ['Statement', 0, 'Action', 1], message: 'limited only by its Condition' }] },
+    {
+      name: 'AdministratorAccess',
+      json: statement({ Action: '*', Resource: '*' }),
+      findings: [
+        {
+          path: ['Statement', 0, 'Action'],
+          severity: 'warning',
+          message: /every action on every resource \(full administrator access\)\. /,
+        },
+      ],
+    },
+    {
+      name: '*:* in a list, with a condition',
+      json: statement({ Action: ['s3:GetObject', '*:*'], Resource: ['*'], Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }),
+      findings: [{ path: ['Statement', 0, 'Action', 1], message: 'limited only by its Condition' }],
+    },
   ],
 });

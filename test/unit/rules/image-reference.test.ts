@@ -23,13 +23,33 @@ ruleTester(imageReference, {
     { name: 'image missing is left to the schema', json: fargateTask([{ name: 'app' }]) },
   ],
   invalid: [
-    { name: '256 characters (boundary)', json: image(`r/${'a'.repeat(254)}`), findings: [{ path: at, message: 'is 256 characters long; ECS accepts at most 255' }] },
-    { name: '256 characters before a digest (boundary)', json: image(`r/${'a'.repeat(254)}@${DIGEST}`), findings: [{ path: at, message: 'the part before "@" is 256' }] },
-    { name: 'digest of 63 hex digits', json: image(`nginx@sha256:${'a'.repeat(63)}`), findings: [{ path: at, message: '"sha256:" followed by exactly 64 hexadecimal digits' }] },
+    {
+      name: '256 characters (boundary)',
+      json: image(`r/${'a'.repeat(254)}`),
+      findings: [{ path: at, message: 'is 256 characters long; ECS accepts at most 255' }],
+    },
+    {
+      name: '256 characters before a digest (boundary)',
+      json: image(`r/${'a'.repeat(254)}@${DIGEST}`),
+      findings: [{ path: at, message: 'the part before "@" is 256' }],
+    },
+    {
+      name: 'digest of 63 hex digits',
+      json: image(`nginx@sha256:${'a'.repeat(63)}`),
+      findings: [{ path: at, message: '"sha256:" followed by exactly 64 hexadecimal digits' }],
+    },
     { name: 'sha512 digest', json: image(`nginx@sha512:${'a'.repeat(128)}`), findings: [{ path: at }] },
-    { name: 'uppercase repository', json: image('XXXXX.dkr.ecr.us-east-1.amazonaws.com/myApp:latest'), findings: [{ path: at, message: '"myApp" has uppercase letters' }] },
+    {
+      name: 'uppercase repository',
+      json: image('XXXXX.dkr.ecr.us-east-1.amazonaws.com/myApp:latest'),
+      findings: [{ path: at, message: '"myApp" has uppercase letters' }],
+    },
     { name: 'space', json: image('nginx :latest'), findings: [{ path: at, message: 'spaces' }] },
     { name: 'URL scheme', json: image('https://registry.example.com/app'), findings: [{ path: at }] },
-    { name: 'container-definitions array', json: [container('a', { image: 'Nginx' })], findings: [{ path: [0, 'image'], message: 'lowercase' }] },
+    {
+      name: 'container-definitions array',
+      json: [container('a', { image: 'Nginx' })],
+      findings: [{ path: [0, 'image'], message: 'lowercase' }],
+    },
   ],
 });

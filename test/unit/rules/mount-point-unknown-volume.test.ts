@@ -15,7 +15,9 @@ ruleTester(mountPointUnknownVolume, {
     {
       name: 'unknown volume',
       json: fargateTask([container('app', mount('cache'))], { volumes: [{ name: 'data' }, { name: 'logs' }] }),
-      findings: [{ path: ['containerDefinitions', 0, 'mountPoints', 0, 'sourceVolume'], message: 'the task\'s volumes are "data", "logs"' }],
+      findings: [
+        { path: ['containerDefinitions', 0, 'mountPoints', 0, 'sourceVolume'], message: 'the task\'s volumes are "data", "logs"' },
+      ],
     },
     {
       name: 'no volumes at all',

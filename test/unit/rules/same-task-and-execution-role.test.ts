@@ -14,7 +14,11 @@ ruleTester(sameTaskAndExecutionRole, {
     { name: 'empty strings', json: roles('', '') },
   ],
   invalid: [
-    { name: 'same ARN', json: roles(`${A}ecsTaskExecutionRole`, `${A}ecsTaskExecutionRole`), findings: [{ path: ['taskRoleArn'], severity: 'warning', message: 'are the same role ("ecsTaskExecutionRole")' }] },
+    {
+      name: 'same ARN',
+      json: roles(`${A}ecsTaskExecutionRole`, `${A}ecsTaskExecutionRole`),
+      findings: [{ path: ['taskRoleArn'], severity: 'warning', message: 'are the same role ("ecsTaskExecutionRole")' }],
+    },
     { name: 'ARN and bare name of the same role', json: roles('ecsTaskRole', `${A}ecsTaskRole`), findings: [{ path: ['taskRoleArn'] }] },
     { name: 'same role with and without a path', json: roles(`${A}team/app`, `${A}team/app`), findings: [{ path: ['taskRoleArn'] }] },
   ],

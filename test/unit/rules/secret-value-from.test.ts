@@ -19,15 +19,32 @@ ruleTester(secretValueFrom, {
     { name: 'placeholder of x', json: secret('arn:aws:secretsmanager:us-east-1:XXXXXXXXXXXX:secret:x') },
     { name: 'empty (skeleton)', json: secret('') },
     { name: 'secrets null', json: fargateTask([container('app', { secrets: null })]) },
-    { name: 'log secretOptions', json: fargateTask([container('app', { logConfiguration: { logDriver: 'splunk', secretOptions: [{ name: 'splunk-token', valueFrom: SM }] } })]) },
+    {
+      name: 'log secretOptions',
+      json: fargateTask([
+        container('app', { logConfiguration: { logDriver: 'splunk', secretOptions: [{ name: 'splunk-token', valueFrom: SM }] } }),
+      ]),
+    },
   ],
   invalid: [
-    { name: 'json key without the two trailing colons', json: secret(`${SM}:password`), findings: [{ path: at, message: 'exactly three more fields' }] },
+    {
+      name: 'json key without the two trailing colons',
+      json: secret(`${SM}:password`),
+      findings: [{ path: at, message: 'exactly three more fields' }],
+    },
     { name: 'not an ARN, not a parameter name', json: secret('secret password'), findings: [{ path: at, message: 'spaces' }] },
     { name: 'an S3 ARN', json: secret('arn:aws:s3:::bucket/secret.txt'), findings: [{ path: at, message: 'an ARN of the "s3" service' }] },
-    { name: 'a KMS key ARN', json: secret('arn:aws:kms:eu-west-1:123456789012:key/abc'), findings: [{ path: at, message: 'ECS reads secrets only from Secrets Manager and SSM Parameter Store' }] },
+    {
+      name: 'a KMS key ARN',
+      json: secret('arn:aws:kms:eu-west-1:123456789012:key/abc'),
+      findings: [{ path: at, message: 'ECS reads secrets only from Secrets Manager and SSM Parameter Store' }],
+    },
     { name: 'double slash in an SSM ARN', json: secret('arn:aws:ssm:eu-west-1:123456789012:parameter//prod/db'), findings: [{ path: at }] },
-    { name: 'an 11-digit account that is not a placeholder', json: secret('arn:aws:ssm:eu-west-1:12345678901:parameter/x'), findings: [{ path: at, message: '12-digit account ID' }] },
+    {
+      name: 'an 11-digit account that is not a placeholder',
+      json: secret('arn:aws:ssm:eu-west-1:12345678901:parameter/x'),
+      findings: [{ path: at, message: '12-digit account ID' }],
+    },
     {
       name: 'version stage and version id together',
       json: secret(`${SM}::AWSCURRENT:9d4cb84b`),
@@ -35,7 +52,14 @@ ruleTester(secretValueFrom, {
     },
     {
       name: 'log secretOptions',
-      json: fargateTask([container('app', { logConfiguration: { logDriver: 'splunk', secretOptions: [{ name: 't', valueFrom: 'arn:aws:secretsmanager:eu-west-1:123456789012:token' }] } })]),
+      json: fargateTask([
+        container('app', {
+          logConfiguration: {
+            logDriver: 'splunk',
+            secretOptions: [{ name: 't', valueFrom: 'arn:aws:secretsmanager:eu-west-1:123456789012:token' }],
+          },
+        }),
+      ]),
       findings: [{ path: ['containerDefinitions', 0, 'logConfiguration', 'secretOptions', 0, 'valueFrom'], message: '"secret:"' }],
     },
   ],

@@ -20,7 +20,16 @@ ruleTester(taskDefinitionSize, {
     { name: 'describe-only fields are not counted', json: taskOfSize(65536, { revision: 1, status: 'ACTIVE' }) },
   ],
   invalid: [
-    { name: '65537 bytes (boundary)', json: taskOfSize(65537), findings: [{ path: ['containerDefinitions'], message: 'This task definition is 65537 bytes (64.0 KiB) as minified JSON; ECS accepts at most 65536 bytes (64 KiB)' }] },
+    {
+      name: '65537 bytes (boundary)',
+      json: taskOfSize(65537),
+      findings: [
+        {
+          path: ['containerDefinitions'],
+          message: 'This task definition is 65537 bytes (64.0 KiB) as minified JSON; ECS accepts at most 65536 bytes (64 KiB)',
+        },
+      ],
+    },
     { name: '100000 bytes', json: taskOfSize(100000), findings: [{ path: ['containerDefinitions'], message: '100000 bytes (97.7 KiB)' }] },
   ],
 });

@@ -11,7 +11,20 @@ ruleTester(volumesFromUnknownContainer, {
     { name: 'empty source (skeleton)', json: fargateTask([container('app', from(''))]) },
   ],
   invalid: [
-    { name: 'unknown container', json: fargateTask([container('app', from('dta')), container('data')]), findings: [{ path: ['containerDefinitions', 0, 'volumesFrom', 0, 'sourceContainer'], message: 'No container is named "dta"; the other containers are "data"' }] },
-    { name: 'itself', json: fargateTask([container('app', from('app'))]), findings: [{ path: ['containerDefinitions', 0, 'volumesFrom', 0, 'sourceContainer'], message: 'cannot mount volumes from itself' }] },
+    {
+      name: 'unknown container',
+      json: fargateTask([container('app', from('dta')), container('data')]),
+      findings: [
+        {
+          path: ['containerDefinitions', 0, 'volumesFrom', 0, 'sourceContainer'],
+          message: 'No container is named "dta"; the other containers are "data"',
+        },
+      ],
+    },
+    {
+      name: 'itself',
+      json: fargateTask([container('app', from('app'))]),
+      findings: [{ path: ['containerDefinitions', 0, 'volumesFrom', 0, 'sourceContainer'], message: 'cannot mount volumes from itself' }],
+    },
   ],
 });

@@ -22,7 +22,8 @@ const STATUS_TEXT: Record<Status, string> = {
   denied: '✗ denied',
 };
 
-const KMS_NOTE = 'If the secret or parameter is encrypted with a **customer managed KMS key**, the execution role also needs `kms:Decrypt` on that key (the default AWS managed key needs nothing). The task definition does not say which key is used, so this is not checked.';
+const KMS_NOTE =
+  'If the secret or parameter is encrypted with a **customer managed KMS key**, the execution role also needs `kms:Decrypt` on that key (the default AWS managed key needs nothing). The task definition does not say which key is used, so this is not checked.';
 
 function samePath(a: JsonPath, b: JsonPath): boolean {
   return a.length === b.length && a.every((segment, i) => segment === b[i]);
@@ -65,15 +66,24 @@ function imageHover(context: PositionContext, check: RoleCheck, image: string): 
     if (reference.dualStack) lines.push('Dual-stack endpoint (IPv4 and IPv6).', '');
     const requirement = requirementAt(check, context.relativePath);
     if (requirement) {
-      lines.push('To pull it, the **execution role** needs:', ...permissionLines(requirement.permissions, resultOf(check, requirement)?.permissions), '', roleLine(check));
+      lines.push(
+        'To pull it, the **execution role** needs:',
+        ...permissionLines(requirement.permissions, resultOf(check, requirement)?.permissions),
+        '',
+        roleLine(check),
+      );
     }
     lines.push('', 'A repository in another account also needs its repository policy to allow the execution role.');
   } else if (reference.registryKind === 'ecr-public') {
     lines.push('Amazon ECR Public: pulled anonymously, so the execution role needs no ECR permission.');
   } else if (reference.registryKind === 'docker-hub') {
-    lines.push(`Docker Hub image \`${reference.repository}\`${reference.tag ? ` tag \`${reference.tag}\`` : ''}: no AWS permission is needed (private Docker Hub images need \`repositoryCredentials\`).`);
+    lines.push(
+      `Docker Hub image \`${reference.repository}\`${reference.tag ? ` tag \`${reference.tag}\`` : ''}: no AWS permission is needed (private Docker Hub images need \`repositoryCredentials\`).`,
+    );
   } else {
-    lines.push(`Registry \`${reference.host}\` (not ECR): no ECR permission is needed; a private registry needs \`repositoryCredentials\`.`);
+    lines.push(
+      `Registry \`${reference.host}\` (not ECR): no ECR permission is needed; a private registry needs \`repositoryCredentials\`.`,
+    );
   }
   return lines.join('\n');
 }
@@ -91,29 +101,54 @@ function secretHover(context: PositionContext, check: RoleCheck, valueFrom: stri
       '|---|---|---|---|',
       `| Secrets Manager | \`${reference.name}\`${reference.complete ? ` (full ARN, suffix \`${reference.secretId.slice(-6)}\`)` : ' (partial ARN: no random suffix)'} | ${reference.region} | ${reference.account} |`,
     );
-    const parts = [reference.jsonKey && `JSON key \`${reference.jsonKey}\``, reference.versionStage && `stage \`${reference.versionStage}\``, reference.versionId && `version \`${reference.versionId}\``].filter(Boolean);
+    const parts = [
+      reference.jsonKey && `JSON key \`${reference.jsonKey}\``,
+      reference.versionStage && `stage \`${reference.versionStage}\``,
+      reference.versionId && `version \`${reference.versionId}\``,
+    ].filter(Boolean);
     if (parts.length) lines.push('', `Injects ${parts.join(', ')} of the secret.`);
   } else {
     const region = reference.region ?? "the task's own Region";
-    const account = reference.account ?? 'the task\'s account';
-    lines.push('| service | parameter | Region | account |', '|---|---|---|---|', `| SSM Parameter Store | \`${reference.name}\` | ${region} | ${account} |`);
-    if (reference.form === 'name') lines.push('', 'Given by name: the parameter must be in the Region where the task runs (a parameter in another Region needs its full ARN).');
+    const account = reference.account ?? "the task's account";
+    lines.push(
+      '| service | parameter | Region | account |',
+      '|---|---|---|---|',
+      `| SSM Parameter Store | \`${reference.name}\` | ${region} | ${account} |`,
+    );
+    if (reference.form === 'name')
+      lines.push(
+        '',
+        'Given by name: the parameter must be in the Region where the task runs (a parameter in another Region needs its full ARN).',
+      );
   }
   const requirement = requirementAt(check, context.relativePath);
   if (requirement) {
-    lines.push('', 'The **execution role** needs:', ...permissionLines(requirement.permissions, resultOf(check, requirement)?.permissions), '', roleLine(check));
+    lines.push(
+      '',
+      'The **execution role** needs:',
+      ...permissionLines(requirement.permissions, resultOf(check, requirement)?.permissions),
+      '',
+      roleLine(check),
+    );
   }
   lines.push('', KMS_NOTE);
   return lines.join('\n');
 }
 
 function executionRoleHover(context: PositionContext, check: RoleCheck): string {
-  const lines = ['**Task execution role**', '', 'The role ECS and Fargate use to start the task: pull the image, create log streams, read secrets. The application uses the *task role* (`taskRoleArn`) instead.', ''];
+  const lines = [
+    '**Task execution role**',
+    '',
+    'The role ECS and Fargate use to start the task: pull the image, create log streams, read secrets. The application uses the *task role* (`taskRoleArn`) instead.',
+    '',
+  ];
   if (!check.roleArn) return lines.join('\n');
   const role = check.role ?? resolveRole(check.roleArn.name, context.workspace, context.uri);
   lines.push(`Role \`${check.roleArn.name}\`${'account' in check.roleArn ? ` in account ${check.roleArn.account}` : ''}.`, '');
   if (!role) {
-    lines.push('Its policies are **not in the workspace** (no role file, account authorization details or `fargate-lint.json` entry names it), so nothing is checked.');
+    lines.push(
+      'Its policies are **not in the workspace** (no role file, account authorization details or `fargate-lint.json` entry names it), so nothing is checked.',
+    );
   } else {
     lines.push(...whereFound(role));
   }
@@ -124,7 +159,9 @@ function executionRoleHover(context: PositionContext, check: RoleCheck): string 
   lines.push('', '**What this task definition needs from it**', '');
   for (const requirement of check.requirements) {
     const result = resultOf(check, requirement);
-    lines.push(`- to ${requirement.reason}: ${describePermissions(requirement.permissions)}${result ? ` — ${STATUS_TEXT[result.status]}` : ''}`);
+    lines.push(
+      `- to ${requirement.reason}: ${describePermissions(requirement.permissions)}${result ? ` — ${STATUS_TEXT[result.status]}` : ''}`,
+    );
   }
   return lines.join('\n');
 }
@@ -134,10 +171,14 @@ function whereFound(role: ResolvedRole): string[] {
   if (role.trust) lines.push(`Trust policy: ${role.trust.label}.`);
   lines.push(role.policies.length ? 'Permission policies:' : 'No permission policies.');
   for (const policy of role.policies) lines.push(`- ${policy.label}`);
-  for (const arn of role.unknownManagedPolicies) lines.push(`- \`${arn}\` — not known offline: permissions it may grant count as *unknown*`);
+  for (const arn of role.unknownManagedPolicies)
+    lines.push(`- \`${arn}\` — not known offline: permissions it may grant count as *unknown*`);
   for (const file of role.missingFiles) lines.push(`- \`${file}\` — listed in fargate-lint.json but not in the workspace`);
   if (role.policies.some((p) => p.origin === 'managed')) {
-    lines.push('', `AWS managed policies as of ${MANAGED_POLICIES_GENERATED} (${MANAGED_POLICIES_SOURCE.package} ${MANAGED_POLICIES_SOURCE.version}).`);
+    lines.push(
+      '',
+      `AWS managed policies as of ${MANAGED_POLICIES_GENERATED} (${MANAGED_POLICIES_SOURCE.package} ${MANAGED_POLICIES_SOURCE.version}).`,
+    );
   }
   return lines;
 }
@@ -156,10 +197,20 @@ export const executionRoleHoverProvider: HoverProvider = {
       return imageHover(context, cachedCheck(context.subject, context.workspace, context.uri), value);
     }
     if (last === 'valueFrom' && (path[path.length - 3] === 'secrets' || path[path.length - 3] === 'secretOptions')) {
-      return secretHover(context, cachedCheck(context.subject, context.workspace, context.uri), value, path[path.length - 3] === 'secrets' ? 'Secret for an environment variable' : 'Secret log-driver option');
+      return secretHover(
+        context,
+        cachedCheck(context.subject, context.workspace, context.uri),
+        value,
+        path[path.length - 3] === 'secrets' ? 'Secret for an environment variable' : 'Secret log-driver option',
+      );
     }
     if (last === 'credentialsParameter') {
-      return secretHover(context, cachedCheck(context.subject, context.workspace, context.uri), value, 'Private registry credentials (Secrets Manager)');
+      return secretHover(
+        context,
+        cachedCheck(context.subject, context.workspace, context.uri),
+        value,
+        'Private registry credentials (Secrets Manager)',
+      );
     }
     return undefined;
   },
@@ -183,7 +234,10 @@ export function dependentsOf(uri: string, workspace: WorkspaceView | undefined):
     const subject = file.classification.subjects[0];
     const task = subject && taskOf(subject);
     if (!task) continue;
-    for (const [key, as] of [['executionRoleArn', 'execution role'], ['taskRoleArn', 'task role']] as const) {
+    for (const [key, as] of [
+      ['executionRoleArn', 'execution role'],
+      ['taskRoleArn', 'task role'],
+    ] as const) {
       const arn = parseRoleArn(task[key]);
       if (!arn) continue;
       const role = resolveRole(arn.name, workspace, file.uri);
@@ -195,7 +249,10 @@ export function dependentsOf(uri: string, workspace: WorkspaceView | undefined):
 }
 
 function usesFile(role: ResolvedRole, uri: string): boolean {
-  return [...role.policies, ...(role.trust ? [role.trust] : [])].some((p) => p.uri && sameUri(p.uri, uri)) || role.descriptions.some((d) => sameUri(d.uri, uri));
+  return (
+    [...role.policies, ...(role.trust ? [role.trust] : [])].some((p) => p.uri && sameUri(p.uri, uri)) ||
+    role.descriptions.some((d) => sameUri(d.uri, uri))
+  );
 }
 
 const POLICY_SUBJECTS = new Set(['identity-policy', 'trust-policy', 'role', 'project-config']);
@@ -204,14 +261,21 @@ export const dependentsHover: HoverProvider = {
   hover(context) {
     if (!context.uri || !POLICY_SUBJECTS.has(context.subject.kind)) return undefined;
     // On the policy's (or role's) own top-level keys, where no other hover has something to say.
-    const top = context.relativePath.length === 1 && (context.onKey || ['Version', 'RoleName', 'Id'].includes(String(context.relativePath[0])));
-    const configRole = context.subject.kind === 'project-config' && context.relativePath.length === 2 && context.relativePath[0] === 'roles' && context.onKey;
+    const top =
+      context.relativePath.length === 1 && (context.onKey || ['Version', 'RoleName', 'Id'].includes(String(context.relativePath[0])));
+    const configRole =
+      context.subject.kind === 'project-config' &&
+      context.relativePath.length === 2 &&
+      context.relativePath[0] === 'roles' &&
+      context.onKey;
     if (!top && !configRole) return undefined;
     const dependents = dependentsOf(context.uri, context.workspace).filter((d) => !configRole || d.role === context.relativePath[1]);
     if (dependents.length === 0) return undefined;
     const lines = [`**Used by ${dependents.length} task definition${dependents.length === 1 ? '' : 's'}**`, ''];
     for (const d of dependents) {
-      lines.push(`- \`${relativePath(dirnameOf(context.uri), d.uri)}\`${d.family ? ` (family \`${d.family}\`)` : ''} as ${d.as} \`${d.role}\``);
+      lines.push(
+        `- \`${relativePath(dirnameOf(context.uri), d.uri)}\`${d.family ? ` (family \`${d.family}\`)` : ''} as ${d.as} \`${d.role}\``,
+      );
     }
     if (dependents.some((d) => d.as === 'execution role')) {
       lines.push('', 'Removing a permission they need here shows up at once as an `execution-role-permission` problem in those files.');
@@ -237,7 +301,12 @@ function roleNamesInWorkspace(workspace: WorkspaceView | undefined): Map<string,
 }
 
 function policyFiles(workspace: WorkspaceView | undefined, kind: 'identity-policy' | 'trust-policy'): WorkspaceFile[] {
-  return [...(workspace?.files() ?? [])].filter((f) => f.classification.subjects.length === 1 && f.classification.subjects[0].kind === kind && f.classification.subjects[0].path.length === 0);
+  return [...(workspace?.files() ?? [])].filter(
+    (f) =>
+      f.classification.subjects.length === 1 &&
+      f.classification.subjects[0].kind === kind &&
+      f.classification.subjects[0].path.length === 0,
+  );
 }
 
 export const projectConfigCompletion: CompletionProvider = {

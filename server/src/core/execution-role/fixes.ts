@@ -76,12 +76,22 @@ function onFile(uri: string, edits: FileEdit[]): FileEdit[] {
 export function addStatementsEdits(uri: string, document: JsonDocument, policyPath: JsonPath, grants: readonly Grant[]): FileEdit[] {
   const policy = valueAt(document.value, policyPath);
   if (!isObject(policy)) return [];
-  const taken = new Set(statementsOf(policy).map((s) => s.sid).filter((s): s is string => !!s));
+  const taken = new Set(
+    statementsOf(policy)
+      .map((s) => s.sid)
+      .filter((s): s is string => !!s),
+  );
   const statements = statementsFor(grants, taken);
   const current = policy.Statement;
   if (Array.isArray(current)) {
     // Each append is computed on the text the previous one produced; the result is one edit.
-    return onFile(uri, sequentialEdits(document, statements.map((value) => ({ path: [...policyPath, 'Statement', -1], value }))));
+    return onFile(
+      uri,
+      sequentialEdits(
+        document,
+        statements.map((value) => ({ path: [...policyPath, 'Statement', -1], value })),
+      ),
+    );
   }
   const next = current === undefined ? statements : [current, ...statements];
   return onFile(uri, setValue(document, [...policyPath, 'Statement'], next));
@@ -96,7 +106,12 @@ export function setValueInFile(uri: string, document: JsonDocument, path: JsonPa
  * Creates `<folder of the task definition>/<role>-policy.json` with a least-privilege policy and registers it
  * for the role in the fargate-lint.json that applies (or a new one at the workspace root).
  */
-export function createPolicyEdits(taskUri: string, roleName: string, grants: readonly Grant[], workspace: WorkspaceView | undefined): FileEdit[] {
+export function createPolicyEdits(
+  taskUri: string,
+  roleName: string,
+  grants: readonly Grant[],
+  workspace: WorkspaceView | undefined,
+): FileEdit[] {
   const folder = dirnameOf(taskUri);
   const safeName = roleName.replace(/[^A-Za-z0-9_.-]/g, '-');
   let policyUri = resolveRelative(taskUri, `${safeName}-policy.json`);

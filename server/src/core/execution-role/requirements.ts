@@ -83,7 +83,8 @@ export function placeOf(task: Record<string, unknown>, containers: Record<string
   const role = fullRoleArn(task.executionRoleArn) ?? fullRoleArn(task.taskRoleArn);
   const place: TaskPlace = role ? { partition: role.partition, account: role.account } : {};
   for (const container of containers) {
-    const options = isObject(container.logConfiguration) && isObject(container.logConfiguration.options) ? container.logConfiguration.options : undefined;
+    const options =
+      isObject(container.logConfiguration) && isObject(container.logConfiguration.options) ? container.logConfiguration.options : undefined;
     const region = options?.['awslogs-region'];
     if (typeof region === 'string' && !isPlaceholder(region) && region) {
       place.regionGuess ??= region;
@@ -138,7 +139,10 @@ function permissionsFor(feature: FeatureId, values: Values, display: Values): Pe
 
 const known = (value: string | undefined): ArnPart[] => (value ? [value] : [HOLE]);
 
-function placeValues(place: TaskPlace, own: { partition?: string; region?: string; account?: string }): { values: Values; display: Values } {
+function placeValues(
+  place: TaskPlace,
+  own: { partition?: string; region?: string; account?: string },
+): { values: Values; display: Values } {
   const values: Values = {
     partition: known(own.partition ?? place.partition),
     region: known(own.region),
@@ -157,17 +161,32 @@ function placeValues(place: TaskPlace, own: { partition?: string; region?: strin
 export function requirementsOf(subject: Subject): Requirement[] {
   const task = taskOf(subject) ?? {};
   const containers = containersOf(subject);
-  const place = placeOf(task, containers.map((c) => c.value));
+  const place = placeOf(
+    task,
+    containers.map((c) => c.value),
+  );
   const requirements: Requirement[] = [];
   for (const container of containers) {
     const name = container.name ?? `#${container.path[container.path.length - 1]}`;
     const add = (r: Omit<Requirement, 'container'>) => requirements.push({ ...r, container: container.name });
     imageRequirement(container.value, container.path, name, add);
     logRequirements(container.value, container.path, name, place, add);
-    secretRequirements(container.value.secrets, [...container.path, 'secrets'], (n) => `inject secret ${n} into container ${name}`, place, add);
+    secretRequirements(
+      container.value.secrets,
+      [...container.path, 'secrets'],
+      (n) => `inject secret ${n} into container ${name}`,
+      place,
+      add,
+    );
     const log = container.value.logConfiguration;
     if (isObject(log)) {
-      secretRequirements(log.secretOptions, [...container.path, 'logConfiguration', 'secretOptions'], (n) => `pass the log option ${n} of container ${name}`, place, add);
+      secretRequirements(
+        log.secretOptions,
+        [...container.path, 'logConfiguration', 'secretOptions'],
+        (n) => `pass the log option ${n} of container ${name}`,
+        place,
+        add,
+      );
     }
     repositoryCredentialsRequirement(container.value, container.path, name, place, add);
     environmentFileRequirements(container.value, container.path, name, place, add);
@@ -235,7 +254,11 @@ function secretIdParts(secretId: string, complete: boolean): { match: ArnPart[][
   return { match: [[`${secretId}-`, HOLE]], display: `${secretId}-??????` };
 }
 
-function secretsManagerPermissions(feature: FeatureId, secret: { partition?: string; region?: string; account?: string; secretId: string; complete: boolean }, place: TaskPlace): Permission[] {
+function secretsManagerPermissions(
+  feature: FeatureId,
+  secret: { partition?: string; region?: string; account?: string; secretId: string; complete: boolean },
+  place: TaskPlace,
+): Permission[] {
   const { values, display } = placeValues(place, secret);
   const ids = secretIdParts(secret.secretId, secret.complete);
   const alternatives = ids.match.map((id) => permissionsFor(feature, { ...values, secretId: id }, { ...display, secretId: [ids.display] }));
@@ -256,22 +279,41 @@ function secretRequirements(list: unknown, base: JsonPath, reason: (name: string
     const reference = parseValueFrom(valueFrom);
     const path = [...base, j, 'valueFrom'];
     if (reference.kind === 'secretsmanager') {
-      add({ feature: 'secret-secretsmanager', path, target: 'value', reason: reason(name), permissions: secretsManagerPermissions('secret-secretsmanager', reference, place), kmsNote: true });
+      add({
+        feature: 'secret-secretsmanager',
+        path,
+        target: 'value',
+        reason: reason(name),
+        permissions: secretsManagerPermissions('secret-secretsmanager', reference, place),
+        kmsNote: true,
+      });
     } else if (reference.kind === 'ssm') {
       const { values, display } = placeValues(place, reference);
       const parameterPath = reference.name.replace(/^\//, '');
-      const permissions = permissionsFor('secret-ssm', { ...values, parameterPath: [parameterPath] }, { ...display, parameterPath: [parameterPath] });
+      const permissions = permissionsFor(
+        'secret-ssm',
+        { ...values, parameterPath: [parameterPath] },
+        { ...display, parameterPath: [parameterPath] },
+      );
       // Parameter Store can hand out a Secrets Manager secret; ECS then needs that secret too.
       const referenced = /^aws\/reference\/secretsmanager\/(.+)$/.exec(parameterPath);
       if (referenced) {
-        permissions.push(...secretsManagerPermissions('secret-secretsmanager', { ...reference, secretId: referenced[1], complete: false }, place));
+        permissions.push(
+          ...secretsManagerPermissions('secret-secretsmanager', { ...reference, secretId: referenced[1], complete: false }, place),
+        );
       }
       add({ feature: 'secret-ssm', path, target: 'value', reason: reason(name), permissions, kmsNote: true });
     }
   });
 }
 
-function repositoryCredentialsRequirement(container: Record<string, unknown>, base: JsonPath, name: string, place: TaskPlace, add: Add): void {
+function repositoryCredentialsRequirement(
+  container: Record<string, unknown>,
+  base: JsonPath,
+  name: string,
+  place: TaskPlace,
+  add: Add,
+): void {
   const credentials = container.repositoryCredentials;
   if (!isObject(credentials)) return;
   const parameter = credentials.credentialsParameter;
@@ -310,7 +352,11 @@ function environmentFileRequirements(container: Record<string, unknown>, base: J
       path: [...base, 'environmentFiles', j, 'value'],
       target: 'value',
       reason: `download the environment file ${key} for container ${name}`,
-      permissions: permissionsFor('environment-file', { partition: known(partition), bucket: [bucket], key: [key] }, { partition: [partition ?? 'aws'] }),
+      permissions: permissionsFor(
+        'environment-file',
+        { partition: known(partition), bucket: [bucket], key: [key] },
+        { partition: [partition ?? 'aws'] },
+      ),
     });
   });
 }

@@ -66,7 +66,15 @@ export function awsManagedPolicy(arn: string): ManagedEntry | undefined {
 /** Role descriptions (files, config entries) that name `roleName`, merged into one view of the role. */
 export function resolveRole(roleName: string, workspace: WorkspaceView | undefined, fromUri?: string): ResolvedRole | undefined {
   if (!workspace) return undefined;
-  const role: ResolvedRole = { name: roleName, descriptions: [], policies: [], unknownManagedPolicies: [], missingFiles: [], missingPolicyFiles: false, complete: false };
+  const role: ResolvedRole = {
+    name: roleName,
+    descriptions: [],
+    policies: [],
+    unknownManagedPolicies: [],
+    missingFiles: [],
+    missingPolicyFiles: false,
+    complete: false,
+  };
   const managedArns: { arn: string; file: WorkspaceFile }[] = [];
   for (const file of workspace.files()) {
     const kind = file.classification.kind;
@@ -95,19 +103,45 @@ function configApplies(configUri: string, fromUri: string | undefined, roots: re
   return roots.some((root) => sameUri(root, folder));
 }
 
-function addRoleFile(role: ResolvedRole, file: WorkspaceFile, value: Record<string, unknown>, base: JsonPath, managed: { arn: string; file: WorkspaceFile }[]): void {
+function addRoleFile(
+  role: ResolvedRole,
+  file: WorkspaceFile,
+  value: Record<string, unknown>,
+  base: JsonPath,
+  managed: { arn: string; file: WorkspaceFile }[],
+): void {
   const complete = 'Policies' in value || 'ManagedPolicyArns' in value;
   role.descriptions.push({ uri: file.uri, path: base, origin: 'role-file', complete });
-  setTrust(role, file, value.AssumeRolePolicyDocument, [...base, 'AssumeRolePolicyDocument'], 'role-file', `trust policy in ${basenameOf(file.uri)}`);
+  setTrust(
+    role,
+    file,
+    value.AssumeRolePolicyDocument,
+    [...base, 'AssumeRolePolicyDocument'],
+    'role-file',
+    `trust policy in ${basenameOf(file.uri)}`,
+  );
   addInline(role, file, value.Policies, [...base, 'Policies'], 'role-file');
   if (Array.isArray(value.ManagedPolicyArns)) {
     for (const arn of value.ManagedPolicyArns) managed.push({ arn: arnText(arn), file });
   }
 }
 
-function addAuthorizationDetails(role: ResolvedRole, file: WorkspaceFile, entry: Record<string, unknown>, base: JsonPath, managed: { arn: string; file: WorkspaceFile }[]): void {
+function addAuthorizationDetails(
+  role: ResolvedRole,
+  file: WorkspaceFile,
+  entry: Record<string, unknown>,
+  base: JsonPath,
+  managed: { arn: string; file: WorkspaceFile }[],
+): void {
   role.descriptions.push({ uri: file.uri, path: base, origin: 'authorization-details', complete: true });
-  setTrust(role, file, entry.AssumeRolePolicyDocument, [...base, 'AssumeRolePolicyDocument'], 'authorization-details', `trust policy in ${basenameOf(file.uri)}`);
+  setTrust(
+    role,
+    file,
+    entry.AssumeRolePolicyDocument,
+    [...base, 'AssumeRolePolicyDocument'],
+    'authorization-details',
+    `trust policy in ${basenameOf(file.uri)}`,
+  );
   addInline(role, file, entry.RolePolicyList, [...base, 'RolePolicyList'], 'authorization-details');
   if (Array.isArray(entry.AttachedManagedPolicies)) {
     for (const attached of entry.AttachedManagedPolicies) {
@@ -162,7 +196,13 @@ function arnText(value: unknown): string {
   return JSON.stringify(value) ?? '';
 }
 
-function addProjectConfig(role: ResolvedRole, file: WorkspaceFile, roleName: string, workspace: WorkspaceView, managed: { arn: string; file: WorkspaceFile }[]): void {
+function addProjectConfig(
+  role: ResolvedRole,
+  file: WorkspaceFile,
+  roleName: string,
+  workspace: WorkspaceView,
+  managed: { arn: string; file: WorkspaceFile }[],
+): void {
   const roles = isObject(file.document.value) ? file.document.value.roles : undefined;
   const entry = isObject(roles) ? roles[roleName] : undefined;
   if (!isObject(entry)) return;
@@ -189,7 +229,14 @@ function addProjectConfig(role: ResolvedRole, file: WorkspaceFile, roleName: str
       for (const subject of policyFile.classification.subjects) {
         if (subject.kind !== 'identity-policy') continue;
         const label = subject.name ? `policy ${subject.name} in ${basenameOf(policyFile.uri)}` : basenameOf(policyFile.uri);
-        role.policies.push({ label, uri: policyFile.uri, path: subject.path, document: subject.value, origin: 'project-config', editable: true });
+        role.policies.push({
+          label,
+          uri: policyFile.uri,
+          path: subject.path,
+          document: subject.value,
+          origin: 'project-config',
+          editable: true,
+        });
       }
     }
   }
@@ -201,7 +248,13 @@ function addProjectConfig(role: ResolvedRole, file: WorkspaceFile, roleName: str
 function addManaged(role: ResolvedRole, arn: string, from: WorkspaceFile, workspace: WorkspaceView): void {
   const offline = awsManagedPolicy(arn.replace('${AWS::Partition}', 'aws'));
   if (offline) {
-    role.policies.push({ label: `AWS managed policy ${offline.name}`, path: [], document: offline.document, origin: 'managed', editable: false });
+    role.policies.push({
+      label: `AWS managed policy ${offline.name}`,
+      path: [],
+      document: offline.document,
+      origin: 'managed',
+      editable: false,
+    });
     return;
   }
   const customer = isPlaceholder(arn) ? undefined : customerManagedPolicy(arn, from, workspace);
@@ -211,7 +264,10 @@ function addManaged(role: ResolvedRole, arn: string, from: WorkspaceFile, worksp
 
 /** A managed policy's default version from get-account-authorization-details output in the workspace. */
 function customerManagedPolicy(arn: string, preferred: WorkspaceFile, workspace: WorkspaceView): PolicySource | undefined {
-  const files = [preferred, ...[...workspace.files()].filter((f) => f !== preferred && f.classification.kind === 'iam-authorization-details')];
+  const files = [
+    preferred,
+    ...[...workspace.files()].filter((f) => f !== preferred && f.classification.kind === 'iam-authorization-details'),
+  ];
   for (const file of files) {
     const value = file.document.value;
     if (!isObject(value) || !Array.isArray(value.Policies)) continue;
@@ -246,7 +302,9 @@ function findFile(workspace: WorkspaceView, uri: string): WorkspaceFile | undefi
 /** fargate-lint.json files that apply to `fromUri`, nearest first. */
 export function projectConfigsFor(workspace: WorkspaceView | undefined, fromUri: string | undefined): WorkspaceFile[] {
   if (!workspace) return [];
-  const configs = [...workspace.files()].filter((f) => f.classification.kind === 'project-config' && configApplies(f.uri, fromUri, workspace.roots));
+  const configs = [...workspace.files()].filter(
+    (f) => f.classification.kind === 'project-config' && configApplies(f.uri, fromUri, workspace.roots),
+  );
   return configs.sort((a, b) => b.uri.length - a.uri.length);
 }
 

@@ -17,7 +17,11 @@ export interface ParameterFixData {
   safe: boolean;
 }
 
-export function reportParameters(context: RuleContext, list: ParameterList, hits: ParameterHit[] = findParameters(context.subject, list)): void {
+export function reportParameters(
+  context: RuleContext,
+  list: ParameterList,
+  hits: ParameterHit[] = findParameters(context.subject, list),
+): void {
   const task = taskOf(context.subject);
   for (const hit of hits) {
     const data: ParameterFixData = {
@@ -49,7 +53,10 @@ export function parameterFixes({ document, subjectPath, data }: FixContext): Fix
       title,
       isPreferred: true,
       safe: d.safe,
-      edits: sequentialEdits(document, [main, ...extra].map((p) => ({ path: [...subjectPath, ...p], value: undefined }))),
+      edits: sequentialEdits(
+        document,
+        [main, ...extra].map((p) => ({ path: [...subjectPath, ...p], value: undefined })),
+      ),
     },
   ];
   if (entry.replaceWith !== undefined && !itemIndex) {

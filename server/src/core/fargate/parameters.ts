@@ -85,7 +85,12 @@ function scopesOf(subject: Subject, scope: ParameterEntry['scope']): Scope[] {
   if (!Array.isArray(volumes)) return [];
   const scopes: Scope[] = [];
   volumes.forEach((volume, index) => {
-    if (isObject(volume)) scopes.push({ base: ['volumes', index], value: volume, where: `volume "${typeof volume.name === 'string' ? volume.name : `#${index + 1}`}"` });
+    if (isObject(volume))
+      scopes.push({
+        base: ['volumes', index],
+        value: volume,
+        where: `volume "${typeof volume.name === 'string' ? volume.name : `#${index + 1}`}"`,
+      });
   });
   return scopes;
 }
@@ -100,7 +105,8 @@ export function findParameters(subject: Subject, list: ParameterList): Parameter
       const value = valueAt(scope.value, entry.path);
       const at = [...scope.base, ...entry.path];
       const extra = (entry.alsoRemove ?? []).filter((p) => valueAt(scope.value, p) !== undefined).map((p) => [...scope.base, ...p]);
-      const hit = (path: JsonPath, found: unknown) => hits.push({ entry, path, value: found, where: scope.where, removePaths: [path, ...extra] });
+      const hit = (path: JsonPath, found: unknown) =>
+        hits.push({ entry, path, value: found, where: scope.where, removePaths: [path, ...extra] });
       switch (entry.when) {
         case 'used':
           if (isUsed(value)) hit(at, value);
@@ -111,7 +117,8 @@ export function findParameters(subject: Subject, list: ParameterList): Parameter
         case 'items-not-in':
           if (Array.isArray(value)) {
             value.forEach((item, i) => {
-              if (typeof item === 'string' && !isPlaceholder(item) && !(entry.values ?? []).includes(item.toUpperCase())) hit([...at, i], item);
+              if (typeof item === 'string' && !isPlaceholder(item) && !(entry.values ?? []).includes(item.toUpperCase()))
+                hit([...at, i], item);
             });
           }
           break;

@@ -90,7 +90,8 @@ export function patternsOverlap(a: string, b: string): boolean {
       stack.push([i, j + 1]);
       if (i < a.length) stack.push([i + 1, j]);
     }
-    if (ca !== undefined && cb !== undefined && ca !== '*' && cb !== '*' && (ca === cb || ca === '?' || cb === '?')) stack.push([i + 1, j + 1]);
+    if (ca !== undefined && cb !== undefined && ca !== '*' && cb !== '*' && (ca === cb || ca === '?' || cb === '?'))
+      stack.push([i + 1, j + 1]);
   }
   return false;
 }
@@ -112,6 +113,7 @@ export function templateOf(service: string, resourceType: string, arn: string): 
 /** Could the ARN from a policy name a resource of this template's type (service and resource part)? */
 export function arnFitsTemplate(arn: Arn, template: ArnTemplate): boolean {
   const service = template.fields.service;
-  if (!(isOpenField(arn.service) ? patternsOverlap(arn.service.replace(/\$\{[^}]*\}/g, '*'), service) : arn.service === service)) return false;
+  if (!(isOpenField(arn.service) ? patternsOverlap(arn.service.replace(/\$\{[^}]*\}/g, '*'), service) : arn.service === service))
+    return false;
   return resourceFitsTemplate(arn.resource, template.fields.resource);
 }

@@ -66,7 +66,10 @@ function actionMarkdown(a: IamAction): string {
   if (a.description) lines.push(a.description, '');
   lines.push(`Access level: **${a.accessLevels.join(', ') || 'unknown'}**`, '');
   if (a.isWildcardOnly) {
-    lines.push('Resource types: none — this action does not take resource-level permissions, so its statement needs `"Resource": "*"`.', '');
+    lines.push(
+      'Resource types: none — this action does not take resource-level permissions, so its statement needs `"Resource": "*"`.',
+      '',
+    );
   } else {
     lines.push('| resource type | required | ARN |', '|---|---|---|');
     for (const r of a.resourceTypes) {
@@ -86,7 +89,8 @@ function actionMarkdown(a: IamAction): string {
 
 function wildcardHover(value: string): string {
   const parts = splitAction(value)!;
-  if (parts.service.replace(/\*/g, '') === '') return `**\`${value}\`**: actions of every AWS service whose name matches \`${parts.name}\`.`;
+  if (parts.service.replace(/\*/g, '') === '')
+    return `**\`${value}\`**: actions of every AWS service whose name matches \`${parts.name}\`.`;
   const matched = matchingActions(value).sort((a, b) => `${a.service}:${a.name}`.localeCompare(`${b.service}:${b.name}`));
   const single = !hasWildcard(parts.service);
   const title = single ? `${serviceName(parts.service) ?? parts.service}` : 'several services';
@@ -123,12 +127,19 @@ export const iamCompletion: CompletionProvider = {
     if (onActionValue(place, context)) return actionEntries(typedText(context));
     if (context.onKey) {
       if (place.level === 'policy' && place.rest.length === 1) return keyEntries(POLICY_KEY_SNIPPETS(context.subject.kind), context);
-      if (place.level === 'statement' && place.rest.length === 1) return keyEntries(STATEMENT_KEY_SNIPPETS, context, statementKeys(context, place));
+      if (place.level === 'statement' && place.rest.length === 1)
+        return keyEntries(STATEMENT_KEY_SNIPPETS, context, statementKeys(context, place));
       return undefined;
     }
     if (place.level === 'policy' && place.rest.length === 1 && place.rest[0] === 'Version') return VERSION_ENTRIES;
     if (place.level === 'statement' && place.rest.length === 1 && place.rest[0] === 'Effect') return EFFECT_ENTRIES;
-    if (place.level === 'policy' && place.rest.length === 2 && place.rest[0] === 'Statement' && typeof place.rest[1] === 'number' && !context.node) {
+    if (
+      place.level === 'policy' &&
+      place.rest.length === 2 &&
+      place.rest[0] === 'Statement' &&
+      typeof place.rest[1] === 'number' &&
+      !context.node
+    ) {
       return [statementSnippet(context.subject.kind)];
     }
     return undefined;
@@ -147,7 +158,13 @@ const value = (text: string) => JSON.stringify(text);
 function actionEntries(typed: string): CompletionEntry[] {
   const parts = splitAction(typed);
   if (!parts) {
-    const all: CompletionEntry = { label: '"*"', description: 'every action of every service', insertText: '"*"', kind: 'value', sortText: '0' };
+    const all: CompletionEntry = {
+      label: '"*"',
+      description: 'every action of every service',
+      insertText: '"*"',
+      kind: 'value',
+      sortText: '0',
+    };
     return [
       all,
       ...serviceKeys().map((key): CompletionEntry => ({
@@ -173,9 +190,21 @@ function actionEntries(typed: string): CompletionEntry[] {
       kind: 'value',
       sortText: `1${a.name}`,
     }));
-  entries.push({ label: value(`${service}:*`), description: `all ${actions.size} actions`, insertText: value(`${service}:*`), kind: 'value', sortText: '0' });
+  entries.push({
+    label: value(`${service}:*`),
+    description: `all ${actions.size} actions`,
+    insertText: value(`${service}:*`),
+    kind: 'value',
+    sortText: '0',
+  });
   for (const [verb, count] of verbs(actions.values())) {
-    entries.push({ label: value(`${service}:${verb}*`), description: `${count} actions`, insertText: value(`${service}:${verb}*`), kind: 'value', sortText: `2${verb}` });
+    entries.push({
+      label: value(`${service}:${verb}*`),
+      description: `${count} actions`,
+      insertText: value(`${service}:${verb}*`),
+      kind: 'value',
+      sortText: `2${verb}`,
+    });
   }
   return entries;
 }
@@ -191,7 +220,14 @@ function verbs(actions: Iterable<IamAction>): [string, number][] {
 }
 
 const VERSION_ENTRIES: CompletionEntry[] = [
-  { label: '"2012-10-17"', description: 'current policy language', insertText: '"2012-10-17"', kind: 'value', sortText: '0', preselect: true },
+  {
+    label: '"2012-10-17"',
+    description: 'current policy language',
+    insertText: '"2012-10-17"',
+    kind: 'value',
+    sortText: '0',
+    preselect: true,
+  },
   { label: '"2008-10-17"', description: 'legacy; no policy variables', insertText: '"2008-10-17"', kind: 'value', sortText: '1' },
 ];
 
@@ -208,7 +244,14 @@ const STATEMENT_BODY = (kind: string) =>
     : '"Effect": "${1|Allow,Deny|}",\n\t"Action": [\n\t\t"$2"\n\t],\n\t"Resource": [\n\t\t"${3:*}"\n\t]';
 
 function statementSnippet(kind: string): CompletionEntry {
-  return { label: 'New statement', description: kind === 'trust-policy' ? 'trust: who may assume the role' : 'Effect, Action, Resource', insertText: `{\n\t${STATEMENT_BODY(kind)}\n}`, snippet: true, kind: 'value', sortText: '0' };
+  return {
+    label: 'New statement',
+    description: kind === 'trust-policy' ? 'trust: who may assume the role' : 'Effect, Action, Resource',
+    insertText: `{\n\t${STATEMENT_BODY(kind)}\n}`,
+    snippet: true,
+    kind: 'value',
+    sortText: '0',
+  };
 }
 
 const POLICY_KEY_SNIPPETS = (kind: string): KeySnippets => [

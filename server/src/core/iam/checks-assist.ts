@@ -68,7 +68,11 @@ function describeBase(base: string): string {
   else parts.push('matches when the value equals one of the listed values');
   if (base.endsWith('Like')) parts.push('`*` and `?` are wildcards');
   if (base.endsWith('IgnoreCase')) parts.push('letter case is ignored');
-  if (/LessThan|GreaterThan/.test(base)) return `${base.replace(/^(Numeric|Date)/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}: compared with each listed value`;
+  if (/LessThan|GreaterThan/.test(base))
+    return `${base
+      .replace(/^(Numeric|Date)/, '')
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()}: compared with each listed value`;
   if (base === 'IpAddress') return 'matches when the address is in one of the listed ranges';
   if (base === 'NotIpAddress') return 'matches when the address is in none of the listed ranges (and when the key is absent)';
   return parts.join('; ');
@@ -81,23 +85,36 @@ export function operatorHover(name: string): string | undefined {
   const base = describeBase(operator.base);
   if (base) lines.push(`\`${operator.base}\` ${base}.`, '');
   lines.push(...qualifierLines(operator));
-  if (operator.ifExists) lines.push('**IfExists**: when the request has no value for the key, the condition is true; otherwise it compares as without the suffix.', '');
-  else if (operator.family !== 'Null' && !operator.qualifier) lines.push(`When the request has no value for the key, the condition is ${operator.negated ? 'true' : 'false'}.`, '');
+  if (operator.ifExists)
+    lines.push(
+      '**IfExists**: when the request has no value for the key, the condition is true; otherwise it compares as without the suffix.',
+      '',
+    );
+  else if (operator.family !== 'Null' && !operator.qualifier)
+    lines.push(`When the request has no value for the key, the condition is ${operator.negated ? 'true' : 'false'}.`, '');
   lines.push('Several keys in one operator block must all match (AND); several values for one key match if any does (OR).');
   return lines.join('\n');
 }
 
 function qualifierLines(operator: Operator): string[] {
   if (operator.qualifier === 'ForAllValues') {
-    return ['**ForAllValues:** every value of a multi-valued key must match one of the listed values. It is also true when the request carries no value for the key, so with a single-valued key it is overly permissive.', ''];
+    return [
+      '**ForAllValues:** every value of a multi-valued key must match one of the listed values. It is also true when the request carries no value for the key, so with a single-valued key it is overly permissive.',
+      '',
+    ];
   }
-  if (operator.qualifier === 'ForAnyValue') return ['**ForAnyValue:** at least one value of a multi-valued key must match one of the listed values; false when the request carries none.', ''];
+  if (operator.qualifier === 'ForAnyValue')
+    return [
+      '**ForAnyValue:** at least one value of a multi-valued key must match one of the listed values; false when the request carries none.',
+      '',
+    ];
   return [];
 }
 
 export function conditionKeyHover(name: string): string | undefined {
   const verdict = judgeConditionKey(name);
-  if (verdict.kind === 'provider') return `**${name}** — a claim of the identity provider \`${name.slice(0, name.lastIndexOf(':'))}\`, checked when a federated user assumes the role.`;
+  if (verdict.kind === 'provider')
+    return `**${name}** — a claim of the identity provider \`${name.slice(0, name.lastIndexOf(':'))}\`, checked when a federated user assumes the role.`;
   if (verdict.kind !== 'known') return `**${name}** — not a condition key fargate-lint knows.`;
   const key = verdict.key;
   const { multiValued } = baseType(key.type);
@@ -123,7 +140,8 @@ const ECS_TASKS_MARKDOWN = [
 ].join('\n');
 
 export function principalHover(type: string, value: string): string | undefined {
-  if (value === '*' && (type === '*' || type === 'AWS')) return '**`*`** — every principal: any user or role in any AWS account (and, in resource policies, anonymous callers). In a role trust policy this lets anyone try to assume the role.';
+  if (value === '*' && (type === '*' || type === 'AWS'))
+    return '**`*`** — every principal: any user or role in any AWS account (and, in resource policies, anonymous callers). In a role trust policy this lets anyone try to assume the role.';
   if (type === 'Service') {
     const base = basePrincipal(value);
     if (base === ECS_TASKS_PRINCIPAL) return ECS_TASKS_MARKDOWN;
@@ -136,16 +154,26 @@ export function principalHover(type: string, value: string): string | undefined 
   }
   if (type === 'Federated') {
     const kind = federationKind(value);
-    if (kind === 'saml') return `**${value}** — a SAML identity provider registered in IAM; its users assume the role with \`sts:AssumeRoleWithSAML\`.`;
-    if (kind === 'oidc') return `**${value}** — an OpenID Connect provider registered in IAM (\`${oidcProviderHost(value)}\`); its tokens assume the role with \`sts:AssumeRoleWithWebIdentity\`. Restrict it with conditions on its claims (\`sub\`, \`aud\`).`;
-    if (kind === 'web-identity') return `**${value}** — a web identity provider; its users assume the role with \`sts:AssumeRoleWithWebIdentity\`.`;
+    if (kind === 'saml')
+      return `**${value}** — a SAML identity provider registered in IAM; its users assume the role with \`sts:AssumeRoleWithSAML\`.`;
+    if (kind === 'oidc')
+      return `**${value}** — an OpenID Connect provider registered in IAM (\`${oidcProviderHost(value)}\`); its tokens assume the role with \`sts:AssumeRoleWithWebIdentity\`. Restrict it with conditions on its claims (\`sub\`, \`aud\`).`;
+    if (kind === 'web-identity')
+      return `**${value}** — a web identity provider; its users assume the role with \`sts:AssumeRoleWithWebIdentity\`.`;
     return undefined;
   }
   if (type === 'AWS') {
-    if (/^\d{12}$/.test(value)) return `**${value}** — the AWS account ${value}: any user or role in it that its own policies allow (the same as \`arn:aws:iam::${value}:root\`).`;
+    if (/^\d{12}$/.test(value))
+      return `**${value}** — the AWS account ${value}: any user or role in it that its own policies allow (the same as \`arn:aws:iam::${value}:root\`).`;
     const match = /^arn:[^:]+:(iam|sts)::([^:]+):(root|user|role|assumed-role|federated-user)/.exec(value);
     if (!match) return undefined;
-    const what = { root: 'the whole account (any principal its own policies allow)', user: 'an IAM user', role: 'an IAM role', 'assumed-role': 'one session of an assumed role', 'federated-user': 'a federated user session' }[match[3]];
+    const what = {
+      root: 'the whole account (any principal its own policies allow)',
+      user: 'an IAM user',
+      role: 'an IAM role',
+      'assumed-role': 'one session of an assumed role',
+      'federated-user': 'a federated user session',
+    }[match[3]];
     return `**${value}** — ${what}, in account ${match[2]}.`;
   }
   if (type === 'CanonicalUser') return `**${value}** — an Amazon S3 canonical user ID (bucket policies only).`;
@@ -153,10 +181,11 @@ export function principalHover(type: string, value: string): string | undefined 
 }
 
 export function arnHover(value: string): string | undefined {
-  if (value === '*') return '**`*`** — every resource the statement\'s actions act on.';
+  if (value === '*') return "**`*`** — every resource the statement's actions act on.";
   const arn = splitArn(value);
   if (!arn) return undefined;
-  const field = (text: string, empty: string) => (text === '' ? `*(empty: ${empty})*` : isOpenField(text) ? `\`${text}\` (any matching)` : `\`${text}\``);
+  const field = (text: string, empty: string) =>
+    text === '' ? `*(empty: ${empty})*` : isOpenField(text) ? `\`${text}\` (any matching)` : `\`${text}\``;
   const partition = PARTITIONS[arn.partition];
   const service = serviceExists(arn.service) ? serviceName(arn.service) : undefined;
   const lines = [
@@ -190,12 +219,15 @@ export const iamChecksCompletion: CompletionProvider = {
     const [element, first] = place.rest;
     if (element === 'Condition' && context.onKey) {
       if (place.rest.length === 2) return operatorEntries(context);
-      if (place.rest.length === 3 && typeof first === 'string') return place.statement ? conditionKeyEntries(context, place.statement) : undefined;
+      if (place.rest.length === 3 && typeof first === 'string')
+        return place.statement ? conditionKeyEntries(context, place.statement) : undefined;
       return undefined;
     }
     if (context.onKey) return undefined;
-    if (element === 'Principal' && first === 'Service' && place.rest.length <= 3) return principalEntries(context.subject.kind === 'trust-policy');
-    if ((element === 'Resource' || element === 'NotResource') && place.rest.length <= 2 && place.statement) return arnEntries(place.statement);
+    if (element === 'Principal' && first === 'Service' && place.rest.length <= 3)
+      return principalEntries(context.subject.kind === 'trust-policy');
+    if ((element === 'Resource' || element === 'NotResource') && place.rest.length <= 2 && place.statement)
+      return arnEntries(place.statement);
     return undefined;
   },
 };
@@ -209,13 +241,20 @@ function keyHasValue(context: PositionContext): boolean {
 
 function propertyEntry(context: PositionContext, key: string, snippetValue: string, fields: Partial<CompletionEntry>): CompletionEntry {
   const keyOnly = keyHasValue(context);
-  return { label: JSON.stringify(key), insertText: keyOnly ? JSON.stringify(key) : `${JSON.stringify(key)}: ${snippetValue}`, snippet: !keyOnly, kind: 'property', ...fields };
+  return {
+    label: JSON.stringify(key),
+    insertText: keyOnly ? JSON.stringify(key) : `${JSON.stringify(key)}: ${snippetValue}`,
+    snippet: !keyOnly,
+    kind: 'property',
+    ...fields,
+  };
 }
 
 function operatorEntries(context: PositionContext): CompletionEntry[] {
   const names = [...allOperatorNames()];
   for (const qualifier of SET_QUALIFIERS) {
-    for (const base of Object.keys(BASE_OPERATORS)) if (BASE_OPERATORS[base] === 'String' || BASE_OPERATORS[base] === 'Arn') names.push(`${qualifier}:${base}`);
+    for (const base of Object.keys(BASE_OPERATORS))
+      if (BASE_OPERATORS[base] === 'String' || BASE_OPERATORS[base] === 'Arn') names.push(`${qualifier}:${base}`);
   }
   return names.map((name, i) => {
     const operator = operatorOf(name)!;
@@ -262,7 +301,8 @@ function conditionKeyEntries(context: PositionContext, statement: Statement): Co
     }
   }
   if (granted.open) {
-    for (const service of granted.services) for (const key of conditionKeys(service)?.values() ?? []) add(key.key, key.type, key.description, '1');
+    for (const service of granted.services)
+      for (const key of conditionKeys(service)?.values() ?? []) add(key.key, key.type, key.description, '1');
   }
   for (const key of globalConditionKeys()) add(key.key, key.type, key.description, '2');
   return [...seen.values()];

@@ -9,7 +9,13 @@ import type { FileEdit } from '../rule';
  * `to` block yet, is renamed in place; otherwise the key moves into the `to` block (created when missing)
  * and a `from` block left empty is removed. Undefined when the `to` block already has the key.
  */
-export function moveConditionKey(document: JsonDocument, conditionPath: JsonPath, from: string, key: string, to: string): FileEdit[] | undefined {
+export function moveConditionKey(
+  document: JsonDocument,
+  conditionPath: JsonPath,
+  from: string,
+  key: string,
+  to: string,
+): FileEdit[] | undefined {
   const condition = valueAt(document.value, conditionPath);
   const block = isObject(condition) ? condition[from] : undefined;
   if (!isObject(condition) || !isObject(block) || !(key in block)) return undefined;

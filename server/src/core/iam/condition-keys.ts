@@ -1,7 +1,15 @@
 // Condition keys as a statement sees them: whether a key exists, its type, and whether it can apply to the
 // statement's actions. Built on the IAM data (data.ts), tolerant where the data is incomplete: keys of
 // federation providers (OIDC hosts) are defined by the provider, not by AWS, and are accepted as written.
-import { actionConditionKeys, actionsOf, conditionKeys, findConditionKey, globalConditionKeys, serviceExists, type IamConditionKey } from './data';
+import {
+  actionConditionKeys,
+  actionsOf,
+  conditionKeys,
+  findConditionKey,
+  globalConditionKeys,
+  serviceExists,
+  type IamConditionKey,
+} from './data';
 import type { StatementActions } from './grants';
 import { wildcardMatch } from './wildcard';
 
@@ -21,7 +29,8 @@ export function judgeConditionKey(name: string): KeyVerdict {
   if (found) return { kind: 'known', key: found };
   const prefix = name.slice(0, colon).toLowerCase();
   if (prefix === 'aws') return { kind: 'unknown-global', candidates: plainKeys(globalConditionKeys()) };
-  if (serviceExists(prefix)) return { kind: 'unknown-service-key', service: prefix, candidates: plainKeys([...(conditionKeys(prefix)?.values() ?? [])]) };
+  if (serviceExists(prefix))
+    return { kind: 'unknown-service-key', service: prefix, candidates: plainKeys([...(conditionKeys(prefix)?.values() ?? [])]) };
   // An OIDC provider host (token.actions.githubusercontent.com, oidc.eks.<region>.amazonaws.com/id/...) names its own claims.
   if (prefix.includes('.') || prefix.includes('/')) return { kind: 'provider' };
   return { kind: 'unknown-prefix', prefix };

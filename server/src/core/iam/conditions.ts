@@ -52,9 +52,7 @@ export interface Operator {
 }
 
 export type OperatorProblem =
-  | { kind: 'unknown-operator'; operator: string }
-  | { kind: 'unknown-qualifier'; qualifier: string }
-  | { kind: 'null-if-exists' };
+  { kind: 'unknown-operator'; operator: string } | { kind: 'unknown-qualifier'; qualifier: string } | { kind: 'null-if-exists' };
 
 /** Parses `ForAnyValue:StringLikeIfExists` into its parts, or says what is wrong with the name (case-sensitive, as IAM is). */
 export function parseOperator(text: string): { operator: Operator } | { problem: OperatorProblem } {

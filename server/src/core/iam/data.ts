@@ -155,7 +155,12 @@ const resourceTypesCache = new Map<string, Map<string, IamResourceType>>();
 const conditionKeysCache = new Map<string, Map<string, IamConditionKey>>();
 const loaded = new Set<string>();
 
-function serviceFile<T>(cache: Map<string, Map<string, T>>, folder: string, prefix: string, convert: (key: string, raw: Record<string, unknown>) => T): Map<string, T> | undefined {
+function serviceFile<T>(
+  cache: Map<string, Map<string, T>>,
+  folder: string,
+  prefix: string,
+  convert: (key: string, raw: Record<string, unknown>) => T,
+): Map<string, T> | undefined {
   const service = knownService(prefix);
   if (!service) return undefined;
   let map = cache.get(service);
@@ -187,7 +192,12 @@ export function splitAccessLevel(accessLevel: string): AccessLevel[] {
 function toAction(service: string, raw: Record<string, unknown>): IamAction {
   const resourceTypes: ActionResourceType[] = (Array.isArray(raw.resourceTypes) ? raw.resourceTypes : [])
     .filter((r): r is Record<string, unknown> => !!r && typeof r === 'object')
-    .map((r) => ({ name: text(r.name), required: r.required === true, conditionKeys: strings(r.conditionKeys), dependentActions: strings(r.dependentActions) }));
+    .map((r) => ({
+      name: text(r.name),
+      required: r.required === true,
+      conditionKeys: strings(r.conditionKeys),
+      dependentActions: strings(r.dependentActions),
+    }));
   const accessLevel = text(raw.accessLevel);
   return {
     service,
@@ -214,7 +224,11 @@ export function action(prefix: string, name: string): IamAction | undefined {
 
 /** The resource types of a service, keyed by lower-case key. */
 export function resourceTypes(prefix: string): ReadonlyMap<string, IamResourceType> | undefined {
-  return serviceFile(resourceTypesCache, 'resourceTypes', prefix, (_, raw) => ({ key: text(raw.key), arn: text(raw.arn), conditionKeys: strings(raw.conditionKeys) }));
+  return serviceFile(resourceTypesCache, 'resourceTypes', prefix, (_, raw) => ({
+    key: text(raw.key),
+    arn: text(raw.arn),
+    conditionKeys: strings(raw.conditionKeys),
+  }));
 }
 
 export function resourceType(prefix: string, key: string): IamResourceType | undefined {
@@ -223,7 +237,11 @@ export function resourceType(prefix: string, key: string): IamResourceType | und
 
 /** The condition keys a service documents (including the aws: keys it lists), keyed by lower-case key. */
 export function conditionKeys(prefix: string): ReadonlyMap<string, IamConditionKey> | undefined {
-  return serviceFile(conditionKeysCache, 'conditionKeys', prefix, (_, raw) => ({ key: text(raw.key), description: text(raw.description), type: text(raw.type) }));
+  return serviceFile(conditionKeysCache, 'conditionKeys', prefix, (_, raw) => ({
+    key: text(raw.key),
+    description: text(raw.description),
+    type: text(raw.type),
+  }));
 }
 
 /**
@@ -243,7 +261,13 @@ export function actionConditionKeys(prefix: string, name: string): string[] {
 
 // --- global condition keys -------------------------------------------------------------------------
 
-const globalKeys: IamConditionKey[] = globalKeyFacts.keys.map((k) => ({ key: k.key, description: k.description, type: k.type, category: k.category, global: true }));
+const globalKeys: IamConditionKey[] = globalKeyFacts.keys.map((k) => ({
+  key: k.key,
+  description: k.description,
+  type: k.type,
+  category: k.category,
+  global: true,
+}));
 const globalByName = new Map(globalKeys.map((k) => [k.key.toLowerCase(), k]));
 /** Keys with a tag-name part (aws:ResourceTag/tag-key), by the text before the slash. */
 const globalByPrefix = new Map(globalKeys.filter((k) => k.key.includes('/')).map((k) => [k.key.split('/')[0].toLowerCase(), k]));
@@ -272,7 +296,9 @@ let patternsCache: Map<string, [string, string][]> | undefined;
 function unassociatedPrefixes(): Map<string, string[]> {
   if (!unassociatedCache) {
     const raw = readData('unassociatedConditions.json');
-    unassociatedCache = new Map(raw && typeof raw === 'object' ? Object.entries(raw as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), strings(v)]) : []);
+    unassociatedCache = new Map(
+      raw && typeof raw === 'object' ? Object.entries(raw as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), strings(v)]) : [],
+    );
   }
   return unassociatedCache;
 }
@@ -414,8 +440,7 @@ export function iamDataInfo(): IamDataInfo {
   if (!infoCache) {
     const root = iamDataRoot();
     const raw = (readJsonFile(path.join(root, 'iam-data-version.json')) ?? readJsonFile(path.join(root, '..', 'package.json'))) as
-      | { version?: unknown; updatedAt?: unknown }
-      | undefined;
+      { version?: unknown; updatedAt?: unknown } | undefined;
     infoCache = { version: text(raw?.version) || 'unknown', updatedAt: text(raw?.updatedAt) || undefined, root };
   }
   return infoCache;

@@ -58,7 +58,13 @@ export interface Request {
   resources: RequestedResource[];
 }
 
-const RANK: Record<Decision, number> = { allowed: 4, 'denied-conditionally': 3, 'allowed-conditionally': 2, 'implicitly-denied': 1, denied: 0 };
+const RANK: Record<Decision, number> = {
+  allowed: 4,
+  'denied-conditionally': 3,
+  'allowed-conditionally': 2,
+  'implicitly-denied': 1,
+  denied: 0,
+};
 
 export function evaluate(policies: readonly PolicyInput[], request: Request): Evaluation {
   let best: Evaluation | undefined;
@@ -223,6 +229,7 @@ export function evaluateTrust(policy: unknown, service: string, action = 'sts:As
 function principalNames(principal: unknown, service: string): boolean {
   if (principal === '*') return true;
   if (!isObject(principal)) return false;
-  const listed = (value: unknown) => (Array.isArray(value) ? value : [value]).some((v) => typeof v === 'string' && (v === '*' || v.toLowerCase() === service.toLowerCase()));
+  const listed = (value: unknown) =>
+    (Array.isArray(value) ? value : [value]).some((v) => typeof v === 'string' && (v === '*' || v.toLowerCase() === service.toLowerCase()));
   return listed(principal.Service) || (Array.isArray(principal.AWS) ? principal.AWS : [principal.AWS]).includes('*');
 }

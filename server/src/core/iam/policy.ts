@@ -31,7 +31,9 @@ export interface Statement {
 export function statementsOf(policy: unknown): Statement[] {
   if (!isObject(policy)) return [];
   const raw = policy.Statement;
-  const list = Array.isArray(raw) ? raw.map((s, i) => ({ s, path: ['Statement', i] as JsonPath })) : [{ s: raw, path: ['Statement'] as JsonPath }];
+  const list = Array.isArray(raw)
+    ? raw.map((s, i) => ({ s, path: ['Statement', i] as JsonPath }))
+    : [{ s: raw, path: ['Statement'] as JsonPath }];
   const statements: Statement[] = [];
   list.forEach(({ s, path }, index) => {
     if (!isObject(s)) return;
@@ -43,7 +45,12 @@ export function statementsOf(policy: unknown): Statement[] {
       effect: typeof s.Effect === 'string' ? s.Effect : undefined,
       action: elementList(s, path, 'Action'),
       resource: elementList(s, path, 'Resource'),
-      principal: 'Principal' in s ? { negated: false, path: [...path, 'Principal'], value: s.Principal } : 'NotPrincipal' in s ? { negated: true, path: [...path, 'NotPrincipal'], value: s.NotPrincipal } : undefined,
+      principal:
+        'Principal' in s
+          ? { negated: false, path: [...path, 'Principal'], value: s.Principal }
+          : 'NotPrincipal' in s
+            ? { negated: true, path: [...path, 'NotPrincipal'], value: s.NotPrincipal }
+            : undefined,
       condition: isObject(s.Condition) ? s.Condition : undefined,
     });
   });

@@ -66,5 +66,7 @@ export function isPlaceholderField(field: string): boolean {
 
 /** Every object in `container[key]` of every container, with its container (e.g. all dependsOn entries). */
 export function containerItems(subject: Subject, key: string): { container: ContainerRef; item: Item }[] {
-  return containersOf(subject).flatMap((container) => objectItems(container.value, container.path, key).map((item) => ({ container, item })));
+  return containersOf(subject).flatMap((container) =>
+    objectItems(container.value, container.path, key).map((item) => ({ container, item })),
+  );
 }

@@ -104,14 +104,20 @@ export function imageProblems(text: string): ImageProblem[] {
     problems.push({ code: 'too-long', message: `${part} is ${measured.length} characters long; ECS accepts at most ${max}` });
   }
   if (reference.digest !== undefined && !IMAGE_PATTERNS.digest.test(reference.digest)) {
-    problems.push({ code: 'digest', message: `the digest "${reference.digest}" is not "sha256:" followed by exactly 64 hexadecimal digits, the only digest form ECS accepts` });
+    problems.push({
+      code: 'digest',
+      message: `the digest "${reference.digest}" is not "sha256:" followed by exactly 64 hexadecimal digits, the only digest form ECS accepts`,
+    });
   }
   if (reference.host !== undefined && !validHost(reference.host)) {
     problems.push({ code: 'host', message: `"${reference.host}" is not a valid registry host name` });
   }
   problems.push(...repositoryProblems(reference.repository));
   if (reference.tag !== undefined && !IMAGE_PATTERNS.tag.test(reference.tag)) {
-    problems.push({ code: 'tag', message: `the tag "${reference.tag}" is not valid: up to 128 letters, digits, "_", "." and "-", not starting with "." or "-"` });
+    problems.push({
+      code: 'tag',
+      message: `the tag "${reference.tag}" is not valid: up to 128 letters, digits, "_", "." and "-", not starting with "." or "-"`,
+    });
   }
   return problems;
 }
@@ -131,7 +137,12 @@ function repositoryProblems(repository: string): ImageProblem[] {
   const components = repository.split('/');
   if (components.every((c) => IMAGE_PATTERNS.pathComponent.test(c))) return [];
   if (components.every((c) => IMAGE_PATTERNS.pathComponent.test(c.toLowerCase()))) {
-    return [{ code: 'uppercase', message: `the repository name "${repository}" has uppercase letters; Docker and containerd accept only lowercase repository names, so the pull fails` }];
+    return [
+      {
+        code: 'uppercase',
+        message: `the repository name "${repository}" has uppercase letters; Docker and containerd accept only lowercase repository names, so the pull fails`,
+      },
+    ];
   }
   return [
     {

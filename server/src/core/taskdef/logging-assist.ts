@@ -58,7 +58,11 @@ export const loggingHover: HoverProvider = {
         ? `**${name}**: not an option ECS takes for the \`awslogs\` log driver; registration fails with "Log driver awslogs disallows options".`
         : undefined;
     }
-    const lines = [`**${option.name}**: option of the \`${String(driver)}\` log driver (${requirement(option, fargate)})`, '', option.description];
+    const lines = [
+      `**${option.name}**: option of the \`${String(driver)}\` log driver (${requirement(option, fargate)})`,
+      '',
+      option.description,
+    ];
     if (option.values) lines.push('', `Values: ${option.values.map((v) => `\`${v}\``).join(', ')}.`);
     if (STATUS_NOTE[option.status]) lines.push('', STATUS_NOTE[option.status]);
     return lines.join('\n');
@@ -66,7 +70,7 @@ export const loggingHover: HoverProvider = {
 };
 
 function driverMarkdown(driver: unknown, fargate: boolean): string {
-  const lines = ['**logDriver**: where the container\'s output goes.', '', '| driver | Fargate | what it does |', '|---|---|---|'];
+  const lines = ["**logDriver**: where the container's output goes.", '', '| driver | Fargate | what it does |', '|---|---|---|'];
   for (const d of LOG_DRIVERS) {
     const name = d.name === driver ? `**${d.name}** ◀` : d.name;
     lines.push(`| ${name} | ${d.fargate ? 'yes' : 'no (EC2 only)'} | ${d.description} |`);
@@ -99,7 +103,9 @@ export const loggingCompletion: CompletionProvider = {
         label: JSON.stringify(option.name),
         description: requirement(option, fargate),
         documentation: [option.description, STATUS_NOTE[option.status]].filter(Boolean).join('\n\n'),
-        insertText: keyOnly ? JSON.stringify(option.name) : `${JSON.stringify(option.name)}: "${option.values ? `\${1|${option.values.join(',')}|}` : '$1'}"${comma}`,
+        insertText: keyOnly
+          ? JSON.stringify(option.name)
+          : `${JSON.stringify(option.name)}: "${option.values ? `\${1|${option.values.join(',')}|}` : '$1'}"${comma}`,
         snippet: !keyOnly,
         kind: 'property',
         sortText: String(i).padStart(3, '0'),
@@ -123,5 +129,8 @@ function hasValue(context: PositionContext): boolean {
 
 function driverEntries(fargate: boolean): CompletionEntry[] {
   const drivers = fargate ? LOG_DRIVERS.filter((d) => FARGATE_LOG_DRIVERS.includes(d.name)) : LOG_DRIVERS;
-  return drivers.map((d, i) => ({ ...valueEntry(d.name, d.fargate ? 'Fargate and EC2' : 'EC2 only', i, d.description), preselect: i === 0 }));
+  return drivers.map((d, i) => ({
+    ...valueEntry(d.name, d.fargate ? 'Fargate and EC2' : 'EC2 only', i, d.description),
+    preselect: i === 0,
+  }));
 }

@@ -12,13 +12,20 @@ export const platformCompletion: CompletionProvider = {
     if (!task || context.onKey || path.length !== 2 || path[0] !== 'runtimePlatform') return undefined;
     if (path[1] === 'operatingSystemFamily') {
       // Stable sort: the table's order within each group (LINUX first).
-      const families = requiresFargate(task) ? [...OS_FAMILIES].sort((a, b) => Number(a.fargate !== 'yes') - Number(b.fargate !== 'yes')) : OS_FAMILIES;
+      const families = requiresFargate(task)
+        ? [...OS_FAMILIES].sort((a, b) => Number(a.fargate !== 'yes') - Number(b.fargate !== 'yes'))
+        : OS_FAMILIES;
       return families.map((f, i) => entry(f.name, WHERE[f.fargate], f.description, i));
     }
     if (path[1] === 'cpuArchitecture') {
       const windows = isWindows(task);
       return CPU_ARCHITECTURES.map((a, i) =>
-        entry(a.name, a.name === 'ARM64' ? (windows ? 'Linux only: not for Windows' : 'Graviton, Linux only') : 'the default', a.description, i),
+        entry(
+          a.name,
+          a.name === 'ARM64' ? (windows ? 'Linux only: not for Windows' : 'Graviton, Linux only') : 'the default',
+          a.description,
+          i,
+        ),
       );
     }
     return undefined;

@@ -30,13 +30,16 @@ function otherContainers(context: PositionContext, containerIndex: number): Comp
 function conditions(context: PositionContext, containerIndex: number, dependencyIndex: number): CompletionEntry[] {
   // Knowing the target lets us mark the conditions it cannot take.
   const container = containersOf(context.subject).find((c) => c.path[c.path.length - 1] === containerIndex);
-  const dependency = container ? objectItems(container.value, container.path, 'dependsOn').find((d) => d.index === dependencyIndex) : undefined;
+  const dependency = container
+    ? objectItems(container.value, container.path, 'dependsOn').find((d) => d.index === dependencyIndex)
+    : undefined;
   const targetName = dependency?.value.containerName;
   const target = containersOf(context.subject).find((c) => c.name !== undefined && c.name === targetName)?.value;
   return Object.entries(DEPENDS_ON_CONDITIONS).map(([condition, meaning], i) => {
     let note: string | undefined;
     if (target && condition === 'HEALTHY' && !target.healthCheck) note = `${String(targetName)} has no healthCheck`;
-    if (target && (condition === 'COMPLETE' || condition === 'SUCCESS') && target.essential !== false) note = `${String(targetName)} is essential`;
+    if (target && (condition === 'COMPLETE' || condition === 'SUCCESS') && target.essential !== false)
+      note = `${String(targetName)} is essential`;
     return valueEntry(condition, note ? `not allowed: ${note}` : meaning.split('.')[0], i, meaning);
   });
 }
@@ -47,10 +50,21 @@ function volumes(context: PositionContext): CompletionEntry[] | undefined {
   return objectItems(task, [], 'volumes').flatMap((volume, i) => {
     const name = volume.value.name;
     if (typeof name !== 'string' || name === '') return [];
-    const kind = ['efsVolumeConfiguration', 'fsxWindowsFileServerVolumeConfiguration', 'dockerVolumeConfiguration', 'host', 'configuredAtLaunch'].find(
-      (k) => volume.value[k] !== undefined && volume.value[k] !== null,
-    );
-    const description = kind === 'efsVolumeConfiguration' ? 'EFS' : kind === 'host' ? 'bind mount' : kind ? kind.replace(/VolumeConfiguration$/, '') : 'task storage';
+    const kind = [
+      'efsVolumeConfiguration',
+      'fsxWindowsFileServerVolumeConfiguration',
+      'dockerVolumeConfiguration',
+      'host',
+      'configuredAtLaunch',
+    ].find((k) => volume.value[k] !== undefined && volume.value[k] !== null);
+    const description =
+      kind === 'efsVolumeConfiguration'
+        ? 'EFS'
+        : kind === 'host'
+          ? 'bind mount'
+          : kind
+            ? kind.replace(/VolumeConfiguration$/, '')
+            : 'task storage';
     return [valueEntry(name, description, i)];
   });
 }

@@ -16,7 +16,10 @@ export function parseRoleReference(text: string): RoleParse {
   if (!text.startsWith('arn:')) {
     return ARN_PATTERNS.roleName.test(text)
       ? { ok: true, role: { name: text } }
-      : { ok: false, reason: 'it is neither an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME) nor a role name (up to 64 letters, digits and +=,.@_-)' };
+      : {
+          ok: false,
+          reason: 'it is neither an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME) nor a role name (up to 64 letters, digits and +=,.@_-)',
+        };
   }
   const arn = parseArn(text);
   if (!arn) return { ok: false, reason: 'it does not have the six ARN fields (arn:partition:iam::account:role/name)' };
@@ -25,7 +28,11 @@ export function parseRoleReference(text: string): RoleParse {
     return { ok: false, reason: `it is an ARN of the "${arn.service}" service, not an IAM role${hint}` };
   }
   if (!ARN_PATTERNS.partition.test(arn.partition)) return { ok: false, reason: `"${arn.partition}" is not an AWS partition` };
-  if (arn.region !== '') return { ok: false, reason: `IAM ARNs have no Region, but this one names "${arn.region}" (write arn:${arn.partition}:iam::ACCOUNT:role/NAME)` };
+  if (arn.region !== '')
+    return {
+      ok: false,
+      reason: `IAM ARNs have no Region, but this one names "${arn.region}" (write arn:${arn.partition}:iam::ACCOUNT:role/NAME)`,
+    };
   if (!ARN_PATTERNS.account.test(arn.account)) return { ok: false, reason: `"${arn.account}" is not a 12-digit account ID` };
   if (!arn.resource.startsWith('role/')) {
     const kind = arn.resource.split(/[/:]/)[0];

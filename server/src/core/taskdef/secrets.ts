@@ -63,9 +63,16 @@ export function parseValueFrom(text: string): SecretReference {
   if (/\s/.test(text)) return { kind: 'invalid', reason: 'it contains spaces or line breaks' };
   if (!text.startsWith('arn:')) return parameterName(text);
   const arn = parseArn(text);
-  if (!arn) return { kind: 'invalid', reason: 'it starts like an ARN but does not have the six ARN fields (arn:partition:service:region:account:resource)' };
+  if (!arn)
+    return {
+      kind: 'invalid',
+      reason: 'it starts like an ARN but does not have the six ARN fields (arn:partition:service:region:account:resource)',
+    };
   if (arn.service !== 'secretsmanager' && arn.service !== 'ssm') {
-    return { kind: 'invalid', reason: `it is an ARN of the "${arn.service}" service; ECS reads secrets only from Secrets Manager and SSM Parameter Store` };
+    return {
+      kind: 'invalid',
+      reason: `it is an ARN of the "${arn.service}" service; ECS reads secrets only from Secrets Manager and SSM Parameter Store`,
+    };
   }
   const fieldProblem = arnFieldProblem(arn);
   if (fieldProblem) return { kind: 'invalid', reason: fieldProblem };
@@ -74,7 +81,8 @@ export function parseValueFrom(text: string): SecretReference {
 
 function arnFieldProblem(arn: ArnParts): string | undefined {
   if (!ARN_PATTERNS.partition.test(arn.partition)) return `"${arn.partition}" is not an AWS partition (aws, aws-cn, aws-us-gov, ...)`;
-  if (!ARN_PATTERNS.region.test(arn.region)) return `"${arn.region}" is not a Region name such as us-east-1 (the ARN of a secret or parameter names its Region)`;
+  if (!ARN_PATTERNS.region.test(arn.region))
+    return `"${arn.region}" is not a Region name such as us-east-1 (the ARN of a secret or parameter names its Region)`;
   if (!ARN_PATTERNS.account.test(arn.account)) return `"${arn.account}" is not a 12-digit account ID`;
   return undefined;
 }
@@ -117,7 +125,10 @@ function ssmArn(arn: ArnParts, text: string): SecretReference {
   }
   const path = arn.resource.slice('parameter/'.length);
   if (path === '' || path.startsWith('/')) {
-    return { kind: 'invalid', reason: 'the ARN of a hierarchical parameter has one "/" after "parameter" (arn:...:parameter/app/db, not parameter//app/db)' };
+    return {
+      kind: 'invalid',
+      reason: 'the ARN of a hierarchical parameter has one "/" after "parameter" (arn:...:parameter/app/db, not parameter//app/db)',
+    };
   }
   if (!ARN_PATTERNS.ssmParameterName.test(path)) {
     return { kind: 'invalid', reason: `"${path}" is not a parameter name (letters, digits and _.-/)` };
@@ -140,7 +151,8 @@ function parameterName(text: string): SecretReference {
   if (!ARN_PATTERNS.ssmParameterName.test(name)) {
     return {
       kind: 'invalid',
-      reason: 'it is neither an ARN nor a Parameter Store parameter name (letters, digits and _.-/); a Secrets Manager secret must be given by its full ARN',
+      reason:
+        'it is neither an ARN nor a Parameter Store parameter name (letters, digits and _.-/); a Secrets Manager secret must be given by its full ARN',
     };
   }
   return { kind: 'ssm', form: 'name', name };

@@ -32,7 +32,10 @@ export function sizeTableMarkdown(task: Record<string, unknown>): string {
   lines.push(`**Fargate task sizes${os === 'WINDOWS' ? ' (Windows)' : ''}**`, '');
   if (cpu !== undefined && memory !== undefined) {
     const valid = row?.memory.includes(memory);
-    lines.push(`This task asks for **${formatVcpu(cpu)}** (${cpu} CPU units) and **${formatGb(memory)}** (${memory} MiB): ${valid ? 'a valid Fargate size' : 'not a Fargate size'}.`, '');
+    lines.push(
+      `This task asks for **${formatVcpu(cpu)}** (${cpu} CPU units) and **${formatGb(memory)}** (${memory} MiB): ${valid ? 'a valid Fargate size' : 'not a Fargate size'}.`,
+      '',
+    );
   }
   if (row) {
     lines.push(`Memory values for cpu ${row.cpu}: ${row.memory.join(', ')} MiB.`, '');
@@ -40,9 +43,13 @@ export function sizeTableMarkdown(task: Record<string, unknown>): string {
   lines.push('| cpu | vCPU | memory (MiB) | memory (GB) |', '|---:|---:|---|---|');
   for (const r of rowsFor(os)) {
     const mark = (text: string) => (row && r.cpu === row.cpu ? `**${text}**` : text);
-    const mib = r.memory.length > 4 ? `${r.memory[0]}–${r.memory[r.memory.length - 1]} (steps of ${r.memory[1] - r.memory[0]})` : r.memory.join(', ');
-    const gb = r.memory.length > 4 ? `${formatGb(r.memory[0])}–${formatGb(r.memory[r.memory.length - 1])}` : r.memory.map(formatGb).join(', ');
-    lines.push(`| ${mark(String(r.cpu))}${row && r.cpu === row.cpu ? ' ◀' : ''} | ${mark(formatVcpu(r.cpu))} | ${mark(mib)} | ${mark(gb)} |`);
+    const mib =
+      r.memory.length > 4 ? `${r.memory[0]}–${r.memory[r.memory.length - 1]} (steps of ${r.memory[1] - r.memory[0]})` : r.memory.join(', ');
+    const gb =
+      r.memory.length > 4 ? `${formatGb(r.memory[0])}–${formatGb(r.memory[r.memory.length - 1])}` : r.memory.map(formatGb).join(', ');
+    lines.push(
+      `| ${mark(String(r.cpu))}${row && r.cpu === row.cpu ? ' ◀' : ''} | ${mark(formatVcpu(r.cpu))} | ${mark(mib)} | ${mark(gb)} |`,
+    );
   }
   lines.push('');
   if (os === 'WINDOWS') {
@@ -50,7 +57,10 @@ export function sizeTableMarkdown(task: Record<string, unknown>): string {
   } else {
     lines.push('8 and 16 vCPU need Linux platform version 1.4.0 or later. 32 vCPU is documented but not yet offered in every Region.');
   }
-  lines.push('', 'cpu is written as CPU units (`"1024"`) or vCPU (`"1 vCPU"`); memory as MiB (`"2048"`) or GB (`"2 GB"`). ECS stores both as CPU units and MiB.');
+  lines.push(
+    '',
+    'cpu is written as CPU units (`"1024"`) or vCPU (`"1 vCPU"`); memory as MiB (`"2048"`) or GB (`"2 GB"`). ECS stores both as CPU units and MiB.',
+  );
   return lines.join('\n');
 }
 
@@ -58,8 +68,8 @@ const NETWORK_MODE_MARKDOWN = [
   '**networkMode** — how the containers of a task reach the network.',
   '',
   '- `awsvpc`: every task gets its own elastic network interface (ENI) with a private IP address in your VPC, and security groups apply per task. **Fargate requires it**: a Fargate task has no host of yours to share a network with.',
-  '- `bridge` (the default when the field is missing): Docker\'s virtual network on an EC2 instance.',
-  '- `host`: containers use the EC2 instance\'s network directly.',
+  "- `bridge` (the default when the field is missing): Docker's virtual network on an EC2 instance.",
+  "- `host`: containers use the EC2 instance's network directly.",
   '- `none`: no external networking.',
   '',
   'With `awsvpc`, `hostPort` must be left out or equal `containerPort`, and a service or RunTask call needs a network configuration (subnets, security groups).',
@@ -87,9 +97,7 @@ function memoryEntries(task: Record<string, unknown>): CompletionEntry[] | undef
     const all = [...new Set(rowsFor(os).flatMap((r) => r.memory))].sort((a, b) => a - b);
     return all.map((m, i) => valueEntry(String(m), formatGb(m), i));
   }
-  return row.memory.map((m, i) =>
-    valueEntry(String(m), formatGb(m), i, `Valid with cpu ${row.cpu} (${formatVcpu(row.cpu)}).`),
-  );
+  return row.memory.map((m, i) => valueEntry(String(m), formatGb(m), i, `Valid with cpu ${row.cpu} (${formatVcpu(row.cpu)}).`));
 }
 
 function cpuEntries(task: Record<string, unknown>): CompletionEntry[] {
@@ -97,8 +105,20 @@ function cpuEntries(task: Record<string, unknown>): CompletionEntry[] {
   const memory = parseMemory(task.memory);
   return rowsFor(os).map((row, i) => {
     const fits = memory !== undefined && row.memory.includes(memory);
-    const entry = valueEntry(String(row.cpu), `${formatVcpu(row.cpu)}${fits ? ` ✓ ${formatGb(memory)}` : ''}`, i, `Memory for this size: ${row.memory.join(', ')} MiB.`);
-    return { ...entry, preselect: fits && !rowsFor(os).slice(0, i).some((r) => r.memory.includes(memory)) };
+    const entry = valueEntry(
+      String(row.cpu),
+      `${formatVcpu(row.cpu)}${fits ? ` ✓ ${formatGb(memory)}` : ''}`,
+      i,
+      `Memory for this size: ${row.memory.join(', ')} MiB.`,
+    );
+    return {
+      ...entry,
+      preselect:
+        fits &&
+        !rowsFor(os)
+          .slice(0, i)
+          .some((r) => r.memory.includes(memory)),
+    };
   });
 }
 

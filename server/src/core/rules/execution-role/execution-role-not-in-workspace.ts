@@ -23,11 +23,16 @@ export const executionRoleNotInWorkspace: Rule = {
     if (!check.roleArn || check.requirements.length === 0) return;
     if (check.role && check.role.descriptions.some((d) => d.complete)) return;
     const permissions = check.requirements.flatMap((r) => r.permissions);
-    const partial = check.role ? ` (${check.role.descriptions.map((d) => d.uri.replace(/^.*\//, '')).join(', ')} describes the role but not its permission policies)` : '';
+    const partial = check.role
+      ? ` (${check.role.descriptions.map((d) => d.uri.replace(/^.*\//, '')).join(', ')} describes the role but not its permission policies)`
+      : '';
     report({
       path: ['executionRoleArn'],
       message: `The policies of execution role ${check.roleArn.name} are not in the workspace${partial}, so they can't be checked. For this task definition it must allow: ${describePermissions(permissions)}.`,
-      data: { role: check.roleArn.name, grants: check.requirements.flatMap((r) => grantsOf(r.feature, r.permissions)) } satisfies CreatePolicyData,
+      data: {
+        role: check.roleArn.name,
+        grants: check.requirements.flatMap((r) => grantsOf(r.feature, r.permissions)),
+      } satisfies CreatePolicyData,
     });
   },
   fix({ data, uri, workspace }) {

@@ -32,7 +32,10 @@ interface NearMiss extends Location {
 }
 
 const NEAR_MISS_TEXT: Record<NearMiss['kind'], { hint: string; title: (m: NearMiss) => string }> = {
-  'ssm-singular': { hint: 'its policy allows ssm:GetParameter, but ECS calls ssm:GetParameters', title: () => 'Replace ssm:GetParameter by ssm:GetParameters (what ECS calls)' },
+  'ssm-singular': {
+    hint: 'its policy allows ssm:GetParameter, but ECS calls ssm:GetParameters',
+    title: () => 'Replace ssm:GetParameter by ssm:GetParameters (what ECS calls)',
+  },
   'secret-suffix': {
     hint: "its policy names the secret without the 6-character suffix of the secret's ARN, which IAM compares in full (write NAME-??????)",
     title: (m) => `Match the secret's random suffix: ${m.replacement}`,
@@ -66,7 +69,9 @@ export const executionRolePermission: Rule = {
     for (const result of check.results) {
       const severity = SEVERITY[result.status];
       if (!severity) continue;
-      const problems = result.permissions.filter((p) => p.status === result.status || (result.status === 'denied' && p.status === 'missing'));
+      const problems = result.permissions.filter(
+        (p) => p.status === result.status || (result.status === 'denied' && p.status === 'missing'),
+      );
       const nearMisses = result.status === 'missing' ? findNearMisses(role, problems) : [];
       report({
         path: result.requirement.path,
@@ -85,7 +90,11 @@ export const executionRolePermission: Rule = {
     for (const miss of d.nearMisses) {
       const file = workspace.file(miss.uri);
       if (!file || valueAt(file.document.value, miss.path) !== miss.value) continue;
-      fixes.push({ title: NEAR_MISS_TEXT[miss.kind].title(miss), isPreferred: fixes.length === 0, edits: setValueInFile(miss.uri, file.document, miss.path, miss.replacement) });
+      fixes.push({
+        title: NEAR_MISS_TEXT[miss.kind].title(miss),
+        isPreferred: fixes.length === 0,
+        edits: setValueInFile(miss.uri, file.document, miss.path, miss.replacement),
+      });
     }
     if (d.grants.length) {
       const actions = [...new Set(d.grants.flatMap((g) => g.actions))].join(', ');
@@ -93,7 +102,12 @@ export const executionRolePermission: Rule = {
       const roleFile = d.roleFile && workspace.file(d.roleFile.uri);
       if (d.policy && policyFile) {
         const edits = addStatementsEdits(d.policy.uri, policyFile.document, d.policy.path, d.grants);
-        if (edits.length) fixes.push({ title: `Add ${actions} to the policy of role ${d.role} (${fileName(d.policy.uri)})`, isPreferred: fixes.length === 0, edits });
+        if (edits.length)
+          fixes.push({
+            title: `Add ${actions} to the policy of role ${d.role} (${fileName(d.policy.uri)})`,
+            isPreferred: fixes.length === 0,
+            edits,
+          });
       } else if (d.roleFile && roleFile) {
         const entry = { PolicyName: 'ExecutionRolePermissions', PolicyDocument: policyDocumentFor(d.grants) };
         const policies = valueAt(roleFile.document.value, [...d.roleFile.path, 'Policies']);
@@ -106,7 +120,6 @@ export const executionRolePermission: Rule = {
     return fixes;
   },
 };
-
 
 function messageFor(role: ResolvedRole, result: RequirementResult, problems: PermissionResult[], nearMisses: NearMiss[]): string {
   const needed = `(needed to ${result.requirement.reason})`;
@@ -138,7 +151,12 @@ interface MatchRef {
   sid?: string;
 }
 
-function firstMatch(role: ResolvedRole, problems: PermissionResult[], effect: 'Allow' | 'Deny', conditional: boolean): MatchRef | undefined {
+function firstMatch(
+  role: ResolvedRole,
+  problems: PermissionResult[],
+  effect: 'Allow' | 'Deny',
+  conditional: boolean,
+): MatchRef | undefined {
   for (const problem of problems) {
     const match = problem.evaluation.matches.find((m) => m.effect === effect && m.conditional === conditional);
     if (match) return { source: policyOfMatch(role, match.policyId), statementPath: match.statement.path, sid: match.statement.sid };
@@ -158,12 +176,17 @@ function relatedFor(role: ResolvedRole, status: Status, problems: PermissionResu
       if (!source.uri || (status === 'denied' && match.effect !== 'Deny')) continue;
       const path = [...source.path, ...match.statement.path];
       if (related.some((r) => r.file === source.uri && JSON.stringify(r.path) === JSON.stringify(path))) continue;
-      const word = match.effect === 'Deny' ? (match.conditional ? 'conditional Deny' : 'Deny') : match.conditional ? 'conditional Allow' : 'Allow';
+      const word =
+        match.effect === 'Deny' ? (match.conditional ? 'conditional Deny' : 'Deny') : match.conditional ? 'conditional Allow' : 'Allow';
       related.push({ file: source.uri, path, message: `${word} of ${problem.permission.action}` });
     }
   }
   for (const source of role.policies) {
-    if (!source.uri || related.some((r) => r.file === source.uri && JSON.stringify(r.path.slice(0, source.path.length)) === JSON.stringify(source.path))) continue;
+    if (
+      !source.uri ||
+      related.some((r) => r.file === source.uri && JSON.stringify(r.path.slice(0, source.path.length)) === JSON.stringify(source.path))
+    )
+      continue;
     related.push({ file: source.uri, path: source.path, message: `policy of role ${role.name} that was checked: ${source.label}` });
   }
   return related;
@@ -171,12 +194,16 @@ function relatedFor(role: ResolvedRole, status: Status, problems: PermissionResu
 
 function dataFor(role: ResolvedRole, result: RequirementResult, problems: PermissionResult[], nearMisses: NearMiss[]): PermissionData {
   const missing = result.status === 'missing' ? problems.filter((p) => p.status === 'missing') : [];
-  const policy = role.policies.find((p) => p.editable && p.uri && p.origin === 'project-config') ?? role.policies.find((p) => p.editable && p.uri);
+  const policy =
+    role.policies.find((p) => p.editable && p.uri && p.origin === 'project-config') ?? role.policies.find((p) => p.editable && p.uri);
   const roleFile = role.descriptions.find((d) => d.origin === 'role-file');
   return {
     role: role.name,
     status: result.status,
-    grants: grantsOf(result.requirement.feature, missing.map((p) => p.permission)),
+    grants: grantsOf(
+      result.requirement.feature,
+      missing.map((p) => p.permission),
+    ),
     policy: policy?.uri ? { uri: policy.uri, path: policy.path } : undefined,
     roleFile: roleFile ? { uri: roleFile.uri, path: roleFile.path } : undefined,
     nearMisses,
@@ -201,7 +228,13 @@ function findNearMisses(role: ResolvedRole, problems: PermissionResult[]): NearM
         if (action === 'ssm:GetParameters') {
           const singular = statement.action.items.find((item) => item.value.toLowerCase() === 'ssm:getparameter');
           if (singular && resources.some((r) => appliesTo(statement, 'ssm:GetParameter', r, 'possibly'))) {
-            add({ kind: 'ssm-singular', uri: source.uri, path: [...source.path, ...singular.path], value: singular.value, replacement: 'ssm:GetParameters' });
+            add({
+              kind: 'ssm-singular',
+              uri: source.uri,
+              path: [...source.path, ...singular.path],
+              value: singular.value,
+              replacement: 'ssm:GetParameters',
+            });
           }
         }
         if (action === 'secretsmanager:GetSecretValue' && statement.resource && !statement.resource.negated) {

@@ -27,7 +27,12 @@ export const executionRoleRequired: Rule = {
     const task = taskOf(subject);
     if (!task) return;
     const role = task.executionRoleArn;
-    if ((typeof role === 'string' && role.trim() !== '') || isPlaceholder(role) || (role !== undefined && role !== null && typeof role !== 'string')) return;
+    if (
+      (typeof role === 'string' && role.trim() !== '') ||
+      isPlaceholder(role) ||
+      (role !== undefined && role !== null && typeof role !== 'string')
+    )
+      return;
     const fargate = requiresFargate(task);
     const needing = requirementsOf(subject).filter((r) => fargate || ANY_LAUNCH_TYPE.has(r.feature));
     if (needing.length === 0) return;
@@ -44,7 +49,9 @@ export const executionRoleRequired: Rule = {
   fix({ document, subjectPath, data }) {
     const where = (data as { where?: { partition: string; account: string } } | undefined)?.where;
     const arn = `arn:${where?.partition ?? 'aws'}:iam::${where?.account ?? 'ACCOUNT_ID'}:role/${DEFAULT_EXECUTION_ROLE}`;
-    return [{ title: `Set executionRoleArn to ${arn}`, isPreferred: true, edits: setValue(document, [...subjectPath, 'executionRoleArn'], arn) }];
+    return [
+      { title: `Set executionRoleArn to ${arn}`, isPreferred: true, edits: setValue(document, [...subjectPath, 'executionRoleArn'], arn) },
+    ];
   },
 };
 

@@ -52,7 +52,14 @@ export const executionRoleTrust: Rule = {
       path: ['executionRoleArn'],
       message: `The trust policy of execution role ${role.name} (${basenameOf(trust.uri)}) does not let ${ECS_TASKS_PRINCIPAL} assume the role: ${why}. Tasks then fail to start with "ECS was unable to assume the role".`,
       related: [{ file: trust.uri, path: trust.path, message: `trust policy of role ${role.name}` }],
-      data: denied ? undefined : ({ role: role.name, uri: trust.uri, path: trust.path, lookalike: lookalike && { path: [...trust.path, ...lookalike.path], value: lookalike.value } } satisfies TrustData),
+      data: denied
+        ? undefined
+        : ({
+            role: role.name,
+            uri: trust.uri,
+            path: trust.path,
+            lookalike: lookalike && { path: [...trust.path, ...lookalike.path], value: lookalike.value },
+          } satisfies TrustData),
     });
   },
   fix({ data, workspace }) {
@@ -69,12 +76,21 @@ export const executionRoleTrust: Rule = {
     }
     const policy = valueAt(file.document.value, d.path);
     if (isObject(policy)) {
-      const statement = { Sid: 'AllowEcsTasksToAssumeRole', Effect: 'Allow', Principal: { Service: ECS_TASKS_PRINCIPAL }, Action: 'sts:AssumeRole' };
+      const statement = {
+        Sid: 'AllowEcsTasksToAssumeRole',
+        Effect: 'Allow',
+        Principal: { Service: ECS_TASKS_PRINCIPAL },
+        Action: 'sts:AssumeRole',
+      };
       const current = policy.Statement;
       const edits = Array.isArray(current)
         ? setValueInFile(d.uri, file.document, [...d.path, 'Statement', -1], statement)
         : setValueInFile(d.uri, file.document, [...d.path, 'Statement'], current === undefined ? [statement] : [current, statement]);
-      fixes.push({ title: `Add a statement to ${basenameOf(d.uri)} that lets ${ECS_TASKS_PRINCIPAL} assume the role`, isPreferred: fixes.length === 0, edits });
+      fixes.push({
+        title: `Add a statement to ${basenameOf(d.uri)} that lets ${ECS_TASKS_PRINCIPAL} assume the role`,
+        isPreferred: fixes.length === 0,
+        edits,
+      });
     }
     return fixes;
   },
@@ -90,7 +106,9 @@ function findLookalike(policy: unknown): { path: JsonPath; value: string } | und
     const base = [...statement.principal.path, 'Service'];
     if (typeof service === 'string' && LOOKALIKES.has(service.toLowerCase())) return { path: base, value: service };
     if (Array.isArray(service) && !service.some((s) => typeof s === 'string' && s.toLowerCase() === ECS_TASKS_PRINCIPAL)) {
-      const i = service.findIndex((s) => typeof s === 'string' && (s.toLowerCase() === 'ecs.amazonaws.com' || s.toLowerCase() === 'ecs-task.amazonaws.com'));
+      const i = service.findIndex(
+        (s) => typeof s === 'string' && (s.toLowerCase() === 'ecs.amazonaws.com' || s.toLowerCase() === 'ecs-task.amazonaws.com'),
+      );
       if (i >= 0) return { path: [...base, i], value: service[i] as string };
     }
   }

@@ -6,4 +6,10 @@ import { executionRoleRequired } from './execution-role-required';
 import { executionRoleTrust } from './execution-role-trust';
 import { taskRoleNotExecutionRole } from './task-role-not-execution-role';
 
-export const executionRoleRules: Rule[] = [executionRoleRequired, executionRolePermission, executionRoleTrust, executionRoleNotInWorkspace, taskRoleNotExecutionRole];
+export const executionRoleRules: Rule[] = [
+  executionRoleRequired,
+  executionRolePermission,
+  executionRoleTrust,
+  executionRoleNotInWorkspace,
+  taskRoleNotExecutionRole,
+];

@@ -32,13 +32,24 @@ export const taskRoleNotExecutionRole: Rule = {
     if (!role) return;
     const granted = checkAgainst(role, lacking).filter((r) => r.status === 'granted' || r.status === 'conditional');
     if (granted.length === 0) return;
-    const actions = [...new Set(granted.flatMap((r) => r.permissions.filter((p) => p.status === 'granted' || p.status === 'conditional').map((p) => p.permission.action)))];
+    const actions = [
+      ...new Set(
+        granted.flatMap((r) =>
+          r.permissions.filter((p) => p.status === 'granted' || p.status === 'conditional').map((p) => p.permission.action),
+        ),
+      ),
+    ];
     const related: RelatedLocation[] = [];
     for (const result of granted) {
       for (const p of result.permissions) {
         for (const match of p.evaluation.matches) {
           const source = role.policies[Number(match.policyId)];
-          if (source?.uri && match.effect === 'Allow') related.push({ file: source.uri, path: [...source.path, ...match.statement.path], message: `task role ${role.name} allows ${p.permission.action} here` });
+          if (source?.uri && match.effect === 'Allow')
+            related.push({
+              file: source.uri,
+              path: [...source.path, ...match.statement.path],
+              message: `task role ${role.name} allows ${p.permission.action} here`,
+            });
         }
       }
     }
@@ -46,7 +57,9 @@ export const taskRoleNotExecutionRole: Rule = {
     report({
       path: ['taskRoleArn'],
       message: `Task role ${role.name} allows ${actions.join(', ')}, but ${execution}. ECS pulls images and creates log streams with the execution role (executionRoleArn); the task role only serves the application's own AWS calls. Grant these on the execution role.`,
-      related: related.filter((r, i) => related.findIndex((x) => x.file === r.file && JSON.stringify(x.path) === JSON.stringify(r.path)) === i),
+      related: related.filter(
+        (r, i) => related.findIndex((x) => x.file === r.file && JSON.stringify(x.path) === JSON.stringify(r.path)) === i,
+      ),
     });
   },
 };

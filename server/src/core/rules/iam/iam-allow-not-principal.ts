@@ -17,7 +17,8 @@ export const iamAllowNotPrincipal: Rule = {
       report({
         path: statement.principal.path,
         target: 'key',
-        message: 'Allow with NotPrincipal grants access to every principal not listed, anonymous ones and other accounts included. Use Principal to name who is allowed, or NotPrincipal only with Deny.',
+        message:
+          'Allow with NotPrincipal grants access to every principal not listed, anonymous ones and other accounts included. Use Principal to name who is allowed, or NotPrincipal only with Deny.',
       });
     }
   },

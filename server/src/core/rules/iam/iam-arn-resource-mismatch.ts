@@ -39,8 +39,16 @@ export const iamArnResourceMismatch: Rule = {
         if (templates.some((t) => arnFitsTemplate(arn, t))) continue;
         const names = [...new Set(granted.actions.map((a) => `${a.service}:${a.name}`))];
         const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
-        const kinds = templates.length ? ` They act on: ${templates.slice(0, 4).map((t) => `${t.resourceType} (${t.arn})`).join('; ')}${templates.length > 4 ? '; ...' : ''}.` : ' They only take "Resource": "*".';
-        report({ path: item.path, message: `No action of this statement (${shown}) acts on a resource like ${JSON.stringify(item.value)}, so this entry grants nothing.${kinds}` });
+        const kinds = templates.length
+          ? ` They act on: ${templates
+              .slice(0, 4)
+              .map((t) => `${t.resourceType} (${t.arn})`)
+              .join('; ')}${templates.length > 4 ? '; ...' : ''}.`
+          : ' They only take "Resource": "*".';
+        report({
+          path: item.path,
+          message: `No action of this statement (${shown}) acts on a resource like ${JSON.stringify(item.value)}, so this entry grants nothing.${kinds}`,
+        });
       }
     }
   },

@@ -73,8 +73,11 @@ export const iamConditionTypeMismatch: Rule = {
       const { base } = baseType(verdict.key.type);
       if (accepted.includes(base)) continue;
       const better = operatorFor(base, operator.base);
-      const replacement = better ? `${operator.qualifier ? `${operator.qualifier}:` : ''}${better}${operator.ifExists ? 'IfExists' : ''}` : undefined;
-      const compares = operator.family === 'IpAddress' ? 'IP addresses' : operator.family === 'Arn' ? 'ARNs' : `${operator.family.toLowerCase()} values`;
+      const replacement = better
+        ? `${operator.qualifier ? `${operator.qualifier}:` : ''}${better}${operator.ifExists ? 'IfExists' : ''}`
+        : undefined;
+      const compares =
+        operator.family === 'IpAddress' ? 'IP addresses' : operator.family === 'Arn' ? 'ARNs' : `${operator.family.toLowerCase()} values`;
       const use = replacement ? ` Use ${JSON.stringify(replacement)}.` : '';
       const soft = usable(operator.family, base);
       report({
@@ -82,7 +85,7 @@ export const iamConditionTypeMismatch: Rule = {
         target: 'key',
         severity: soft ? 'information' : undefined,
         message: soft
-          ? `${entry.key} is of type ${verdict.key.type} and ${JSON.stringify(entry.operatorText)} compares ${compares}: this works ${operator.family === 'Arn' ? 'when the key holds ARNs' : 'for values written exactly as requests carry them, without the type\'s own comparison'}.${use}`
+          ? `${entry.key} is of type ${verdict.key.type} and ${JSON.stringify(entry.operatorText)} compares ${compares}: this works ${operator.family === 'Arn' ? 'when the key holds ARNs' : "for values written exactly as requests carry them, without the type's own comparison"}.${use}`
           : `${entry.key} is of type ${verdict.key.type}, but ${JSON.stringify(entry.operatorText)} compares ${compares}, so this condition never matches.${use}`,
         data: { operator: entry.operatorText, key: entry.key, replacement } satisfies Data,
       });

@@ -29,14 +29,21 @@ export const iamConditionValue: Rule = {
           case 'Bool':
             if (!isBooleanText(text)) {
               const what = family === 'Null' ? 'true (the key is absent) or false (the key is present)' : 'true or false';
-              report({ path, message: `${operator} compares with ${what}, not ${JSON.stringify(value)}; this condition never matches as intended.` });
+              report({
+                path,
+                message: `${operator} compares with ${what}, not ${JSON.stringify(value)}; this condition never matches as intended.`,
+              });
             }
             break;
           case 'Numeric':
             if (!isNumericText(text)) report({ path, message: `${operator} needs a number, not ${JSON.stringify(value)}.` });
             break;
           case 'Date':
-            if (!isDateText(text)) report({ path, message: `${operator} needs a date such as "2026-12-31" or "2026-12-31T23:59:59Z" (ISO 8601), or epoch seconds, not ${JSON.stringify(value)}.` });
+            if (!isDateText(text))
+              report({
+                path,
+                message: `${operator} needs a date such as "2026-12-31" or "2026-12-31T23:59:59Z" (ISO 8601), or epoch seconds, not ${JSON.stringify(value)}.`,
+              });
             break;
           case 'Binary':
             if (!isBase64Text(text)) report({ path, message: `${operator} needs a base64-encoded value, not ${JSON.stringify(value)}.` });
@@ -44,7 +51,10 @@ export const iamConditionValue: Rule = {
           case 'IpAddress': {
             const range = parseIpRange(text);
             if (!range) {
-              report({ path, message: `${operator} needs an IP address or CIDR range such as "203.0.113.0/24" or "2001:db8::/32", not ${JSON.stringify(value)}.` });
+              report({
+                path,
+                message: `${operator} needs an IP address or CIDR range such as "203.0.113.0/24" or "2001:db8::/32", not ${JSON.stringify(value)}.`,
+              });
             } else if (range.normalised) {
               report({
                 path,
@@ -67,11 +77,7 @@ export const iamConditionValue: Rule = {
   },
 };
 
-function reportPrivateRanges(
-  ranges: { path: (string | number)[]; text: string }[],
-  operator: string,
-  report: RuleContext['report'],
-): void {
+function reportPrivateRanges(ranges: { path: (string | number)[]; text: string }[], operator: string, report: RuleContext['report']): void {
   const privateOnes = ranges.filter((r) => isPrivateIpv4(r.text));
   if (privateOnes.length === 0) return;
   const effect = operator.includes('NotIpAddress') ? 'has no effect' : 'never matches';

@@ -39,7 +39,9 @@ export const iamConditionWildcardWithoutLike: Rule = {
     const { operator, key, likeOperator } = data as Data;
     const conditionPath = likeOperator ? conditionKeyAt(path, operator, key) : undefined;
     const edits = conditionPath && moveConditionKey(document, conditionPath, operator, key, likeOperator!);
-    return edits ? [{ title: `Change ${JSON.stringify(operator)} to ${JSON.stringify(likeOperator)} for ${key}`, isPreferred: true, edits }] : [];
+    return edits
+      ? [{ title: `Change ${JSON.stringify(operator)} to ${JSON.stringify(likeOperator)} for ${key}`, isPreferred: true, edits }]
+      : [];
   },
 };
 

@@ -21,7 +21,10 @@ export const iamInvalidAction: Rule = {
         // Unknown service patterns are iam-invalid-service's; here only a name that matches in none of them.
         const some = service.replace(/\*/g, '') !== '' && serviceKeys().some((s) => wildcardMatch(service, s, { ignoreCase: true }));
         if (some && matchingActions(value).length === 0) {
-          report({ path, message: `${JSON.stringify(value)} matches no action of the services "${service}" stands for, so this entry has no effect.` });
+          report({
+            path,
+            message: `${JSON.stringify(value)} matches no action of the services "${service}" stands for, so this entry has no effect.`,
+          });
         }
         continue;
       }

@@ -54,7 +54,9 @@ export function arnProblem(value: string): Problem | undefined {
       return { message: `The ARN prefix must be lower-case "arn:".`, replacement, safe: true };
     }
     if (hasTemplatePlaceholder(value) || value.startsWith('${')) return undefined;
-    return { message: `${JSON.stringify(value)} is not an ARN: a resource is "*" or starts with "arn:" (arn:partition:service:region:account:resource).` };
+    return {
+      message: `${JSON.stringify(value)} is not an ARN: a resource is "*" or starts with "arn:" (arn:partition:service:region:account:resource).`,
+    };
   }
   const fields = value.split(':');
   if (fields.length < 6) {
@@ -66,13 +68,20 @@ export function arnProblem(value: string): Problem | undefined {
   if (!Object.hasOwn(PARTITIONS, partition) && !isOpenField(partition) && !hasTemplatePlaceholder(partition)) {
     const known = Object.keys(PARTITIONS).join(', ');
     if (/^aws(-[a-z]+)+$/.test(partition)) {
-      return { severity: 'warning', message: `Partition ${JSON.stringify(partition)} is not one fargate-lint knows (${known}); check the spelling.` };
+      return {
+        severity: 'warning',
+        message: `Partition ${JSON.stringify(partition)} is not one fargate-lint knows (${known}); check the spelling.`,
+      };
     }
     return { message: `Partition ${JSON.stringify(partition)} does not exist; ARNs use ${known}.` };
   }
   if (service === '') return { message: `The service field of ${JSON.stringify(value)} is empty.` };
   if (service !== service.toLowerCase() && !service.includes('${')) {
-    return { message: `The service ${JSON.stringify(service)} must be written in lower case in an ARN.`, replacement: [fields[0], partition, service.toLowerCase(), ...fields.slice(3)].join(':'), safe: true };
+    return {
+      message: `The service ${JSON.stringify(service)} must be written in lower case in an ARN.`,
+      replacement: [fields[0], partition, service.toLowerCase(), ...fields.slice(3)].join(':'),
+      safe: true,
+    };
   }
   if (region !== '' && !isOpenField(region) && !hasTemplatePlaceholder(region) && !isRegionName(region)) {
     return { message: `${JSON.stringify(region)} is not a Region name (such as "us-east-1"); leave the field empty or use "*".` };
@@ -92,13 +101,21 @@ function fieldProblem(value: string): Problem | undefined {
   const example = rules.templates[0].arn;
   const literal = (field: string) => field !== '' && !isOpenField(field) && !hasTemplatePlaceholder(field);
   if (literal(arn.region) && !rules.regionAllowed) {
-    return { message: `${arn.service} ARNs of this kind have no Region (${example}); with ${JSON.stringify(arn.region)} in it, the ARN matches nothing.`, replacement: [`arn`, arn.partition, arn.service, '', arn.account, arn.resource].join(':') };
+    return {
+      message: `${arn.service} ARNs of this kind have no Region (${example}); with ${JSON.stringify(arn.region)} in it, the ARN matches nothing.`,
+      replacement: [`arn`, arn.partition, arn.service, '', arn.account, arn.resource].join(':'),
+    };
   }
   if (arn.region === '' && rules.regionRequired) {
-    return { message: `${arn.service} ARNs of this kind name a Region (${example}); with the field empty the ARN matches nothing. Use the Region or "*".` };
+    return {
+      message: `${arn.service} ARNs of this kind name a Region (${example}); with the field empty the ARN matches nothing. Use the Region or "*".`,
+    };
   }
   if (literal(arn.account) && !rules.accountAllowed) {
-    return { message: `${arn.service} ARNs of this kind have no account ID (${example}); with ${JSON.stringify(arn.account)} in it, the ARN matches nothing.`, replacement: [`arn`, arn.partition, arn.service, arn.region, '', arn.resource].join(':') };
+    return {
+      message: `${arn.service} ARNs of this kind have no account ID (${example}); with ${JSON.stringify(arn.account)} in it, the ARN matches nothing.`,
+      replacement: [`arn`, arn.partition, arn.service, arn.region, '', arn.resource].join(':'),
+    };
   }
   return undefined;
 }

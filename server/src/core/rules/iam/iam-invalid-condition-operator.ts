@@ -65,7 +65,12 @@ export function suggestOperators(name: string, problem: OperatorProblem): string
   const qualifierText = colon >= 0 ? name.slice(0, colon) : undefined;
   const operatorText = colon >= 0 ? name.slice(colon + 1) : name;
   if (problem.kind === 'null-if-exists') return [name.slice(0, -'IfExists'.length)];
-  const qualifiers = qualifierText === undefined ? [undefined] : problem.kind === 'unknown-qualifier' ? near(qualifierText, SET_QUALIFIERS, { max: 4, limit: 1 }).map((s) => s.name) : [qualifierText];
+  const qualifiers =
+    qualifierText === undefined
+      ? [undefined]
+      : problem.kind === 'unknown-qualifier'
+        ? near(qualifierText, SET_QUALIFIERS, { max: 4, limit: 1 }).map((s) => s.name)
+        : [qualifierText];
   if (qualifiers.length === 0) return [];
   const operatorValid = 'operator' in parseOperator(operatorText);
   const operators = operatorValid ? [operatorText] : nearestOperators(operatorText);

@@ -23,7 +23,10 @@ export const iamInvalidService: Rule = {
       if (hasWildcard(service)) {
         if (service.replace(/\*/g, '') === '') continue;
         if (!serviceKeys().some((s) => wildcardMatch(service, s, { ignoreCase: true }))) {
-          report({ path, message: `The service pattern "${service}" in ${JSON.stringify(value)} matches no AWS service, so this entry matches no action.` });
+          report({
+            path,
+            message: `The service pattern "${service}" in ${JSON.stringify(value)} matches no AWS service, so this entry matches no action.`,
+          });
         }
         continue;
       }
@@ -37,7 +40,8 @@ export const iamInvalidService: Rule = {
         continue;
       }
       // Closest prefixes first; among equally close ones, those that have this action.
-      const hasAction = (candidate: string) => (hasWildcard(name) ? matchingActions(`${candidate}:${name}`).length > 0 : action(candidate, name) !== undefined);
+      const hasAction = (candidate: string) =>
+        hasWildcard(name) ? matchingActions(`${candidate}:${name}`).length > 0 : action(candidate, name) !== undefined;
       const candidates = suggestions(service, serviceKeys(), { max: 2, limit: 8 })
         .map((s) => ({ ...s, fits: hasAction(s.name) }))
         .sort((a, b) => a.distance - b.distance || Number(b.fits) - Number(a.fits))

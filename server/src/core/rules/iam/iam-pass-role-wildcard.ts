@@ -27,7 +27,11 @@ export const iamPassRoleWildcard: Rule = {
       if (!resource.negated && !everyRole) continue;
       // "Action": "*" on "Resource": "*" is reported once, by iam-star-action-star-resource.
       if (grant.item && isStarAction(grant.item.value) && everyRole?.value === '*') continue;
-      const how = grant.item ? (grant.item.value.toLowerCase() === PASS_ROLE ? 'iam:PassRole' : `${JSON.stringify(grant.item.value)}, which includes iam:PassRole,`) : 'NotAction, which does not exclude iam:PassRole,';
+      const how = grant.item
+        ? grant.item.value.toLowerCase() === PASS_ROLE
+          ? 'iam:PassRole'
+          : `${JSON.stringify(grant.item.value)}, which includes iam:PassRole,`
+        : 'NotAction, which does not exclude iam:PassRole,';
       const where = resource.negated ? 'with NotResource (every role but the ones listed)' : `on ${JSON.stringify(everyRole!.value)}`;
       const restricted = passedToService(statement);
       report({

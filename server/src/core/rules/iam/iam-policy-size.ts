@@ -84,7 +84,13 @@ export function sizeAt(document: JsonDocument, path: JsonPath): number {
   const scanner = createScanner(document.text.slice(node.offset, node.offset + node.length), false);
   let size = 0;
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
-    if (kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia || kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) continue;
+    if (
+      kind === SyntaxKind.Trivia ||
+      kind === SyntaxKind.LineBreakTrivia ||
+      kind === SyntaxKind.LineCommentTrivia ||
+      kind === SyntaxKind.BlockCommentTrivia
+    )
+      continue;
     const start = node.offset + scanner.getTokenOffset();
     for (let i = start; i < start + scanner.getTokenLength(); i++) if (!/\s/.test(document.text[i])) size++;
   }

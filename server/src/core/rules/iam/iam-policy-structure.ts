@@ -150,7 +150,13 @@ function statementList(policy: Record<string, unknown>, report: Reporter): { val
 
 // --- statements ------------------------------------------------------------------------------------
 
-function checkStatement(statement: Record<string, unknown>, path: JsonPath, kind: SubjectKind, sids: Map<string, JsonPath>, report: Reporter): void {
+function checkStatement(
+  statement: Record<string, unknown>,
+  path: JsonPath,
+  kind: SubjectKind,
+  sids: Map<string, JsonPath>,
+  report: Reporter,
+): void {
   const keys = Object.keys(statement);
   // A missing element is reported on the statement's first key: short, and on the statement's first line.
   const anchor: Pick<Report, 'path' | 'target'> = keys.length ? { path: [...path, keys[0]], target: 'key' } : { path, target: 'value' };
@@ -160,7 +166,13 @@ function checkStatement(statement: Record<string, unknown>, path: JsonPath, kind
   }
   for (const key of keys) {
     if (!STATEMENT_KEYS.includes(key)) {
-      unknownKey([...path, key], key, STATEMENT_KEYS, 'A statement has only Sid, Effect, Principal, NotPrincipal, Action, NotAction, Resource, NotResource and Condition', report);
+      unknownKey(
+        [...path, key],
+        key,
+        STATEMENT_KEYS,
+        'A statement has only Sid, Effect, Principal, NotPrincipal, Action, NotAction, Resource, NotResource and Condition',
+        report,
+      );
     }
   }
   checkSid(statement, path, kind, sids, report);
@@ -179,7 +191,13 @@ function checkStatement(statement: Record<string, unknown>, path: JsonPath, kind
   if ('Condition' in statement) checkCondition(statement.Condition, [...path, 'Condition'], report);
 }
 
-function checkSid(statement: Record<string, unknown>, path: JsonPath, kind: SubjectKind, sids: Map<string, JsonPath>, report: Reporter): void {
+function checkSid(
+  statement: Record<string, unknown>,
+  path: JsonPath,
+  kind: SubjectKind,
+  sids: Map<string, JsonPath>,
+  report: Reporter,
+): void {
   if (!('Sid' in statement)) return;
   const sid = statement.Sid;
   const at = [...path, 'Sid'];
@@ -189,7 +207,12 @@ function checkSid(statement: Record<string, unknown>, path: JsonPath, kind: Subj
     return;
   }
   if (sid === '') {
-    report({ path: at, severity: 'hint', message: 'The Sid is empty; give the statement a name or remove "Sid".', data: { fix: 'remove', title: 'Remove the empty "Sid"' } });
+    report({
+      path: at,
+      severity: 'hint',
+      message: 'The Sid is empty; give the statement a name or remove "Sid".',
+      data: { fix: 'remove', title: 'Remove the empty "Sid"' },
+    });
     return;
   }
   // IAM (identity and role trust policies) takes only ASCII letters and digits; other services' resource
@@ -233,7 +256,15 @@ function checkEffect(statement: Record<string, unknown>, path: JsonPath, anchor:
 }
 
 /** `Key` and `NotKey` exclude each other; `required` makes one of them mandatory. */
-function checkPair(statement: Record<string, unknown>, path: JsonPath, key: string, anchor: Pick<Report, 'path' | 'target'>, need: 'required' | 'optional', report: Reporter, why = ''): void {
+function checkPair(
+  statement: Record<string, unknown>,
+  path: JsonPath,
+  key: string,
+  anchor: Pick<Report, 'path' | 'target'>,
+  need: 'required' | 'optional',
+  report: Reporter,
+  why = '',
+): void {
   const not = `Not${key}`;
   if (key in statement && not in statement) {
     report({ path: [...path, not], target: 'key', message: `A statement takes "${key}" or "${not}", not both.` });
@@ -242,7 +273,13 @@ function checkPair(statement: Record<string, unknown>, path: JsonPath, key: stri
   }
 }
 
-function checkPrincipalAndResource(statement: Record<string, unknown>, path: JsonPath, kind: SubjectKind, anchor: Pick<Report, 'path' | 'target'>, report: Reporter): void {
+function checkPrincipalAndResource(
+  statement: Record<string, unknown>,
+  path: JsonPath,
+  kind: SubjectKind,
+  anchor: Pick<Report, 'path' | 'target'>,
+  report: Reporter,
+): void {
   if (kind === 'identity-policy') {
     for (const key of ['Principal', 'NotPrincipal']) {
       if (!(key in statement)) continue;
@@ -253,13 +290,25 @@ function checkPrincipalAndResource(statement: Record<string, unknown>, path: Jso
         data: { fix: 'remove', title: `Remove "${key}"` },
       });
     }
-    checkPair(statement, path, 'Resource', anchor, 'required', report, ': an identity policy statement must say which resources it covers ("*" for all)');
+    checkPair(
+      statement,
+      path,
+      'Resource',
+      anchor,
+      'required',
+      report,
+      ': an identity policy statement must say which resources it covers ("*" for all)',
+    );
     return;
   }
   if (kind === 'trust-policy') {
     checkPair(statement, path, 'Principal', anchor, 'required', report, ': a trust policy statement must say who may assume the role');
     if ('NotPrincipal' in statement && !('Principal' in statement)) {
-      report({ path: [...path, 'NotPrincipal'], target: 'key', message: 'Role trust policies do not support "NotPrincipal"; name the principals that may assume the role with "Principal".' });
+      report({
+        path: [...path, 'NotPrincipal'],
+        target: 'key',
+        message: 'Role trust policies do not support "NotPrincipal"; name the principals that may assume the role with "Principal".',
+      });
     }
     for (const key of ['Resource', 'NotResource']) {
       if (!(key in statement)) continue;
@@ -300,13 +349,28 @@ function checkStringList(value: unknown, path: JsonPath, key: string, report: Re
 
 /** "*" or service:action (one colon, both parts non-empty); anything else IAM rejects as malformed. */
 function checkActionFormat(value: unknown, path: JsonPath, report: Reporter): void {
-  const items: [string, JsonPath][] = typeof value === 'string' ? [[value, path]] : Array.isArray(value) ? value.map((v, i) => [v, [...path, i]] as [string, JsonPath]).filter(([v]) => typeof v === 'string') : [];
+  const items: [string, JsonPath][] =
+    typeof value === 'string'
+      ? [[value, path]]
+      : Array.isArray(value)
+        ? value.map((v, i) => [v, [...path, i]] as [string, JsonPath]).filter(([v]) => typeof v === 'string')
+        : [];
   for (const [action, at] of items) {
     if (action.trim() === '' || action === '*' || isPlaceholder(action)) continue;
     const parts = action.split(':');
     if (parts.length === 2 && parts[0].trim() !== '' && parts[1].trim() !== '') continue;
-    const why = parts.length === 1 ? 'it has no service prefix' : parts.length > 2 ? 'it has more than one colon' : parts[0].trim() === '' ? 'the service prefix is empty' : 'the action name is empty (use "*" for all actions of the service)';
-    report({ path: at, message: `${JSON.stringify(action)} is not an action: actions are written service:ActionName (e.g. "s3:GetObject") or "*", and ${why}.` });
+    const why =
+      parts.length === 1
+        ? 'it has no service prefix'
+        : parts.length > 2
+          ? 'it has more than one colon'
+          : parts[0].trim() === ''
+            ? 'the service prefix is empty'
+            : 'the action name is empty (use "*" for all actions of the service)';
+    report({
+      path: at,
+      message: `${JSON.stringify(action)} is not an action: actions are written service:ActionName (e.g. "s3:GetObject") or "*", and ${why}.`,
+    });
   }
 }
 
@@ -330,7 +394,12 @@ function checkCondition(value: unknown, path: JsonPath, report: Reporter): void 
     return;
   }
   if (Object.keys(value).length === 0) {
-    report({ path, severity: 'information', message: '"Condition" is an empty object; it adds nothing, so the statement applies unconditionally.', data: { fix: 'remove', title: 'Remove the empty "Condition"' } });
+    report({
+      path,
+      severity: 'information',
+      message: '"Condition" is an empty object; it adds nothing, so the statement applies unconditionally.',
+      data: { fix: 'remove', title: 'Remove the empty "Condition"' },
+    });
   }
   for (const [operator, block] of Object.entries(value)) {
     const at = [...path, operator];
@@ -340,13 +409,19 @@ function checkCondition(value: unknown, path: JsonPath, report: Reporter): void 
       continue;
     }
     if (Object.keys(block).length === 0) {
-      report({ path: at, severity: 'information', message: `The condition operator "${operator}" has no condition keys; it adds nothing.` });
+      report({
+        path: at,
+        severity: 'information',
+        message: `The condition operator "${operator}" has no condition keys; it adds nothing.`,
+      });
     }
     for (const [key, values] of Object.entries(block)) {
       const scalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
       if (scalar(values)) continue;
       if (Array.isArray(values)) {
-        values.forEach((v, i) => scalar(v) || typeMismatch([...at, key, i], `A value of "${key}"`, 'a string, number or boolean', v, report));
+        values.forEach(
+          (v, i) => scalar(v) || typeMismatch([...at, key, i], `A value of "${key}"`, 'a string, number or boolean', v, report),
+        );
         continue;
       }
       typeMismatch([...at, key], `The value of "${key}"`, 'a string, number, boolean or an array of them', values, report);

@@ -30,12 +30,19 @@ export const iamPolicyVariable: Rule = {
           if (variable.problem) {
             report({ path, message: `The policy variable ${JSON.stringify(variable.text)} ${PROBLEMS[variable.problem]}.` });
           } else if (element !== 'Resource' && element !== 'Condition') {
-            report({ path, message: `Policy variables such as ${variable.text} work only in Resource and Condition values, not in ${element}; IAM would compare the text literally.` });
+            report({
+              path,
+              message: `Policy variables such as ${variable.text} work only in Resource and Condition values, not in ${element}; IAM would compare the text literally.`,
+            });
           } else if (version !== '2012-10-17') {
-            const which = typeof version === 'string' ? `Version ${JSON.stringify(version)}` : 'a policy without Version (which means 2008-10-17)';
+            const which =
+              typeof version === 'string' ? `Version ${JSON.stringify(version)}` : 'a policy without Version (which means 2008-10-17)';
             report({ path, message: `${variable.text} is a plain string under ${which}: policy variables need "Version": "2012-10-17".` });
           } else if (operator && !/^(String|Arn)/.test(operator.replace(/^For(AllValues|AnyValue):/, ''))) {
-            report({ path, message: `Policy variables such as ${variable.text} work only with String and Arn operators, not ${JSON.stringify(operator)}.` });
+            report({
+              path,
+              message: `Policy variables such as ${variable.text} work only with String and Arn operators, not ${JSON.stringify(operator)}.`,
+            });
           } else {
             continue;
           }

@@ -36,7 +36,8 @@ export const iamServicePrincipalWithoutSource: Rule = {
           report({
             path: principal.path,
             severity: 'information',
-            message: 'ECS documents a condition for task roles: "ArnLike": {"aws:SourceArn": "arn:aws:ecs:REGION:ACCOUNT:*"} and "StringEquals": {"aws:SourceAccount": "ACCOUNT"}, so only tasks of your account can assume this role.',
+            message:
+              'ECS documents a condition for task roles: "ArnLike": {"aws:SourceArn": "arn:aws:ecs:REGION:ACCOUNT:*"} and "StringEquals": {"aws:SourceAccount": "ACCOUNT"}, so only tasks of your account can assume this role.',
           });
         } else {
           report({

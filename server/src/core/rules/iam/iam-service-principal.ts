@@ -52,7 +52,10 @@ export const iamServicePrincipal: Rule = {
             data: { replacements: [likely] } satisfies ReplacementData,
           });
         } else if (!isServicePrincipalFormat(value)) {
-          report({ path: principal.path, message: `${JSON.stringify(value)} is not shaped like a service principal (lower-case name.amazonaws.com, such as ${JSON.stringify(ECS_TASKS_PRINCIPAL)}).` });
+          report({
+            path: principal.path,
+            message: `${JSON.stringify(value)} is not shaped like a service principal (lower-case name.amazonaws.com, such as ${JSON.stringify(ECS_TASKS_PRINCIPAL)}).`,
+          });
         }
       }
     }
@@ -64,7 +67,9 @@ export const iamServicePrincipal: Rule = {
 
 function reportEcsService({ subject, document, fileName, uri, workspace, report }: RuleContext, path: JsonPath): void {
   const dependent = uri ? dependentsOf(uri, workspace)[0] : undefined;
-  const evidence = dependent ? `task definition ${dependent.family ?? basenameOf(dependent.uri)} uses role ${dependent.role} as its ${dependent.as}` : taskRoleEvidence(document.value, subject.path, fileName);
+  const evidence = dependent
+    ? `task definition ${dependent.family ?? basenameOf(dependent.uri)} uses role ${dependent.role} as its ${dependent.as}`
+    : taskRoleEvidence(document.value, subject.path, fileName);
   const data: ReplacementData = { replacements: [ECS_TASKS_PRINCIPAL] };
   if (evidence) {
     report({
@@ -77,7 +82,8 @@ function reportEcsService({ subject, document, fileName, uri, workspace, report 
       path,
       severity: 'information',
       data,
-      message: 'ecs.amazonaws.com is the ECS service itself (its service-linked role, the legacy load-balancer role). If tasks use this role (task role or task execution role), the principal must be ecs-tasks.amazonaws.com.',
+      message:
+        'ecs.amazonaws.com is the ECS service itself (its service-linked role, the legacy load-balancer role). If tasks use this role (task role or task execution role), the principal must be ecs-tasks.amazonaws.com.',
     });
   }
 }

@@ -7,7 +7,14 @@ import { wildcardMatch } from '../../iam/wildcard';
 import { hasTemplatePlaceholder } from '../../iam/variables';
 import type { Rule } from '../../rule';
 
-export const TRUST_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity', 'sts:TagSession', 'sts:SetSourceIdentity', 'sts:SetContext'];
+export const TRUST_ACTIONS = [
+  'sts:AssumeRole',
+  'sts:AssumeRoleWithSAML',
+  'sts:AssumeRoleWithWebIdentity',
+  'sts:TagSession',
+  'sts:SetSourceIdentity',
+  'sts:SetContext',
+];
 
 const ASSUME_FOR: Record<'aws' | FederationKind, string> = {
   aws: 'sts:AssumeRole',
@@ -32,7 +39,10 @@ export const iamTrustPolicyAction: Rule = {
       for (const item of list.items) {
         const action = item.value.toLowerCase();
         if (hasTemplatePlaceholder(item.value) || TRUST_ACTIONS.some((a) => wildcardMatch(action, a.toLowerCase()))) continue;
-        report({ path: item.path, message: `${JSON.stringify(item.value)} has no meaning in a trust policy, which only controls assuming the role (${TRUST_ACTIONS.join(', ')}). Put permissions in the role's permission policies.` });
+        report({
+          path: item.path,
+          message: `${JSON.stringify(item.value)} has no meaning in a trust policy, which only controls assuming the role (${TRUST_ACTIONS.join(', ')}). Put permissions in the role's permission policies.`,
+        });
       }
       if (statement.effect !== 'Allow') continue;
       // Which assume action each principal needs, and whether the statement grants it.
@@ -50,13 +60,21 @@ export const iamTrustPolicyAction: Rule = {
       const grantsAnAssume = assumeActions.some(granted);
       for (const [needed, principal] of kinds) {
         if (granted(needed) || !grantsAnAssume) continue;
-        const wrong = list.items.find((item) => assumeActions.some((a) => a !== needed && wildcardMatch(item.value.toLowerCase(), a.toLowerCase())))!;
-        report({ path: wrong.path, message: `The principal ${JSON.stringify(principal.value)} assumes a role with ${needed}, which this statement does not allow; ${JSON.stringify(wrong.value)} does not work with it.` });
+        const wrong = list.items.find((item) =>
+          assumeActions.some((a) => a !== needed && wildcardMatch(item.value.toLowerCase(), a.toLowerCase())),
+        )!;
+        report({
+          path: wrong.path,
+          message: `The principal ${JSON.stringify(principal.value)} assumes a role with ${needed}, which this statement does not allow; ${JSON.stringify(wrong.value)} does not work with it.`,
+        });
       }
       const rolesAnywhere = principalValues(statement).find((p) => p.type === 'Service' && p.value === 'rolesanywhere.amazonaws.com');
       const missing = rolesAnywhere ? ROLES_ANYWHERE.filter((a) => !granted(a)) : [];
       if (rolesAnywhere && missing.length) {
-        report({ path: rolesAnywhere.path, message: `IAM Roles Anywhere needs ${ROLES_ANYWHERE.join(', ')} in the trust policy; missing: ${missing.join(', ')}.` });
+        report({
+          path: rolesAnywhere.path,
+          message: `IAM Roles Anywhere needs ${ROLES_ANYWHERE.join(', ')} in the trust policy; missing: ${missing.join(', ')}.`,
+        });
       }
     }
   },

@@ -29,7 +29,10 @@ export const iamTrustPrincipal: Rule = {
       // NotPrincipal in a trust policy is iam-policy-structure's.
       if (principal.negated) continue;
       if (typeof principal.value === 'string' && principal.value !== '*') {
-        report({ path: principal.path, message: `Principal must be "*" or an object such as {"Service": "ecs-tasks.amazonaws.com"}, not ${JSON.stringify(principal.value)}.` });
+        report({
+          path: principal.path,
+          message: `Principal must be "*" or an object such as {"Service": "ecs-tasks.amazonaws.com"}, not ${JSON.stringify(principal.value)}.`,
+        });
         continue;
       }
       if (isObject(principal.value)) {
@@ -50,7 +53,9 @@ export const iamTrustPrincipal: Rule = {
   },
   fix({ document, path, data }) {
     const { rename } = (data ?? {}) as Data;
-    return rename ? [{ title: `Rename to ${JSON.stringify(rename)}`, isPreferred: true, safe: true, edits: renameKey(document, path, rename) }] : [];
+    return rename
+      ? [{ title: `Rename to ${JSON.stringify(rename)}`, isPreferred: true, safe: true, edits: renameKey(document, path, rename) }]
+      : [];
   },
 };
 
@@ -68,12 +73,19 @@ function checkValue(principal: PrincipalValue, conditioned: boolean, report: Rul
   }
   if (hasTemplatePlaceholder(value) || value.includes('${')) return;
   if (type === 'CanonicalUser') {
-    report({ path, severity: 'warning', message: 'CanonicalUser identifies an account for Amazon S3 bucket policies; a role trust policy names accounts under "AWS".' });
+    report({
+      path,
+      severity: 'warning',
+      message: 'CanonicalUser identifies an account for Amazon S3 bucket policies; a role trust policy names accounts under "AWS".',
+    });
     return;
   }
   if (!(PRINCIPAL_TYPES as readonly string[]).includes(type)) return;
   if (hasWildcard(value)) {
-    report({ path, message: `Wildcards cannot be part of a principal (${JSON.stringify(value)}); IAM rejects the policy. Name the principals, and narrow with a Condition such as aws:PrincipalArn if you need a pattern.` });
+    report({
+      path,
+      message: `Wildcards cannot be part of a principal (${JSON.stringify(value)}); IAM rejects the policy. Name the principals, and narrow with a Condition such as aws:PrincipalArn if you need a pattern.`,
+    });
     return;
   }
   if (type === 'AWS') checkAwsPrincipal(value, path, report);
@@ -97,5 +109,8 @@ function checkAwsPrincipal(value: string, path: (string | number)[], report: Rul
     });
     return;
   }
-  report({ path, message: `${JSON.stringify(value)} is not an AWS principal: use a 12-digit account ID, or the ARN of an account root, user, role or assumed-role session.` });
+  report({
+    path,
+    message: `${JSON.stringify(value)} is not an AWS principal: use a 12-digit account ID, or the ARN of an account root, user, role or assumed-role session.`,
+  });
 }

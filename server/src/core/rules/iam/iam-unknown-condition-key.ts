@@ -37,25 +37,42 @@ export const iamUnknownConditionKey: Rule = {
         const effect = 'no request carries it, so the condition never matches (or always does, with a negated operator or IfExists)';
         switch (verdict.kind) {
           case 'malformed':
-            report({ ...at, message: `${JSON.stringify(name)} is not a condition key: keys are written prefix:name, such as "aws:SourceAccount" or "s3:prefix".` });
+            report({
+              ...at,
+              message: `${JSON.stringify(name)} is not a condition key: keys are written prefix:name, such as "aws:SourceAccount" or "s3:prefix".`,
+            });
             break;
           case 'unknown-global': {
             const replacements = near(verdict.candidates);
-            report({ ...at, message: `${JSON.stringify(name)} is not a global condition key; ${effect}.${didYouMean(replacements)}`, data: { replacements } satisfies Data });
+            report({
+              ...at,
+              message: `${JSON.stringify(name)} is not a global condition key; ${effect}.${didYouMean(replacements)}`,
+              data: { replacements } satisfies Data,
+            });
             break;
           }
           case 'unknown-service-key': {
             const replacements = near(verdict.candidates);
-            report({ ...at, message: `${JSON.stringify(name)} is not a condition key of ${verdict.service}; ${effect}.${didYouMean(replacements)}`, data: { replacements } satisfies Data });
+            report({
+              ...at,
+              message: `${JSON.stringify(name)} is not a condition key of ${verdict.service}; ${effect}.${didYouMean(replacements)}`,
+              data: { replacements } satisfies Data,
+            });
             break;
           }
           case 'unknown-prefix':
-            report({ ...at, message: `${JSON.stringify(verdict.prefix)} is neither "aws" nor a service prefix, so ${JSON.stringify(name)} is not a condition key fargate-lint knows.` });
+            report({
+              ...at,
+              message: `${JSON.stringify(verdict.prefix)} is neither "aws" nor a service prefix, so ${JSON.stringify(name)} is not a condition key fargate-lint knows.`,
+            });
             break;
           case 'known':
             if (!keyAppliesTo(name, verdict.key, actions)) {
               const services = [...actions.services].sort().join(', ');
-              report({ ...at, message: `${JSON.stringify(name)} does not apply to the actions of this statement (${services}); requests for them do not carry it, so the condition never matches (or always does, with a negated operator or IfExists).` });
+              report({
+                ...at,
+                message: `${JSON.stringify(name)} does not apply to the actions of this statement (${services}); requests for them do not carry it, so the condition never matches (or always does, with a negated operator or IfExists).`,
+              });
             }
             break;
           case 'provider':
@@ -66,7 +83,11 @@ export const iamUnknownConditionKey: Rule = {
   },
   fix({ document, path, data }) {
     const replacements = (data as Data | undefined)?.replacements ?? [];
-    return replacements.map((replacement, i) => ({ title: `Change to ${JSON.stringify(replacement)}`, isPreferred: i === 0, edits: renameKey(document, path, replacement) }));
+    return replacements.map((replacement, i) => ({
+      title: `Change to ${JSON.stringify(replacement)}`,
+      isPreferred: i === 0,
+      edits: renameKey(document, path, replacement),
+    }));
   },
 };
 

@@ -46,5 +46,4 @@ const iamCheckRules: Rule[] = [
 ];
 // --- end iam-checks ---
 
-
 export const iamRules: Rule[] = [iamPolicyStructure, iamInvalidService, iamInvalidAction, ...iamCheckRules];

@@ -46,9 +46,10 @@ export const awslogsOptions: Rule = {
       case 'missing':
         return [missingFix(context, optionsPath, d.options)];
       case 'remove':
-        return [...(d.rename ? [renameFix(context, optionsPath, d.option, d.rename)] : []), removeFix(context, optionsPath, d.option, !d.rename)].filter(
-          (f): f is Fix => !!f && f.edits.length > 0,
-        );
+        return [
+          ...(d.rename ? [renameFix(context, optionsPath, d.option, d.rename)] : []),
+          removeFix(context, optionsPath, d.option, !d.rename),
+        ].filter((f): f is Fix => !!f && f.edits.length > 0);
       case 'value':
         return d.values.map((value, i) => ({
           title: `Set ${d.option} to ${JSON.stringify(value)}`,
@@ -68,7 +69,9 @@ function checkConfiguration({ report }: RuleContext, config: LogConfigurationRef
   const optionsPath = [...config.path, 'options'];
   const present = (name: string) => isObject(options) && options[name] !== undefined && options[name] !== null && options[name] !== '';
 
-  const missing = AWSLOGS.filter((o) => (o.required === 'always' || (o.required === 'fargate' && fargate)) && !present(o.name)).map((o) => o.name);
+  const missing = AWSLOGS.filter((o) => (o.required === 'always' || (o.required === 'fargate' && fargate)) && !present(o.name)).map(
+    (o) => o.name,
+  );
   if (missing.length) {
     const named = missing.map((m) => (logOption('awslogs', m)?.required === 'fargate' ? `${m} (required on Fargate)` : m));
     report({
@@ -132,7 +135,10 @@ function checkValue(report: RuleContext['report'], config: LogConfigurationRef, 
     const lower = option.values.find((v) => v === value.toLowerCase());
     report({
       path,
-      message: `${option.name} must be ${list(option.values.map((v) => JSON.stringify(v)), 'or')}, not ${JSON.stringify(value)} (${where}).`,
+      message: `${option.name} must be ${list(
+        option.values.map((v) => JSON.stringify(v)),
+        'or',
+      )}, not ${JSON.stringify(value)} (${where}).`,
       data: { config: config.path, kind: 'value', option: option.name, values: lower ? [lower] : option.values } satisfies AwslogsFixData,
     });
   }
@@ -167,13 +173,21 @@ function editDistance(a: string, b: string): number {
 }
 
 function removeFix({ document }: FixContext, optionsPath: JsonPath, option: string, isPreferred: boolean): Fix {
-  return { title: `Remove the option "${option}"`, isPreferred, edits: sequentialEdits(document, [{ path: [...optionsPath, option], value: undefined }]) };
+  return {
+    title: `Remove the option "${option}"`,
+    isPreferred,
+    edits: sequentialEdits(document, [{ path: [...optionsPath, option], value: undefined }]),
+  };
 }
 
 function renameFix({ document }: FixContext, optionsPath: JsonPath, option: string, rename: string): Fix | undefined {
   const key = nodeAt(document.root, [...optionsPath, option])?.parent?.children?.[0];
   if (!key || valueAt(document.value, [...optionsPath, rename]) !== undefined) return undefined;
-  return { title: `Rename "${option}" to "${rename}"`, isPreferred: true, edits: [{ offset: key.offset, length: key.length, newText: JSON.stringify(rename) }] };
+  return {
+    title: `Rename "${option}" to "${rename}"`,
+    isPreferred: true,
+    edits: [{ offset: key.offset, length: key.length, newText: JSON.stringify(rename) }],
+  };
 }
 
 function missingFix({ document, subjectPath }: FixContext, optionsPath: JsonPath, missing: string[]): Fix {

@@ -26,11 +26,16 @@ export const awsvpcHostPort: Rule = {
     const mode = effectiveNetworkMode(task);
     const fargate = requiresFargate(task);
     if (mode !== 'awsvpc' && mode !== 'host' && !fargate) return;
-    const label = mode === 'host' && !fargate ? 'networkMode "host"' : fargate && mode !== 'awsvpc' ? 'Fargate (which uses awsvpc)' : 'networkMode "awsvpc"';
+    const label =
+      mode === 'host' && !fargate
+        ? 'networkMode "host"'
+        : fargate && mode !== 'awsvpc'
+          ? 'Fargate (which uses awsvpc)'
+          : 'networkMode "awsvpc"';
     const why =
       mode === 'host' && !fargate
-        ? 'the container listens on the instance\'s own ports, so there is nothing to map'
-        : 'every task has its own network interface, so the container port is the task\'s port';
+        ? "the container listens on the instance's own ports, so there is nothing to map"
+        : "every task has its own network interface, so the container port is the task's port";
     containersOf(subject).forEach((container, containerIndex) => {
       const mappings = container.value.portMappings;
       if (!Array.isArray(mappings)) return;
@@ -52,7 +57,11 @@ export const awsvpcHostPort: Rule = {
     if (!d || !Array.isArray(d.mapping) || typeof d.containerPort !== 'number') return [];
     const hostPort = [...subjectPath, ...d.mapping, 'hostPort'];
     // Both fixes are safe: ECS takes only these two spellings here, and they mean the same.
-    const set: Fix = { title: `Set hostPort to ${d.containerPort} (the containerPort)`, safe: true, edits: sequentialEdits(document, [{ path: hostPort, value: d.containerPort }]) };
+    const set: Fix = {
+      title: `Set hostPort to ${d.containerPort} (the containerPort)`,
+      safe: true,
+      edits: sequentialEdits(document, [{ path: hostPort, value: d.containerPort }]),
+    };
     const remove: Fix = { title: 'Remove hostPort', safe: true, edits: sequentialEdits(document, [{ path: hostPort, value: undefined }]) };
     const ordered = d.hostPort === 0 ? [remove, set] : [set, remove];
     ordered[0].isPreferred = true;

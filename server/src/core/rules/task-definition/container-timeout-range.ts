@@ -17,7 +17,10 @@ export const containerTimeoutRange: Rule = {
       for (const field of ['startTimeout', 'stopTimeout']) {
         const value = container.value[field];
         if (typeof value !== 'number' || (value >= min && value <= max)) continue;
-        const meaning = field === 'startTimeout' ? 'how long dependents wait for this container' : 'how long ECS waits after SIGTERM before killing the container';
+        const meaning =
+          field === 'startTimeout'
+            ? 'how long dependents wait for this container'
+            : 'how long ECS waits after SIGTERM before killing the container';
         report({
           path: [...container.path, field],
           message: `${field} (${meaning}) is ${value} seconds; on Fargate it must be ${min} to ${max} seconds${field === 'stopTimeout' ? ' (default 30)' : ''}.`,

@@ -47,9 +47,11 @@ export const describeOnlyField: Rule = {
         title: `Remove describe-only fields (${present.join(', ')})`,
         safe: true,
         isPreferred: true,
-        edits: sequentialEdits(document, present.map((f) => ({ path: [...subjectPath, f], value: undefined }))),
+        edits: sequentialEdits(
+          document,
+          present.map((f) => ({ path: [...subjectPath, f], value: undefined })),
+        ),
       },
     ];
   },
 };
-

@@ -21,7 +21,12 @@ export const efsTransitEncryption: Rule = {
       const efs = volume.value.efsVolumeConfiguration;
       if (!isObject(efs) || efs.transitEncryption === 'ENABLED') continue;
       const auth = isObject(efs.authorizationConfig) ? efs.authorizationConfig : {};
-      const needs = auth.iam === 'ENABLED' ? 'IAM authorization (authorizationConfig.iam)' : typeof auth.accessPointId === 'string' && auth.accessPointId !== '' ? 'an access point' : undefined;
+      const needs =
+        auth.iam === 'ENABLED'
+          ? 'IAM authorization (authorizationConfig.iam)'
+          : typeof auth.accessPointId === 'string' && auth.accessPointId !== ''
+            ? 'an access point'
+            : undefined;
       const written = efs.transitEncryption !== undefined && efs.transitEncryption !== null;
       const name = typeof volume.value.name === 'string' ? `"${volume.value.name}"` : 'This EFS volume';
       report({

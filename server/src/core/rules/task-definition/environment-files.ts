@@ -27,16 +27,23 @@ export const environmentFiles: Rule = {
     for (const container of containersOf(subject)) {
       const files = objectItems(container.value, container.path, 'environmentFiles');
       if (files.length > max) {
-        report({ path: files[max].path, message: `This is environment file ${max + 1} of ${files.length}; a container takes at most ${max}.` });
+        report({
+          path: files[max].path,
+          message: `This is environment file ${max + 1} of ${files.length}; a container takes at most ${max}.`,
+        });
       }
       for (const file of files) {
         const value = file.value.value;
         if (typeof value === 'string' && value !== '' && !isTemplated(value)) {
           const problem = valueProblem(value);
-          if (problem) report({ path: [...file.path, 'value'], message: `Environment file ${JSON.stringify(value)} cannot be read: ${problem}.` });
+          if (problem)
+            report({ path: [...file.path, 'value'], message: `Environment file ${JSON.stringify(value)} cannot be read: ${problem}.` });
         }
         if (typeof file.value.type === 'string' && file.value.type !== type) {
-          report({ path: [...file.path, 'type'], message: `Environment file type ${JSON.stringify(file.value.type)} is not supported; the only type is "${type}".` });
+          report({
+            path: [...file.path, 'type'],
+            message: `Environment file type ${JSON.stringify(file.value.type)} is not supported; the only type is "${type}".`,
+          });
         }
       }
     }

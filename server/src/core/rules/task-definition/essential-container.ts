@@ -25,7 +25,10 @@ export const essentialContainer: Rule = {
     if (!Array.isArray(list)) return;
     const listPath: JsonPath = task ? ['containerDefinitions'] : [];
     if (list.length === 0) {
-      report({ path: listPath, message: 'The task definition has no containers; ECS needs at least one, and at least one of them essential.' });
+      report({
+        path: listPath,
+        message: 'The task definition has no containers; ECS needs at least one, and at least one of them essential.',
+      });
       return;
     }
     const containers = containersOf(subject);

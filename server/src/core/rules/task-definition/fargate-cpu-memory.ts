@@ -48,7 +48,11 @@ export const fargateCpuMemory: Rule = {
     const validCpus = rowsFor(os).map((r) => r.cpu);
 
     if (cpu === undefined) {
-      report({ path: ['cpu'], message: `cpu ${JSON.stringify(cpuText)} is not a CPU value: write CPU units such as "1024" or vCPUs such as "1 vCPU". Fargate accepts ${list(validCpus)}.`, data });
+      report({
+        path: ['cpu'],
+        message: `cpu ${JSON.stringify(cpuText)} is not a CPU value: write CPU units such as "1024" or vCPUs such as "1 vCPU". Fargate accepts ${list(validCpus)}.`,
+        data,
+      });
       return;
     }
     const row = rowForCpu(cpu, os);
@@ -61,14 +65,16 @@ export const fargateCpuMemory: Rule = {
       return;
     }
     if (memory === undefined) {
-      report({ path: ['memory'], message: `memory ${JSON.stringify(memoryText)} is not a memory value: write MiB such as "2048" or GB such as "2 GB". For cpu ${cpu} Fargate accepts ${list(row.memory)}.`, data });
+      report({
+        path: ['memory'],
+        message: `memory ${JSON.stringify(memoryText)} is not a memory value: write MiB such as "2048" or GB such as "2 GB". For cpu ${cpu} Fargate accepts ${list(row.memory)}.`,
+        data,
+      });
       return;
     }
     if (!row.memory.includes(memory)) {
       const others = rowsForMemory(memory, os).map((r) => r.cpu);
-      const alternative = others.length
-        ? ` Memory ${memory} needs cpu ${list(others)}.`
-        : ` No Fargate size has memory ${memory}.`;
+      const alternative = others.length ? ` Memory ${memory} needs cpu ${list(others)}.` : ` No Fargate size has memory ${memory}.`;
       report({
         path: ['memory'],
         message: `Fargate has no task size with cpu ${cpu} (${formatVcpu(cpu)}) and memory ${memory} (${formatGb(memory)}). For cpu ${cpu} memory must be one of ${list(row.memory)}.${alternative}`,
@@ -105,13 +111,27 @@ export const fargateCpuMemory: Rule = {
     if (d.memory !== undefined) {
       const smallest = rowsForMemory(d.memory, d.os)[0];
       if (smallest) {
-        fixes.push(set(`Set cpu to ${smallest.cpu} (${formatVcpu(smallest.cpu)}), the smallest that allows memory ${d.memory}`, smallest.cpu, undefined, fixes.length === 0));
+        fixes.push(
+          set(
+            `Set cpu to ${smallest.cpu} (${formatVcpu(smallest.cpu)}), the smallest that allows memory ${d.memory}`,
+            smallest.cpu,
+            undefined,
+            fixes.length === 0,
+          ),
+        );
       }
     }
     if (!row && d.cpu !== undefined && fixes.length === 0) {
       const nearest = nearestRow(d.cpu, d.os);
       const memory = d.memory === undefined ? nearest.memory[0] : nearestMemory(nearest, d.memory);
-      fixes.push(set(`Set cpu to ${nearest.cpu} and memory to ${memory} (${formatVcpu(nearest.cpu)}, ${formatGb(memory)})`, nearest.cpu, memory, true));
+      fixes.push(
+        set(
+          `Set cpu to ${nearest.cpu} and memory to ${memory} (${formatVcpu(nearest.cpu)}, ${formatGb(memory)})`,
+          nearest.cpu,
+          memory,
+          true,
+        ),
+      );
     }
     return fixes.filter((f) => f.edits.length > 0);
   },

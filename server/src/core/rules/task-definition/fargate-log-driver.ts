@@ -34,7 +34,10 @@ export const fargateLogDriver: Rule = {
     const d = data as LogDriverFixData | undefined;
     if (!d || !Array.isArray(d.config)) return [];
     const configPath = [...subjectPath, ...d.config];
-    const { placeholderRegion, ...options } = awslogsDefaults(valueAt(document.value, subjectPath), valueAt(document.value, configPath.slice(0, -1)));
+    const { placeholderRegion, ...options } = awslogsDefaults(
+      valueAt(document.value, subjectPath),
+      valueAt(document.value, configPath.slice(0, -1)),
+    );
     return [
       {
         title: `Send the logs to CloudWatch Logs instead (awslogs, group "${options['awslogs-group']}", Region ${options['awslogs-region']}${placeholderRegion ? ' (placeholder: check it)' : ''})`,

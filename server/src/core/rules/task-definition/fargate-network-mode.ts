@@ -26,7 +26,11 @@ export const fargateNetworkMode: Rule = {
       });
       return;
     }
-    report({ path: ['networkMode'], message: `Fargate requires networkMode "awsvpc", not ${JSON.stringify(mode)}.`, data: { insert: false } });
+    report({
+      path: ['networkMode'],
+      message: `Fargate requires networkMode "awsvpc", not ${JSON.stringify(mode)}.`,
+      data: { insert: false },
+    });
   },
   fix({ document, subjectPath }) {
     return [

@@ -39,12 +39,17 @@ export const fargateTaskSizeRequired: Rule = {
     const size = smallestSize(task);
     const set = { cpu: String(size.cpu), memory: String(size.memory) };
     const parts = d.missing.map((m) => `${m} "${set[m]}"`).join(' and ');
-    const why = size.fits ? `the smallest ${isWindows(task) ? 'Windows ' : ''}size that fits the containers` : 'the largest size; the containers ask for more';
+    const why = size.fits
+      ? `the smallest ${isWindows(task) ? 'Windows ' : ''}size that fits the containers`
+      : 'the largest size; the containers ask for more';
     return [
       {
         title: `Add ${parts} (${formatVcpu(size.cpu)}, ${formatGb(size.memory)}: ${why})`,
         isPreferred: true,
-        edits: sequentialEdits(document, d.missing.map((m) => ({ path: [...subjectPath, m], value: set[m] }))),
+        edits: sequentialEdits(
+          document,
+          d.missing.map((m) => ({ path: [...subjectPath, m], value: set[m] })),
+        ),
       },
     ].filter((f) => f.edits.length > 0);
   },

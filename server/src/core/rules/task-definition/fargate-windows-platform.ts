@@ -31,7 +31,9 @@ export const fargateWindowsPlatform: Rule = {
         message: undocumented
           ? `Fargate documents Windows Server 2019 and 2022 (Full or Core) only; ${family.name} is offered for EC2 and not documented for Fargate. Check before relying on it.`
           : `Fargate runs Windows Server 2019 and 2022 (Full or Core) only, not ${family.name}: that version runs on EC2 container instances.`,
-        data: family.replacement ? ({ field: 'operatingSystemFamily', value: family.replacement } satisfies WindowsPlatformFixData) : undefined,
+        data: family.replacement
+          ? ({ field: 'operatingSystemFamily', value: family.replacement } satisfies WindowsPlatformFixData)
+          : undefined,
       });
     }
     const architecture = platform.cpuArchitecture;

@@ -23,14 +23,15 @@ export const healthCheckCommand: Rule = {
     for (const container of containersOf(subject)) {
       const check = container.value.healthCheck;
       if (!isObject(check) || !Array.isArray(check.command)) continue;
-            const [first] = check.command;
+      const [first] = check.command;
       // An empty command ([] or [""]) is a health check still to be written, as in a CLI skeleton.
       if (!isWrittenCommand(check.command) || isPlaceholder(first) || PREFIXES.includes(first)) continue;
       const path = [...container.path, 'healthCheck', 'command', 0];
       if (first === 'NONE') {
         report({
           path,
-          message: '["NONE"] is how Docker turns off an image\'s health check, but ECS never runs image health checks and documents only CMD and CMD-SHELL here: remove the healthCheck instead.',
+          message:
+            '["NONE"] is how Docker turns off an image\'s health check, but ECS never runs image health checks and documents only CMD and CMD-SHELL here: remove the healthCheck instead.',
         });
         continue;
       }

@@ -24,7 +24,10 @@ export const roleArnFormat: Rule = {
       if (account !== undefined && account !== '' && isPlaceholderField(account)) continue;
       const parsed = parseRoleReference(value);
       if (parsed.ok) continue;
-      const role = field === 'taskRoleArn' ? 'task role (used by your containers)' : 'task execution role (used by ECS to pull images, write logs and read secrets)';
+      const role =
+        field === 'taskRoleArn'
+          ? 'task role (used by your containers)'
+          : 'task execution role (used by ECS to pull images, write logs and read secrets)';
       report({ path: [field], message: `${field} ${JSON.stringify(value)} does not name the ${role}: ${parsed.reason}.` });
     }
   },

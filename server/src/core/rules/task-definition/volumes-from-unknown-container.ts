@@ -16,10 +16,19 @@ export const volumesFromUnknownContainer: Rule = {
       if (source === undefined) continue;
       const path = [...entry.path, 'sourceContainer'];
       if (source === container.name) {
-        report({ path, message: `Container "${source}" cannot mount volumes from itself; volumesFrom names another container of the task.` });
+        report({
+          path,
+          message: `Container "${source}" cannot mount volumes from itself; volumesFrom names another container of the task.`,
+        });
       } else if (!byName.has(source)) {
-        const names = [...byName.keys()].filter((n) => n !== container.name).map((n) => `"${n}"`).join(', ');
-        report({ path, message: `No container is named "${source}"${names ? `; the other containers are ${names}` : ''}. volumesFrom can only mount the volumes of a container of this task definition.` });
+        const names = [...byName.keys()]
+          .filter((n) => n !== container.name)
+          .map((n) => `"${n}"`)
+          .join(', ');
+        report({
+          path,
+          message: `No container is named "${source}"${names ? `; the other containers are ${names}` : ''}. volumesFrom can only mount the volumes of a container of this task definition.`,
+        });
       }
     }
   },
