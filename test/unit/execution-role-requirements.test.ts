@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { HOLE, resourceText } from '../../server/src/core/iam/evaluate';
-import { parseRoleArn, requirementsOf } from '../../server/src/core/execution-role/requirements';
+import { requirementsOf } from '../../server/src/core/execution-role/requirements';
 import { canonicalUri, isInside, relativePath, resolveRelative, sameUri } from '../../server/src/core/execution-role/uris';
 
 const subject = (value: unknown) => ({ kind: 'task-definition' as const, path: [], value });
@@ -68,19 +68,6 @@ describe('requirements', () => {
     assert.deepEqual(requirement.permissions[1].resources, [
       ['arn:aws:logs:eu-west-1:123456789012:log-group:', HOLE, ':log-stream:', HOLE],
     ]);
-  });
-
-  test('role ARNs with paths, role names, and other ARNs', () => {
-    assert.deepEqual(parseRoleArn('arn:aws:iam::123456789012:role/service-role/ecs/exec'), {
-      partition: 'aws',
-      account: '123456789012',
-      name: 'exec',
-      path: '/service-role/ecs/',
-    });
-    assert.deepEqual(parseRoleArn('ecsTaskExecutionRole'), { name: 'ecsTaskExecutionRole' });
-    assert.equal(parseRoleArn('arn:aws:iam::123456789012:user/bob'), undefined);
-    assert.equal(parseRoleArn('{{ execution_role }}'), undefined);
-    assert.equal(parseRoleArn(7), undefined);
   });
 });
 

@@ -2,7 +2,7 @@
 // parameter ARNs and names, and the reasons a value cannot work.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseArn, parseValueFrom, ssmParameterArn } from '../../server/src/core/taskdef/secrets';
+import { parseValueFrom, ssmParameterArn } from '../../server/src/core/taskdef/secrets';
 
 const SM = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret';
 
@@ -95,17 +95,6 @@ for (const [text, reason] of invalid) {
     assert.match((reference as { reason: string }).reason, reason);
   });
 }
-
-test('parseArn keeps the colons of the resource', () => {
-  assert.deepEqual(parseArn(`${SM}:a-AbCdEf:k::`), {
-    partition: 'aws',
-    service: 'secretsmanager',
-    region: 'eu-west-1',
-    account: '123456789012',
-    resource: 'secret:a-AbCdEf:k::',
-  });
-  assert.equal(parseArn('not-an-arn'), undefined);
-});
 
 test('ssmParameterArn writes one slash for hierarchical names', () => {
   assert.equal(

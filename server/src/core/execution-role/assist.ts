@@ -5,10 +5,11 @@ import { type JsonPath, isObject } from '../json';
 import { type CompletionProvider, type HoverProvider, type PositionContext, valueEntry } from '../position';
 import { parseImage } from '../taskdef/image';
 import { taskOf } from '../taskdef/model';
+import { referencedRole } from '../taskdef/roles';
 import { parseValueFrom } from '../taskdef/secrets';
 import type { WorkspaceFile, WorkspaceView } from '../workspace';
 import { type PermissionResult, type RequirementResult, type RoleCheck, type Status, cachedCheck } from './check';
-import { type Permission, type Requirement, describePermissions, parseRoleArn } from './requirements';
+import { type Permission, type Requirement, describePermissions } from './requirements';
 import { MANAGED_POLICIES_GENERATED, MANAGED_POLICIES_SOURCE, type ResolvedRole, resolveRole } from './roles';
 import { basenameOf, dirnameOf, relativePath, sameUri } from './uris';
 import managedFacts from '../facts/aws-managed-policies.json';
@@ -238,7 +239,7 @@ export function dependentsOf(uri: string, workspace: WorkspaceView | undefined):
       ['executionRoleArn', 'execution role'],
       ['taskRoleArn', 'task role'],
     ] as const) {
-      const arn = parseRoleArn(task[key]);
+      const arn = referencedRole(task[key]);
       if (!arn) continue;
       const role = resolveRole(arn.name, workspace, file.uri);
       if (!role || !usesFile(role, uri)) continue;
@@ -293,7 +294,7 @@ function roleNamesInWorkspace(workspace: WorkspaceView | undefined): Map<string,
     const task = file.classification.subjects[0] && taskOf(file.classification.subjects[0]);
     if (!task) continue;
     for (const key of ['executionRoleArn', 'taskRoleArn']) {
-      const arn = parseRoleArn(task[key]);
+      const arn = referencedRole(task[key]);
       if (arn) names.set(arn.name, [...(names.get(arn.name) ?? []), `${key} of ${basenameOf(file.uri)}`]);
     }
   }

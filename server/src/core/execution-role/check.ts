@@ -3,8 +3,9 @@
 import { type Decision, type Evaluation, evaluate } from '../iam/evaluate';
 import type { Subject } from '../kinds';
 import { taskOf } from '../taskdef/model';
+import { type RoleReference, referencedRole } from '../taskdef/roles';
 import type { WorkspaceView } from '../workspace';
-import { type Permission, type Requirement, type RoleArn, parseRoleArn, requirementsOf } from './requirements';
+import { type Permission, type Requirement, requirementsOf } from './requirements';
 import { type ResolvedRole, resolveRole } from './roles';
 
 /** How one permission fares against the role's policies. */
@@ -36,7 +37,7 @@ export interface RequirementResult {
 
 export interface RoleCheck {
   /** The role as written in executionRoleArn (undefined when absent or a placeholder). */
-  roleArn?: RoleArn | { name: string };
+  roleArn?: RoleReference;
   requirements: Requirement[];
   role?: ResolvedRole;
   /** Only when the role was found. */
@@ -79,7 +80,7 @@ export function checkAgainst(role: ResolvedRole, requirements: Requirement[]): R
 export function checkExecutionRole(subject: Subject, workspace: WorkspaceView | undefined, uri: string | undefined): RoleCheck {
   const task = taskOf(subject);
   const requirements = requirementsOf(subject);
-  const roleArn = task ? parseRoleArn(task.executionRoleArn) : undefined;
+  const roleArn = task ? referencedRole(task.executionRoleArn) : undefined;
   const role = roleArn && requirements.length ? resolveRole(roleArn.name, workspace, uri) : undefined;
   return { roleArn, requirements, role, results: role ? checkAgainst(role, requirements) : [] };
 }

@@ -7,13 +7,15 @@
 // optimistically. They come from the ARN itself when written, else from executionRoleArn (account and
 // partition of the task's own resources), else stay unknown. A Region guessed from elsewhere in the file
 // (awslogs-region, the image host) is used only for display and for fixes, never for matching.
+import { parseArn } from '../arn';
 import facts from '../facts/execution-role-permissions.json';
 import { HOLE, type ArnPart, type RequestedResource, resourceText } from '../iam/evaluate';
 import { type JsonPath, type Target, isObject, isPlaceholder } from '../json';
 import type { Subject } from '../kinds';
 import { parseImage } from '../taskdef/image';
 import { containersOf, taskOf } from '../taskdef/model';
-import { parseArn, parseValueFrom } from '../taskdef/secrets';
+import { referencedRole } from '../taskdef/roles';
+import { parseValueFrom } from '../taskdef/secrets';
 
 export type FeatureId = keyof typeof facts.features;
 
@@ -43,34 +45,6 @@ export interface Requirement {
   container?: string;
 }
 
-export interface RoleArn {
-  partition: string;
-  account: string;
-  /** The role name (the last path segment). */
-  name: string;
-  /** The role's path, `/` when none. */
-  path: string;
-}
-
-/** Reads `arn:PARTITION:iam::ACCOUNT:role/PATH/NAME`. A bare role name (not an ARN) gives only the name. */
-export function parseRoleArn(text: unknown): RoleArn | { name: string } | undefined {
-  if (typeof text !== 'string' || text === '' || isPlaceholder(text)) return undefined;
-  const arn = parseArn(text);
-  if (!arn) return /^[\w+=,.@-]+$/.test(text) ? { name: text } : undefined;
-  if (arn.service !== 'iam' || !arn.resource.startsWith('role/')) return undefined;
-  const rolePath = arn.resource.slice('role/'.length);
-  const slash = rolePath.lastIndexOf('/');
-  const name = rolePath.slice(slash + 1);
-  if (!name) return undefined;
-  return { partition: arn.partition, account: arn.account, name, path: slash >= 0 ? `/${rolePath.slice(0, slash + 1)}` : '/' };
-}
-
-/** A role ARN with its account and partition (not a bare role name). */
-export function fullRoleArn(text: unknown): RoleArn | undefined {
-  const role = parseRoleArn(text);
-  return role && 'account' in role ? role : undefined;
-}
-
 /** Where the task's own resources live, as far as the file tells. */
 export interface TaskPlace {
   partition?: string;
@@ -80,7 +54,7 @@ export interface TaskPlace {
 }
 
 export function placeOf(task: Record<string, unknown>, containers: Record<string, unknown>[]): TaskPlace {
-  const role = fullRoleArn(task.executionRoleArn) ?? fullRoleArn(task.taskRoleArn);
+  const role = [referencedRole(task.executionRoleArn), referencedRole(task.taskRoleArn)].find((r) => r?.account !== undefined);
   const place: TaskPlace = role ? { partition: role.partition, account: role.account } : {};
   for (const container of containers) {
     const options =

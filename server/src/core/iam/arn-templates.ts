@@ -1,6 +1,7 @@
 // The ARN templates of iam-data's resource types, per ARN service, and what they say about an ARN's
 // Region and account fields.
-import { type Arn, type ArnTemplate, arnFitsTemplate, templateOf } from './arn';
+import type { Arn } from '../arn';
+import { type ArnTemplate, arnFitsTemplate, templateOf } from './arn';
 import { resourceTypes, serviceKeys } from './data';
 
 const byArnService = new Map<string, ArnTemplate[]>();

@@ -1,25 +1,9 @@
 // ARNs in policies: `arn:partition:service:region:account:resource`, where any field may hold wildcards or
-// policy variables. Splitting, field checks, and matching against iam-data's ARN templates
+// policy variables. Field checks and matching against iam-data's ARN templates
 // (`arn:${Partition}:ecr:${Region}:${Account}:repository/${RepositoryName}`), without building a RegExp
 // from policy text.
+import { type Arn, parseArn } from '../arn';
 import { hasWildcard, wildcardMatch } from './wildcard';
-
-export interface Arn {
-  partition: string;
-  service: string;
-  region: string;
-  account: string;
-  /** Everything after the fifth colon (it may hold more colons and slashes). */
-  resource: string;
-}
-
-/** The fields of an ARN, or undefined when it does not start with `arn:` or has fewer than six fields. */
-export function splitArn(text: string): Arn | undefined {
-  if (!text.startsWith('arn:')) return undefined;
-  const parts = text.split(':');
-  if (parts.length < 6) return undefined;
-  return { partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts.slice(5).join(':') };
-}
 
 /** Partitions AWS has published (ARN partition field). Source: AWS General Reference, "Amazon Resource Names"; SDK endpoint data (partitions.json). */
 export const PARTITIONS: Readonly<Record<string, string>> = {
@@ -106,7 +90,7 @@ export interface ArnTemplate {
 }
 
 export function templateOf(service: string, resourceType: string, arn: string): ArnTemplate | undefined {
-  const fields = splitArn(arn);
+  const fields = parseArn(arn);
   return fields ? { service, resourceType, arn, fields } : undefined;
 }
 

@@ -3,7 +3,8 @@
 import { findNodeAtOffset } from 'jsonc-parser';
 import type { JsonPath } from '../json';
 import type { CompletionEntry, CompletionProvider, HoverProvider, PositionContext } from '../position';
-import { PARTITIONS, arnFitsTemplate, isOpenField, splitArn } from './arn';
+import { parseArn } from '../arn';
+import { PARTITIONS, arnFitsTemplate, isOpenField } from './arn';
 import { templatesOfService } from './arn-templates';
 import { BASE_OPERATORS, type Operator, SET_QUALIFIERS, allOperatorNames, operatorOf } from './conditions';
 import { baseType, judgeConditionKey } from './condition-keys';
@@ -182,7 +183,7 @@ export function principalHover(type: string, value: string): string | undefined 
 
 export function arnHover(value: string): string | undefined {
   if (value === '*') return "**`*`** — every resource the statement's actions act on.";
-  const arn = splitArn(value);
+  const arn = parseArn(value);
   if (!arn) return undefined;
   const field = (text: string, empty: string) =>
     text === '' ? `*(empty: ${empty})*` : isOpenField(text) ? `\`${text}\` (any matching)` : `\`${text}\``;

@@ -1,12 +1,12 @@
 // Where a task definition lives (partition, Region, account), as far as the file itself tells: from its
 // role ARNs, private ECR images, awslogs Region and secret ARNs. Used to write ARNs that fit the file.
+import { parseArn } from '../arn';
 import { isObject } from '../json';
 import type { Subject } from '../kinds';
 import { isPlaceholderField } from './containers';
 import { parseImage } from './image';
 import { ARN_PATTERNS } from './limits';
 import { containersOf, taskOf } from './model';
-import { parseArn } from './secrets';
 
 export interface TaskLocation {
   partition?: string;

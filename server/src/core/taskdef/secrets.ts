@@ -1,15 +1,8 @@
 // References to secrets in `secrets[].valueFrom` and `logConfiguration.secretOptions[].valueFrom`:
 // a Secrets Manager secret ARN (optionally with `:json-key:version-stage:version-id`), an SSM Parameter
 // Store parameter ARN, or a parameter name (a parameter in the task's own Region). Pure: no I/O.
+import { type Arn, parseArn } from '../arn';
 import { ARN_PATTERNS } from './limits';
-
-export interface ArnParts {
-  partition: string;
-  service: string;
-  region: string;
-  account: string;
-  resource: string;
-}
 
 export interface SecretsManagerReference {
   kind: 'secretsmanager';
@@ -48,15 +41,6 @@ export interface InvalidReference {
 
 export type SecretReference = SecretsManagerReference | SsmReference | InvalidReference;
 
-/** Splits an ARN into its six fields; the resource keeps its own colons. */
-export function parseArn(text: string): ArnParts | undefined {
-  if (!text.startsWith('arn:')) return undefined;
-  const fields = text.split(':');
-  if (fields.length < 6) return undefined;
-  const [, partition, service, region, account] = fields;
-  return { partition, service, region, account, resource: fields.slice(5).join(':') };
-}
-
 /** Reads a `valueFrom`. The reason of an invalid one is a sentence fragment for a message. */
 export function parseValueFrom(text: string): SecretReference {
   if (text.trim() === '') return { kind: 'invalid', reason: 'it is empty' };
@@ -79,7 +63,7 @@ export function parseValueFrom(text: string): SecretReference {
   return arn.service === 'secretsmanager' ? secretsManagerArn(arn) : ssmArn(arn, text);
 }
 
-function arnFieldProblem(arn: ArnParts): string | undefined {
+function arnFieldProblem(arn: Arn): string | undefined {
   if (!ARN_PATTERNS.partition.test(arn.partition)) return `"${arn.partition}" is not an AWS partition (aws, aws-cn, aws-us-gov, ...)`;
   if (!ARN_PATTERNS.region.test(arn.region))
     return `"${arn.region}" is not a Region name such as us-east-1 (the ARN of a secret or parameter names its Region)`;
@@ -87,7 +71,7 @@ function arnFieldProblem(arn: ArnParts): string | undefined {
   return undefined;
 }
 
-function secretsManagerArn(arn: ArnParts): SecretReference {
+function secretsManagerArn(arn: Arn): SecretReference {
   if (!arn.resource.startsWith('secret:')) {
     return { kind: 'invalid', reason: 'a Secrets Manager ARN must continue with "secret:" and the secret name' };
   }
@@ -119,7 +103,7 @@ function secretsManagerArn(arn: ArnParts): SecretReference {
   };
 }
 
-function ssmArn(arn: ArnParts, text: string): SecretReference {
+function ssmArn(arn: Arn, text: string): SecretReference {
   if (!arn.resource.startsWith('parameter/')) {
     return { kind: 'invalid', reason: 'an SSM Parameter Store ARN must continue with "parameter/" and the parameter name' };
   }

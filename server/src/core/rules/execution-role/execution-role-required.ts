@@ -2,12 +2,12 @@
 // must name one: ECS rejects it at registration otherwise ("Fargate requires task definition to have
 // execution role ARN to support ECR images", "When you are specifying container secrets, you must also
 // specify a value for 'executionRoleArn'").
+import { parseArn } from '../../arn';
 import { setValue } from '../../edits';
 import { featureTitle, type FeatureId, requirementsOf } from '../../execution-role/requirements';
 import { hasKey, isPlaceholder } from '../../json';
 import type { Rule } from '../../rule';
 import { parseImage } from '../../taskdef/image';
-import { parseArn } from '../../taskdef/secrets';
 import { requiresFargate, taskOf } from '../../taskdef/model';
 
 /** Needed with any launch type: ECS checks these at registration on EC2 too. */

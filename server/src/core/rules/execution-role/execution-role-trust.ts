@@ -1,6 +1,5 @@
 // The execution role's trust policy must let the ECS tasks service assume it; otherwise every task fails
 // to start with "ECS was unable to assume the role ... that was provided for this task".
-import { parseRoleArn } from '../../execution-role/requirements';
 import { resolveRole } from '../../execution-role/roles';
 import { setValueInFile } from '../../execution-role/fixes';
 import { basenameOf } from '../../execution-role/uris';
@@ -9,6 +8,7 @@ import { statementsOf } from '../../iam/policy';
 import { type JsonPath, isObject, valueAt } from '../../json';
 import type { Fix, Rule } from '../../rule';
 import { taskOf } from '../../taskdef/model';
+import { referencedRole } from '../../taskdef/roles';
 
 export const ECS_TASKS_PRINCIPAL = 'ecs-tasks.amazonaws.com';
 
@@ -34,7 +34,7 @@ export const executionRoleTrust: Rule = {
   },
   check({ subject, workspace, uri, report }) {
     const task = taskOf(subject);
-    const roleArn = task && parseRoleArn(task.executionRoleArn);
+    const roleArn = task && referencedRole(task.executionRoleArn);
     if (!roleArn) return;
     const role = resolveRole(roleArn.name, workspace, uri);
     const trust = role?.trust;

@@ -1,10 +1,10 @@
 // ECS pulls images and writes logs with the execution role, never with the task role. A task role that
 // holds ECR or CloudWatch Logs permissions the execution role lacks is a common mix-up: say so.
 import { cachedCheck, checkAgainst } from '../../execution-role/check';
-import { parseRoleArn } from '../../execution-role/requirements';
 import { resolveRole } from '../../execution-role/roles';
 import type { RelatedLocation, Rule } from '../../rule';
 import { taskOf } from '../../taskdef/model';
+import { referencedRole } from '../../taskdef/roles';
 
 const PULL_FEATURES = new Set(['ecr-image', 'awslogs', 'awslogs-create-group']);
 
@@ -17,7 +17,7 @@ export const taskRoleNotExecutionRole: Rule = {
   },
   check({ subject, workspace, uri, report }) {
     const task = taskOf(subject);
-    const taskRole = task && parseRoleArn(task.taskRoleArn);
+    const taskRole = task && referencedRole(task.taskRoleArn);
     if (!task || !taskRole) return;
     const check = cachedCheck(subject, workspace, uri);
     if (check.roleArn?.name === taskRole.name) return;

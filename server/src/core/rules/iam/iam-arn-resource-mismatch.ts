@@ -3,7 +3,8 @@
 // the classic case is s3:ListBucket with only "arn:aws:s3:::bucket/*". A resource is fine when at least one
 // action of the statement accepts it (Parliament learnt, in its issue #48, that asking it of every action
 // flags good policies). Statements with NotAction, "*" or unknown actions are not judged.
-import { type ArnTemplate, arnFitsTemplate, splitArn, templateOf } from '../../iam/arn';
+import { parseArn } from '../../arn';
+import { type ArnTemplate, arnFitsTemplate, templateOf } from '../../iam/arn';
 import { resourceType } from '../../iam/data';
 import { statementActions } from '../../iam/grants';
 import { statementsOf } from '../../iam/policy';
@@ -33,7 +34,7 @@ export const iamArnResourceMismatch: Rule = {
         }
       }
       for (const item of resources.items) {
-        const arn = splitArn(item.value);
+        const arn = parseArn(item.value);
         // A service in the wrong case is iam-invalid-arn's to report.
         if (!arn || hasTemplatePlaceholder(arn.service) || arn.service !== arn.service.toLowerCase()) continue;
         if (templates.some((t) => arnFitsTemplate(arn, t))) continue;

@@ -2,7 +2,8 @@
 // resource is not shaped like one; a wrong partition, an upper-case service, a malformed account or Region
 // make the statement match nothing. Fields with wildcards, policy variables or template placeholders are
 // decided later and are accepted.
-import { PARTITIONS, isAccountId, isOpenField, isRegionName, splitArn } from '../../iam/arn';
+import { parseArn } from '../../arn';
+import { PARTITIONS, isAccountId, isOpenField, isRegionName } from '../../iam/arn';
 import { fieldRules } from '../../iam/arn-templates';
 import { statementsOf } from '../../iam/policy';
 import { hasTemplatePlaceholder } from '../../iam/variables';
@@ -94,7 +95,7 @@ export function arnProblem(value: string): Problem | undefined {
 
 /** Region and account against the service's ARN templates (only when every template the ARN fits agrees). */
 function fieldProblem(value: string): Problem | undefined {
-  const arn = splitArn(value);
+  const arn = parseArn(value);
   if (!arn || isOpenField(arn.service) || hasTemplatePlaceholder(arn.service)) return undefined;
   const rules = fieldRules(arn);
   if (!rules) return undefined;

@@ -1,9 +1,9 @@
 // taskRoleArn and executionRoleArn name IAM roles: a role ARN, or a role name in the same account.
+import { parseArn } from '../../arn';
 import type { Rule } from '../../rule';
 import { isPlaceholderField, isTemplated } from '../../taskdef/containers';
 import { taskOf } from '../../taskdef/model';
 import { parseRoleReference } from '../../taskdef/roles';
-import { parseArn } from '../../taskdef/secrets';
 
 export const ROLE_FIELDS = ['taskRoleArn', 'executionRoleArn'] as const;
 
@@ -23,7 +23,7 @@ export const roleArnFormat: Rule = {
       const account = parseArn(value)?.account;
       if (account !== undefined && account !== '' && isPlaceholderField(account)) continue;
       const parsed = parseRoleReference(value);
-      if (parsed.ok) continue;
+      if (!parsed.reason) continue;
       const role =
         field === 'taskRoleArn'
           ? 'task role (used by your containers)'

@@ -17,9 +17,9 @@ export const sameTaskAndExecutionRole: Rule = {
     if (isTemplated(task.taskRoleArn) || isTemplated(task.executionRoleArn)) return;
     const taskRole = parseRoleReference(task.taskRoleArn);
     const executionRole = parseRoleReference(task.executionRoleArn);
-    if (!taskRole.ok || !executionRole.ok) return;
     const a = taskRole.role;
     const b = executionRole.role;
+    if (!a || !b || taskRole.reason || executionRole.reason) return;
     // A bare name lives in the task definition's account, so it matches an ARN of any account here.
     const sameAccount = a.account === undefined || b.account === undefined || a.account === b.account;
     if (a.name !== b.name || !sameAccount) return;

@@ -1,10 +1,11 @@
 // secrets[].valueFrom (and the log driver's secretOptions) must reference a Secrets Manager secret by ARN,
 // or an SSM Parameter Store parameter by ARN or name.
+import { parseArn } from '../../arn';
 import type { JsonPath } from '../../json';
 import type { Rule } from '../../rule';
 import { type Item, isPlaceholderField, isTemplated, objectItems } from '../../taskdef/containers';
 import { containersOf } from '../../taskdef/model';
-import { parseArn, parseValueFrom } from '../../taskdef/secrets';
+import { parseValueFrom } from '../../taskdef/secrets';
 
 /** The secrets of a container and of its log configuration. */
 export function secretEntries(container: Record<string, unknown>, containerPath: JsonPath): Item[] {
