@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentKindRequest, type DocumentKindParams, type DocumentKindResult, SETTINGS_SECTION } from '../../shared/protocol';
+import { UNKNOWN_DOCUMENT } from './core/kinds';
 import { WorkspaceIndex } from './core/workspace';
 import type { WorkspaceFileSystem } from './workspaceFiles';
 import { type FileChange, WorkspaceSync } from './workspaceSync';
@@ -195,13 +196,13 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
 
   connection.onRequest(DocumentKindRequest, (params: DocumentKindParams): DocumentKindResult => {
     const document = documents.get(params.uri);
-    if (!document) return { kind: 'unknown', label: 'Not an ECS or IAM document' };
+    if (!document) return { kind: UNKNOWN_DOCUMENT.kind, label: UNKNOWN_DOCUMENT.label };
     try {
       const { kind, label } = service.classify(document);
       return { kind, label };
     } catch (error) {
       connection.console.error(`classification failed: ${describe(error)}`);
-      return { kind: 'unknown', label: 'Not an ECS or IAM document' };
+      return { kind: UNKNOWN_DOCUMENT.kind, label: UNKNOWN_DOCUMENT.label };
     }
   });
 

@@ -4,7 +4,15 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { HOLE, resourceText } from '../../server/src/core/iam/evaluate';
 import { requirementsOf } from '../../server/src/core/execution-role/requirements';
-import { canonicalUri, isInside, relativePath, resolveRelative, sameUri } from '../../server/src/core/execution-role/uris';
+import {
+  basename,
+  basenameOf,
+  canonicalUri,
+  isInside,
+  relativePath,
+  resolveRelative,
+  sameUri,
+} from '../../server/src/core/execution-role/uris';
 
 const subject = (value: unknown) => ({ kind: 'task-definition' as const, path: [], value });
 const container = (c: Record<string, unknown>) =>
@@ -85,5 +93,16 @@ describe('URIs', () => {
     assert.ok(isInside('file:///ws/a/b.json', 'file:///ws'));
     assert.ok(!isInside('file:///wsx/b.json', 'file:///ws'));
     assert.equal(relativePath('file:///ws/services', 'file:///ws/iam/exec.json'), '../iam/exec.json');
+  });
+
+  test('basename of a file path (either separator) and of a URI (decoded, without query)', () => {
+    assert.equal(basename('/ws/iam/exec.json'), 'exec.json');
+    assert.equal(basename('C:\\ws\\task-def.json'), 'task-def.json');
+    assert.equal(basename('C:\\ws/mixed\\fargate-lint.json'), 'fargate-lint.json');
+    assert.equal(basename('task-def.json'), 'task-def.json');
+    assert.equal(basename('/ws/'), '');
+    assert.equal(basenameOf('file:///ws/exec%20policy.json?x=1#y'), 'exec policy.json');
+    assert.equal(basenameOf('untitled:Untitled-1'), 'untitled:Untitled-1');
+    assert.equal(basenameOf('file:///ws/100%.json'), '100%.json', 'a bad escape is kept as written');
   });
 });

@@ -1,5 +1,7 @@
 // Recognises what a JSON document is from its content (and, for a new empty file, from its name),
 // and lists the "subjects" inside it that rules look at: a task definition, each embedded policy, ...
+import { basename } from './execution-role/uris';
+import { type Statement, statementsOf } from './iam/policy';
 import { type JsonDocument, type JsonPath, hasKey, isObject } from './json';
 
 /** What a whole file is; also the `kind` the CLI prints. */
@@ -34,12 +36,13 @@ export interface Classification {
   subjects: Subject[];
 }
 
-const UNKNOWN: Classification = { kind: 'unknown', label: 'Not an ECS or IAM document', subjects: [] };
+/** Any document that is none of the above, or that is not analysed at all (too large, not text, ...). */
+export const UNKNOWN_DOCUMENT: Classification = { kind: 'unknown', label: 'Not an ECS or IAM document', subjects: [] };
 
 /** File names that mean "task definition" even before the file has content. */
 export function looksLikeTaskDefinitionName(fileName: string | undefined): boolean {
   if (!fileName) return false;
-  const base = fileName.replace(/^.*[\\/]/, '').toLowerCase();
+  const base = basename(fileName).toLowerCase();
   if (!base.endsWith('.json') && !base.endsWith('.jsonc')) return false;
   return /task[-_]?def/.test(base);
 }
@@ -47,7 +50,7 @@ export function looksLikeTaskDefinitionName(fileName: string | undefined): boole
 /** File names that are never ours; skipping them keeps the cost of other JSON near zero. */
 export function isForeignFileName(fileName: string | undefined): boolean {
   if (!fileName) return false;
-  const base = fileName.replace(/^.*[\\/]/, '').toLowerCase();
+  const base = basename(fileName).toLowerCase();
   return /^(package(-lock)?\.json|tsconfig.*\.json|jsconfig.*\.json|\.eslintrc.*|composer\.(json|lock)|\.babelrc|launch\.json|settings\.json|tasks\.json|extensions\.json)$/.test(
     base,
   );
@@ -57,10 +60,10 @@ export const PROJECT_CONFIG_FILE = 'fargate-lint.json';
 
 export function classify(document: JsonDocument, fileName?: string): Classification {
   const value = document.value;
-  if (fileName && fileName.replace(/^.*[\\/]/, '') === PROJECT_CONFIG_FILE && isObject(value)) {
+  if (fileName && basename(fileName) === PROJECT_CONFIG_FILE && isObject(value)) {
     return { kind: 'project-config', label: 'fargate-lint project file', subjects: [{ kind: 'project-config', path: [], value }] };
   }
-  return classifyTaskDefinition(value) ?? classifyIam(value) ?? classifyByName(document, fileName) ?? UNKNOWN;
+  return classifyTaskDefinition(value) ?? classifyIam(value) ?? classifyByName(document, fileName) ?? UNKNOWN_DOCUMENT;
 }
 
 function classifyTaskDefinition(value: unknown): Classification | undefined {
@@ -118,17 +121,9 @@ function isPolicyDocument(value: unknown): value is Record<string, unknown> & { 
   return isObject(value) && hasKey(value, 'Statement');
 }
 
-function statementsOf(policy: Record<string, unknown>): unknown[] {
-  const statement = policy.Statement;
-  return Array.isArray(statement) ? statement : [statement];
-}
-
-const hasPrincipal = (s: Record<string, unknown>) => hasKey(s, 'Principal') || hasKey(s, 'NotPrincipal');
-const hasResource = (s: Record<string, unknown>) => hasKey(s, 'Resource') || hasKey(s, 'NotResource');
-
-function actionStrings(statement: Record<string, unknown>): string[] {
-  const action = statement.Action ?? statement.NotAction;
-  return (Array.isArray(action) ? action : [action]).filter((a): a is string => typeof a === 'string');
+/** The action strings of a statement (Action or NotAction), wildcards included. */
+function actionStrings(statement: Statement): string[] {
+  return statement.action?.items.map((item) => item.value) ?? [];
 }
 
 /** Resource policies whose statements leave out Resource: the policy's own resource is implied. */
@@ -143,12 +138,12 @@ const RESOURCE_IMPLIED_SERVICES = ['ecr', 'ecr-public'];
  * - otherwise an identity policy; a Principal in it is a mistake the structure rule reports.
  */
 export function policyKindOf(policy: Record<string, unknown>): 'identity-policy' | 'trust-policy' | 'resource-policy' {
-  const statements = statementsOf(policy).filter(isObject);
-  const withPrincipal = statements.filter(hasPrincipal);
+  const statements = statementsOf(policy);
+  const withPrincipal = statements.filter((s) => s.principal !== undefined);
   if (withPrincipal.length === 0) return 'identity-policy';
   if (withPrincipal.some((s) => actionStrings(s).some((a) => /^sts:(AssumeRole|\*)/i.test(a)))) return 'trust-policy';
   if (withPrincipal.length < statements.length) return 'identity-policy';
-  if (statements.some(hasResource)) return 'resource-policy';
+  if (statements.some((s) => s.resource !== undefined)) return 'resource-policy';
   const actions = statements.flatMap(actionStrings);
   const impliedResource =
     actions.length > 0 && actions.every((a) => RESOURCE_IMPLIED_SERVICES.includes(a.slice(0, a.indexOf(':')).toLowerCase()));

@@ -1,7 +1,7 @@
 // Parsing a document once per version, and deciding which documents are not worth parsing at all.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type JsonDocument, parseJson } from '../core/json';
-import { type Classification, classify, isForeignFileName } from '../core/kinds';
+import { type Classification, UNKNOWN_DOCUMENT, classify, isForeignFileName } from '../core/kinds';
 import { uriToFileName } from '../core/workspace';
 
 /** Task definitions are at most 64 KiB and policies smaller; account dumps can be a few MB. */
@@ -17,7 +17,6 @@ export interface DocumentModel {
   readonly skipped?: string;
 }
 
-const NOT_OURS: Classification = { kind: 'unknown', label: 'Not an ECS or IAM document', subjects: [] };
 const EMPTY: JsonDocument = { text: '', root: undefined, value: undefined, syntaxProblems: [] };
 
 export function skipReason(text: string): string | undefined {
@@ -28,15 +27,15 @@ export function skipReason(text: string): string | undefined {
 
 export function buildModel(uri: string, version: number, text: string): DocumentModel {
   const fileName = uriToFileName(uri);
-  if (isForeignFileName(fileName)) return { uri, version, fileName, document: EMPTY, classification: NOT_OURS };
+  if (isForeignFileName(fileName)) return { uri, version, fileName, document: EMPTY, classification: UNKNOWN_DOCUMENT };
   const skipped = skipReason(text);
-  if (skipped) return { uri, version, fileName, document: EMPTY, classification: NOT_OURS, skipped };
+  if (skipped) return { uri, version, fileName, document: EMPTY, classification: UNKNOWN_DOCUMENT, skipped };
   let document: JsonDocument;
   try {
     document = parseJson(text);
   } catch {
     // jsonc-parser recurses per nesting level; absurdly deep input overflows the stack.
-    return { uri, version, fileName, document: EMPTY, classification: NOT_OURS, skipped: 'nested too deeply to analyse' };
+    return { uri, version, fileName, document: EMPTY, classification: UNKNOWN_DOCUMENT, skipped: 'nested too deeply to analyse' };
   }
   return { uri, version, fileName, document, classification: classify(document, fileName) };
 }

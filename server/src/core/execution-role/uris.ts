@@ -63,10 +63,14 @@ export function relativePath(fromFolderUri: string, toUri: string): string {
   return [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
 }
 
-/** The last segment, decoded. */
+/** The last segment of a file path, with either separator: `C:\ws\task-def.json` → `task-def.json`. */
+export function basename(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
+/** The last segment of a URI, decoded. */
 export function basenameOf(uri: string): string {
-  const clean = stripQuery(uri);
-  const name = clean.slice(clean.lastIndexOf('/') + 1);
+  const name = basename(stripQuery(uri));
   try {
     return decodeURIComponent(name);
   } catch {

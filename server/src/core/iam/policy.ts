@@ -1,6 +1,6 @@
 // A normalised view of a policy's statements: single values become lists, and every element keeps the
 // JSON path it came from, so checks and the evaluator can report exactly where something is.
-import { type JsonPath, isObject } from '../json';
+import { type JsonPath, hasKey, isObject } from '../json';
 
 export interface Element {
   value: string;
@@ -45,12 +45,11 @@ export function statementsOf(policy: unknown): Statement[] {
       effect: typeof s.Effect === 'string' ? s.Effect : undefined,
       action: elementList(s, path, 'Action'),
       resource: elementList(s, path, 'Resource'),
-      principal:
-        'Principal' in s
-          ? { negated: false, path: [...path, 'Principal'], value: s.Principal }
-          : 'NotPrincipal' in s
-            ? { negated: true, path: [...path, 'NotPrincipal'], value: s.NotPrincipal }
-            : undefined,
+      principal: hasKey(s, 'Principal')
+        ? { negated: false, path: [...path, 'Principal'], value: s.Principal }
+        : hasKey(s, 'NotPrincipal')
+          ? { negated: true, path: [...path, 'NotPrincipal'], value: s.NotPrincipal }
+          : undefined,
       condition: isObject(s.Condition) ? s.Condition : undefined,
     });
   });
@@ -59,7 +58,7 @@ export function statementsOf(policy: unknown): Statement[] {
 
 function elementList(statement: Record<string, unknown>, path: JsonPath, key: 'Action' | 'Resource'): ElementList | undefined {
   const negatedKey = `Not${key}`;
-  const chosen = key in statement ? key : negatedKey in statement ? negatedKey : undefined;
+  const chosen = hasKey(statement, key) ? key : hasKey(statement, negatedKey) ? negatedKey : undefined;
   if (!chosen) return undefined;
   const raw = statement[chosen];
   const base = [...path, chosen];

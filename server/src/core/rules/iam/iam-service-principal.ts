@@ -9,7 +9,7 @@
 // note, since other roles legitimately trust ECS.
 import { type JsonPath, isObject, valueAt } from '../../json';
 import { dependentsOf } from '../../execution-role/assist';
-import { basenameOf } from '../../execution-role/uris';
+import { basename, basenameOf } from '../../execution-role/uris';
 import { statementsOf } from '../../iam/policy';
 import { principalValues } from '../../iam/principals';
 import {
@@ -100,7 +100,7 @@ function taskRoleEvidence(root: unknown, trustPath: JsonPath, fileName: string |
       if (managed.includes('AmazonECSTaskExecutionRolePolicy')) return 'it has AmazonECSTaskExecutionRolePolicy attached';
     }
   }
-  const base = fileName?.replace(/^.*[\\/]/, '');
+  const base = fileName && basename(fileName);
   if (base && TASK_WORDS.test(base)) return `file name ${base}`;
   return undefined;
 }
