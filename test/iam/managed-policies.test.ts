@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { analyze } from '../../server/src/core/engine';
 import { iamDataVersion } from '../../server/src/core/iam/data';
 import { parseJson } from '../../server/src/core/json';
-import type { SubjectKind } from '../../server/src/core/kinds';
+import type { SubjectKind } from '../../server/src/core/classify';
 import { allRules } from '../../server/src/core/rules';
 
 const SNAPSHOT = join(__dirname, 'managed-policies-snapshot.json');

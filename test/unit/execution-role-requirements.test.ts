@@ -4,15 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { HOLE, resourceText } from '../../server/src/core/iam/evaluate';
 import { requirementsOf } from '../../server/src/core/execution-role/requirements';
-import {
-  basename,
-  basenameOf,
-  canonicalUri,
-  isInside,
-  relativePath,
-  resolveRelative,
-  sameUri,
-} from '../../server/src/core/execution-role/uris';
+import { basename, basenameOf, canonicalUri, isInside, relativePath, resolveRelative, sameUri } from '../../server/src/core/uris';
 
 const subject = (value: unknown) => ({ kind: 'task-definition' as const, path: [], value });
 const container = (c: Record<string, unknown>) =>

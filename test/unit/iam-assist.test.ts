@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { iamCompletion, iamHover } from '../../server/src/core/iam/assist';
 import { parseJson } from '../../server/src/core/json';
-import { classify } from '../../server/src/core/kinds';
+import { classify } from '../../server/src/core/classify';
 import { positionContext } from '../../server/src/core/position';
 
 const POLICY = `{

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { OUTPUT, POLICY_NAMES, type ManagedPoliciesFile, generate } from '../../scripts/generate-managed-policies';
-import { awsManagedPolicy } from '../../server/src/core/execution-role/roles';
+import { awsManagedPolicy } from '../../server/src/core/execution-role/resolve-role';
 
 test('the committed managed policies equal what the generator produces now', () => {
   const committed = JSON.parse(readFileSync(OUTPUT, 'utf8')) as ManagedPoliciesFile;

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceIndex } from '../core/workspace';
-import { looksLikeTaskDefinitionName } from '../core/kinds';
+import { looksLikeTaskDefinitionName } from '../core/classify';
 import { skippedFileMeta } from '../core/rules/meta';
 import { fromSeverity } from '../service/convert';
 import { FargateLintLanguageService } from '../service/languageService';

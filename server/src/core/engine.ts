@@ -1,6 +1,6 @@
 // Runs the rules over every subject of a document. A rule that throws costs only its own findings.
 import type { JsonDocument, JsonPath } from './json';
-import { type Classification, classify } from './kinds';
+import { type Classification, classify } from './classify';
 import type { Finding, Report, Rule, Severity, SeveritySetting } from './rule';
 import { allRules } from './rules';
 import type { WorkspaceView } from './workspace';

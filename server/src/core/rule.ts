@@ -1,7 +1,7 @@
 // The shape of a rule: metadata, a pure check over one subject, and optional fixes computed from the
 // finding's data. Nothing here knows about LSP; findings are addressed by JSON path.
 import type { JsonDocument, JsonPath, Target } from './json';
-import type { Subject, SubjectKind } from './kinds';
+import type { Subject, SubjectKind } from './classify';
 import type { WorkspaceView } from './workspace';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

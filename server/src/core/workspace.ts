@@ -1,7 +1,7 @@
 // The other JSON files a check may look across (a role's policies next to a task definition).
 // Pure bookkeeping: the server feeds it from the editor and the disk, the CLI from the paths it is given.
 import { type JsonDocument, parseJson } from './json';
-import { type Classification, classify } from './kinds';
+import { type Classification, classify } from './classify';
 
 export interface WorkspaceFile {
   /** A URI (server) or an absolute file path turned into a file URI (CLI). */

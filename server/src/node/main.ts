@@ -1,7 +1,7 @@
 // Node entry point. With --stdio (any LSP editor) or --node-ipc (the VS Code client), the transport comes
 // from the command line.
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
-import { startServer } from '../server';
+import { startServer } from '../lsp/server';
 import { nodeWorkspaceFileSystem } from './workspaceFiles';
 
 const connection = createConnection(ProposedFeatures.all);

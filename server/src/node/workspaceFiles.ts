@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SKIPPED_FOLDERS } from '../cli/files';
-import type { WorkspaceFileSystem } from '../workspaceFiles';
+import type { WorkspaceFileSystem } from '../lsp/fileSystem';
 
 export const SCAN_LIMITS = {
   /** JSON files read per scan. */

@@ -2,7 +2,7 @@
 // It holds no connection; it takes TextDocuments and returns LSP types.
 import type { CodeAction, CompletionList, Diagnostic, Hover, Position, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Classification } from '../core/kinds';
+import type { Classification } from '../core/classify';
 import type { WorkspaceView } from '../core/workspace';
 import { type CodeActionRequest, CodeActionService } from './codeActions';
 import { CompletionService } from './completion';

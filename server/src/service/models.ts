@@ -1,7 +1,7 @@
 // Parsing a document once per version, and deciding which documents are not worth parsing at all.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type JsonDocument, parseJson } from '../core/json';
-import { type Classification, UNKNOWN_DOCUMENT, classify, isForeignFileName } from '../core/kinds';
+import { type Classification, UNKNOWN_DOCUMENT, classify, isForeignFileName } from '../core/classify';
 import { uriToFileName } from '../core/workspace';
 
 /** Task definitions are at most 64 KiB and policies smaller; account dumps can be a few MB. */

@@ -5,7 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type JSONDocument, type JSONSchema, type LanguageService, getLanguageService } from 'vscode-json-languageservice';
 import projectConfigSchema from '../../../schemas/fargate-lint.schema.json';
 import taskDefinitionSchema from '../../../schemas/task-definition.schema.json';
-import type { Classification } from '../core/kinds';
+import type { Classification } from '../core/classify';
 import type { RuleMeta } from '../core/rule';
 import { projectConfigSchemaMeta, taskDefinitionSchemaMeta } from '../core/rules/meta';
 import type { DocumentModel } from './models';

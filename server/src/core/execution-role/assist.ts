@@ -10,8 +10,8 @@ import { parseValueFrom } from '../taskdef/secrets';
 import type { WorkspaceFile, WorkspaceView } from '../workspace';
 import { type PermissionResult, type RequirementResult, type RoleCheck, type Status, cachedCheck } from './check';
 import { type Permission, type Requirement, describePermissions } from './requirements';
-import { MANAGED_POLICIES_GENERATED, MANAGED_POLICIES_SOURCE, type ResolvedRole, resolveRole } from './roles';
-import { basenameOf, dirnameOf, relativePath, sameUri } from './uris';
+import { MANAGED_POLICIES_GENERATED, MANAGED_POLICIES_SOURCE, type ResolvedRole, resolveRole } from './resolve-role';
+import { basenameOf, dirnameOf, relativePath, sameUri } from '../uris';
 import managedFacts from '../facts/aws-managed-policies.json';
 
 const STATUS_TEXT: Record<Status, string> = {

@@ -1,12 +1,12 @@
 // Puts the pieces together for one task definition: what it needs (requirements.ts), where its execution
 // role's policies are (roles.ts), and what they grant (iam/evaluate.ts). Rules and hovers read the result.
 import { type Decision, type Evaluation, evaluate } from '../iam/evaluate';
-import type { Subject } from '../kinds';
+import type { Subject } from '../classify';
 import { taskOf } from '../taskdef/model';
 import { type RoleReference, referencedRole } from '../taskdef/roles';
 import type { WorkspaceView } from '../workspace';
 import { type Permission, type Requirement, requirementsOf } from './requirements';
-import { type ResolvedRole, resolveRole } from './roles';
+import { type ResolvedRole, resolveRole } from './resolve-role';
 
 /** How one permission fares against the role's policies. */
 export type Status =

@@ -4,12 +4,12 @@
 import { sequentialEdits, setValue } from '../edits';
 import { statementsOf } from '../iam/policy';
 import { type JsonDocument, type JsonPath, isObject, valueAt } from '../json';
-import { PROJECT_CONFIG_FILE } from '../kinds';
+import { PROJECT_CONFIG_FILE } from '../classify';
 import type { FileEdit } from '../rule';
 import type { WorkspaceView } from '../workspace';
 import type { FeatureId, Permission } from './requirements';
-import { projectConfigsFor } from './roles';
-import { dirnameOf, isInside, relativePath, resolveRelative } from './uris';
+import { projectConfigsFor } from './resolve-role';
+import { dirnameOf, isInside, relativePath, resolveRelative } from '../uris';
 
 /** What a statement must allow, as the diagnostic's data carries it. */
 export interface Grant {

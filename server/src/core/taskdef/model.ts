@@ -1,6 +1,6 @@
 // Reading a task-definition subject: which launch types it targets, its OS, network mode, containers.
 import { type JsonPath, isObject } from '../json';
-import type { Subject } from '../kinds';
+import type { Subject } from '../classify';
 
 export interface ContainerRef {
   value: Record<string, unknown>;

@@ -1,6 +1,6 @@
 // Hover and completion for the task size (cpu, memory) and networkMode, from the Fargate size table.
 import { type CompletionEntry, type CompletionProvider, type HoverProvider, type PositionContext, valueEntry } from '../position';
-import { type OsFamily, formatGb, formatVcpu, parseCpu, parseMemory, rowForCpu, rowsFor } from '../fargate/sizes';
+import { type OsFamily, formatGb, formatVcpu, parseCpu, parseMemory, rowForCpu, rowsFor } from './fargate-sizes';
 import { isWindows, requiresFargate, taskOf } from './model';
 
 const SIZE_KEYS = new Set(['cpu', 'memory']);

@@ -4,8 +4,8 @@
 import { type PermissionResult, type RequirementResult, type Status, cachedCheck, policyOfMatch } from '../../execution-role/check';
 import { type Grant, addStatementsEdits, grantsOf, policyDocumentFor, setValueInFile } from '../../execution-role/fixes';
 import { describePermissions } from '../../execution-role/requirements';
-import type { PolicySource, ResolvedRole } from '../../execution-role/roles';
-import { basenameOf as fileName } from '../../execution-role/uris';
+import type { PolicySource, ResolvedRole } from '../../execution-role/resolve-role';
+import { basenameOf as fileName } from '../../uris';
 import { appliesTo, resourceMatches } from '../../iam/evaluate';
 import { wildcardMatch } from '../../iam/wildcard';
 import { statementsOf } from '../../iam/policy';

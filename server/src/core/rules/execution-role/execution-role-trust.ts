@@ -1,8 +1,8 @@
 // The execution role's trust policy must let the ECS tasks service assume it; otherwise every task fails
 // to start with "ECS was unable to assume the role ... that was provided for this task".
-import { resolveRole } from '../../execution-role/roles';
+import { resolveRole } from '../../execution-role/resolve-role';
 import { setValueInFile } from '../../execution-role/fixes';
-import { basenameOf } from '../../execution-role/uris';
+import { basenameOf } from '../../uris';
 import { evaluateTrust } from '../../iam/evaluate';
 import { statementsOf } from '../../iam/policy';
 import { type JsonPath, isObject, valueAt } from '../../json';

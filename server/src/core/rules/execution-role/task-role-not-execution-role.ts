@@ -1,7 +1,7 @@
 // ECS pulls images and writes logs with the execution role, never with the task role. A task role that
 // holds ECR or CloudWatch Logs permissions the execution role lacks is a common mix-up: say so.
 import { cachedCheck, checkAgainst } from '../../execution-role/check';
-import { resolveRole } from '../../execution-role/roles';
+import { resolveRole } from '../../execution-role/resolve-role';
 import type { RelatedLocation, Rule } from '../../rule';
 import { taskOf } from '../../taskdef/model';
 import { referencedRole } from '../../taskdef/roles';

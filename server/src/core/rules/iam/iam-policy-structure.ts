@@ -4,7 +4,7 @@
 import type { Node } from 'jsonc-parser';
 import { removeNode, removeValue, renameKey, setValue } from '../../edits';
 import { type JsonPath, isObject, isPlaceholder, locate, nodeAt } from '../../json';
-import type { SubjectKind } from '../../kinds';
+import type { SubjectKind } from '../../classify';
 import type { Fix, Report, Rule } from '../../rule';
 import { suggestions } from '../../iam/suggest';
 

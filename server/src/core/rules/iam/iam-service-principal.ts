@@ -9,7 +9,7 @@
 // note, since other roles legitimately trust ECS.
 import { type JsonPath, isObject, valueAt } from '../../json';
 import { dependentsOf } from '../../execution-role/assist';
-import { basename, basenameOf } from '../../execution-role/uris';
+import { basename, basenameOf } from '../../uris';
 import { statementsOf } from '../../iam/policy';
 import { principalValues } from '../../iam/principals';
 import {

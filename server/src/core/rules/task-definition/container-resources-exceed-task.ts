@@ -1,7 +1,7 @@
 // The containers' cpu and memory must fit in the task size, and a soft limit must not exceed its hard limit.
 import { isPlaceholder } from '../../json';
 import type { Rule } from '../../rule';
-import { parseCpu, parseMemory } from '../../fargate/sizes';
+import { parseCpu, parseMemory } from '../../taskdef/fargate-sizes';
 import { wholeNumber } from '../../taskdef/containers';
 import { containersOf, taskOf } from '../../taskdef/model';
 

@@ -13,7 +13,7 @@ import {
   rowForCpu,
   rowsFor,
   rowsForMemory,
-} from '../../fargate/sizes';
+} from '../../taskdef/fargate-sizes';
 import { isWindows, requiresFargate, taskOf } from '../../taskdef/model';
 
 export interface CpuMemoryData {

@@ -2,7 +2,7 @@
 import { sequentialEdits } from '../../edits';
 import { isObject, valueAt } from '../../json';
 import type { Rule } from '../../rule';
-import { type OsFamily, type SizeRow, formatGb, formatVcpu, parseCpu, parseMemory, rowForCpu, rowsFor } from '../../fargate/sizes';
+import { type OsFamily, type SizeRow, formatGb, formatVcpu, parseCpu, parseMemory, rowForCpu, rowsFor } from '../../taskdef/fargate-sizes';
 import { containersOf, isWindows, requiresFargate, taskOf } from '../../taskdef/model';
 
 export interface TaskSizeFixData {

@@ -1,6 +1,6 @@
 // Parameters that Fargate rejects at registration (or that make the task fail), all reported at once.
-import { parameterFixes, reportParameters } from '../../fargate/parameter-rule';
-import { findParameters } from '../../fargate/parameters';
+import { parameterFixes, reportParameters } from './_parameter-findings';
+import { findParameters } from '../../taskdef/fargate-parameters';
 import type { Rule } from '../../rule';
 import { isWindows, requiresFargate, taskOf } from '../../taskdef/model';
 

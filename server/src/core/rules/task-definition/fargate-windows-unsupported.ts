@@ -1,5 +1,5 @@
 // Windows containers on Fargate: the Linux-only parameters (user, linuxParameters, ulimits, FireLens, EFS, ...).
-import { parameterFixes, reportParameters } from '../../fargate/parameter-rule';
+import { parameterFixes, reportParameters } from './_parameter-findings';
 import type { Rule } from '../../rule';
 import { isWindows, requiresFargate, taskOf } from '../../taskdef/model';
 

@@ -1,0 +1,123 @@
+// Keeps the workspace index current for cross-file checks: the JSON files on disk (read once, lazily,
+// after start-up), the open documents (their text wins over the disk), and file-system watch events.
+// When a file that other files depend on changes (a policy, a role, fargate-lint.json), `onDependencyChange`
+// fires, debounced, so the server can refresh the diagnostics of the task definitions that use it.
+import { canonicalUri } from '../core/uris';
+import { isForeignFileName } from '../core/classify';
+import type { DocumentKind } from '../core/classify';
+import { uriToFileName, type WorkspaceIndex } from '../core/workspace';
+import type { WorkspaceFileSystem } from './fileSystem';
+
+export type FileChange = { uri: string; type: 'created' | 'changed' | 'deleted' };
+
+const DEBOUNCE_MS = 100;
+
+/** Kinds whose changes can change another file's diagnostics. */
+function isDependency(kind: DocumentKind | undefined): boolean {
+  return kind !== undefined && kind !== 'unknown' && kind !== 'task-definition' && kind !== 'container-definitions';
+}
+
+export class WorkspaceSync {
+  private scanGeneration = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly open = new Set<string>();
+
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly files: WorkspaceFileSystem | undefined,
+    private readonly onDependencyChange: () => void,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {}
+
+  /** (Re)reads every root from disk in the background; a newer call cancels an older one. */
+  async scan(roots: readonly string[]): Promise<void> {
+    const files = this.files;
+    if (!files) return;
+    const generation = ++this.scanGeneration;
+    const cancelled = () => generation !== this.scanGeneration;
+    let count = 0;
+    for (const root of roots) {
+      if (cancelled()) return;
+      try {
+        await files.scan(
+          root,
+          (uri, text) => {
+            count++;
+            this.fromDisk(uri, text);
+          },
+          cancelled,
+        );
+      } catch (error) {
+        this.log(`indexing ${root} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    if (!cancelled()) {
+      this.log(`indexed ${count} JSON files`);
+      this.notify();
+    }
+  }
+
+  cancel(): void {
+    this.scanGeneration++;
+    clearTimeout(this.timer);
+  }
+
+  /** An open document's text (editor content wins over the disk). */
+  opened(uri: string, text: string): void {
+    this.open.add(canonicalUri(uri));
+    // A disk entry for the same file under another spelling of its URI would count twice.
+    for (const file of [...this.index.files()]) {
+      if (file.uri !== uri && canonicalUri(file.uri) === canonicalUri(uri)) this.index.delete(file.uri);
+    }
+    this.set(uri, text, true);
+  }
+
+  /** The editor closed it: the disk has the truth again. */
+  async closed(uri: string): Promise<void> {
+    this.open.delete(canonicalUri(uri));
+    const before = this.index.file(uri)?.classification.kind;
+    const text = this.files ? await this.files.read(uri) : undefined;
+    if (this.open.has(canonicalUri(uri))) return;
+    if (text === undefined) this.index.delete(uri);
+    else this.set(uri, text, false);
+    if (isDependency(before) || isDependency(this.index.file(uri)?.classification.kind)) this.notify();
+  }
+
+  /** File-system watch events (workspace/didChangeWatchedFiles). */
+  async watched(changes: FileChange[]): Promise<void> {
+    let relevant = false;
+    for (const change of changes) {
+      if (this.open.has(canonicalUri(change.uri))) continue;
+      const before = this.index.file(change.uri)?.classification.kind;
+      if (change.type === 'deleted') {
+        this.index.delete(change.uri);
+      } else {
+        const text = this.files ? await this.files.read(change.uri) : undefined;
+        if (this.open.has(canonicalUri(change.uri))) continue;
+        if (text === undefined) this.index.delete(change.uri);
+        else this.set(change.uri, text, false);
+      }
+      relevant ||= isDependency(before) || isDependency(this.index.file(change.uri)?.classification.kind);
+    }
+    if (relevant) this.notify();
+  }
+
+  private fromDisk(uri: string, text: string): void {
+    if (this.open.has(canonicalUri(uri))) return;
+    this.set(uri, text, false);
+  }
+
+  private set(uri: string, text: string, isOpen: boolean): void {
+    const before = this.index.file(uri)?.classification.kind;
+    if (isForeignFileName(uriToFileName(uri))) return;
+    const entry = this.index.set(uri, text);
+    // Files from disk that are none of ours are not kept: they cost memory and are never looked at.
+    if (!isOpen && entry.classification.kind === 'unknown') this.index.delete(uri);
+    if (isOpen && (isDependency(before) || isDependency(entry.classification.kind))) this.notify();
+  }
+
+  private notify(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.onDependencyChange(), DEBOUNCE_MS);
+  }
+}

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseJson } from '../../../../server/src/core/json';
+import {
+  MANAGED_POLICY_LIMIT,
+  ROLE_INLINE_LIMIT,
+  TRUST_POLICY_LIMIT,
+  iamPolicySize,
+  sizeAt,
+} from '../../../../server/src/core/rules/iam/iam-policy-size';
+import { ruleTester } from '../../../helpers/ruleTester';
+
+// A policy whose text without whitespace is exactly `size` characters: the Sid is padded to fit.
+const SKELETON = { Version: '2012-10-17', Statement: [{ Sid: '', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] };
+function policyOfSize(size: number, skeleton: { Statement: { Sid: string }[] } = SKELETON) {
+  const base = JSON.stringify(skeleton).length;
+  const copy = structuredClone(skeleton);
+  copy.Statement[0].Sid = 'A'.repeat(size - base);
+  return copy;
+}
+const TRUST_SKELETON = {
+  Version: '2012-10-17',
+  Statement: [{ Sid: '', Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+};
+const role = (sizes: number[]) => ({
+  RoleName: 'web',
+  AssumeRolePolicyDocument: policyOfSize(200, TRUST_SKELETON),
+  Policies: sizes.map((s, i) => ({ PolicyName: `p${i}`, PolicyDocument: policyOfSize(s) })),
+});
+
+ruleTester(iamPolicySize, {
+  valid: [
+    { name: `a policy file of exactly ${MANAGED_POLICY_LIMIT} characters`, json: policyOfSize(MANAGED_POLICY_LIMIT) },
+    { name: `a trust policy of exactly ${TRUST_POLICY_LIMIT}`, json: policyOfSize(TRUST_POLICY_LIMIT, TRUST_SKELETON) },
+    { name: `a role whose inline policies total exactly ${ROLE_INLINE_LIMIT}`, json: role([6000, ROLE_INLINE_LIMIT - 6000]) },
+    {
+      name: 'get-policy-version output came out of IAM (and may be AWS managed)',
+      json: { PolicyVersion: { Document: policyOfSize(9000), VersionId: 'v1' } },
+    },
+    {
+      name: 'get-role output came out of IAM',
+      json: { Role: { RoleName: 'r', AssumeRolePolicyDocument: policyOfSize(3000, TRUST_SKELETON) } },
+    },
+    {
+      name: 'account authorization details came out of IAM',
+      json: {
+        RoleDetailList: [
+          {
+            RoleName: 'r',
+            AssumeRolePolicyDocument: policyOfSize(3000, TRUST_SKELETON),
+            RolePolicyList: [{ PolicyName: 'p', PolicyDocument: policyOfSize(11000) }],
+          },
+        ],
+        Policies: [
+          {
+            PolicyName: 'Big',
+            Arn: 'arn:aws:iam::111122223333:policy/Big',
+            PolicyVersionList: [{ Document: policyOfSize(7000), IsDefaultVersion: true }],
+          },
+        ],
+      },
+    },
+    {
+      name: 'an inline policy with its name, under the role total',
+      json: { PolicyName: 'p', PolicyDocument: policyOfSize(ROLE_INLINE_LIMIT) },
+    },
+  ],
+  invalid: [
+    {
+      name: `a policy file of ${MANAGED_POLICY_LIMIT + 1} characters`,
+      json: policyOfSize(MANAGED_POLICY_LIMIT + 1),
+      findings: [
+        {
+          path: [],
+          severity: 'error',
+          message: 'This policy has 6,145 characters without whitespace; a managed policy may have at most 6,144',
+        },
+      ],
+    },
+    {
+      name: `a trust policy of ${TRUST_POLICY_LIMIT + 1}: a warning (the quota can be raised)`,
+      json: policyOfSize(TRUST_POLICY_LIMIT + 1, TRUST_SKELETON),
+      findings: [{ path: [], severity: 'warning', message: '2,049 characters without whitespace, over the default quota of 2,048' }],
+    },
+    {
+      name: `a role whose inline policies total ${ROLE_INLINE_LIMIT + 1}`,
+      json: role([6000, ROLE_INLINE_LIMIT - 5999]),
+      findings: [{ path: ['Policies'], message: 'have 10,241 characters without whitespace together; IAM allows 10,240' }],
+    },
+    {
+      name: 'the trust policy of a role is measured too',
+      json: { RoleName: 'r', AssumeRolePolicyDocument: policyOfSize(2100, TRUST_SKELETON) },
+      findings: [{ path: ['AssumeRolePolicyDocument'], severity: 'warning', message: '2,100 characters' }],
+    },
+    {
+      name: 'an inline policy with its name over the role total',
+      json: { PolicyName: 'p', PolicyDocument: policyOfSize(ROLE_INLINE_LIMIT + 1) },
+      findings: [{ path: ['PolicyDocument'], message: 'This inline policy has 10,241 characters' }],
+    },
+  ],
+});
+
+test('iam-policy-size: whitespace and comments do not count, indentation style does not matter', () => {
+  const compact = parseJson('{"Version":"2012-10-17","Statement":[]}');
+  const pretty = parseJson('{\n\t"Version" : "2012-10-17", // the version\n\t"Statement": [ ]\n}\n');
+  assert.equal(sizeAt(compact, []), 39);
+  assert.equal(sizeAt(pretty, []), 39);
+  assert.equal(sizeAt(parseJson('{"Sid":"a b"}'), []), 12, 'whitespace inside strings is not counted either');
+});

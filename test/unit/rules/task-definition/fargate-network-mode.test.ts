@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fargateNetworkMode } from '../../../../server/src/core/rules/task-definition/fargate-network-mode';
+import { applyFileEdits } from '../../../../server/src/core/edits';
+import { findingsOf, ruleTester } from '../../../helpers/ruleTester';
+
+const task = (extra: Record<string, unknown>) => ({
+  family: 'web',
+  requiresCompatibilities: ['FARGATE'],
+  cpu: '256',
+  memory: '512',
+  containerDefinitions: [{ name: 'app', image: 'nginx' }],
+  ...extra,
+});
+
+ruleTester(fargateNetworkMode, {
+  valid: [
+    { name: 'awsvpc', json: task({ networkMode: 'awsvpc' }) },
+    { name: 'EC2 with bridge', json: task({ requiresCompatibilities: ['EC2'], networkMode: 'bridge' }) },
+    { name: 'EC2 without networkMode', json: task({ requiresCompatibilities: ['EC2'] }) },
+    { name: 'no requiresCompatibilities', json: { family: 'x', networkMode: 'host', containerDefinitions: [] } },
+    { name: 'placeholder', json: task({ networkMode: '{{networkmode}}' }) },
+  ],
+  invalid: [
+    {
+      name: 'bridge on Fargate',
+      json: task({ networkMode: 'bridge' }),
+      findings: [{ path: ['networkMode'], message: 'not "bridge"' }],
+      fix: { title: 'Set networkMode to "awsvpc"', output: task({ networkMode: 'awsvpc' }) },
+    },
+    {
+      name: 'host on Fargate with EC2',
+      json: task({ requiresCompatibilities: ['EC2', 'FARGATE'], networkMode: 'host' }),
+      findings: [{ path: ['networkMode'] }],
+    },
+    {
+      name: 'missing networkMode defaults to bridge',
+      json: task({}),
+      findings: [{ path: ['requiresCompatibilities'], message: 'sets none' }],
+      fix: { title: 'Set networkMode to "awsvpc"', output: task({ networkMode: 'awsvpc' }) },
+    },
+    { name: 'null networkMode', json: task({ networkMode: null }), findings: [{ path: ['requiresCompatibilities'] }] },
+  ],
+});
+
+test('fargate-network-mode: the missing-networkMode finding points at the requiresCompatibilities key', () => {
+  const { document, findings } = findingsOf(fargateNetworkMode, task({}));
+  assert.equal(findings[0].target, 'key');
+  const fixes = fargateNetworkMode.fix!({ document, path: findings[0].path, subjectPath: [], data: findings[0].data });
+  assert.equal(fixes[0].safe, true);
+  assert.match(applyFileEdits(document.text, fixes[0].edits), /\n {2}"networkMode": "awsvpc"\n\}$/);
+});

@@ -1,0 +1,25 @@
+import { sameTaskAndExecutionRole } from '../../../../server/src/core/rules/task-definition/same-task-and-execution-role';
+import { ruleTester } from '../../../helpers/ruleTester';
+import { fargateTask } from '../../../helpers/taskdefs';
+
+const roles = (taskRoleArn: unknown, executionRoleArn: unknown) => fargateTask(undefined, { taskRoleArn, executionRoleArn });
+const A = 'arn:aws:iam::123456789012:role/';
+
+ruleTester(sameTaskAndExecutionRole, {
+  valid: [
+    { name: 'different roles', json: roles(`${A}app`, `${A}ecsTaskExecutionRole`) },
+    { name: 'only an execution role', json: fargateTask(undefined, { executionRoleArn: `${A}exec` }) },
+    { name: 'same name in different accounts', json: roles(`${A}shared`, 'arn:aws:iam::210987654321:role/shared') },
+    { name: 'placeholders', json: roles('{{role}}', '{{role}}') },
+    { name: 'empty strings', json: roles('', '') },
+  ],
+  invalid: [
+    {
+      name: 'same ARN',
+      json: roles(`${A}ecsTaskExecutionRole`, `${A}ecsTaskExecutionRole`),
+      findings: [{ path: ['taskRoleArn'], severity: 'warning', message: 'are the same role ("ecsTaskExecutionRole")' }],
+    },
+    { name: 'ARN and bare name of the same role', json: roles('ecsTaskRole', `${A}ecsTaskRole`), findings: [{ path: ['taskRoleArn'] }] },
+    { name: 'same role with and without a path', json: roles(`${A}team/app`, `${A}team/app`), findings: [{ path: ['taskRoleArn'] }] },
+  ],
+});
