@@ -216,3 +216,13 @@ export function positionOf(text: string, needle: string, delta = 0, index = 0): 
   }
   return TextDocument.create('x', 'json', 0, text).positionAt(offset + delta);
 }
+
+/** The range of the `index`-th occurrence of `needle` in `text` (a key with its quotes, or a value). */
+export function rangeOf(text: string, needle: string, index = 0): Range {
+  return { start: positionOf(text, needle, 0, index), end: positionOf(text, needle, needle.length, index) };
+}
+
+/** A range from 0-based line and character numbers. */
+export function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
+  return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
+}

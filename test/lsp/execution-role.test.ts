@@ -7,16 +7,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { CodeAction, Diagnostic, Range, TextEdit } from 'vscode-languageserver-protocol';
-import { LspTestClient, positionOf } from '../helpers/lspClient';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
+import { LspTestClient, positionOf, rangeOf } from '../helpers/lspClient';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'execution-role');
 const uriOf = (...parts: string[]) => pathToFileURL(join(...parts)).href;
 const read = (...parts: string[]) => readFileSync(join(...parts), 'utf8');
-
-function rangeOf(text: string, needle: string, index = 0): Range {
-  return { start: positionOf(text, needle, 0, index), end: positionOf(text, needle, needle.length, index) };
-}
 
 const ours = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => /^(execution-role|task-role)/.test(String(d.code)));
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Diagnostic, Range } from 'vscode-languageserver-protocol';
-import { LspTestClient, positionOf } from '../helpers/lspClient';
+import { LspTestClient, positionOf, rangeOf } from '../helpers/lspClient';
 
 const MY_RULES = new Set([
   'fargate-task-size-required',
@@ -15,11 +15,6 @@ const MY_RULES = new Set([
   'fargate-windows-unsupported',
   'fargate-ephemeral-storage',
 ]);
-
-/** The range of the `index`-th occurrence of `needle` (a key with its quotes, or a value). */
-function rangeOf(text: string, needle: string, index = 0): Range {
-  return { start: positionOf(text, needle, 0, index), end: positionOf(text, needle, needle.length, index) };
-}
 
 const TEN = `{
   "family": "iis",
@@ -93,7 +88,7 @@ describe('Fargate/awsvpc rules over LSP', () => {
   after(() => client.shutdown());
 
   const open = async (text: string) => {
-    const uri = `file:///ws/fargate-rules/${++n}/task-definition.json`;
+    const uri = `file:///ws/fargate/${++n}/task-definition.json`;
     await client.open(uri, text);
     return uri;
   };

@@ -1,7 +1,7 @@
 // Protocol tests against the built server: what an editor sees for IAM policies.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { LspTestClient, positionOf } from '../helpers/lspClient';
+import { LspTestClient, positionOf, range } from '../helpers/lspClient';
 
 const POLICY = `{
   "Statement": [
@@ -31,11 +31,6 @@ const TRUST = `{
   ]
 }
 `;
-
-const range = (sl: number, sc: number, el: number, ec: number) => ({
-  start: { line: sl, character: sc },
-  end: { line: el, character: ec },
-});
 
 describe('IAM policies over LSP', () => {
   let client: LspTestClient;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { LspTestClient, positionOf } from '../helpers/lspClient';
+import { LspTestClient, positionOf, range, rangeOf } from '../helpers/lspClient';
 
 const POLICY = `{
   "Version": "2012-10-17",
@@ -34,15 +34,6 @@ const TRUST = `{
 }
 `;
 
-const range = (sl: number, sc: number, el: number, ec: number) => ({
-  start: { line: sl, character: sc },
-  end: { line: el, character: ec },
-});
-/** The range of the `index`-th occurrence of `needle` in `text`. */
-const rangeOf = (text: string, needle: string, index = 0) => ({
-  start: positionOf(text, needle, 0, index),
-  end: positionOf(text, needle, needle.length, index),
-});
 const sorted = (diagnostics: Diagnostic[]) =>
   [...diagnostics].sort(
     (a, b) =>
@@ -67,7 +58,7 @@ describe('IAM checks over LSP', () => {
   const codesOf = async (uri: string, code: string) => (await client.diagnostics(uri)).filter((d) => d.code === code);
 
   test('an identity policy: each finding on the exact key or value', async () => {
-    const uri = 'file:///ws/iam-checks/policy.json';
+    const uri = 'file:///ws/iam-conditions/policy.json';
     await client.open(uri, POLICY);
     const diagnostics = sorted(await client.diagnostics(uri));
     assert.deepEqual(
@@ -102,7 +93,7 @@ describe('IAM checks over LSP', () => {
   });
 
   test('a trust policy: principal type, principal spelling, and the ECS source suggestion', async () => {
-    const uri = 'file:///ws/iam-checks/trust.json';
+    const uri = 'file:///ws/iam-conditions/trust.json';
     await client.open(uri, TRUST);
     assert.deepEqual(
       sorted(await client.diagnostics(uri)).map((d) => ({ code: d.code, severity: d.severity, range: d.range })),
@@ -110,62 +101,62 @@ describe('IAM checks over LSP', () => {
       [{ code: 'iam-trust-principal', severity: 1, range: rangeOf(TRUST, '"service"') }],
     );
     const renamed = TRUST.replace('"service"', '"Service"');
-    await client.open('file:///ws/iam-checks/trust-renamed.json', renamed);
+    await client.open('file:///ws/iam-conditions/trust-renamed.json', renamed);
     assert.deepEqual(
-      sorted(await client.diagnostics('file:///ws/iam-checks/trust-renamed.json')).map((d) => [d.code, d.severity, d.range]),
+      sorted(await client.diagnostics('file:///ws/iam-conditions/trust-renamed.json')).map((d) => [d.code, d.severity, d.range]),
       [
         ['iam-service-principal', 2, rangeOf(renamed, '"ecs-task.amazonaws.com"')],
         ['iam-service-principal-without-source', 3, rangeOf(renamed, '"ecs-task.amazonaws.com"')],
       ],
     );
     const fixed = renamed.replace('ecs-task.', 'ecs-tasks.');
-    await client.open('file:///ws/iam-checks/trust-ok.json', fixed);
+    await client.open('file:///ws/iam-conditions/trust-ok.json', fixed);
     assert.deepEqual(
-      (await client.diagnostics('file:///ws/iam-checks/trust-ok.json')).map((d) => [d.code, d.severity, d.range]),
+      (await client.diagnostics('file:///ws/iam-conditions/trust-ok.json')).map((d) => [d.code, d.severity, d.range]),
       [['iam-service-principal-without-source', 3, rangeOf(fixed, '"ecs-tasks.amazonaws.com"')]],
     );
   });
 
   test('quick fix: condition operator', async () => {
-    const uri = 'file:///ws/iam-checks/fix-operator/policy.json';
+    const uri = 'file:///ws/iam-conditions/fix-operator/policy.json';
     const text = await fix(uri, POLICY, 'iam-invalid-condition-operator', 'Change to "StringEquals"');
     assert.equal(text, POLICY.replace('"StringEqualz"', '"StringEquals"'));
     assert.deepEqual(await codesOf(uri, 'iam-invalid-condition-operator'), []);
   });
 
   test('quick fix: misspelt condition key', async () => {
-    const uri = 'file:///ws/iam-checks/fix-key/policy.json';
+    const uri = 'file:///ws/iam-conditions/fix-key/policy.json';
     const text = await fix(uri, POLICY, 'iam-unknown-condition-key', 'Change to "aws:SourceAccount"');
     assert.equal(text, POLICY.replace('"aws:SourceAcount"', '"aws:SourceAccount"'));
     assert.deepEqual(await codesOf(uri, 'iam-unknown-condition-key'), []);
   });
 
   test('quick fix: wildcard without Like moves the key to StringLike', async () => {
-    const uri = 'file:///ws/iam-checks/fix-like/policy.json';
+    const uri = 'file:///ws/iam-conditions/fix-like/policy.json';
     const text = await fix(uri, POLICY, 'iam-condition-wildcard-without-like', 'Change "StringEquals" to "StringLike" for s3:prefix');
     assert.equal(text, POLICY.replace('"StringEquals": { "s3:prefix"', '"StringLike": { "s3:prefix"'));
     assert.deepEqual(await codesOf(uri, 'iam-condition-wildcard-without-like'), []);
   });
 
   test('quick fix: IP range with host bits', async () => {
-    const uri = 'file:///ws/iam-checks/fix-ip/policy.json';
+    const uri = 'file:///ws/iam-conditions/fix-ip/policy.json';
     const text = await fix(uri, POLICY, 'iam-condition-value', 'Change to "203.0.113.0/24"');
     assert.equal(text, POLICY.replace('203.0.113.7/24', '203.0.113.0/24'));
     assert.deepEqual(await codesOf(uri, 'iam-condition-value'), []);
   });
 
   test('quick fixes: ARN Region removed, service lower-cased', async () => {
-    const uri = 'file:///ws/iam-checks/fix-arn/policy.json';
+    const uri = 'file:///ws/iam-conditions/fix-arn/policy.json';
     const region = await fix(uri, POLICY, 'iam-invalid-arn', 'Change to "arn:aws:s3:::bucket"');
     assert.equal(region, POLICY.replace('arn:aws:s3:us-east-1::bucket', 'arn:aws:s3:::bucket'));
-    const uri2 = 'file:///ws/iam-checks/fix-arn2/policy.json';
+    const uri2 = 'file:///ws/iam-conditions/fix-arn2/policy.json';
     const service = await fix(uri2, region, 'iam-invalid-arn', 'Change to "arn:aws:s3:::bucket/*"');
     assert.equal(service, region.replace('arn:aws:S3:::bucket/*', 'arn:aws:s3:::bucket/*'));
     assert.deepEqual(await codesOf(uri2, 'iam-invalid-arn'), []);
   });
 
   test('quick fix: operator for the key type', async () => {
-    const uri = 'file:///ws/iam-checks/fix-type/policy.json';
+    const uri = 'file:///ws/iam-conditions/fix-type/policy.json';
     const before = POLICY.replace('"StringEqualz": { "aws:SourceAcount"', '"NumericEquals": { "aws:SourceAccount"');
     // A StringEquals block exists already: the key moves into it (jsonc-parser lays the grown block out on lines).
     const text = await fix(uri, before, 'iam-condition-type-mismatch', 'Change the operator to "StringEquals"');
@@ -182,7 +173,7 @@ describe('IAM checks over LSP', () => {
   });
 
   test('quick fix: ForAllValues on a single-valued key', async () => {
-    const uri = 'file:///ws/iam-checks/fix-qualifier/policy.json';
+    const uri = 'file:///ws/iam-conditions/fix-qualifier/policy.json';
     const before = POLICY.replace('"StringEqualz": { "aws:SourceAcount"', '"ForAllValues:StringLike": { "aws:SourceAccount"');
     const text = await fix(uri, before, 'iam-condition-set-qualifier', 'Change the operator to "StringLike" for aws:SourceAccount');
     assert.equal(text, before.replace('"ForAllValues:StringLike"', '"StringLike"'));
@@ -190,18 +181,18 @@ describe('IAM checks over LSP', () => {
   });
 
   test('quick fixes: principal type name and service principal spelling', async () => {
-    const uri = 'file:///ws/iam-checks/fix-trust/trust.json';
+    const uri = 'file:///ws/iam-conditions/fix-trust/trust.json';
     const renamed = await fix(uri, TRUST, 'iam-trust-principal', 'Rename to "Service"');
     assert.equal(renamed, TRUST.replace('"service"', '"Service"'));
     assert.deepEqual(await codesOf(uri, 'iam-trust-principal'), []);
-    const uri2 = 'file:///ws/iam-checks/fix-trust2/trust.json';
+    const uri2 = 'file:///ws/iam-conditions/fix-trust2/trust.json';
     const spelt = await fix(uri2, renamed, 'iam-service-principal', 'Change to "ecs-tasks.amazonaws.com"');
     assert.equal(spelt, renamed.replace('ecs-task.amazonaws.com', 'ecs-tasks.amazonaws.com'));
     assert.deepEqual(await codesOf(uri2, 'iam-service-principal'), []);
   });
 
   test('ecs.amazonaws.com in a task role file: a warning with the preferred fix to ecs-tasks.amazonaws.com', async () => {
-    const uri = 'file:///ws/iam-checks/ecs-task-role-trust.json';
+    const uri = 'file:///ws/iam-conditions/ecs-task-role-trust.json';
     const text = TRUST.replace('"service": ["ecs-task.amazonaws.com"]', '"Service": "ecs.amazonaws.com"');
     await client.open(uri, text);
     const [diagnostic] = await codesOf(uri, 'iam-service-principal');
@@ -218,7 +209,7 @@ describe('IAM checks over LSP', () => {
   });
 
   test('fix all applies the safe IAM check fixes (IP range, ARN case) and nothing else', async () => {
-    const uri = 'file:///ws/iam-checks/fixall/policy.json';
+    const uri = 'file:///ws/iam-conditions/fixall/policy.json';
     await client.open(uri, POLICY);
     const [action] = await client.codeActions(uri, range(0, 0, 0, 0), [], ['source.fixAll']);
     const fixed = await client.applyEdit(uri, action.edit!);
@@ -226,7 +217,7 @@ describe('IAM checks over LSP', () => {
   });
 
   test('hover on a condition operator, a condition key, a principal and an ARN', async () => {
-    const uri = 'file:///ws/iam-checks/hover/policy.json';
+    const uri = 'file:///ws/iam-conditions/hover/policy.json';
     const text = POLICY.replace('"StringEqualz": { "aws:SourceAcount"', '"ForAnyValue:StringLikeIfExists": { "aws:SourceAccount"');
     await client.open(uri, text);
     const markdown = async (needle: string) =>
@@ -243,7 +234,7 @@ describe('IAM checks over LSP', () => {
     assert.match(arn, /\| partition \| `aws` — AWS commercial Regions \|/);
     assert.match(arn, /\| Region \| \*\(empty: this resource type has no Region\)\* \|/);
 
-    const trustUri = 'file:///ws/iam-checks/hover/trust.json';
+    const trustUri = 'file:///ws/iam-conditions/hover/trust.json';
     const trust = TRUST.replace('"service": ["ecs-task.amazonaws.com"]', '"Service": ["ecs-tasks.amazonaws.com"]');
     await client.open(trustUri, trust);
     const principal = (await client.hover(trustUri, positionOf(trust, '"ecs-tasks', 3)))?.contents as { value: string };
@@ -252,7 +243,7 @@ describe('IAM checks over LSP', () => {
   });
 
   test('completion of condition operators replaces the key being typed', async () => {
-    const uri = 'file:///ws/iam-checks/complete-operator/policy.json';
+    const uri = 'file:///ws/iam-conditions/complete-operator/policy.json';
     const text = POLICY.replace('"StringEqualz"', '"Str"');
     await client.open(uri, text);
     const items = await client.completion(uri, positionOf(text, '"Str"', 4));
@@ -270,7 +261,7 @@ describe('IAM checks over LSP', () => {
   });
 
   test("completion of condition keys: the actions' keys and the global keys, templates as snippets", async () => {
-    const uri = 'file:///ws/iam-checks/complete-key/policy.json';
+    const uri = 'file:///ws/iam-conditions/complete-key/policy.json';
     const text = POLICY.replace('"aws:SourceAcount": "111122223333"', '"": ""');
     await client.open(uri, text);
     const items = await client.completion(uri, positionOf(text, '"": ""', 1));
@@ -285,7 +276,7 @@ describe('IAM checks over LSP', () => {
   });
 
   test('completion of service principals puts ecs-tasks first in a trust policy', async () => {
-    const uri = 'file:///ws/iam-checks/complete-principal/trust.json';
+    const uri = 'file:///ws/iam-conditions/complete-principal/trust.json';
     const text = TRUST.replace('"service": ["ecs-task.amazonaws.com"]', '"Service": ""');
     await client.open(uri, text);
     const items = await client.completion(uri, positionOf(text, '""', 1));
@@ -297,7 +288,7 @@ describe('IAM checks over LSP', () => {
   });
 
   test("completion of resource ARNs offers the templates of the statement's actions as snippets", async () => {
-    const uri = 'file:///ws/iam-checks/complete-arn/policy.json';
+    const uri = 'file:///ws/iam-conditions/complete-arn/policy.json';
     const text = POLICY.replace('"arn:aws:S3:::bucket/*"', '""');
     await client.open(uri, text);
     const items = await client.completion(uri, positionOf(text, '""]', 1));

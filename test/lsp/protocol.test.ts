@@ -1,4 +1,6 @@
-// Protocol tests against the built server: what an editor sees for a task definition.
+// The protocol basics against the built server, shown on a task definition: diagnostics with their code,
+// source and docs link, hover, completion, quick fixes, Fix all, settings, documents that are not ours or are
+// broken, and a client that does not pull diagnostics.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { LspTestClient, positionOf } from '../helpers/lspClient';

@@ -141,10 +141,10 @@ const cases: [string, unknown, ReturnType<typeof kinds>][] = [
 ];
 
 for (const [name, value, expected] of cases) {
-  test(`kinds: ${name}`, () => assert.deepEqual(kinds(value), expected));
+  test(`classify: ${name}`, () => assert.deepEqual(kinds(value), expected));
 }
 
-test('kinds: a statement key counts only when written in the statement itself (a "__proto__" key adds none)', () => {
+test('classify: a statement key counts only when written in the statement itself (a "__proto__" key adds none)', () => {
   const text = '{"Statement": [{"Effect": "Allow", "__proto__": {"Principal": "*"}, "Action": "sts:AssumeRole", "Resource": "*"}]}';
   assert.deepEqual(
     classify(parseJson(text)).subjects.map((s) => s.kind),

@@ -21,7 +21,7 @@ test('iam-data: service keys from policy text never become file paths', () => {
     assert.equal(data.actionsOf(hostile), undefined, hostile);
     assert.equal(data.resourceTypes(hostile), undefined, hostile);
     assert.equal(data.conditionKeys(hostile), undefined, hostile);
-    assert.equal(data.docsUrl(hostile), undefined, hostile);
+    assert.equal(data.serviceReferenceUrl(hostile), undefined, hostile);
   }
   assert.deepEqual(data.loadedServices(), []);
 });
@@ -118,12 +118,15 @@ test('iam-data: matchingActions expands wildcards case-insensitively', () => {
   assert.equal(data.splitAction('ecr'), undefined);
 });
 
-test('iam-data: docsUrl builds the Service Authorization Reference link with the action anchor', () => {
+test('iam-data: serviceReferenceUrl builds the Service Authorization Reference link with the action anchor', () => {
   const base = 'https://docs.aws.amazon.com/service-authorization/latest/reference/';
-  assert.equal(data.docsUrl('ecr'), `${base}list_amazonelasticcontainerregistry.html`);
-  assert.equal(data.docsUrl('s3', 'getobject'), `${base}list_amazons3.html#amazons3-GetObject`);
-  assert.equal(data.docsUrl('secretsmanager', 'GetSecretValue'), `${base}list_awssecretsmanager.html#awssecretsmanager-GetSecretValue`);
-  assert.equal(data.docsUrl('nosuchsvc', 'X'), undefined);
+  assert.equal(data.serviceReferenceUrl('ecr'), `${base}list_amazonelasticcontainerregistry.html`);
+  assert.equal(data.serviceReferenceUrl('s3', 'getobject'), `${base}list_amazons3.html#amazons3-GetObject`);
+  assert.equal(
+    data.serviceReferenceUrl('secretsmanager', 'GetSecretValue'),
+    `${base}list_awssecretsmanager.html#awssecretsmanager-GetSecretValue`,
+  );
+  assert.equal(data.serviceReferenceUrl('nosuchsvc', 'X'), undefined);
 });
 
 test('iam-data: only the services asked for are read', () => {

@@ -1,7 +1,7 @@
 // Every rule is documented, tested and listed: ids are the contract with users, so they are checked here.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { test } from 'node:test';
 import { allRules } from '../../server/src/core/rules';
 import { allRuleMetas } from '../../server/src/core/rules/meta';
@@ -30,13 +30,26 @@ test('every rule has a docs page that names it', () => {
   }
 });
 
-test('every rule has a table-driven test file', () => {
-  const tests = filesUnder(join(root, 'test', 'unit', 'rules')).map((f) => readFileSync(f, 'utf8'));
-  for (const rule of allRules) {
-    const name = rule.meta.id;
+test('every rule is one file core/rules/<area>/<id>.ts, with a table-driven test in test/unit/rules/<area>/<id>.test.ts', () => {
+  const rulesDir = join(root, 'server', 'src', 'core', 'rules');
+  // Rule files: everything in an area folder but its index.ts and helpers, whose names start with "_".
+  const ruleFiles = filesUnder(rulesDir)
+    .map((f) => relative(rulesDir, f).split(sep))
+    .filter((parts) => parts.length === 2 && parts[1] !== 'index.ts' && !parts[1].startsWith('_'));
+  const ids = allRules.map((r) => r.meta.id);
+  assert.deepEqual(
+    ruleFiles.map(([, file]) => file.replace(/\.ts$/, '')).sort(),
+    [...ids].sort(),
+    'one file per registered rule, named by its id',
+  );
+  for (const [area, file] of ruleFiles) {
+    const id = file.replace(/\.ts$/, '');
+    const testFile = join(root, 'test', 'unit', 'rules', area, `${id}.test.ts`);
+    assert.ok(existsSync(testFile), `missing test/unit/rules/${area}/${id}.test.ts`);
+    const text = readFileSync(testFile, 'utf8');
     assert.ok(
-      tests.some((t) => t.includes(`ruleTester(`) && new RegExp(`from '[^']*/${name}'`).test(t)),
-      `no ruleTester test imports the rule ${name}`,
+      text.includes('ruleTester(') && text.includes(`from '../../../../server/src/core/rules/${area}/${id}'`),
+      `${testFile} must run ruleTester on ${id}`,
     );
   }
 });

@@ -1,14 +1,13 @@
 // Which files the CLI reads: the files it is named, and the JSON files under the folders it is named.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SKIPPED_FOLDERS } from '../node/folders';
 
 export interface InputFile {
   absolutePath: string;
   /** Named on the command line (rather than found in a folder). */
   named: boolean;
 }
-
-export const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', 'cdk.out', '.terraform', '.aws-sam']);
 
 export class UsageError extends Error {}
 

@@ -21,6 +21,9 @@ export type DocumentKind =
 export type SubjectKind =
   'task-definition' | 'container-definitions' | 'identity-policy' | 'trust-policy' | 'resource-policy' | 'role' | 'project-config';
 
+/** The subjects that are policy documents: what the IAM rules, hovers and completions look at. */
+export const POLICY_SUBJECTS: readonly SubjectKind[] = ['identity-policy', 'trust-policy', 'resource-policy'];
+
 export interface Subject {
   kind: SubjectKind;
   path: JsonPath;

@@ -1,5 +1,5 @@
 // What is under the cursor: the JSON path there, and which subject (task definition, policy, ...) holds it.
-import { type Node, getLocation } from 'jsonc-parser';
+import { type Node, findNodeAtOffset, getLocation } from 'jsonc-parser';
 import { type JsonDocument, type JsonPath, nodeAt } from './json';
 import { type Classification, type Subject } from './classify';
 import type { WorkspaceView } from './workspace';
@@ -48,6 +48,20 @@ export function positionContext(
     uri: extra.uri,
     workspace: extra.workspace,
   };
+}
+
+/** The property key at the cursor, and whether it already has a value (then a completion replaces the key alone). */
+export function keyAtCursor(context: PositionContext): { key: string; hasValue: boolean } | undefined {
+  const root = context.document.root;
+  const node = root && findNodeAtOffset(root, context.offset, true);
+  const property = node?.parent;
+  if (node?.type !== 'string' || property?.type !== 'property' || property.children?.[0] !== node) return undefined;
+  return { key: String(node.value), hasValue: (property.children?.length ?? 0) > 1 };
+}
+
+/** The string value at the cursor, when the cursor is on one. */
+export function stringAtCursor(context: PositionContext): string | undefined {
+  return context.node?.type === 'string' ? String(context.node.value) : undefined;
 }
 
 function innermostSubject(subjects: Subject[], path: JsonPath): Subject | undefined {

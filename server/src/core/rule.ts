@@ -14,7 +14,7 @@ export interface RuleMeta {
   id: string;
   title: string;
   defaultSeverity: Severity;
-  appliesTo: SubjectKind[];
+  appliesTo: readonly SubjectKind[];
   /** True when at least one of its findings can carry a quick fix. */
   fixable?: boolean;
 }

@@ -1,6 +1,7 @@
 // URI arithmetic for files that refer to each other (fargate-lint.json's relative paths, a policy written
 // next to a task definition). Pure string work on `scheme:///path` URIs; percent-encoding differs between
-// editors (VS Code encodes ":" in drive letters, Node's URL does not), so comparisons decode first.
+// editors (VS Code encodes ":" in drive letters, Node's URL does not), so comparisons decode first. Also the
+// base name of a file path or URI.
 
 /** `file:///a/b/c.json` → `file:///a/b`. */
 export function dirnameOf(uri: string): string {

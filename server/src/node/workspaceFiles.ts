@@ -5,8 +5,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { SKIPPED_FOLDERS } from '../cli/files';
 import type { WorkspaceFileSystem } from '../lsp/fileSystem';
+import { SKIPPED_FOLDERS } from './folders';
 
 export const SCAN_LIMITS = {
   /** JSON files read per scan. */

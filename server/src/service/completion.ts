@@ -9,7 +9,7 @@ import {
   type Range,
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { completionProviders } from '../core/assist';
+import { completionsAt } from '../core/assist';
 import { type CompletionEntry, type PositionContext, positionContext } from '../core/position';
 import type { WorkspaceView } from '../core/workspace';
 import type { DocumentModel } from './models';
@@ -26,12 +26,8 @@ export class CompletionService {
     if (model.classification.kind === 'unknown') return null;
     const offset = textDocument.offsetAt(position);
     const context = positionContext(model.document, model.classification, offset, { fileName: model.fileName, uri: model.uri, workspace });
-    if (context) {
-      for (const provider of completionProviders) {
-        const entries = provider.complete(context);
-        if (entries) return { isIncomplete: false, items: entries.map((e) => toItem(e, textDocument, context, position)) };
-      }
-    }
+    const entries = context && completionsAt(context);
+    if (context && entries) return { isIncomplete: false, items: entries.map((e) => toItem(e, textDocument, context, position)) };
     const binding = schemaFor(model.classification);
     if (!binding) return null;
     return binding.service.doComplete(textDocument, position, schemaDocumentOf(binding, model, textDocument));

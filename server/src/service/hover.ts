@@ -1,7 +1,7 @@
 // Hover: our own providers first (Fargate sizes, IAM actions, ...), then the schema's field docs.
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { hoverProviders } from '../core/assist';
+import { hoverAt } from '../core/assist';
 import { positionContext } from '../core/position';
 import type { WorkspaceView } from '../core/workspace';
 import type { DocumentModel } from './models';
@@ -12,12 +12,8 @@ export class HoverService {
     if (model.classification.kind === 'unknown') return null;
     const offset = textDocument.offsetAt(position);
     const context = positionContext(model.document, model.classification, offset, { fileName: model.fileName, uri: model.uri, workspace });
-    if (context) {
-      for (const provider of hoverProviders) {
-        const markdown = provider.hover(context);
-        if (markdown) return { contents: { kind: 'markdown', value: markdown } };
-      }
-    }
+    const markdown = context && hoverAt(context);
+    if (markdown) return { contents: { kind: 'markdown', value: markdown } };
     const binding = schemaFor(model.classification);
     if (!binding) return null;
     return binding.service.doHover(textDocument, position, schemaDocumentOf(binding, model, textDocument));

@@ -256,11 +256,12 @@ function usesFile(role: ResolvedRole, uri: string): boolean {
   );
 }
 
-const POLICY_SUBJECTS = new Set(['identity-policy', 'trust-policy', 'role', 'project-config']);
+/** Files a task definition's roles are read from: policies, role files, fargate-lint.json. */
+const ROLE_SOURCE_SUBJECTS = new Set(['identity-policy', 'trust-policy', 'role', 'project-config']);
 
 export const dependentsHover: HoverProvider = {
   hover(context) {
-    if (!context.uri || !POLICY_SUBJECTS.has(context.subject.kind)) return undefined;
+    if (!context.uri || !ROLE_SOURCE_SUBJECTS.has(context.subject.kind)) return undefined;
     // On the policy's (or role's) own top-level keys, where no other hover has something to say.
     const top =
       context.relativePath.length === 1 && (context.onKey || ['Version', 'RoleName', 'Id'].includes(String(context.relativePath[0])));

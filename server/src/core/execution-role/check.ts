@@ -1,5 +1,5 @@
 // Puts the pieces together for one task definition: what it needs (requirements.ts), where its execution
-// role's policies are (roles.ts), and what they grant (iam/evaluate.ts). Rules and hovers read the result.
+// role's policies are (resolve-role.ts), and what they grant (iam/evaluate.ts). Rules and hovers read the result.
 import { type Decision, type Evaluation, evaluate } from '../iam/evaluate';
 import type { Subject } from '../classify';
 import { taskOf } from '../taskdef/model';

@@ -423,7 +423,7 @@ function docsSlug(name: string): string {
  * The Service Authorization Reference page of a service, with the action's anchor when one is given.
  * The page name is built from the service name, as AWS names its pages.
  */
-export function docsUrl(prefix: string, actionName?: string): string | undefined {
+export function serviceReferenceUrl(prefix: string, actionName?: string): string | undefined {
   const name = serviceName(prefix);
   if (!name) return undefined;
   const slug = docsSlug(name);

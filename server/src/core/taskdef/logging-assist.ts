@@ -1,7 +1,14 @@
 // Hover and completion for log configurations: option keys per driver, and logDriver values per launch type.
 import { findNodeAtOffset } from 'jsonc-parser';
 import { type JsonPath, isObject, valueAt } from '../json';
-import { type CompletionEntry, type CompletionProvider, type HoverProvider, type PositionContext, valueEntry } from '../position';
+import {
+  type CompletionEntry,
+  type CompletionProvider,
+  type HoverProvider,
+  type PositionContext,
+  keyAtCursor,
+  valueEntry,
+} from '../position';
 import { FARGATE_LOG_DRIVERS, LOG_DRIVERS, type LogOptionInfo, containerPrefixLength, logDriver, logOption, logOptions } from './logging';
 import { requiresFargate, taskOf } from './model';
 
@@ -91,7 +98,7 @@ export const loggingCompletion: CompletionProvider = {
     if (known.length === 0) return undefined;
     const options = valueAt(context.subject.value, [...at.config, 'options']);
     const present = isObject(options) ? Object.keys(options).filter((k) => k !== at.option) : [];
-    const keyOnly = hasValue(context);
+    const keyOnly = keyAtCursor(context)?.hasValue ?? false;
     const comma = !keyOnly && propertyFollows(context) ? ',' : '';
     const required = (o: LogOptionInfo) => o.required === 'always' || (o.required === 'fargate' && fargate);
     const rank = (o: LogOptionInfo) => (required(o) ? 0 : o.status === 'documented' ? 1 : 2);
@@ -118,13 +125,6 @@ function propertyFollows(context: PositionContext): boolean {
   const node = context.document.root && findNodeAtOffset(context.document.root, context.offset, true);
   const from = node?.type === 'string' ? node.offset + node.length : context.offset;
   return /^\s*"/.test(context.document.text.slice(from, from + 200));
-}
-
-/** The key under the cursor already has a value: complete the key alone. */
-function hasValue(context: PositionContext): boolean {
-  const node = context.document.root && findNodeAtOffset(context.document.root, context.offset, true);
-  const property = node?.parent;
-  return !!property && property.type === 'property' && property.children?.[0] === node && (property.children?.length ?? 0) > 1;
 }
 
 function driverEntries(fargate: boolean): CompletionEntry[] {

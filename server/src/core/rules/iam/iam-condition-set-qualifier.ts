@@ -3,6 +3,7 @@
 // so with a single-valued key in an Allow statement it allows requests that lack the key: Access Analyzer
 // calls that overly permissive. A multi-valued key without a qualifier, and Null with one, get information-level
 // notes (AWS managed policies use StringEquals on the multi-valued events:detail-type).
+import { POLICY_SUBJECTS } from '../../classify';
 import { policyConditionEntries } from '../../iam/conditions';
 import { baseType, judgeConditionKey } from '../../iam/condition-keys';
 import { moveConditionKey } from '../../iam/condition-edits';
@@ -19,7 +20,7 @@ export const iamConditionSetQualifier: Rule = {
     id: 'iam-condition-set-qualifier',
     title: 'ForAllValues/ForAnyValue go with multi-valued condition keys (ForAllValues on a single-valued key is overly permissive)',
     defaultSeverity: 'warning',
-    appliesTo: ['identity-policy', 'trust-policy', 'resource-policy'],
+    appliesTo: POLICY_SUBJECTS,
     fixable: true,
   },
   check({ subject, report }) {

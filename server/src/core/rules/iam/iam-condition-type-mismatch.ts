@@ -4,6 +4,7 @@
 // Parliament says ("mismatched type but usable"), and AWS's own managed policies use them: String operators
 // on Bool/Numeric/Date/IP keys compare the text (no ranges, no CIDR), and Arn operators on a String key
 // that holds ARNs. Those get an information-level note. String operators on ARN keys are plainly fine.
+import { POLICY_SUBJECTS } from '../../classify';
 import { type OperatorFamily, policyConditionEntries } from '../../iam/conditions';
 import { baseType, judgeConditionKey } from '../../iam/condition-keys';
 import { conditionKeyAt, moveConditionKey } from '../../iam/condition-edits';
@@ -59,7 +60,7 @@ export const iamConditionTypeMismatch: Rule = {
     id: 'iam-condition-type-mismatch',
     title: "A condition operator must compare the condition key's type",
     defaultSeverity: 'warning',
-    appliesTo: ['identity-policy', 'trust-policy', 'resource-policy'],
+    appliesTo: POLICY_SUBJECTS,
     fixable: true,
   },
   check({ subject, report }) {

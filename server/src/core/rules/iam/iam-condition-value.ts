@@ -1,6 +1,7 @@
 // A condition value must have the form its operator compares: true/false for Null and Bool, a number for
 // Numeric*, a date for Date*, an IP range for IpAddress, base64 for BinaryEquals. IAM accepts the policy
 // either way, but a value of the wrong form never matches, so the condition silently denies (or allows).
+import { POLICY_SUBJECTS } from '../../classify';
 import { policyConditionEntries, scalarText } from '../../iam/conditions';
 import { isBase64Text, isBooleanText, isDateText, isNumericText, isPrivateIpv4, parseIpRange } from '../../iam/formats';
 import { isDeferred } from '../../iam/variables';
@@ -12,7 +13,7 @@ export const iamConditionValue: Rule = {
     id: 'iam-condition-value',
     title: 'Condition values must have the form their operator compares (boolean, number, date, IP range, base64)',
     defaultSeverity: 'warning',
-    appliesTo: ['identity-policy', 'trust-policy', 'resource-policy'],
+    appliesTo: POLICY_SUBJECTS,
     fixable: true,
   },
   check({ subject, report }) {

@@ -1,5 +1,6 @@
 // `*` and `?` are wildcards only for the Like operators (and the Arn ones). Under StringEquals they are
 // literal characters, so "arn:aws:s3:::bucket/*" only matches a key that really ends in a star.
+import { POLICY_SUBJECTS } from '../../classify';
 import { policyConditionEntries, scalarText } from '../../iam/conditions';
 import { hasWildcard } from '../../iam/wildcard';
 import { conditionKeyAt, moveConditionKey } from '../../iam/condition-edits';
@@ -16,7 +17,7 @@ export const iamConditionWildcardWithoutLike: Rule = {
     id: 'iam-condition-wildcard-without-like',
     title: 'A wildcard in a condition value only works with a Like operator',
     defaultSeverity: 'warning',
-    appliesTo: ['identity-policy', 'trust-policy', 'resource-policy'],
+    appliesTo: POLICY_SUBJECTS,
     fixable: true,
   },
   check({ subject, report }) {

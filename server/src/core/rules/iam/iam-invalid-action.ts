@@ -1,5 +1,6 @@
 // An action name the service does not have (or a wildcard that matches none of its actions): IAM accepts
 // the policy, but the entry grants (or denies) nothing. The closest action names are offered.
+import { POLICY_SUBJECTS } from '../../classify';
 import { actionEntries, replacementFixes } from '../../iam/actions';
 import { actionsOf, matchingActions, serviceExists, serviceKeys, serviceName } from '../../iam/data';
 import { suggestions } from '../../iam/suggest';
@@ -11,7 +12,7 @@ export const iamInvalidAction: Rule = {
     id: 'iam-invalid-action',
     title: 'An action must exist in its service (a wildcard must match at least one action)',
     defaultSeverity: 'warning',
-    appliesTo: ['identity-policy', 'trust-policy', 'resource-policy'],
+    appliesTo: POLICY_SUBJECTS,
     fixable: true,
   },
   check({ subject, report }) {

@@ -1,5 +1,6 @@
 // Condition operator names are a closed, case-sensitive list; IAM rejects a policy with any other name
 // ("Invalid Condition type"), with IfExists on Null, or with a set qualifier other than ForAllValues/ForAnyValue.
+import { POLICY_SUBJECTS } from '../../classify';
 import { isObject } from '../../json';
 import { type OperatorProblem, SET_QUALIFIERS, allOperatorNames, parseOperator } from '../../iam/conditions';
 import { suggestions as near } from '../../iam/suggest';
@@ -17,7 +18,7 @@ export const iamInvalidConditionOperator: Rule = {
     id: 'iam-invalid-condition-operator',
     title: 'Condition operators must be valid IAM operator names',
     defaultSeverity: 'error',
-    appliesTo: ['identity-policy', 'trust-policy', 'resource-policy'],
+    appliesTo: POLICY_SUBJECTS,
     fixable: true,
   },
   check({ subject, report }) {

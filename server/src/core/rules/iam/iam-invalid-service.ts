@@ -1,5 +1,6 @@
 // An action whose service prefix no AWS service has: IAM accepts the policy, but the entry grants (or
 // denies) nothing. Usually a typo, so the closest prefixes are offered.
+import { POLICY_SUBJECTS } from '../../classify';
 import retired from '../../facts/iam-retired-services.json';
 import { actionEntries, replacementFixes } from '../../iam/actions';
 import { action, matchingActions, serviceExists, serviceKeys } from '../../iam/data';
@@ -14,7 +15,7 @@ export const iamInvalidService: Rule = {
     id: 'iam-invalid-service',
     title: 'The service prefix of an action must be an AWS service',
     defaultSeverity: 'warning',
-    appliesTo: ['identity-policy', 'trust-policy', 'resource-policy'],
+    appliesTo: POLICY_SUBJECTS,
     fixable: true,
   },
   check({ subject, report }) {

@@ -1,6 +1,7 @@
 // The JSON shape of a policy: which elements it may have, their types and values, and the pairs that
 // exclude or require each other, depending on what the policy is (identity, role trust, resource policy).
 // Duplicate keys are found on the raw syntax tree: the parsed value keeps only the last of them.
+import { POLICY_SUBJECTS } from '../../classify';
 import type { Node } from 'jsonc-parser';
 import { removeNode, removeValue, renameKey, setValue } from '../../edits';
 import { type JsonPath, isObject, isPlaceholder, locate, nodeAt } from '../../json';
@@ -28,7 +29,7 @@ export const iamPolicyStructure: Rule = {
     id: 'iam-policy-structure',
     title: 'A policy must have the elements, types and values the IAM policy grammar allows',
     defaultSeverity: 'error',
-    appliesTo: ['identity-policy', 'trust-policy', 'resource-policy'],
+    appliesTo: POLICY_SUBJECTS,
     fixable: true,
   },
   check({ subject, document, report: reportFinding }) {

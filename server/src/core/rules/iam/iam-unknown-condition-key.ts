@@ -2,6 +2,7 @@
 // IfExists), silently. IAM accepts any key, so this is a warning: a key misspelt, a key of another service
 // than the statement's actions, or a global key that does not exist. The IAM data lags behind AWS at times,
 // so keys of providers (OIDC claims) and of unknown prefixes are judged leniently.
+import { POLICY_SUBJECTS } from '../../classify';
 import { conditionEntries } from '../../iam/conditions';
 import { judgeConditionKey, keyAppliesTo } from '../../iam/condition-keys';
 import { statementActions } from '../../iam/grants';
@@ -20,7 +21,7 @@ export const iamUnknownConditionKey: Rule = {
     id: 'iam-unknown-condition-key',
     title: "Condition keys must exist and apply to the statement's actions",
     defaultSeverity: 'warning',
-    appliesTo: ['identity-policy', 'trust-policy', 'resource-policy'],
+    appliesTo: POLICY_SUBJECTS,
     fixable: true,
   },
   check({ subject, report }) {
