@@ -34,7 +34,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
-export const SERVER = path.resolve(__dirname, '../../dist/server.js');
+const SERVER = path.resolve(__dirname, '../../dist/server.js');
 
 export interface StartOptions {
   settings?: Record<string, unknown>;

@@ -16,7 +16,7 @@ export interface ValidCase {
   files?: Record<string, unknown>;
 }
 
-export interface ExpectedFinding {
+interface ExpectedFinding {
   path: JsonPath;
   severity?: Severity;
   /** A part of the message that must appear (for the wording that matters, such as listed values). */
@@ -32,7 +32,7 @@ export interface InvalidCase extends ValidCase {
   fix?: { title: string | RegExp; output: unknown; files?: Record<string, unknown> };
 }
 
-export const WORKSPACE_ROOT = 'file:///ws';
+const WORKSPACE_ROOT = 'file:///ws';
 
 function workspaceOf(c: ValidCase): { uri?: string; workspace?: WorkspaceIndex } {
   if (!c.files) return {};
@@ -62,7 +62,7 @@ function otherFilesAfter(workspace: WorkspaceIndex | undefined, edits: FileEdit[
   return result;
 }
 
-export function text(json: unknown): string {
+function text(json: unknown): string {
   return typeof json === 'string' ? json : JSON.stringify(json, null, 2);
 }
 

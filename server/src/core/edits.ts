@@ -3,7 +3,7 @@ import { type FormattingOptions, type Node, applyEdits, modify, parseTree } from
 import { type JsonDocument, type JsonPath, nodeAt } from './json';
 import type { FileEdit } from './rule';
 
-export function formattingOf(text: string): FormattingOptions {
+function formattingOf(text: string): FormattingOptions {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const indented = /\n([ \t]+)\S/.exec(text);
   if (indented && indented[1].startsWith('\t')) return { insertSpaces: false, tabSize: 4, eol };

@@ -12,7 +12,7 @@ export interface Span {
   length: number;
 }
 
-export interface SyntaxProblem extends Span {
+interface SyntaxProblem extends Span {
   message: string;
 }
 

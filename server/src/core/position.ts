@@ -1,7 +1,7 @@
 // What is under the cursor: the JSON path there, and which subject (task definition, policy, ...) holds it.
 import { type Node, findNodeAtOffset, getLocation } from 'jsonc-parser';
 import { type JsonDocument, type JsonPath, nodeAt } from './json';
-import { type Classification, type Subject } from './classify';
+import type { Classification, Subject } from './classify';
 import type { WorkspaceView } from './workspace';
 
 export interface PositionContext {

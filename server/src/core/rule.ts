@@ -7,7 +7,7 @@ import type { WorkspaceView } from './workspace';
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
 
-export const DOCS_BASE_URL = 'https://github.com/fargate-lint/fargate-lint/blob/main/docs/rules/';
+const DOCS_BASE_URL = 'https://github.com/fargate-lint/fargate-lint/blob/main/docs/rules/';
 
 export interface RuleMeta {
   /** Stable kebab-case id; also the diagnostic code and the docs page name. */

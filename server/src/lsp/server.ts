@@ -86,12 +86,17 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
       setTimeout(() => {
         pushTimers.delete(document.uri);
         const version = document.version;
-        safely('validation', () => diagnosticsFor(document), [] as Diagnostic[]).then((diagnostics) => {
+        void safely('validation', () => diagnosticsFor(document), [] as Diagnostic[]).then((diagnostics) => {
           // A newer edit has its own validation coming.
-          if (documents.get(document.uri)?.version === version) connection.sendDiagnostics({ uri: document.uri, diagnostics });
+          if (documents.get(document.uri)?.version === version) publish(document.uri, diagnostics);
         });
       }, PUSH_DELAY_MS),
     );
+  }
+
+  /** Pushes diagnostics; a connection that has gone away is no reason to stop (the rejection is dropped). */
+  function publish(uri: string, diagnostics: Diagnostic[]): void {
+    connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined);
   }
 
   async function safely<T>(what: string, run: () => T | Promise<T>, fallback: T): Promise<T> {
@@ -162,7 +167,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     service.forget(document.uri);
     void sync.closed(document.uri);
     clearTimeout(pushTimers.get(document.uri));
-    if (!usePullDiagnostics) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    if (!usePullDiagnostics) publish(document.uri, []);
   });
 
   connection.languages.diagnostics.on(async (params, token) => {

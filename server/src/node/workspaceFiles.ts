@@ -2,13 +2,13 @@
 // policies). Platform code: the server core only sees the WorkspaceFileSystem interface. Only file: folders
 // are read; nothing from the workspace is ever run, and nothing goes over the network. The walk is bounded
 // (files, bytes, depth), yields to the event loop between folders, and stops when cancelled.
-import { promises as fs } from 'node:fs';
+import { type Dirent, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { WorkspaceFileSystem } from '../lsp/fileSystem';
 import { SKIPPED_FOLDERS } from './folders';
 
-export const SCAN_LIMITS = {
+const SCAN_LIMITS = {
   /** JSON files read per scan. */
   maxFiles: 5000,
   /** Larger files are not indexed (account authorization dumps are the biggest we want). */
@@ -51,7 +51,7 @@ export const nodeWorkspaceFileSystem: WorkspaceFileSystem = {
     while (queue.length && files < SCAN_LIMITS.maxFiles) {
       if (isCancelled()) return;
       const { folder, depth } = queue.shift()!;
-      let entries: import('node:fs').Dirent[];
+      let entries: Dirent[];
       try {
         entries = await fs.readdir(folder, { withFileTypes: true });
       } catch {

@@ -25,7 +25,7 @@ export function skipReason(text: string): string | undefined {
   return undefined;
 }
 
-export function buildModel(uri: string, version: number, text: string): DocumentModel {
+function buildModel(uri: string, version: number, text: string): DocumentModel {
   const fileName = uriToFileName(uri);
   if (isForeignFileName(fileName)) return { uri, version, fileName, document: EMPTY, classification: UNKNOWN_DOCUMENT };
   const skipped = skipReason(text);

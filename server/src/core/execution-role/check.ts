@@ -46,7 +46,7 @@ export interface RoleCheck {
 
 const SEVERITY_ORDER: Status[] = ['granted', 'unknown', 'conditional', 'denied-conditionally', 'missing', 'denied'];
 
-export function worst(statuses: Status[]): Status {
+function worst(statuses: Status[]): Status {
   return statuses.reduce<Status>((a, b) => (SEVERITY_ORDER.indexOf(b) > SEVERITY_ORDER.indexOf(a) ? b : a), 'granted');
 }
 
@@ -77,7 +77,7 @@ export function checkAgainst(role: ResolvedRole, requirements: Requirement[]): R
   });
 }
 
-export function checkExecutionRole(subject: Subject, workspace: WorkspaceView | undefined, uri: string | undefined): RoleCheck {
+function checkExecutionRole(subject: Subject, workspace: WorkspaceView | undefined, uri: string | undefined): RoleCheck {
   const task = taskOf(subject);
   const requirements = requirementsOf(subject);
   const roleArn = task ? referencedRole(task.executionRoleArn) : undefined;

@@ -37,7 +37,7 @@ function pascal(feature: string): string {
 }
 
 /** Statements for grants, with Sids unique among `taken` (which it extends). */
-export function statementsFor(grants: readonly Grant[], taken: Set<string>): Record<string, unknown>[] {
+function statementsFor(grants: readonly Grant[], taken: Set<string>): Record<string, unknown>[] {
   return grants.map((grant) => {
     const base = `ExecutionRole${pascal(grant.feature)}`;
     let sid = base;

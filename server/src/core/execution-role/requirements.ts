@@ -46,14 +46,14 @@ export interface Requirement {
 }
 
 /** Where the task's own resources live, as far as the file tells. */
-export interface TaskPlace {
+interface TaskPlace {
   partition?: string;
   account?: string;
   /** A guess, for display and fixes only. */
   regionGuess?: string;
 }
 
-export function placeOf(task: Record<string, unknown>, containers: Record<string, unknown>[]): TaskPlace {
+function placeOf(task: Record<string, unknown>, containers: Record<string, unknown>[]): TaskPlace {
   const role = [referencedRole(task.executionRoleArn), referencedRole(task.taskRoleArn)].find((r) => r?.account !== undefined);
   const place: TaskPlace = role ? { partition: role.partition, account: role.account } : {};
   for (const container of containers) {

@@ -8,7 +8,7 @@ import { PROJECT_CONFIG_FILE } from '../classify';
 import type { WorkspaceFile, WorkspaceView } from '../workspace';
 import { basenameOf, dirnameOf, isInside, resolveRelative, sameUri } from '../uris';
 
-export type PolicyOrigin = 'role-file' | 'authorization-details' | 'project-config' | 'managed';
+type PolicyOrigin = 'role-file' | 'authorization-details' | 'project-config' | 'managed';
 
 export interface PolicySource {
   /** For messages: "exec-policy.json", "inline policy logs of roles/exec.json", "AWS managed policy X". */
@@ -23,7 +23,7 @@ export interface PolicySource {
   editable: boolean;
 }
 
-export interface RoleDescription {
+interface RoleDescription {
   uri: string;
   /** Path of the role object (or of the role's entry in fargate-lint.json). */
   path: JsonPath;
@@ -56,7 +56,10 @@ const MANAGED = managedFacts.policies as Record<string, ManagedEntry>;
 export const MANAGED_POLICIES_SOURCE = managedFacts.source;
 export const MANAGED_POLICIES_GENERATED = managedFacts.generated;
 
-/** An AWS managed policy's document by ARN (any partition), when known offline. */
+/**
+ * An AWS managed policy's document by ARN (any partition), when known offline.
+ * @internal Exported for tests.
+ */
 export function awsManagedPolicy(arn: string): ManagedEntry | undefined {
   const at = arn.indexOf(':iam::aws:policy/');
   if (!arn.startsWith('arn:') || at < 0) return undefined;
@@ -308,4 +311,6 @@ export function projectConfigsFor(workspace: WorkspaceView | undefined, fromUri:
   return configs.sort((a, b) => b.uri.length - a.uri.length);
 }
 
-export { PROJECT_CONFIG_FILE };
+{
+  PROJECT_CONFIG_FILE;
+}

@@ -36,6 +36,7 @@ export function isAccountId(field: string): boolean {
  * Template placeholders (`${RepositoryName}`) stand for any non-empty text; the policy's wildcards match as
  * IAM matches them. The test is "could one concrete ARN match both": each side is turned into a pattern of
  * literal pieces and stars, and two such patterns share a string when their literal skeletons fit.
+ * @internal Exported for tests.
  */
 export function resourceFitsTemplate(resource: string, templateResource: string): boolean {
   // A template that is one name alone (an S3 bucket, an SNS topic) names no path: "bucket/*" is not a bucket.
@@ -51,6 +52,7 @@ export function resourceFitsTemplate(resource: string, templateResource: string)
  * Whether two wildcard patterns (`*` any run, `?` one character) can match a common string. Both sides are
  * consumed from the left; a `*` on either side may absorb characters of the other. The state space is
  * positions (i, j), so the work is at most the product of the lengths.
+ * @internal Exported for tests.
  */
 export function patternsOverlap(a: string, b: string): boolean {
   // Beyond this size the answer is not worth the time: say "may overlap", which reports nothing.

@@ -34,7 +34,7 @@ export const iamActionHover: HoverProvider = {
   },
 };
 
-export function actionHover(value: string): string | undefined {
+function actionHover(value: string): string | undefined {
   if (value.trim() === '*') return '**`*`**: every action of every AWS service.';
   const parts = splitAction(value);
   if (!parts) return undefined;

@@ -28,7 +28,7 @@ export const iamArnCompletion: CompletionProvider = {
   },
 };
 
-export function arnHover(value: string): string | undefined {
+function arnHover(value: string): string | undefined {
   if (value === '*') return "**`*`** — every resource the statement's actions act on.";
   const arn = parseArn(value);
   if (!arn) return undefined;
@@ -59,7 +59,7 @@ export function arnHover(value: string): string | undefined {
 }
 
 /** `arn:${Partition}:ecr:${Region}:${Account}:repository/${RepositoryName}` → a snippet, partition filled with aws. */
-export function arnSnippet(template: string): string {
+function arnSnippet(template: string): string {
   let n = 0;
   let out = '';
   for (let i = 0; i < template.length; i++) {

@@ -60,7 +60,7 @@ function describeBase(base: string): string {
   return parts.join('; ');
 }
 
-export function operatorHover(name: string): string | undefined {
+function operatorHover(name: string): string | undefined {
   const operator = operatorOf(name);
   if (!operator) return undefined;
   const lines = [`**${name}** — condition operator: ${FAMILY_TEXT[operator.family]}.`, ''];
@@ -93,7 +93,7 @@ function qualifierLines(operator: Operator): string[] {
   return [];
 }
 
-export function conditionKeyHover(name: string): string | undefined {
+function conditionKeyHover(name: string): string | undefined {
   const verdict = judgeConditionKey(name);
   if (verdict.kind === 'provider')
     return `**${name}** — a claim of the identity provider \`${name.slice(0, name.lastIndexOf(':'))}\`, checked when a federated user assumes the role.`;

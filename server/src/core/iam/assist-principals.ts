@@ -36,7 +36,7 @@ const ECS_TASKS_MARKDOWN = [
   'ECS documents limiting it to your account with `aws:SourceAccount` and `aws:SourceArn` (`arn:aws:ecs:REGION:ACCOUNT:*`).',
 ].join('\n');
 
-export function principalHover(type: string, value: string): string | undefined {
+function principalHover(type: string, value: string): string | undefined {
   if (value === '*' && (type === '*' || type === 'AWS'))
     return '**`*`** — every principal: any user or role in any AWS account (and, in resource policies, anonymous callers). In a role trust policy this lets anyone try to assume the role.';
   if (type === 'Service') {

@@ -41,7 +41,7 @@ function plainKeys(keys: readonly IamConditionKey[]): string[] {
 }
 
 /** A key written in a policy fits a documented key or key template (`aws:ResourceTag/${TagKey}`, `.../tag-key`). */
-export function keyFitsTemplate(name: string, template: string): boolean {
+function keyFitsTemplate(name: string, template: string): boolean {
   if (template.toLowerCase() === name.toLowerCase()) return true;
   const pattern = template.replace(/\$\{[^}]*\}/g, '?*').replace(/\/tag-key$/i, '/?*');
   return pattern !== template && wildcardMatch(pattern, name, { ignoreCase: true });

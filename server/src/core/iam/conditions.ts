@@ -37,7 +37,7 @@ export const BASE_OPERATORS: Readonly<Record<string, OperatorFamily>> = {
 };
 
 export const SET_QUALIFIERS = ['ForAllValues', 'ForAnyValue'] as const;
-export type SetQualifier = (typeof SET_QUALIFIERS)[number];
+type SetQualifier = (typeof SET_QUALIFIERS)[number];
 
 export interface Operator {
   text: string;

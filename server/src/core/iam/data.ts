@@ -10,9 +10,10 @@ import * as path from 'node:path';
 import globalKeyFacts from '../facts/iam-global-condition-keys.json';
 import { hasWildcard, wildcardMatch } from './wildcard';
 
+/** @internal Exported for tests. */
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Tagging' | 'Permissions management';
 
-export type ConditionKeyType =
+type ConditionKeyType =
   | 'String'
   | 'ArrayOfString'
   | 'ARN'
@@ -27,7 +28,7 @@ export type ConditionKeyType =
   | 'ArrayOfIPAddress'
   | (string & {});
 
-export interface ActionResourceType {
+interface ActionResourceType {
   /** Resource type key, as in resourceTypes(prefix) (e.g. "repository"). */
   name: string;
   required: boolean;
@@ -71,7 +72,7 @@ export interface IamConditionKey {
   category?: string;
 }
 
-export interface IamDataInfo {
+interface IamDataInfo {
   version: string;
   updatedAt?: string;
   /** The folder the data is read from. */
@@ -86,7 +87,7 @@ const DOCS_BASE = 'https://docs.aws.amazon.com/service-authorization/latest/refe
 let rootCache: string | undefined;
 
 /** The data folder: dist/iam-data next to the bundle, else the package's data folder in node_modules. */
-export function iamDataRoot(): string {
+function iamDataRoot(): string {
   if (rootCache) return rootCache;
   const candidates: string[] = [path.join(__dirname, 'iam-data')];
   try {
@@ -181,7 +182,10 @@ function serviceFile<T>(
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** Splits "Permissions management, Write" into its parts. */
+/**
+ * Splits "Permissions management, Write" into its parts.
+ * @internal Exported for tests.
+ */
 export function splitAccessLevel(accessLevel: string): AccessLevel[] {
   return accessLevel
     .split(',')
@@ -277,7 +281,10 @@ export function globalConditionKeys(): readonly IamConditionKey[] {
   return globalKeys;
 }
 
-/** A global condition key by name, case-insensitive; `aws:ResourceTag/Team` finds `aws:ResourceTag/tag-key`. */
+/**
+ * A global condition key by name, case-insensitive; `aws:ResourceTag/Team` finds `aws:ResourceTag/tag-key`.
+ * @internal Exported for tests.
+ */
 export function globalConditionKey(name: string): IamConditionKey | undefined {
   if (typeof name !== 'string') return undefined;
   const lower = name.toLowerCase();
@@ -436,7 +443,7 @@ export function serviceReferenceUrl(prefix: string, actionName?: string): string
 let infoCache: IamDataInfo | undefined;
 
 /** The iam-data version the data came from (the build writes it next to the copied data). */
-export function iamDataInfo(): IamDataInfo {
+function iamDataInfo(): IamDataInfo {
   if (!infoCache) {
     const root = iamDataRoot();
     const raw = (readJsonFile(path.join(root, 'iam-data-version.json')) ?? readJsonFile(path.join(root, '..', 'package.json'))) as
@@ -446,18 +453,25 @@ export function iamDataInfo(): IamDataInfo {
   return infoCache;
 }
 
+/** @internal Exported for tests. */
 export function iamDataVersion(): string {
   return iamDataInfo().version;
 }
 
 // --- for tests and measurements ------------------------------------------------------------------
 
-/** The services whose per-service files have been read so far, sorted. */
+/**
+ * The services whose per-service files have been read so far, sorted.
+ * @internal Exported for tests.
+ */
 export function loadedServices(): string[] {
   return [...loaded].sort();
 }
 
-/** Forgets everything read (tests only). */
+/**
+ * Forgets everything read (tests only).
+ * @internal Exported for tests.
+ */
 export function clearIamDataCache(): void {
   actionsCache.clear();
   resourceTypesCache.clear();

@@ -39,7 +39,7 @@ export type Decision =
   | 'denied'
   | 'implicitly-denied';
 
-export interface StatementMatch {
+interface StatementMatch {
   policyId: string;
   statement: Statement;
   effect: 'Allow' | 'Deny';

@@ -1,7 +1,7 @@
 // What a statement grants, in the coarse terms security checks need: whether it covers a given action
 // (by name, by wildcard or through a NotAction that leaves it out), and whether a resource means "all".
 import { type IamAction, matchingActions, splitAction } from './data';
-import { type Element, type Statement } from './policy';
+import type { Element, Statement } from './policy';
 import { hasWildcard, wildcardMatch } from './wildcard';
 
 export function isStarAction(action: string): boolean {

@@ -7,7 +7,7 @@ export interface Element {
   path: JsonPath;
 }
 
-export interface ElementList {
+interface ElementList {
   /** `NotAction` / `NotResource` / `NotPrincipal` rather than the positive form. */
   negated: boolean;
   key: string;

@@ -35,7 +35,7 @@ export function isEveryone(principal: PrincipalValue): boolean {
 export type FederationKind = 'saml' | 'oidc' | 'web-identity';
 
 /** Well-known web identity providers that are named directly rather than by an IAM provider ARN. */
-export const WEB_IDENTITY_PROVIDERS = ['cognito-identity.amazonaws.com', 'www.amazon.com', 'graph.facebook.com', 'accounts.google.com'];
+const WEB_IDENTITY_PROVIDERS = ['cognito-identity.amazonaws.com', 'www.amazon.com', 'graph.facebook.com', 'accounts.google.com'];
 
 /** What kind of federation a Federated principal value is, or undefined when it is none we know. */
 export function federationKind(value: string): FederationKind | undefined {

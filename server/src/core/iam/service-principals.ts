@@ -6,7 +6,7 @@ import { editDistance } from './suggest';
 const known = facts.principals as Record<string, string>;
 const documented = facts.documented as Record<string, { about: string; source: string }>;
 
-export const SERVICE_PRINCIPAL_SUFFIX = '.amazonaws.com';
+const SERVICE_PRINCIPAL_SUFFIX = '.amazonaws.com';
 
 /** The principal in its base form: lower case, without the China suffix or a Region part (logs.us-east-1.amazonaws.com). */
 export function basePrincipal(value: string): string {

@@ -3,7 +3,7 @@
 // `${AWS::Region}`, `{{bucket}}`). Only IAM variables are judged; placeholders are left alone everywhere.
 // Source: IAM User Guide, "IAM policy elements: Variables and tags" (reference_policies_variables).
 
-export type VariableProblem = 'missing-brace' | 'space' | 'empty' | 'default-quote';
+type VariableProblem = 'missing-brace' | 'space' | 'empty' | 'default-quote';
 
 export interface VariableRef {
   /** Offset of `${` in the string. */
@@ -19,7 +19,10 @@ export interface VariableRef {
 
 const SPECIAL = new Set(['*', '?', '$']);
 
-/** An IAM variable name: `aws:username`, `saml:sub`, `www.amazon.com:user_id`, `aws:PrincipalTag/team`, ... */
+/**
+ * An IAM variable name: `aws:username`, `saml:sub`, `www.amazon.com:user_id`, `aws:PrincipalTag/team`, ...
+ * @internal Exported for tests.
+ */
 export function isIamVariableName(name: string): boolean {
   if (SPECIAL.has(name)) return true;
   const colon = name.indexOf(':');
@@ -28,7 +31,10 @@ export function isIamVariableName(name: string): boolean {
   return /^[A-Za-z0-9][A-Za-z0-9.-]*(\/[A-Za-z0-9._-]+)*$/.test(namespace) && name.length > colon + 1;
 }
 
-/** Every `${...}` in `text`, in order. */
+/**
+ * Every `${...}` in `text`, in order.
+ * @internal Exported for tests.
+ */
 export function scanVariables(text: string): VariableRef[] {
   const refs: VariableRef[] = [];
   let from = 0;

@@ -31,6 +31,6 @@ export const skippedFileMeta: RuleMeta = {
   appliesTo: [],
 };
 
-export const serviceRuleMetas: readonly RuleMeta[] = [jsonSyntaxMeta, taskDefinitionSchemaMeta, projectConfigSchemaMeta, skippedFileMeta];
+const serviceRuleMetas: readonly RuleMeta[] = [jsonSyntaxMeta, taskDefinitionSchemaMeta, projectConfigSchemaMeta, skippedFileMeta];
 
 export const allRuleMetas: readonly RuleMeta[] = [...allRules.map((r) => r.meta), ...serviceRuleMetas];

@@ -33,6 +33,7 @@ const LISTS: Record<ParameterList, ParameterEntry[]> = {
   windows: table.windows as ParameterEntry[],
 };
 
+/** @internal Exported for tests. */
 export function parameterEntries(list: ParameterList): readonly ParameterEntry[] {
   return LISTS[list];
 }
@@ -45,7 +46,7 @@ export function parameterEntry(list: ParameterList, id: string): ParameterEntry 
  * Whether a parameter is in use. null, false, "", [] and {} are how real files (console exports,
  * describe output) say "not set"; a template placeholder is not ours to judge.
  */
-export function isUsed(value: unknown): boolean {
+function isUsed(value: unknown): boolean {
   if (value === undefined || value === null || value === false || value === '') return false;
   if (Array.isArray(value)) return value.length > 0;
   if (isObject(value)) return Object.keys(value).length > 0;

@@ -19,7 +19,7 @@ interface RawRow {
   limitedAvailability?: string;
 }
 
-export const SIZE_ROWS: readonly SizeRow[] = (table.rows as RawRow[]).map((row) => ({
+const SIZE_ROWS: readonly SizeRow[] = (table.rows as RawRow[]).map((row) => ({
   cpu: row.cpu,
   memory: row.memory.values ?? range(row.memory.from!, row.memory.to!, row.memory.step!),
   os: row.os as OsFamily[],

@@ -4,7 +4,7 @@
 // ECS itself adds a length limit and accepts only sha256 digests. Pure: no I/O.
 import { IMAGE_PATTERNS, LIMITS } from './limits';
 
-export type RegistryKind = 'ecr' | 'ecr-public' | 'docker-hub' | 'other';
+type RegistryKind = 'ecr' | 'ecr-public' | 'docker-hub' | 'other';
 
 export interface ImageReference {
   /** The reference as written. */
@@ -26,7 +26,7 @@ export interface ImageReference {
   digest?: string;
 }
 
-export type ImageProblemCode = 'empty' | 'whitespace' | 'too-long' | 'digest' | 'host' | 'uppercase' | 'repository' | 'tag' | 'identifier';
+type ImageProblemCode = 'empty' | 'whitespace' | 'too-long' | 'digest' | 'host' | 'uppercase' | 'repository' | 'tag' | 'identifier';
 
 export interface ImageProblem {
   code: ImageProblemCode;
@@ -83,12 +83,6 @@ function classifyRegistry(reference: ImageReference): void {
 function partitionOf(domain: string, region: string): string {
   if (region.startsWith('us-gov-')) return 'aws-us-gov';
   return PARTITION_BY_DOMAIN[domain] ?? 'aws';
-}
-
-/** The ECR repository ARN an IAM policy names for pulling this image, for private ECR images. */
-export function ecrRepositoryArn(reference: ImageReference): string | undefined {
-  if (reference.registryKind !== 'ecr') return undefined;
-  return `arn:${reference.partition}:ecr:${reference.region}:${reference.account}:repository/${reference.repository}`;
 }
 
 /** What makes the reference unusable for ECS (registration or the image pull). Empty when it is fine. */

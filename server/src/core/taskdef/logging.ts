@@ -71,7 +71,7 @@ export function containerPrefixLength(subject: Subject, path: JsonPath): number 
 }
 
 /** Placeholder Region written when nothing in the file names one. */
-export const DEFAULT_REGION = 'us-east-1';
+const DEFAULT_REGION = 'us-east-1';
 
 export interface AwslogsDefaults {
   'awslogs-group': string;

@@ -37,11 +37,6 @@ export function isWindows(task: Record<string, unknown> | undefined): boolean {
   return isObject(platform) && typeof platform.operatingSystemFamily === 'string' && platform.operatingSystemFamily.startsWith('WINDOWS');
 }
 
-export function cpuArchitecture(task: Record<string, unknown> | undefined): string | undefined {
-  const platform = task?.runtimePlatform;
-  return isObject(platform) && typeof platform.cpuArchitecture === 'string' ? platform.cpuArchitecture : undefined;
-}
-
 /** The network mode ECS will use: a missing networkMode means bridge. */
 export function effectiveNetworkMode(task: Record<string, unknown> | undefined): string | undefined {
   if (!task) return undefined;

@@ -11,7 +11,7 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const ARN_REGION = /^arn:aws[a-z-]*:[a-z0-9-]+:([a-z]{2}(?:-[a-z]+)+-\d+):/;
 const ECR_HOST = /^\d{12}\.dkr[.-]ecr(?:-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d+)\.(?:amazonaws\.com(?:\.cn)?|on\.aws)\//;
 
-export function isRegion(value: unknown): value is string {
+function isRegion(value: unknown): value is string {
   return typeof value === 'string' && REGION.test(value);
 }
 

@@ -4,7 +4,7 @@
 import { type Arn, parseArn } from '../arn';
 import { ARN_PATTERNS } from './limits';
 
-export interface SecretsManagerReference {
+interface SecretsManagerReference {
   kind: 'secretsmanager';
   partition: string;
   region: string;
@@ -22,7 +22,7 @@ export interface SecretsManagerReference {
   secretArn: string;
 }
 
-export interface SsmReference {
+interface SsmReference {
   kind: 'ssm';
   /** `arn` when written as an ARN; `name` when only the parameter name is given (same Region as the task). */
   form: 'arn' | 'name';
@@ -34,7 +34,7 @@ export interface SsmReference {
   arn?: string;
 }
 
-export interface InvalidReference {
+interface InvalidReference {
   kind: 'invalid';
   reason: string;
 }

@@ -150,7 +150,7 @@ const AWS_ACCESS_KEY = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/;
 const URL_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^/\s@]+)@/i;
 
 /** The upper-case words of a variable name: db_password → DB PASSWORD, apiKey → API KEY. */
-export function nameWords(name: string): string[] {
+function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .split(/[^A-Za-z0-9]+/)
@@ -174,7 +174,7 @@ function secretWordOf(name: string): string | undefined {
 }
 
 /** A value that cannot be a secret worth hiding: empty, a placeholder, a flag, a number, a reference. */
-export function isInertValue(value: string): boolean {
+function isInertValue(value: string): boolean {
   const text = value.trim();
   if (text === '' || isTemplated(text)) return true;
   if (/^(?:true|false|yes|no|on|off|enabled|disabled)$/i.test(text)) return true;

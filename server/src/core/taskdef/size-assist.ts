@@ -23,7 +23,7 @@ export const sizeHover: HoverProvider = {
   },
 };
 
-export function sizeTableMarkdown(task: Record<string, unknown>): string {
+function sizeTableMarkdown(task: Record<string, unknown>): string {
   const os: OsFamily = isWindows(task) ? 'WINDOWS' : 'LINUX';
   const cpu = parseCpu(task.cpu);
   const memory = parseMemory(task.memory);

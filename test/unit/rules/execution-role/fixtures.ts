@@ -1,6 +1,6 @@
 // Task definitions, policies and role files shared by the execution-role rule tests.
 export const ACCOUNT = '123456789012';
-export const IMAGE = `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/web:1.4.2`;
+const IMAGE = `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/web:1.4.2`;
 export const MANAGED = 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy';
 export const TRUST = {
   Version: '2012-10-17',

@@ -42,7 +42,7 @@ const NEAR_MISS_TEXT: Record<NearMiss['kind'], { hint: string; title: (m: NearMi
   },
 };
 
-export interface PermissionData {
+interface PermissionData {
   role: string;
   status: Status;
   /** What a new statement must allow (missing permissions only). */

@@ -13,7 +13,7 @@ import { requiresFargate, taskOf } from '../../taskdef/model';
 /** Needed with any launch type: ECS checks these at registration on EC2 too. */
 const ANY_LAUNCH_TYPE = new Set<FeatureId>(['secret-ssm', 'secret-secretsmanager']);
 
-export const DEFAULT_EXECUTION_ROLE = 'ecsTaskExecutionRole';
+const DEFAULT_EXECUTION_ROLE = 'ecsTaskExecutionRole';
 
 export const executionRoleRequired: Rule = {
   meta: {

@@ -10,7 +10,7 @@ import type { Fix, Rule } from '../../rule';
 import { taskOf } from '../../taskdef/model';
 import { referencedRole } from '../../taskdef/roles';
 
-export const ECS_TASKS_PRINCIPAL = 'ecs-tasks.amazonaws.com';
+const ECS_TASKS_PRINCIPAL = 'ecs-tasks.amazonaws.com';
 
 /** Principals written where ecs-tasks.amazonaws.com was meant. */
 const LOOKALIKES = new Set(['ecs.amazonaws.com', 'ecs-task.amazonaws.com', 'ecs-tasks.amazonaws.com.cn', 'ec2.amazonaws.com', 'ecs-tasks']);

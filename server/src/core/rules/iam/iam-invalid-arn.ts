@@ -47,7 +47,7 @@ interface Data extends ReplacementData {
 }
 
 /** What is wrong with one Resource value, judged field by field; undefined when nothing is. */
-export function arnProblem(value: string): Problem | undefined {
+function arnProblem(value: string): Problem | undefined {
   if (value === '*') return undefined;
   if (!value.startsWith('arn:')) {
     if (value.toLowerCase().startsWith('arn:')) {

@@ -60,7 +60,10 @@ function describe(name: string, problem: OperatorProblem): string {
   }
 }
 
-/** Valid names close to `name`, best first (at most three). */
+/**
+ * Valid names close to `name`, best first (at most three).
+ * @internal Exported for tests.
+ */
 export function suggestOperators(name: string, problem: OperatorProblem): string[] {
   const colon = name.indexOf(':');
   const qualifierText = colon >= 0 ? name.slice(0, colon) : undefined;

@@ -7,7 +7,7 @@ import { statementsOf } from '../../iam/policy';
 import { oidcProviderHost, principalValues } from '../../iam/principals';
 import type { Rule } from '../../rule';
 
-export const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
+const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
 
 export const iamOidcTrustCondition: Rule = {
   meta: {

@@ -13,10 +13,13 @@ import { SyntaxKind, createScanner } from 'jsonc-parser';
 import { type JsonDocument, type JsonPath, isObject, nodeAt } from '../../json';
 import type { Rule } from '../../rule';
 
+/** @internal Exported for tests. */
 export const MANAGED_POLICY_LIMIT = 6144;
+/** @internal Exported for tests. */
 export const ROLE_INLINE_LIMIT = 10240;
+/** @internal Exported for tests. */
 export const TRUST_POLICY_LIMIT = 2048;
-export const TRUST_POLICY_MAX_QUOTA = 4096;
+const TRUST_POLICY_MAX_QUOTA = 4096;
 
 /** Top-level keys of IAM's own output (get-policy-version, get-role, get-account-authorization-details). */
 const IAM_OUTPUT = new Set(['PolicyVersion', 'Role', 'RoleDetailList', 'UserDetailList', 'GroupDetailList']);
@@ -77,7 +80,10 @@ function fromIam(path: JsonPath): boolean {
   return (typeof first === 'string' && IAM_OUTPUT.has(first)) || (first === 'Policies' && path[2] === 'PolicyVersionList');
 }
 
-/** Characters of the JSON at `path` as written, without whitespace (inside strings too) and without comments. */
+/**
+ * Characters of the JSON at `path` as written, without whitespace (inside strings too) and without comments.
+ * @internal Exported for tests.
+ */
 export function sizeAt(document: JsonDocument, path: JsonPath): number {
   const node = nodeAt(document.root, path);
   if (!node) return 0;

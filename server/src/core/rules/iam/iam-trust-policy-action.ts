@@ -7,7 +7,7 @@ import { wildcardMatch } from '../../iam/wildcard';
 import { hasTemplatePlaceholder } from '../../iam/variables';
 import type { Rule } from '../../rule';
 
-export const TRUST_ACTIONS = [
+const TRUST_ACTIONS = [
   'sts:AssumeRole',
   'sts:AssumeRoleWithSAML',
   'sts:AssumeRoleWithWebIdentity',

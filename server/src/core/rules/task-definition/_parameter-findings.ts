@@ -13,7 +13,7 @@ import {
   targetsOnlyFargate,
 } from '../../taskdef/fargate-parameters';
 
-export interface ParameterFixData {
+interface ParameterFixData {
   list: ParameterList;
   entry: string;
   /** Relative to the subject. */

@@ -14,7 +14,7 @@ import {
 } from '../../taskdef/logging';
 import { requiresFargate, taskOf } from '../../taskdef/model';
 
-export type AwslogsFixData = { config: JsonPath } & (
+type AwslogsFixData = { config: JsonPath } & (
   | { kind: 'missing'; options: string[] }
   | { kind: 'remove'; option: string; rename?: string }
   | { kind: 'value'; option: string; values: string[] }

@@ -5,7 +5,7 @@ import { type JsonPath, isObject } from '../../json';
 import type { Fix, Rule } from '../../rule';
 import { containersOf, effectiveNetworkMode, requiresFargate, taskOf } from '../../taskdef/model';
 
-export interface HostPortFixData {
+interface HostPortFixData {
   /** Relative to the subject: the port mapping object. */
   mapping: JsonPath;
   containerPort: number;

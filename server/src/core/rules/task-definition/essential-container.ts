@@ -5,7 +5,7 @@ import type { Rule } from '../../rule';
 import { isEssential } from '../../taskdef/containers';
 import { containersOf, taskOf } from '../../taskdef/model';
 
-export interface EssentialData {
+interface EssentialData {
   /** Relative to the subject: the first container, which the fix makes essential. */
   containerPath: JsonPath;
   name?: string;

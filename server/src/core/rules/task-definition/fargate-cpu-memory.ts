@@ -16,7 +16,7 @@ import {
 } from '../../taskdef/fargate-sizes';
 import { isWindows, requiresFargate, taskOf } from '../../taskdef/model';
 
-export interface CpuMemoryData {
+interface CpuMemoryData {
   cpu?: number;
   memory?: number;
   os: OsFamily;

@@ -4,9 +4,9 @@ import { isObject } from '../../json';
 import type { Fix, Rule } from '../../rule';
 import { taskOf } from '../../taskdef/model';
 
-export const EPHEMERAL_STORAGE = { min: 21, max: 200, default: 20 } as const;
+const EPHEMERAL_STORAGE = { min: 21, max: 200, default: 20 } as const;
 
-export interface EphemeralStorageFixData {
+interface EphemeralStorageFixData {
   size: number;
 }
 

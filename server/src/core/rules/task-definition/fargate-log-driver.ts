@@ -5,7 +5,7 @@ import type { Rule } from '../../rule';
 import { FARGATE_LOG_DRIVERS, awslogsDefaults, logConfigurationsOf } from '../../taskdef/logging';
 import { requiresFargate, taskOf } from '../../taskdef/model';
 
-export interface LogDriverFixData {
+interface LogDriverFixData {
   /** Relative to the subject: the logConfiguration object. */
   config: JsonPath;
 }

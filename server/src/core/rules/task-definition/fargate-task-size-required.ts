@@ -5,7 +5,7 @@ import type { Rule } from '../../rule';
 import { type OsFamily, type SizeRow, formatGb, formatVcpu, parseCpu, parseMemory, rowForCpu, rowsFor } from '../../taskdef/fargate-sizes';
 import { containersOf, isWindows, requiresFargate, taskOf } from '../../taskdef/model';
 
-export interface TaskSizeFixData {
+interface TaskSizeFixData {
   missing: ('cpu' | 'memory')[];
 }
 
@@ -65,6 +65,7 @@ interface ChosenSize {
 /**
  * The smallest Fargate size that keeps what the task already says (a valid cpu, or a memory value) and
  * holds the containers' declared cpu and memory (memory, else memoryReservation), summed.
+ * @internal Exported for tests.
  */
 export function smallestSize(task: Record<string, unknown>): ChosenSize {
   const os: OsFamily = isWindows(task) ? 'WINDOWS' : 'LINUX';

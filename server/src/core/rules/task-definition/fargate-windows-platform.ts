@@ -5,7 +5,7 @@ import type { Rule } from '../../rule';
 import { isWindows, requiresFargate, taskOf } from '../../taskdef/model';
 import { osFamily } from '../../taskdef/platforms';
 
-export interface WindowsPlatformFixData {
+interface WindowsPlatformFixData {
   field: 'operatingSystemFamily' | 'cpuArchitecture';
   value: string;
 }

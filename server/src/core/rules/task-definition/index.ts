@@ -52,7 +52,10 @@ const fargateRules: Rule[] = [
   fargateEphemeralStorage,
 ];
 
-/** Rules for every launch type, and security guidance. */
+/**
+ * Rules for every launch type, and security guidance.
+ * @internal Exported for tests.
+ */
 export const generalTaskDefinitionRules: Rule[] = [
   containerResourcesExceedTask,
   essentialContainer,

@@ -3,7 +3,7 @@ import type { Rule } from '../../rule';
 import { containerItems, literalString, objectItems } from '../../taskdef/containers';
 import { taskOf } from '../../taskdef/model';
 
-export function volumeNames(task: Record<string, unknown>): string[] {
+function volumeNames(task: Record<string, unknown>): string[] {
   return objectItems(task, [], 'volumes')
     .map((v) => v.value.name)
     .filter((n): n is string => typeof n === 'string');

@@ -5,7 +5,7 @@ import { isPlaceholderField, isTemplated } from '../../taskdef/containers';
 import { taskOf } from '../../taskdef/model';
 import { parseRoleReference } from '../../taskdef/roles';
 
-export const ROLE_FIELDS = ['taskRoleArn', 'executionRoleArn'] as const;
+const ROLE_FIELDS = ['taskRoleArn', 'executionRoleArn'] as const;
 
 export const roleArnFormat: Rule = {
   meta: {

@@ -10,7 +10,7 @@ import { containersOf, taskOf } from '../../taskdef/model';
 import { ssmParameterArn } from '../../taskdef/secrets';
 import { type SecretEvidence, secretEvidence } from '../../taskdef/sensitive';
 
-export interface SecretInEnvironmentData {
+interface SecretInEnvironmentData {
   /** Relative to the subject: the container holding the variable. */
   containerPath: JsonPath;
   name: string;

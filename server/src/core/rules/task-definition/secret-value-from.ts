@@ -8,7 +8,7 @@ import { containersOf } from '../../taskdef/model';
 import { parseValueFrom } from '../../taskdef/secrets';
 
 /** The secrets of a container and of its log configuration. */
-export function secretEntries(container: Record<string, unknown>, containerPath: JsonPath): Item[] {
+function secretEntries(container: Record<string, unknown>, containerPath: JsonPath): Item[] {
   const entries = objectItems(container, containerPath, 'secrets');
   const log = container.logConfiguration;
   if (typeof log === 'object' && log !== null && !Array.isArray(log)) {

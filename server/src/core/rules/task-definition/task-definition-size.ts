@@ -6,7 +6,10 @@ import { DESCRIBE_ONLY_FIELDS } from './describe-only-field';
 
 const DROPPED = new Set<string>(DESCRIBE_ONLY_FIELDS);
 
-/** The size in bytes (UTF-8) of the task definition as minified JSON, without describe-only fields. */
+/**
+ * The size in bytes (UTF-8) of the task definition as minified JSON, without describe-only fields.
+ * @internal Exported for tests.
+ */
 export function registeredSize(task: Record<string, unknown>): number {
   const kept = Object.fromEntries(Object.entries(task).filter(([key]) => !DROPPED.has(key)));
   return new TextEncoder().encode(JSON.stringify(kept)).length;

@@ -1,0 +1,81 @@
+// ESLint with typescript-eslint: a small rule set for mistakes the type checker does not catch (promises
+// left floating or passed where a callback is expected), one style of type imports, and the layers of the
+// server as import restrictions. Formatting is prettier's job (npm run format), not ESLint's.
+import tseslint from 'typescript-eslint';
+
+/** A relative import that climbs out of the current layer into one of these folders of server/src. */
+const layer = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
+
+/** The LSP connection library: only the LSP glue (lsp/, node/) may use it. */
+const CONNECTION = { regex: '^vscode-languageserver(/.*)?$', message: 'only server/src/lsp/ and server/src/node/ talk LSP' };
+
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+export default tseslint.config(
+  {
+    ignores: ['dist/', 'node_modules/', 'test-output/', '.vscode-test/', 'test/integration/fixtures/', '**/*.d.mts'],
+  },
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parser: tseslint.parser,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // node:test's test() and describe() return promises that the runner itself awaits.
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite'] }] },
+      ],
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-import-type-side-effects': 'error',
+      'prefer-const': 'error',
+      'no-var': 'error',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  // The layers (README "How it is built"): core is pure analysis, the language service holds no
+  // connection, the syntax sources know no rules, and the file system layer does not depend on the CLI.
+  {
+    files: ['server/src/core/**/*.ts'],
+    rules: restrict(
+      { regex: layer('service', 'lsp', 'cli', 'node'), message: 'core/ is pure analysis: it imports no service/, lsp/, cli/ or node/' },
+      { regex: '^vscode-languageserver', message: 'core/ knows no LSP types' },
+    ),
+  },
+  {
+    files: ['server/src/sources/**/*.ts'],
+    rules: restrict({ regex: '(^|/)rules(/|$)', message: 'a source turns syntax into the model; it never sees the rules' }),
+  },
+  {
+    files: ['server/src/service/**/*.ts'],
+    rules: restrict(
+      { regex: layer('lsp', 'cli', 'node'), message: 'the language service is shared by the server and the CLI' },
+      CONNECTION,
+    ),
+  },
+  {
+    files: ['server/src/cli/**/*.ts'],
+    rules: restrict({ regex: layer('lsp'), message: 'the CLI drives the language service, not the LSP glue' }, CONNECTION),
+  },
+  {
+    files: ['server/src/lsp/**/*.ts'],
+    rules: restrict({ regex: layer('cli', 'node'), message: 'the LSP glue gets the platform (file system, transport) from node/main.ts' }),
+  },
+  {
+    files: ['server/src/node/**/*.ts'],
+    rules: restrict({ regex: layer('cli'), message: 'the file system layer does not depend on the CLI' }),
+  },
+  {
+    files: ['client/src/**/*.ts'],
+    rules: restrict({ regex: '(^|/)server/src(/|$)', message: 'the client talks to the server over LSP only (shared/protocol.ts)' }),
+  },
+  {
+    files: ['**/*.mjs'],
+    rules: { 'prefer-const': 'error', 'no-var': 'error', eqeqeq: ['error', 'always', { null: 'ignore' }] },
+  },
+);
