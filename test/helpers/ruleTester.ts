@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { analyze } from '../../server/src/core/engine';
 import { applyFileEdits } from '../../server/src/core/edits';
 import { type JsonPath, parseJson } from '../../server/src/core/json';
-import type { FileEdit, Rule, Severity } from '../../server/src/core/rule';
+import type { FileEdit, Finding, Rule, Severity } from '../../server/src/core/rule';
 import { WorkspaceIndex } from '../../server/src/core/workspace';
 
 export interface ValidCase {
@@ -66,13 +66,15 @@ function text(json: unknown): string {
   return typeof json === 'string' ? json : JSON.stringify(json, null, 2);
 }
 
-export function findingsOf(rule: Rule, json: unknown, fileName?: string, files?: Record<string, unknown>) {
+/** The findings of one rule on `json`; their data is that rule's data type, since only this rule ran. */
+export function findingsOf<D>(rule: Rule<D>, json: unknown, fileName?: string, files?: Record<string, unknown>) {
   const document = parseJson(text(json));
   const { uri, workspace } = workspaceOf({ name: '', json, fileName, files });
-  return { document, uri, workspace, findings: analyze(document, { fileName, uri, workspace, rules: [rule] }).findings };
+  const findings = analyze(document, { fileName, uri, workspace, rules: [rule] }).findings as Finding<D>[];
+  return { document, uri, workspace, findings };
 }
 
-export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+export function ruleTester<D>(rule: Rule<D>, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   for (const c of cases.valid) {
     test(`${rule.meta.id} valid: ${c.name}`, () => {
       const { findings } = findingsOf(rule, c.json, c.fileName, c.files);

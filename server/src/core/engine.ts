@@ -1,7 +1,7 @@
 // Runs the rules over every subject of a document. A rule that throws costs only its own findings.
 import type { JsonDocument, JsonPath } from './json';
 import { type Classification, classify } from './classify';
-import type { Finding, Report, Rule, Severity, SeveritySetting } from './rule';
+import type { AnyRule, Finding, Report, Severity, SeveritySetting } from './rule';
 import { allRules } from './rules';
 import type { WorkspaceView } from './workspace';
 
@@ -14,7 +14,7 @@ export interface AnalysisOptions {
   workspace?: WorkspaceView;
   /** Checked between rules; a cancelled analysis returns what it has so far, flagged. */
   isCancelled?: () => boolean;
-  rules?: readonly Rule[];
+  rules?: readonly AnyRule[];
   /** Called when a rule throws; the default swallows the error. */
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
@@ -27,7 +27,7 @@ export interface AnalysisResult {
 
 const ruleById = new Map(allRules.map((rule) => [rule.meta.id, rule]));
 
-export function findRule(id: string): Rule | undefined {
+export function findRule(id: string): AnyRule | undefined {
   return ruleById.get(id);
 }
 
@@ -42,7 +42,7 @@ export function analyze(document: JsonDocument, options: AnalysisOptions = {}): 
       if (setting === 'off') continue;
       if (options.isCancelled?.()) return { classification, findings, cancelled: true };
       const found: Finding[] = [];
-      const report = (r: Report) => found.push(toFinding(rule, subject.path, r, setting));
+      const report = (r: Report<unknown>) => found.push(toFinding(rule, subject.path, r, setting));
       try {
         rule.check({ subject, document, fileName: options.fileName, uri: options.uri, workspace: options.workspace, report });
         findings.push(...found);
@@ -54,7 +54,7 @@ export function analyze(document: JsonDocument, options: AnalysisOptions = {}): 
   return { classification, findings, cancelled: false };
 }
 
-function toFinding(rule: Rule, subjectPath: JsonPath, report: Report, setting: Severity | undefined): Finding {
+function toFinding(rule: AnyRule, subjectPath: JsonPath, report: Report<unknown>, setting: Severity | undefined): Finding {
   return {
     ruleId: rule.meta.id,
     severity: setting ?? report.severity ?? rule.meta.defaultSeverity,

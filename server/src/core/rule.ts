@@ -27,19 +27,21 @@ export interface RelatedLocation {
   message: string;
 }
 
-export interface Report {
+/** One finding as a rule reports it. `D` is the data its fix needs (none by default). */
+export interface Report<D = never> {
   /** Relative to the subject. */
   path: JsonPath;
   message: string;
   target?: Target;
   /** Overrides the rule's default severity for this finding (e.g. an information-level note). */
   severity?: Severity;
-  /** Whatever the rule's fix needs; it travels in Diagnostic.data. */
-  data?: unknown;
+  /** Whatever the rule's fix needs; it travels in Diagnostic.data, so it must survive JSON. */
+  data?: D;
   related?: RelatedLocation[];
 }
 
-export interface Finding {
+/** A report as the engine returns it, with its rule and absolute path. `D`: the data, when the rule is known. */
+export interface Finding<D = unknown> {
   ruleId: string;
   severity: Severity;
   message: string;
@@ -48,11 +50,11 @@ export interface Finding {
   target: Target;
   /** Path of the subject the rule looked at. */
   subjectPath: JsonPath;
-  data?: unknown;
+  data?: D;
   related?: RelatedLocation[];
 }
 
-export interface RuleContext {
+export interface RuleContext<D = never> {
   readonly subject: Subject;
   readonly document: JsonDocument;
   readonly fileName?: string;
@@ -60,7 +62,7 @@ export interface RuleContext {
   readonly uri?: string;
   /** Other files of the workspace (policies, roles), when the caller indexed them. */
   readonly workspace?: WorkspaceView;
-  report(report: Report): void;
+  report(report: Report<D>): void;
 }
 
 /** One text change. `file` absent means the document the fix was asked for. */
@@ -74,22 +76,34 @@ export interface Fix {
   safe?: boolean;
 }
 
-export interface FixContext {
+export interface FixContext<D = never> {
   readonly document: JsonDocument;
   readonly fileName?: string;
   /** Absolute path of the finding. */
   readonly path: JsonPath;
   readonly subjectPath: JsonPath;
-  readonly data: unknown;
+  /** The data the rule reported with the finding; undefined when it reported none. */
+  readonly data: D | undefined;
   readonly uri?: string;
   readonly workspace?: WorkspaceView;
 }
 
-export interface Rule {
+/**
+ * A rule whose findings carry data of type `D` for its fix: `report({ data })` and `fix({ data })` agree on
+ * the type. A rule without data is `Rule`. The data comes back from the editor in Diagnostic.data, so a
+ * fix reads it defensively (it may be absent).
+ */
+export interface Rule<D = never> {
   meta: RuleMeta;
-  check(context: RuleContext): void;
-  fix?(context: FixContext): Fix[];
+  check(context: RuleContext<D>): void;
+  fix?(context: FixContext<D>): Fix[];
 }
+
+/**
+ * Any rule, whatever its data: the element type of the registries and of what runs them. The engine
+ * passes each rule's own data back to it and never reads it, so the data type stops mattering here.
+ */
+export type AnyRule = Rule<any>;
 
 export function docsUrl(ruleId: string): string {
   return `${DOCS_BASE_URL}${ruleId}.md`;

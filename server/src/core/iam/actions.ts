@@ -35,8 +35,8 @@ export interface ReplacementData {
   replacements: string[];
 }
 
-export function replacementFixes(document: JsonDocument, path: JsonPath, data: unknown): Fix[] {
-  const replacements = (data as ReplacementData | undefined)?.replacements ?? [];
+export function replacementFixes(document: JsonDocument, path: JsonPath, data: ReplacementData | undefined): Fix[] {
+  const replacements = data?.replacements ?? [];
   return replacements.map((replacement, i) => ({
     title: `Change to "${replacement}"`,
     isPreferred: i === 0,

@@ -1,7 +1,7 @@
 // Every rule, in one registry: explicit imports keep the bundle complete and the order stable.
-import type { Rule } from '../rule';
+import type { AnyRule } from '../rule';
 import { executionRoleRules } from './execution-role';
 import { iamRules } from './iam';
 import { taskDefinitionRules } from './task-definition';
 
-export const allRules: readonly Rule[] = [...taskDefinitionRules, ...iamRules, ...executionRoleRules];
+export const allRules: readonly AnyRule[] = [...taskDefinitionRules, ...iamRules, ...executionRoleRules];

@@ -10,7 +10,7 @@ interface CreatePolicyData {
   grants: Grant[];
 }
 
-export const executionRoleNotInWorkspace: Rule = {
+export const executionRoleNotInWorkspace: Rule<CreatePolicyData> = {
   meta: {
     id: 'execution-role-not-in-workspace',
     title: "The execution role's policies are not in the workspace: lists what the role must allow",
@@ -32,11 +32,10 @@ export const executionRoleNotInWorkspace: Rule = {
       data: {
         role: check.roleArn.name,
         grants: check.requirements.flatMap((r) => grantsOf(r.feature, r.permissions)),
-      } satisfies CreatePolicyData,
+      },
     });
   },
-  fix({ data, uri, workspace }) {
-    const d = data as CreatePolicyData | undefined;
+  fix({ data: d, uri, workspace }) {
     if (!d || !uri || !uri.startsWith('file:') || d.grants.length === 0) return [];
     return [{ title: 'Create an execution-role policy', edits: createPolicyEdits(uri, d.role, d.grants, workspace) }];
   },

@@ -54,7 +54,7 @@ interface PermissionData {
   nearMisses: NearMiss[];
 }
 
-export const executionRolePermission: Rule = {
+export const executionRolePermission: Rule<PermissionData> = {
   meta: {
     id: 'execution-role-permission',
     title: "The execution role's policies must allow what the task definition needs (ECR pull, logs, secrets, environment files)",
@@ -83,8 +83,7 @@ export const executionRolePermission: Rule = {
       });
     }
   },
-  fix({ data, workspace }) {
-    const d = data as PermissionData | undefined;
+  fix({ data: d, workspace }) {
     if (!d || !workspace) return [];
     const fixes: Fix[] = [];
     for (const miss of d.nearMisses) {

@@ -15,7 +15,12 @@ const ANY_LAUNCH_TYPE = new Set<FeatureId>(['secret-ssm', 'secret-secretsmanager
 
 const DEFAULT_EXECUTION_ROLE = 'ecsTaskExecutionRole';
 
-export const executionRoleRequired: Rule = {
+/** Where the task lives, as far as the file tells: the fix writes the role ARN in that account. */
+interface RequiredData {
+  where?: { partition: string; account: string };
+}
+
+export const executionRoleRequired: Rule<RequiredData> = {
   meta: {
     id: 'execution-role-required',
     title: 'A task definition that pulls from ECR, uses awslogs or reads secrets needs an executionRoleArn',
@@ -47,7 +52,7 @@ export const executionRoleRequired: Rule = {
     });
   },
   fix({ document, subjectPath, data }) {
-    const where = (data as { where?: { partition: string; account: string } } | undefined)?.where;
+    const where = data?.where;
     const arn = `arn:${where?.partition ?? 'aws'}:iam::${where?.account ?? 'ACCOUNT_ID'}:role/${DEFAULT_EXECUTION_ROLE}`;
     return [
       { title: `Set executionRoleArn to ${arn}`, isPreferred: true, edits: setValue(document, [...subjectPath, 'executionRoleArn'], arn) },

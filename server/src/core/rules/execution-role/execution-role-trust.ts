@@ -24,7 +24,7 @@ interface TrustData {
   lookalike?: { path: JsonPath; value: string };
 }
 
-export const executionRoleTrust: Rule = {
+export const executionRoleTrust: Rule<TrustData> = {
   meta: {
     id: 'execution-role-trust',
     title: 'The execution role must trust ecs-tasks.amazonaws.com to assume it',
@@ -54,16 +54,15 @@ export const executionRoleTrust: Rule = {
       related: [{ file: trust.uri, path: trust.path, message: `trust policy of role ${role.name}` }],
       data: denied
         ? undefined
-        : ({
+        : {
             role: role.name,
             uri: trust.uri,
             path: trust.path,
             lookalike: lookalike && { path: [...trust.path, ...lookalike.path], value: lookalike.value },
-          } satisfies TrustData),
+          },
     });
   },
-  fix({ data, workspace }) {
-    const d = data as TrustData | undefined;
+  fix({ data: d, workspace }) {
     const file = d && workspace?.file(d.uri);
     if (!d || !file) return [];
     const fixes: Fix[] = [];

@@ -15,7 +15,7 @@ interface Data {
   replacement: string;
 }
 
-export const iamConditionSetQualifier: Rule = {
+export const iamConditionSetQualifier: Rule<Data> = {
   meta: {
     id: 'iam-condition-set-qualifier',
     title: 'ForAllValues/ForAnyValue go with multi-valued condition keys (ForAllValues on a single-valued key is overly permissive)',
@@ -35,7 +35,7 @@ export const iamConditionSetQualifier: Rule = {
             target: 'key',
             severity: 'information',
             message: `Null tests whether a key is present; with ${operator.qualifier}: it is always ${operator.qualifier === 'ForAllValues' ? 'true' : 'false'}. Use "Null" alone.`,
-            data: { operator: entry.operatorText, key: entry.key, replacement: 'Null' } satisfies Data,
+            data: { operator: entry.operatorText, key: entry.key, replacement: 'Null' },
           });
         }
         continue;
@@ -48,7 +48,7 @@ export const iamConditionSetQualifier: Rule = {
           path: entry.operatorPath,
           target: 'key',
           message: `${entry.key} holds a single value, and ForAllValues is true when the request has no value for it at all, so this Allow also applies to requests without ${entry.key}. Use ${JSON.stringify(withoutQualifier)} without the qualifier.`,
-          data: { operator: entry.operatorText, key: entry.key, replacement: withoutQualifier } satisfies Data,
+          data: { operator: entry.operatorText, key: entry.key, replacement: withoutQualifier },
         });
       } else if (!operator.qualifier && multiValued) {
         report({
@@ -62,7 +62,8 @@ export const iamConditionSetQualifier: Rule = {
   },
   fix({ document, path, data }) {
     if (!data) return [];
-    const { operator, key, replacement } = data as Data;
+    if (!data) return [];
+    const { operator, key, replacement } = data;
     // The finding sits on the operator; the fix moves the one key it is about.
     const edits = moveConditionKey(document, path.slice(0, -1), operator, key, replacement);
     return edits ? [{ title: `Change the operator to ${JSON.stringify(replacement)} for ${key}`, isPreferred: true, edits }] : [];

@@ -55,7 +55,7 @@ interface Data {
   replacement?: string;
 }
 
-export const iamConditionTypeMismatch: Rule = {
+export const iamConditionTypeMismatch: Rule<Data> = {
   meta: {
     id: 'iam-condition-type-mismatch',
     title: "A condition operator must compare the condition key's type",
@@ -88,12 +88,13 @@ export const iamConditionTypeMismatch: Rule = {
         message: soft
           ? `${entry.key} is of type ${verdict.key.type} and ${JSON.stringify(entry.operatorText)} compares ${compares}: this works ${operator.family === 'Arn' ? 'when the key holds ARNs' : "for values written exactly as requests carry them, without the type's own comparison"}.${use}`
           : `${entry.key} is of type ${verdict.key.type}, but ${JSON.stringify(entry.operatorText)} compares ${compares}, so this condition never matches.${use}`,
-        data: { operator: entry.operatorText, key: entry.key, replacement } satisfies Data,
+        data: { operator: entry.operatorText, key: entry.key, replacement },
       });
     }
   },
   fix({ document, path, data }) {
-    const { operator, key, replacement } = data as Data;
+    if (!data) return [];
+    const { operator, key, replacement } = data;
     const conditionPath = replacement ? conditionKeyAt(path, operator, key) : undefined;
     const edits = conditionPath && moveConditionKey(document, conditionPath, operator, key, replacement!);
     return edits ? [{ title: `Change the operator to ${JSON.stringify(replacement)}`, isPreferred: true, edits }] : [];

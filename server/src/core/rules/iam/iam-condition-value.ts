@@ -8,7 +8,7 @@ import { isDeferred } from '../../iam/variables';
 import { type ReplacementData, replacementFixes } from '../../iam/actions';
 import type { Rule, RuleContext } from '../../rule';
 
-export const iamConditionValue: Rule = {
+export const iamConditionValue: Rule<ReplacementData> = {
   meta: {
     id: 'iam-condition-value',
     title: 'Condition values must have the form their operator compares (boolean, number, date, IP range, base64)',
@@ -61,7 +61,7 @@ export const iamConditionValue: Rule = {
                 path,
                 severity: 'information',
                 message: `${JSON.stringify(text)} has bits set past the /${range.prefix} mask; IAM ignores them, so this is the range ${range.normalised}.`,
-                data: { replacements: [range.normalised] } satisfies ReplacementData,
+                data: { replacements: [range.normalised] },
               });
             }
             if (range?.version === 4) ranges.push({ path, text });

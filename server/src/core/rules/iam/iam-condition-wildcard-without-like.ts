@@ -12,7 +12,7 @@ interface Data {
   likeOperator?: string;
 }
 
-export const iamConditionWildcardWithoutLike: Rule = {
+export const iamConditionWildcardWithoutLike: Rule<Data> = {
   meta: {
     id: 'iam-condition-wildcard-without-like',
     title: 'A wildcard in a condition value only works with a Like operator',
@@ -31,13 +31,14 @@ export const iamConditionWildcardWithoutLike: Rule = {
         report({
           path,
           message: `${JSON.stringify(text)} holds * or ?, which ${JSON.stringify(entry.operatorText)} compares as literal characters.${likeOperator ? ` If you meant a wildcard, use ${JSON.stringify(likeOperator)}.` : ''}`,
-          data: { operator: entry.operatorText, key: entry.key, likeOperator } satisfies Data,
+          data: { operator: entry.operatorText, key: entry.key, likeOperator },
         });
       }
     }
   },
   fix({ document, path, data }) {
-    const { operator, key, likeOperator } = data as Data;
+    if (!data) return [];
+    const { operator, key, likeOperator } = data;
     const conditionPath = likeOperator ? conditionKeyAt(path, operator, key) : undefined;
     const edits = conditionPath && moveConditionKey(document, conditionPath, operator, key, likeOperator!);
     return edits

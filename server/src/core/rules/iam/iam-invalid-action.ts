@@ -1,13 +1,13 @@
 // An action name the service does not have (or a wildcard that matches none of its actions): IAM accepts
 // the policy, but the entry grants (or denies) nothing. The closest action names are offered.
 import { POLICY_SUBJECTS } from '../../classify';
-import { actionEntries, replacementFixes } from '../../iam/actions';
+import { type ReplacementData, actionEntries, replacementFixes } from '../../iam/actions';
 import { actionsOf, matchingActions, serviceExists, serviceKeys, serviceName } from '../../iam/data';
 import { suggestions } from '../../iam/suggest';
 import { hasWildcard, wildcardMatch } from '../../iam/wildcard';
 import type { Rule } from '../../rule';
 
-export const iamInvalidAction: Rule = {
+export const iamInvalidAction: Rule<ReplacementData> = {
   meta: {
     id: 'iam-invalid-action',
     title: 'An action must exist in its service (a wildcard must match at least one action)',

@@ -10,7 +10,7 @@ import { hasTemplatePlaceholder } from '../../iam/variables';
 import { type ReplacementData, replacementFixes } from '../../iam/actions';
 import type { Rule, Severity } from '../../rule';
 
-export const iamInvalidArn: Rule = {
+export const iamInvalidArn: Rule<Data> = {
   meta: {
     id: 'iam-invalid-arn',
     title: 'Resource ARNs must have the form arn:partition:service:region:account:resource',
@@ -29,7 +29,7 @@ export const iamInvalidArn: Rule = {
     }
   },
   fix({ document, path, data }) {
-    const safe = (data as Data | undefined)?.safe === true;
+    const safe = data?.safe === true;
     return replacementFixes(document, path, data).map((f) => ({ ...f, safe }));
   },
 };

@@ -13,7 +13,7 @@ interface Data {
   suggestions: string[];
 }
 
-export const iamInvalidConditionOperator: Rule = {
+export const iamInvalidConditionOperator: Rule<Data> = {
   meta: {
     id: 'iam-invalid-condition-operator',
     title: 'Condition operators must be valid IAM operator names',
@@ -34,13 +34,14 @@ export const iamInvalidConditionOperator: Rule = {
           path: [...statement.path, 'Condition', name],
           target: 'key',
           message: `${describe(name, parsed.problem)}${hint}`,
-          data: { operator: name, suggestions } satisfies Data,
+          data: { operator: name, suggestions },
         });
       }
     }
   },
   fix({ document, path, data }) {
-    const { suggestions } = data as Data;
+    if (!data) return [];
+    const { suggestions } = data;
     return suggestions.map((suggestion, i) => ({
       title: `Change to ${JSON.stringify(suggestion)}`,
       isPreferred: i === 0,

@@ -2,7 +2,7 @@
 // denies) nothing. Usually a typo, so the closest prefixes are offered.
 import { POLICY_SUBJECTS } from '../../classify';
 import retired from '../../facts/iam-retired-services.json';
-import { actionEntries, replacementFixes } from '../../iam/actions';
+import { type ReplacementData, actionEntries, replacementFixes } from '../../iam/actions';
 import { action, matchingActions, serviceExists, serviceKeys } from '../../iam/data';
 import { suggestions } from '../../iam/suggest';
 import { hasWildcard, wildcardMatch } from '../../iam/wildcard';
@@ -10,7 +10,7 @@ import type { Rule } from '../../rule';
 
 const RETIRED: Record<string, string> = retired.prefixes;
 
-export const iamInvalidService: Rule = {
+export const iamInvalidService: Rule<ReplacementData> = {
   meta: {
     id: 'iam-invalid-service',
     title: 'The service prefix of an action must be an AWS service',

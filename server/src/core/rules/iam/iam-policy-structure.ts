@@ -22,9 +22,9 @@ type FixData =
   | { fix: 'rename'; to: string[] }
   | { fix: 'remove-duplicate'; index: number; line: number };
 
-type Reporter = (report: Report & { data?: FixData }) => void;
+type Reporter = (report: Report<FixData>) => void;
 
-export const iamPolicyStructure: Rule = {
+export const iamPolicyStructure: Rule<FixData> = {
   meta: {
     id: 'iam-policy-structure',
     title: 'A policy must have the elements, types and values the IAM policy grammar allows',
@@ -54,8 +54,7 @@ export const iamPolicyStructure: Rule = {
     const node = nodeAt(document.root, subject.path);
     if (node) findDuplicateKeys(node, [], text, report);
   },
-  fix({ document, path, data }) {
-    const d = data as FixData | undefined;
+  fix({ document, path, data: d }) {
     if (!d) return [];
     switch (d.fix) {
       case 'set':
@@ -160,7 +159,9 @@ function checkStatement(
 ): void {
   const keys = Object.keys(statement);
   // A missing element is reported on the statement's first key: short, and on the statement's first line.
-  const anchor: Pick<Report, 'path' | 'target'> = keys.length ? { path: [...path, keys[0]], target: 'key' } : { path, target: 'value' };
+  const anchor: Pick<Report<FixData>, 'path' | 'target'> = keys.length
+    ? { path: [...path, keys[0]], target: 'key' }
+    : { path, target: 'value' };
   if (keys.length === 0) {
     report({ ...anchor, message: 'This statement is empty: it needs at least Effect, Action and Resource (or Principal).' });
     return;
@@ -240,7 +241,12 @@ function checkSid(
   }
 }
 
-function checkEffect(statement: Record<string, unknown>, path: JsonPath, anchor: Pick<Report, 'path' | 'target'>, report: Reporter): void {
+function checkEffect(
+  statement: Record<string, unknown>,
+  path: JsonPath,
+  anchor: Pick<Report<FixData>, 'path' | 'target'>,
+  report: Reporter,
+): void {
   if (!('Effect' in statement)) {
     report({ ...anchor, message: 'The statement has no "Effect": every statement must say "Allow" or "Deny".' });
     return;
@@ -261,7 +267,7 @@ function checkPair(
   statement: Record<string, unknown>,
   path: JsonPath,
   key: string,
-  anchor: Pick<Report, 'path' | 'target'>,
+  anchor: Pick<Report<FixData>, 'path' | 'target'>,
   need: 'required' | 'optional',
   report: Reporter,
   why = '',
@@ -278,7 +284,7 @@ function checkPrincipalAndResource(
   statement: Record<string, unknown>,
   path: JsonPath,
   kind: SubjectKind,
-  anchor: Pick<Report, 'path' | 'target'>,
+  anchor: Pick<Report<FixData>, 'path' | 'target'>,
   report: Reporter,
 ): void {
   if (kind === 'identity-policy') {

@@ -24,7 +24,7 @@ import { hasTemplatePlaceholder } from '../../iam/variables';
 import { type ReplacementData, replacementFixes } from '../../iam/actions';
 import type { Rule, RuleContext } from '../../rule';
 
-export const iamServicePrincipal: Rule = {
+export const iamServicePrincipal: Rule<ReplacementData> = {
   meta: {
     id: 'iam-service-principal',
     title: 'Service principals must be spelt as AWS names them (ecs-tasks.amazonaws.com for ECS tasks)',
@@ -49,7 +49,7 @@ export const iamServicePrincipal: Rule = {
           report({
             path: principal.path,
             message: `${JSON.stringify(value)} is not a service principal fargate-lint knows; did you mean ${JSON.stringify(likely)}? A misspelt principal never matches, so the service cannot assume the role.`,
-            data: { replacements: [likely] } satisfies ReplacementData,
+            data: { replacements: [likely] },
           });
         } else if (!isServicePrincipalFormat(value)) {
           report({
@@ -65,7 +65,7 @@ export const iamServicePrincipal: Rule = {
   },
 };
 
-function reportEcsService({ subject, document, fileName, uri, workspace, report }: RuleContext, path: JsonPath): void {
+function reportEcsService({ subject, document, fileName, uri, workspace, report }: RuleContext<ReplacementData>, path: JsonPath): void {
   const dependent = uri ? dependentsOf(uri, workspace)[0] : undefined;
   const evidence = dependent
     ? `task definition ${dependent.family ?? basenameOf(dependent.uri)} uses role ${dependent.role} as its ${dependent.as}`

@@ -14,7 +14,7 @@ interface Data {
   rename?: string;
 }
 
-export const iamTrustPrincipal: Rule = {
+export const iamTrustPrincipal: Rule<Data> = {
   meta: {
     id: 'iam-trust-principal',
     title: 'A role trust policy must name its principals as AWS, Service or Federated values IAM accepts',
@@ -43,7 +43,7 @@ export const iamTrustPrincipal: Rule = {
             path: [...principal.path, key],
             target: 'key',
             message: `${JSON.stringify(key)} is not a principal type; use ${rename ? JSON.stringify(rename) + ' (the name is case-sensitive)' : 'AWS, Service or Federated'}.`,
-            data: { rename } satisfies Data,
+            data: { rename },
           });
         }
       }
@@ -52,7 +52,7 @@ export const iamTrustPrincipal: Rule = {
     }
   },
   fix({ document, path, data }) {
-    const { rename } = (data ?? {}) as Data;
+    const rename = data?.rename;
     return rename
       ? [{ title: `Rename to ${JSON.stringify(rename)}`, isPreferred: true, safe: true, edits: renameKey(document, path, rename) }]
       : [];

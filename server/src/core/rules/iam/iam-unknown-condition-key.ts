@@ -16,7 +16,7 @@ interface Data {
   replacements: string[];
 }
 
-export const iamUnknownConditionKey: Rule = {
+export const iamUnknownConditionKey: Rule<Data> = {
   meta: {
     id: 'iam-unknown-condition-key',
     title: "Condition keys must exist and apply to the statement's actions",
@@ -48,7 +48,7 @@ export const iamUnknownConditionKey: Rule = {
             report({
               ...at,
               message: `${JSON.stringify(name)} is not a global condition key; ${effect}.${didYouMean(replacements)}`,
-              data: { replacements } satisfies Data,
+              data: { replacements },
             });
             break;
           }
@@ -57,7 +57,7 @@ export const iamUnknownConditionKey: Rule = {
             report({
               ...at,
               message: `${JSON.stringify(name)} is not a condition key of ${verdict.service}; ${effect}.${didYouMean(replacements)}`,
-              data: { replacements } satisfies Data,
+              data: { replacements },
             });
             break;
           }
@@ -83,7 +83,7 @@ export const iamUnknownConditionKey: Rule = {
     }
   },
   fix({ document, path, data }) {
-    const replacements = (data as Data | undefined)?.replacements ?? [];
+    const replacements = data?.replacements ?? [];
     return replacements.map((replacement, i) => ({
       title: `Change to ${JSON.stringify(replacement)}`,
       isPreferred: i === 0,

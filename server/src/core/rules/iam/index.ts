@@ -1,5 +1,5 @@
 // Rules over IAM policies, trust policies and roles, in the order their findings are listed.
-import type { Rule } from '../../rule';
+import type { AnyRule } from '../../rule';
 import { iamAllowNotPrincipal } from './iam-allow-not-principal';
 import { iamArnResourceMismatch } from './iam-arn-resource-mismatch';
 import { iamConditionSetQualifier } from './iam-condition-set-qualifier';
@@ -22,7 +22,7 @@ import { iamTrustPolicyAction } from './iam-trust-policy-action';
 import { iamTrustPrincipal } from './iam-trust-principal';
 import { iamUnknownConditionKey } from './iam-unknown-condition-key';
 
-export const iamRules: Rule[] = [
+export const iamRules: AnyRule[] = [
   // the policy grammar, services and actions
   iamPolicyStructure,
   iamInvalidService,

@@ -13,7 +13,7 @@ import {
   targetsOnlyFargate,
 } from '../../taskdef/fargate-parameters';
 
-interface ParameterFixData {
+export interface ParameterFixData {
   list: ParameterList;
   entry: string;
   /** Relative to the subject. */
@@ -25,7 +25,7 @@ interface ParameterFixData {
 }
 
 export function reportParameters(
-  context: RuleContext,
+  context: RuleContext<ParameterFixData>,
   list: ParameterList,
   hits: ParameterHit[] = findParameters(context.subject, list),
 ): void {
@@ -45,8 +45,7 @@ export function reportParameters(
 
 const lastKey = (path: JsonPath) => String([...path].reverse().find((p) => typeof p === 'string') ?? '');
 
-export function parameterFixes({ document, subjectPath, data }: FixContext): Fix[] {
-  const d = data as ParameterFixData | undefined;
+export function parameterFixes({ document, subjectPath, data: d }: FixContext<ParameterFixData>): Fix[] {
   const entry = d && parameterEntry(d.list, d.entry);
   if (!d || !entry || !Array.isArray(d.removePaths) || d.removePaths.length === 0) return [];
   const [main, ...extra] = d.removePaths;

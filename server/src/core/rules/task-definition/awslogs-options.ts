@@ -23,7 +23,7 @@ type AwslogsFixData = { config: JsonPath } & (
 
 const AWSLOGS = logOptions('awslogs');
 
-export const awslogsOptions: Rule = {
+export const awslogsOptions: Rule<AwslogsFixData> = {
   meta: {
     id: 'awslogs-options',
     title: 'Options of the awslogs log driver: required ones present, names ECS takes, values it can read',
@@ -39,7 +39,7 @@ export const awslogsOptions: Rule = {
     }
   },
   fix(context) {
-    const d = context.data as AwslogsFixData | undefined;
+    const d = context.data;
     if (!d || !Array.isArray(d.config)) return [];
     const optionsPath = [...context.subjectPath, ...d.config, 'options'];
     switch (d.kind) {
@@ -63,7 +63,7 @@ export const awslogsOptions: Rule = {
   },
 };
 
-function checkConfiguration({ report }: RuleContext, config: LogConfigurationRef, fargate: boolean): void {
+function checkConfiguration({ report }: RuleContext<AwslogsFixData>, config: LogConfigurationRef, fargate: boolean): void {
   const where = `container "${config.container}"`;
   const options = config.value.options;
   const optionsPath = [...config.path, 'options'];
@@ -78,7 +78,7 @@ function checkConfiguration({ report }: RuleContext, config: LogConfigurationRef
       path: isObject(options) ? optionsPath : [...config.path, 'logDriver'],
       target: isObject(options) ? 'key' : 'value',
       message: `The awslogs log driver needs the option${missing.length > 1 ? 's' : ''} ${list(named)} (${where}); ECS rejects the task definition without ${missing.length > 1 ? 'them' : 'it'}.`,
-      data: { config: config.path, kind: 'missing', options: missing } satisfies AwslogsFixData,
+      data: { config: config.path, kind: 'missing', options: missing },
     });
   }
   if (!isObject(options)) return;
@@ -91,7 +91,7 @@ function checkConfiguration({ report }: RuleContext, config: LogConfigurationRef
         path: [...optionsPath, name],
         target: 'key',
         message: `ECS does not take the awslogs option "${name}" (${where})${rename ? `; did you mean "${rename}"?` : '. Options of other drivers (FireLens plugins, splunk, Docker-only ones) do not belong here.'} Registration fails with "Log driver awslogs disallows options".`,
-        data: { config: config.path, kind: 'remove', option: name, rename } satisfies AwslogsFixData,
+        data: { config: config.path, kind: 'remove', option: name, rename },
       });
       continue;
     }
@@ -101,7 +101,7 @@ function checkConfiguration({ report }: RuleContext, config: LogConfigurationRef
         target: 'key',
         severity: 'warning',
         message: `"${name}" is an option of Docker's awslogs driver that ECS does not document (${where}); ECS checks awslogs option names when you register, and may reject it.${known.status === 'unverified' ? ' It has been seen rejecting this one.' : ''}`,
-        data: { config: config.path, kind: 'remove', option: name } satisfies AwslogsFixData,
+        data: { config: config.path, kind: 'remove', option: name },
       });
     }
     if (typeof value === 'string' && !isPlaceholder(value)) checkValue(report, config, known, value, where);
@@ -115,19 +115,25 @@ function checkConfiguration({ report }: RuleContext, config: LogConfigurationRef
       path: [...optionsPath, second],
       target: 'key',
       message: `awslogs-datetime-format and awslogs-multiline-pattern cannot be used together (${where}): both say where a multi-line log event starts, and Docker refuses to start the container with both.`,
-      data: { config: config.path, kind: 'exclusive', options: [second, first] } satisfies AwslogsFixData,
+      data: { config: config.path, kind: 'exclusive', options: [second, first] },
     });
   }
 }
 
-function checkValue(report: RuleContext['report'], config: LogConfigurationRef, option: LogOptionInfo, value: string, where: string): void {
+function checkValue(
+  report: RuleContext<AwslogsFixData>['report'],
+  config: LogConfigurationRef,
+  option: LogOptionInfo,
+  value: string,
+  where: string,
+): void {
   const path = [...config.path, 'options', option.name];
   if (option.boolean) {
     if (isDockerBoolean(value)) return;
     report({
       path,
       message: `${option.name} must be "true" or "false", not ${JSON.stringify(value)} (${where}); Docker cannot read it and the container does not start.`,
-      data: { config: config.path, kind: 'value', option: option.name, values: ['true', 'false'] } satisfies AwslogsFixData,
+      data: { config: config.path, kind: 'value', option: option.name, values: ['true', 'false'] },
     });
     return;
   }
@@ -139,7 +145,7 @@ function checkValue(report: RuleContext['report'], config: LogConfigurationRef, 
         option.values.map((v) => JSON.stringify(v)),
         'or',
       )}, not ${JSON.stringify(value)} (${where}).`,
-      data: { config: config.path, kind: 'value', option: option.name, values: lower ? [lower] : option.values } satisfies AwslogsFixData,
+      data: { config: config.path, kind: 'value', option: option.name, values: lower ? [lower] : option.values },
     });
   }
 }
@@ -172,7 +178,7 @@ function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
-function removeFix({ document }: FixContext, optionsPath: JsonPath, option: string, isPreferred: boolean): Fix {
+function removeFix({ document }: FixContext<AwslogsFixData>, optionsPath: JsonPath, option: string, isPreferred: boolean): Fix {
   return {
     title: `Remove the option "${option}"`,
     isPreferred,
@@ -180,7 +186,7 @@ function removeFix({ document }: FixContext, optionsPath: JsonPath, option: stri
   };
 }
 
-function renameFix({ document }: FixContext, optionsPath: JsonPath, option: string, rename: string): Fix | undefined {
+function renameFix({ document }: FixContext<AwslogsFixData>, optionsPath: JsonPath, option: string, rename: string): Fix | undefined {
   const key = nodeAt(document.root, [...optionsPath, option])?.parent?.children?.[0];
   if (!key || valueAt(document.value, [...optionsPath, rename]) !== undefined) return undefined;
   return {
@@ -190,7 +196,7 @@ function renameFix({ document }: FixContext, optionsPath: JsonPath, option: stri
   };
 }
 
-function missingFix({ document, subjectPath }: FixContext, optionsPath: JsonPath, missing: string[]): Fix {
+function missingFix({ document, subjectPath }: FixContext<AwslogsFixData>, optionsPath: JsonPath, missing: string[]): Fix {
   const defaults = awslogsDefaults(valueAt(document.value, subjectPath), valueAt(document.value, optionsPath.slice(0, -2)));
   const value = (option: string) => (option in defaults ? String(defaults[option as keyof typeof defaults]) : '');
   let title = `Add ${missing.map((m) => `${m} ${JSON.stringify(value(m))}`).join(', ')}`;

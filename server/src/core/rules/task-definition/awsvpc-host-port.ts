@@ -12,7 +12,7 @@ interface HostPortFixData {
   hostPort: number;
 }
 
-export const awsvpcHostPort: Rule = {
+export const awsvpcHostPort: Rule<HostPortFixData> = {
   meta: {
     id: 'awsvpc-host-port',
     title: 'With awsvpc (or host) networking, hostPort must be left out or equal containerPort',
@@ -47,13 +47,12 @@ export const awsvpcHostPort: Rule = {
         report({
           path: [...container.path, 'portMappings', index, 'hostPort'],
           message: `With ${label}, hostPort must be left out or equal containerPort ${containerPort}, not ${hostPort}${zero} (container "${container.name ?? `#${containerIndex + 1}`}"): ${why}.`,
-          data: { mapping: [...container.path, 'portMappings', index], containerPort, hostPort } satisfies HostPortFixData,
+          data: { mapping: [...container.path, 'portMappings', index], containerPort, hostPort },
         });
       });
     });
   },
-  fix({ document, subjectPath, data }) {
-    const d = data as HostPortFixData | undefined;
+  fix({ document, subjectPath, data: d }) {
     if (!d || !Array.isArray(d.mapping) || typeof d.containerPort !== 'number') return [];
     const hostPort = [...subjectPath, ...d.mapping, 'hostPort'];
     // Both fixes are safe: ECS takes only these two spellings here, and they mean the same.

@@ -6,7 +6,12 @@ import type { Rule } from '../../rule';
 import { objectItems } from '../../taskdef/containers';
 import { taskOf } from '../../taskdef/model';
 
-export const efsTransitEncryption: Rule = {
+interface EfsFixData {
+  /** The volume, relative to the subject. */
+  volumePath: (string | number)[];
+}
+
+export const efsTransitEncryption: Rule<EfsFixData> = {
   meta: {
     id: 'efs-transit-encryption',
     title: 'EFS volumes should set transitEncryption: ENABLED (required with IAM authorization or an access point)',
@@ -40,8 +45,7 @@ export const efsTransitEncryption: Rule = {
       });
     }
   },
-  fix({ document, subjectPath, data }) {
-    const d = data as { volumePath: (string | number)[] } | undefined;
+  fix({ document, subjectPath, data: d }) {
     if (!d) return [];
     return [
       {

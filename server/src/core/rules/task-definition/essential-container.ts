@@ -11,7 +11,7 @@ interface EssentialData {
   name?: string;
 }
 
-export const essentialContainer: Rule = {
+export const essentialContainer: Rule<EssentialData> = {
   meta: {
     id: 'essential-container',
     title: 'At least one container must be essential',
@@ -42,8 +42,7 @@ export const essentialContainer: Rule = {
       data,
     });
   },
-  fix({ document, subjectPath, data }) {
-    const d = data as EssentialData | undefined;
+  fix({ document, subjectPath, data: d }) {
     if (!d) return [];
     const label = d.name ? `"${d.name}"` : 'the first container';
     return [

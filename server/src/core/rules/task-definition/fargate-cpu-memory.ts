@@ -26,7 +26,7 @@ interface CpuMemoryData {
 
 const list = (values: number[]) => values.join(', ');
 
-export const fargateCpuMemory: Rule = {
+export const fargateCpuMemory: Rule<CpuMemoryData> = {
   meta: {
     id: 'fargate-cpu-memory',
     title: 'Task cpu and memory must be a Fargate task size',
@@ -90,8 +90,7 @@ export const fargateCpuMemory: Rule = {
       });
     }
   },
-  fix({ document, subjectPath, data }) {
-    const d = data as CpuMemoryData | undefined;
+  fix({ document, subjectPath, data: d }) {
     if (!d) return [];
     const write = (n: number) => (d.numeric ? n : String(n));
     const set = (title: string, cpu: number | undefined, memory: number | undefined, isPreferred: boolean): Fix => ({

@@ -10,7 +10,7 @@ interface EphemeralStorageFixData {
   size: number;
 }
 
-export const fargateEphemeralStorage: Rule = {
+export const fargateEphemeralStorage: Rule<EphemeralStorageFixData> = {
   meta: {
     id: 'fargate-ephemeral-storage',
     title: 'ephemeralStorage.sizeInGiB must be between 21 and 200',
@@ -30,11 +30,10 @@ export const fargateEphemeralStorage: Rule = {
     report({
       path: ['ephemeralStorage', 'sizeInGiB'],
       message: `ephemeralStorage.sizeInGiB must be between ${EPHEMERAL_STORAGE.min} and ${EPHEMERAL_STORAGE.max}, not ${size}. ${detail}.`,
-      data: { size } satisfies EphemeralStorageFixData,
+      data: { size },
     });
   },
-  fix({ document, subjectPath, data }) {
-    const d = data as EphemeralStorageFixData | undefined;
+  fix({ document, subjectPath, data: d }) {
     if (!d || typeof d.size !== 'number') return [];
     const set = (value: number): Fix => ({
       title: `Set sizeInGiB to ${value}`,

@@ -10,7 +10,7 @@ interface LogDriverFixData {
   config: JsonPath;
 }
 
-export const fargateLogDriver: Rule = {
+export const fargateLogDriver: Rule<LogDriverFixData> = {
   meta: {
     id: 'fargate-log-driver',
     title: 'Fargate supports only the awslogs, splunk and awsfirelens log drivers',
@@ -26,12 +26,11 @@ export const fargateLogDriver: Rule = {
       report({
         path: [...config.path, 'logDriver'],
         message: `Fargate supports only the awslogs, splunk and awsfirelens log drivers, not ${JSON.stringify(driver)} (container "${config.container}"): a Fargate task has no host where ${driver} could write or run.`,
-        data: { config: config.path } satisfies LogDriverFixData,
+        data: { config: config.path },
       });
     }
   },
-  fix({ document, subjectPath, data }) {
-    const d = data as LogDriverFixData | undefined;
+  fix({ document, subjectPath, data: d }) {
     if (!d || !Array.isArray(d.config)) return [];
     const configPath = [...subjectPath, ...d.config];
     const { placeholderRegion, ...options } = awslogsDefaults(

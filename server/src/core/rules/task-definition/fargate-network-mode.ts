@@ -22,14 +22,12 @@ export const fargateNetworkMode: Rule = {
         path: ['requiresCompatibilities'],
         target: 'key',
         message: 'Fargate requires networkMode "awsvpc", and this task definition sets none (ECS then uses "bridge").',
-        data: { insert: true },
       });
       return;
     }
     report({
       path: ['networkMode'],
       message: `Fargate requires networkMode "awsvpc", not ${JSON.stringify(mode)}.`,
-      data: { insert: false },
     });
   },
   fix({ document, subjectPath }) {

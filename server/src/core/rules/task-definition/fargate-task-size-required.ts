@@ -11,7 +11,7 @@ interface TaskSizeFixData {
 
 const isMissing = (value: unknown) => value === undefined || value === null || value === '';
 
-export const fargateTaskSizeRequired: Rule = {
+export const fargateTaskSizeRequired: Rule<TaskSizeFixData> = {
   meta: {
     id: 'fargate-task-size-required',
     title: 'Fargate requires task-level cpu and memory',
@@ -29,11 +29,10 @@ export const fargateTaskSizeRequired: Rule = {
       path: ['requiresCompatibilities'],
       target: 'key',
       message: `Fargate requires that ${names} be defined at the task level: together they pick the task size, one of the cpu/memory pairs Fargate offers. Container-level values do not count.`,
-      data: { missing } satisfies TaskSizeFixData,
+      data: { missing },
     });
   },
-  fix({ document, subjectPath, data }) {
-    const d = data as TaskSizeFixData | undefined;
+  fix({ document, subjectPath, data: d }) {
     const task = valueAt(document.value, subjectPath);
     if (!d || !Array.isArray(d.missing) || !isObject(task)) return [];
     const size = smallestSize(task);

@@ -1,10 +1,10 @@
 // Parameters that Fargate rejects at registration (or that make the task fail), all reported at once.
-import { parameterFixes, reportParameters } from './_parameter-findings';
+import { type ParameterFixData, parameterFixes, reportParameters } from './_parameter-findings';
 import { findParameters } from '../../taskdef/fargate-parameters';
 import type { Rule } from '../../rule';
 import { isWindows, requiresFargate, taskOf } from '../../taskdef/model';
 
-export const fargateUnsupportedParameter: Rule = {
+export const fargateUnsupportedParameter: Rule<ParameterFixData> = {
   meta: {
     id: 'fargate-unsupported-parameter',
     title: 'Parameters that Fargate does not support',

@@ -10,7 +10,7 @@ interface WindowsPlatformFixData {
   value: string;
 }
 
-export const fargateWindowsPlatform: Rule = {
+export const fargateWindowsPlatform: Rule<WindowsPlatformFixData> = {
   meta: {
     id: 'fargate-windows-platform',
     title: 'Windows on Fargate: only Windows Server 2019/2022 (Full or Core), on X86_64',
@@ -31,9 +31,7 @@ export const fargateWindowsPlatform: Rule = {
         message: undocumented
           ? `Fargate documents Windows Server 2019 and 2022 (Full or Core) only; ${family.name} is offered for EC2 and not documented for Fargate. Check before relying on it.`
           : `Fargate runs Windows Server 2019 and 2022 (Full or Core) only, not ${family.name}: that version runs on EC2 container instances.`,
-        data: family.replacement
-          ? ({ field: 'operatingSystemFamily', value: family.replacement } satisfies WindowsPlatformFixData)
-          : undefined,
+        data: family.replacement ? { field: 'operatingSystemFamily', value: family.replacement } : undefined,
       });
     }
     const architecture = platform.cpuArchitecture;
@@ -41,12 +39,11 @@ export const fargateWindowsPlatform: Rule = {
       report({
         path: ['runtimePlatform', 'cpuArchitecture'],
         message: 'Windows containers on Fargate run on X86_64 only; ARM64 (Graviton) is for Linux tasks.',
-        data: { field: 'cpuArchitecture', value: 'X86_64' } satisfies WindowsPlatformFixData,
+        data: { field: 'cpuArchitecture', value: 'X86_64' },
       });
     }
   },
-  fix({ document, subjectPath, data }) {
-    const d = data as WindowsPlatformFixData | undefined;
+  fix({ document, subjectPath, data: d }) {
     if (!d || (d.field !== 'operatingSystemFamily' && d.field !== 'cpuArchitecture') || typeof d.value !== 'string') return [];
     return [
       {

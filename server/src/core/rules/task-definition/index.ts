@@ -1,5 +1,5 @@
 // Rules over task definitions and container definitions, in the order their findings are listed.
-import type { Rule } from '../../rule';
+import type { AnyRule } from '../../rule';
 import { awslogsOptions } from './awslogs-options';
 import { awsvpcHostPort } from './awsvpc-host-port';
 import { describeOnlyField } from './describe-only-field';
@@ -39,7 +39,7 @@ import { tooManyContainers } from './too-many-containers';
 import { volumesFromUnknownContainer } from './volumes-from-unknown-container';
 
 /** Task size, network mode, logging and the parameters Fargate does not take. */
-const fargateRules: Rule[] = [
+const fargateRules: AnyRule[] = [
   fargateCpuMemory,
   fargateNetworkMode,
   fargateTaskSizeRequired,
@@ -56,7 +56,7 @@ const fargateRules: Rule[] = [
  * Rules for every launch type, and security guidance.
  * @internal Exported for tests.
  */
-export const generalTaskDefinitionRules: Rule[] = [
+export const generalTaskDefinitionRules: AnyRule[] = [
   containerResourcesExceedTask,
   essentialContainer,
   containerNameFormat,
@@ -84,4 +84,4 @@ export const generalTaskDefinitionRules: Rule[] = [
   efsTransitEncryption,
 ];
 
-export const taskDefinitionRules: Rule[] = [...fargateRules, describeOnlyField, ...generalTaskDefinitionRules];
+export const taskDefinitionRules: AnyRule[] = [...fargateRules, describeOnlyField, ...generalTaskDefinitionRules];

@@ -29,7 +29,7 @@ function reason(evidence: SecretEvidence, name: string): string {
   }
 }
 
-export const secretInEnvironment: Rule = {
+export const secretInEnvironment: Rule<SecretInEnvironmentData> = {
   meta: {
     id: 'secret-in-environment',
     title: 'Secrets belong in `secrets` (Secrets Manager or Parameter Store), not in plain `environment` values',
@@ -61,8 +61,7 @@ export const secretInEnvironment: Rule = {
       }
     }
   },
-  fix({ document, subjectPath, data }) {
-    const d = data as SecretInEnvironmentData | undefined;
+  fix({ document, subjectPath, data: d }) {
     if (!d) return [];
     const containerPath = [...subjectPath, ...d.containerPath];
     const container = valueAt(document.value, containerPath);
