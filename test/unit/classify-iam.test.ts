@@ -1,8 +1,7 @@
 // Recognising IAM documents by content: which kind a file is, and which policies inside it are checked where.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseJson } from '../../server/src/core/json';
-import { classify } from '../../server/src/core/classify';
+import { documentOf } from '../helpers/documents';
 
 const identity = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' }] };
 const trust = {
@@ -11,7 +10,7 @@ const trust = {
 };
 
 function kinds(value: unknown) {
-  const c = classify(parseJson(JSON.stringify(value)));
+  const c = documentOf(JSON.stringify(value)).model;
   return { kind: c.kind, subjects: c.subjects.map((s) => [s.kind, s.path.join('.'), s.name ?? '']) };
 }
 
@@ -147,7 +146,7 @@ for (const [name, value, expected] of cases) {
 test('classify: a statement key counts only when written in the statement itself (a "__proto__" key adds none)', () => {
   const text = '{"Statement": [{"Effect": "Allow", "__proto__": {"Principal": "*"}, "Action": "sts:AssumeRole", "Resource": "*"}]}';
   assert.deepEqual(
-    classify(parseJson(text)).subjects.map((s) => s.kind),
+    documentOf(text).model.subjects.map((s) => s.kind),
     ['identity-policy'],
   );
 });

@@ -2,14 +2,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { WorkspaceIndex } from '../core/workspace';
-import { looksLikeTaskDefinitionName } from '../core/classify';
+import { looksLikeTaskDefinitionName } from '../sources';
 import { skippedFileMeta } from '../core/rules/meta';
-import { fromSeverity } from '../service/convert';
+import { type DiagnosticData, fromSeverity } from '../service/convert';
 import { FargateLintLanguageService } from '../service/languageService';
 import { MAX_DOCUMENT_LENGTH, skipReason } from '../service/models';
 import { DEFAULT_SETTINGS } from '../service/settings';
+import { WorkspaceIndex } from '../service/workspace';
 import { type InputFile, UsageError, collectFiles } from './files';
 import { type FileReport, formatJson, formatSarif, formatStylish } from './report';
 
@@ -82,7 +83,7 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
   const workspace = new WorkspaceIndex([...new Set(options.paths.map((p) => pathToFileURL(path.resolve(p)).href))]);
   for (const file of files) if (file.text !== undefined) workspace.set(file.uri, file.text);
   const documents = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.uri, TextDocument.create(f.uri, 'json', 1, f.text!)]));
-  const service = new FargateLintLanguageService({ workspace, textDocumentOf: (uri) => documents.get(uri) });
+  const service = new FargateLintLanguageService({ workspace });
 
   const reports: FileReport[] = [];
   for (const file of files) {
@@ -106,6 +107,7 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
           severity: fromSeverity(d.severity),
           message: typeof d.message === 'string' ? d.message : d.message.value,
           range: d.range,
+          ...resourceOf(d),
         })),
     });
   }
@@ -114,6 +116,12 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
   else if (options.format === 'sarif') out(formatSarif(reports, FARGATE_LINT_VERSION, process.cwd()));
   else out(formatStylish(reports, !!process.stdout.isTTY && !process.env.NO_COLOR));
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+/** The template resource a diagnostic is about (CloudFormation logical id, Terraform address), when it has one. */
+function resourceOf(diagnostic: Diagnostic): { resource?: string } {
+  const resource = (diagnostic.data as DiagnosticData | undefined)?.resource;
+  return typeof resource === 'string' ? { resource } : {};
 }
 
 function skippedDiagnostic(reason: string) {

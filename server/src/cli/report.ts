@@ -9,6 +9,8 @@ interface CliDiagnostic {
   severity: Severity;
   message: string;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** The template resource (CloudFormation logical id, Terraform address), when the finding is about one. */
+  resource?: string;
 }
 
 export interface FileReport {
@@ -89,6 +91,7 @@ export function formatSarif(reports: FileReport[], version: string, baseDir: str
                     endColumn: d.range.end.character + 1,
                   },
                 },
+                ...(d.resource ? { logicalLocations: [{ fullyQualifiedName: d.resource, kind: 'resource' }] } : {}),
               },
             ],
           })),

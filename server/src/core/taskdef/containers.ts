@@ -1,7 +1,7 @@
 // Small readers over container definitions shared by the general task-definition rules: the lists a
 // container holds (tolerating null and wrong types), essential-ness, and whole-number fields.
 import { type JsonPath, isObject, isPlaceholder } from '../json';
-import type { Subject } from '../classify';
+import type { Subject } from '../model';
 import { type ContainerRef, containersOf, isWindows, taskOf } from './model';
 
 export interface Item {

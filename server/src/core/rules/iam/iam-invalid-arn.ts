@@ -28,9 +28,9 @@ export const iamInvalidArn: Rule<Data> = {
       }
     }
   },
-  fix({ document, path, data }) {
+  fix({ path, data }) {
     const safe = data?.safe === true;
-    return replacementFixes(document, path, data).map((f) => ({ ...f, safe }));
+    return replacementFixes(path, data).map((f) => ({ ...f, safe }));
   },
 };
 

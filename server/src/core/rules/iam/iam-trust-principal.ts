@@ -7,7 +7,7 @@ import { statementsOf } from '../../iam/policy';
 import { PRINCIPAL_TYPES, type PrincipalValue, federationKind, isEveryone, principalValues } from '../../iam/principals';
 import { hasWildcard } from '../../iam/wildcard';
 import { hasTemplatePlaceholder } from '../../iam/variables';
-import { renameKey } from '../../edits';
+import { rename } from '../../model';
 import type { Rule, RuleContext } from '../../rule';
 
 interface Data {
@@ -51,11 +51,9 @@ export const iamTrustPrincipal: Rule<Data> = {
       for (const value of principalValues(statement)) checkValue(value, conditioned, report);
     }
   },
-  fix({ document, path, data }) {
-    const rename = data?.rename;
-    return rename
-      ? [{ title: `Rename to ${JSON.stringify(rename)}`, isPreferred: true, safe: true, edits: renameKey(document, path, rename) }]
-      : [];
+  fix({ path, data }) {
+    const to = data?.rename;
+    return to ? [{ title: `Rename to ${JSON.stringify(to)}`, isPreferred: true, safe: true, edits: [rename(path, to)] }] : [];
   },
 };
 

@@ -1,5 +1,5 @@
 // Every task needs at least one essential container: when it stops, the task stops.
-import { setProperty } from '../../edits';
+import { set } from '../../model';
 import type { JsonPath } from '../../json';
 import type { Rule } from '../../rule';
 import { isEssential } from '../../taskdef/containers';
@@ -42,14 +42,14 @@ export const essentialContainer: Rule<EssentialData> = {
       data,
     });
   },
-  fix({ document, subjectPath, data: d }) {
+  fix({ subjectPath, data: d }) {
     if (!d) return [];
     const label = d.name ? `"${d.name}"` : 'the first container';
     return [
       {
         title: `Make ${label} essential`,
         isPreferred: true,
-        edits: setProperty(document, [...subjectPath, ...d.containerPath], 'essential', true),
+        edits: [set([...subjectPath, ...d.containerPath, 'essential'], true)],
       },
     ];
   },

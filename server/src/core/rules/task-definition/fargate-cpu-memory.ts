@@ -1,6 +1,6 @@
 // Task-level cpu and memory must form one of the Fargate task sizes.
-import { sequentialEdits } from '../../edits';
 import { isPlaceholder } from '../../json';
+import { set } from '../../model';
 import type { Fix, Rule } from '../../rule';
 import {
   type OsFamily,
@@ -90,28 +90,28 @@ export const fargateCpuMemory: Rule<CpuMemoryData> = {
       });
     }
   },
-  fix({ document, subjectPath, data: d }) {
+  fix({ subjectPath, data: d }) {
     if (!d) return [];
     const write = (n: number) => (d.numeric ? n : String(n));
-    const set = (title: string, cpu: number | undefined, memory: number | undefined, isPreferred: boolean): Fix => ({
+    const size = (title: string, cpu: number | undefined, memory: number | undefined, isPreferred: boolean): Fix => ({
       title,
       isPreferred,
-      edits: sequentialEdits(document, [
-        ...(cpu === undefined ? [] : [{ path: [...subjectPath, 'cpu'], value: write(cpu) }]),
-        ...(memory === undefined ? [] : [{ path: [...subjectPath, 'memory'], value: write(memory) }]),
-      ]),
+      edits: [
+        ...(cpu === undefined ? [] : [set([...subjectPath, 'cpu'], write(cpu))]),
+        ...(memory === undefined ? [] : [set([...subjectPath, 'memory'], write(memory))]),
+      ],
     });
     const fixes: Fix[] = [];
     const row = d.cpu === undefined ? undefined : rowForCpu(d.cpu, d.os);
     if (row && d.memory !== undefined) {
       const memory = nearestMemory(row, d.memory);
-      fixes.push(set(`Set memory to ${memory} (${formatGb(memory)}), the nearest size for cpu ${row.cpu}`, undefined, memory, true));
+      fixes.push(size(`Set memory to ${memory} (${formatGb(memory)}), the nearest size for cpu ${row.cpu}`, undefined, memory, true));
     }
     if (d.memory !== undefined) {
       const smallest = rowsForMemory(d.memory, d.os)[0];
       if (smallest) {
         fixes.push(
-          set(
+          size(
             `Set cpu to ${smallest.cpu} (${formatVcpu(smallest.cpu)}), the smallest that allows memory ${d.memory}`,
             smallest.cpu,
             undefined,
@@ -124,7 +124,7 @@ export const fargateCpuMemory: Rule<CpuMemoryData> = {
       const nearest = nearestRow(d.cpu, d.os);
       const memory = d.memory === undefined ? nearest.memory[0] : nearestMemory(nearest, d.memory);
       fixes.push(
-        set(
+        size(
           `Set cpu to ${nearest.cpu} and memory to ${memory} (${formatVcpu(nearest.cpu)}, ${formatGb(memory)})`,
           nearest.cpu,
           memory,
