@@ -2,7 +2,7 @@
 // to start with "ECS was unable to assume the role ... that was provided for this task".
 import { resolveRole } from '../../execution-role/resolve-role';
 import { basenameOf } from '../../uris';
-import { evaluateTrust } from '../../iam/evaluate';
+import { evaluateTrust, hasUnknownStatements } from '../../iam/evaluate';
 import { statementsOf } from '../../iam/policy';
 import { type JsonPath, isObject, valueAt } from '../../json';
 import { append, inFile, set } from '../../model';
@@ -38,7 +38,7 @@ export const executionRoleTrust: Rule<TrustData> = {
     if (!roleArn) return;
     const role = resolveRole(roleArn.name, workspace, uri);
     const trust = role?.trust;
-    if (!role || !trust?.uri) return;
+    if (!role || !trust?.uri || hasUnknownStatements(trust.document)) return;
     const evaluation = evaluateTrust(trust.document, ECS_TASKS_PRINCIPAL);
     if (evaluation.decision !== 'denied' && evaluation.decision !== 'implicitly-denied') return;
     const denied = evaluation.decision === 'denied';
