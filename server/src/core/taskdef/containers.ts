@@ -38,6 +38,23 @@ export function literalString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' && !isPlaceholder(value) ? value : undefined;
 }
 
+/**
+ * The list (`owner[key]`, or `owner` itself without a key) has no unknown value where an element or an
+ * element's name should be, so the names read from it are all the names: a reference to another name is
+ * then really unknown. A template may leave a whole list, one element or one name unknown.
+ */
+export function namesAreKnown(owner: unknown, key?: string): boolean {
+  const list = key === undefined ? owner : isObject(owner) ? owner[key] : undefined;
+  if (isPlaceholder(list)) return false;
+  return !Array.isArray(list) || list.every((e) => !isPlaceholder(e) && !(isObject(e) && isPlaceholder(e.name)));
+}
+
+/** Every container of the subject is known, with its name (see namesAreKnown). */
+export function containerNamesKnown(subject: Subject): boolean {
+  const task = taskOf(subject);
+  return task ? namesAreKnown(task, 'containerDefinitions') : namesAreKnown(subject.value);
+}
+
 /** Containers by name (the first of each name), for rules that follow references between containers. */
 export function containersByName(subject: Subject): Map<string, ContainerRef> {
   const byName = new Map<string, ContainerRef>();

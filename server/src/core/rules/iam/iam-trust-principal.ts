@@ -2,7 +2,7 @@
 // `{"Service": ...}`, `{"Federated": ...}` (SAML or OIDC providers). IAM rejects other principal types and
 // wildcards inside principal values. `"*"` (anyone) is accepted by IAM but lets every AWS account try to
 // assume the role; Access Analyzer reports it as an error.
-import { isObject } from '../../json';
+import { isObject, isPlaceholder } from '../../json';
 import { statementsOf } from '../../iam/policy';
 import { PRINCIPAL_TYPES, type PrincipalValue, federationKind, isEveryone, principalValues } from '../../iam/principals';
 import { hasWildcard } from '../../iam/wildcard';
@@ -28,6 +28,7 @@ export const iamTrustPrincipal: Rule<Data> = {
       if (!principal) continue;
       // NotPrincipal in a trust policy is iam-policy-structure's.
       if (principal.negated) continue;
+      if (isPlaceholder(principal.value)) continue;
       if (typeof principal.value === 'string' && principal.value !== '*') {
         report({
           path: principal.path,

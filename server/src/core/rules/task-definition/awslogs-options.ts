@@ -66,6 +66,8 @@ export const awslogsOptions: Rule<AwslogsFixData> = {
 function checkConfiguration({ report }: RuleContext<AwslogsFixData>, config: LogConfigurationRef, fargate: boolean): void {
   const where = `container "${config.container}"`;
   const options = config.value.options;
+  // Options the template leaves unknown (the whole map) may hold the required ones.
+  if (isPlaceholder(options)) return;
   const optionsPath = [...config.path, 'options'];
   const present = (name: string) => isObject(options) && options[name] !== undefined && options[name] !== null && options[name] !== '';
 
