@@ -1,7 +1,7 @@
 // Diagnostics for a document: our rules, the schema's type checks (JSON only), and (for the CLI) syntax errors.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../core/engine';
+import { analyze, subjectOf } from '../core/engine';
 import { isPlaceholder } from '../core/json';
 import type { Finding, SeveritySetting } from '../core/rule';
 import { allRuleMetas } from '../core/rules/meta';
@@ -113,6 +113,6 @@ export class Validation {
  */
 function nearSyntaxError(finding: Finding, document: SourceDocument): boolean {
   if (document.syntaxProblems.length === 0) return false;
-  const span = document.locate(finding.path, finding.target);
+  const span = document.locate(finding.path, finding.target, subjectOf(document.model, finding.subjectPath, finding.variant?.choices));
   return !!span && document.syntaxProblems.some((p) => p.offset >= span.offset - 1 && p.offset <= span.offset + span.length);
 }

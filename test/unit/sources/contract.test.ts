@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parse as parseJsonc } from 'jsonc-parser';
-import { analyze } from '../../../server/src/core/engine';
+import { analyze, subjectOf } from '../../../server/src/core/engine';
 import type { JsonPath, ModelEdit, Subject } from '../../../server/src/core/model';
 import { append, insert, remove, rename, set } from '../../../server/src/core/model';
 import { hasUnknown } from '../../../server/src/core/unknown';
@@ -213,7 +213,7 @@ for (const source of SOURCES) {
         assert.notEqual(document.model.kind, 'unknown');
         assert.ok(document.model.subjects.length > 0);
         for (const finding of analyze(document.model).findings) {
-          const subject = document.model.subjects.find((s) => s.path === finding.subjectPath);
+          const subject = subjectOf(document.model, finding.subjectPath, finding.variant?.choices);
           for (const target of ['value', 'key', 'property'] as const) {
             const span = document.locate(finding.path, target, subject);
             assert.ok(span && inside(span, document.text), `${finding.ruleId} at ${JSON.stringify(finding.path)} (${target})`);
