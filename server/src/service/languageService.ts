@@ -1,10 +1,11 @@
 // The fargate-lint language service: one object the LSP server and the CLI both drive.
 // It holds no connection; it takes TextDocuments and returns LSP types.
-import type { CodeAction, CompletionList, Diagnostic, Hover, Position, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionList, Diagnostic, Hover, Position, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Classification } from '../core/classify';
 import type { WorkspaceView } from '../core/workspace';
 import { type CodeActionRequest, CodeActionService } from './codeActions';
+import { codeLenses } from './codeLens';
 import { CompletionService } from './completion';
 import { HoverService } from './hover';
 import { ModelCache } from './models';
@@ -40,8 +41,12 @@ export class FargateLintLanguageService {
     });
   }
 
-  hover(textDocument: TextDocument, position: Position): Promise<Hover | null> {
-    return this.hoverService.hover(textDocument, this.models.get(textDocument), position, this.options.workspace);
+  hover(textDocument: TextDocument, position: Position, settings: Settings): Promise<Hover | null> {
+    return this.hoverService.hover(textDocument, this.models.get(textDocument), position, settings, this.options.workspace);
+  }
+
+  codeLenses(textDocument: TextDocument, settings: Settings): CodeLens[] {
+    return codeLenses(textDocument, this.models.get(textDocument), settings);
   }
 
   complete(textDocument: TextDocument, position: Position): Promise<CompletionList | null> {
