@@ -1,5 +1,5 @@
 // Protocol tests for what a task size costs: the hover on cpu and memory, the code lens above cpu, the
-// cost settings, through the built server.
+// cost settings, and fargate-right-size with its fix, through the built server.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { LspTestClient, positionOf, range } from '../helpers/lspClient';
@@ -136,6 +136,29 @@ describe('cost', () => {
     assert.deepEqual(await client.codeLenses(uri), []);
   });
 
+  test('fargate-right-size: a hint on cpu, its fix sets the smallest size that fits, and Fix all leaves it', async () => {
+    const text = task({}, { cpu: 256, memory: 512 });
+    const uri = 'file:///ws/right-size/task-definition.json';
+    await client.open(uri, text);
+    const hint = (await client.diagnostics(uri)).find((d) => d.code === 'fargate-right-size');
+    assert.ok(hint);
+    assert.equal(hint.severity, 4);
+    assert.deepEqual(hint.range, range(6, 9, 6, 15));
+    assert.match(
+      String(hint.message),
+      /they fit in 0\.25 vCPU \/ 0\.5 GB, smaller than this task's 1 vCPU \/ 2 GB, 27\.03 USD per month less/,
+    );
+    const fixAll = await client.codeActions(uri, range(0, 0, 0, 0), [], ['source.fixAll']);
+    assert.deepEqual(fixAll, [], 'a smaller task is not a safe fix');
+    const fixed = await client.applyFix(
+      uri,
+      'fargate-right-size',
+      'Set cpu to 256 and memory to 512, the smallest size that fits the containers (≈ $9.01/month)',
+    );
+    assert.equal(fixed, text.replace('"cpu": "1024"', '"cpu": "256"').replace('"memory": "2048"', '"memory": "512"'));
+    assert.equal((await client.diagnostics(uri)).filter((d) => d.code === 'fargate-right-size').length, 0);
+  });
+
   describe('settings', () => {
     let configured: LspTestClient;
     before(async () => {
@@ -180,8 +203,8 @@ describe('cost', () => {
       assert.match(markdown, /36\.04 USD per month/);
     });
 
-    test('fargateLint.cost.enabled: false removes the hover cost, the lens and the prices in fix titles', async () => {
-      const text = task({ memory: '4096', cpu: '256' });
+    test('fargateLint.cost.enabled: false removes the hover cost, the lens and the prices in messages and fix titles', async () => {
+      const text = task({}, { cpu: 256, memory: 512 });
       const uri = 'file:///ws/settings4/task-definition.json';
       await configured.open(uri, text);
       await configured.setSettings({ cost: { enabled: false } });
@@ -189,11 +212,12 @@ describe('cost', () => {
       assert.match(markdown, /Fargate task sizes/);
       assert.doesNotMatch(markdown, /USD|Cost/);
       assert.deepEqual(await configured.codeLenses(uri), []);
-      const size = (await configured.diagnostics(uri)).find((d) => d.code === 'fargate-cpu-memory')!;
-      const actions = await configured.codeActions(uri, size.range, [size]);
+      const hint = (await configured.diagnostics(uri)).find((d) => d.code === 'fargate-right-size')!;
+      assert.doesNotMatch(String(hint.message), /USD/);
+      const actions = await configured.codeActions(uri, hint.range, [hint]);
       assert.deepEqual(
         actions.map((a) => a.title),
-        ['Set memory to 2048 (2 GB), the nearest size for cpu 256', 'Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096'],
+        ['Set cpu to 256 and memory to 512, the smallest size that fits the containers'],
       );
     });
   });
