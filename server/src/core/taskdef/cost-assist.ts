@@ -70,14 +70,14 @@ function costLines(cost: TaskCost): string[] {
 }
 
 /** The price of each task definition of a document, by subject: for the code lens and the CLI. */
-interface SubjectPricing {
+export interface SubjectPricing {
   subjectPath: JsonPath;
   /** The family, or the resource address once other sources name one. */
   name?: string;
   pricing: TaskPricing;
 }
 
-function subjectPricings(subjects: readonly Subject[], options: CostOptions | undefined): SubjectPricing[] {
+export function subjectPricings(subjects: readonly Subject[], options: CostOptions | undefined): SubjectPricing[] {
   if (!costsEnabled(options)) return [];
   const result: SubjectPricing[] = [];
   for (const subject of subjects) {
