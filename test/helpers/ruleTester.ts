@@ -6,6 +6,7 @@ import { analyze } from '../../server/src/core/engine';
 import { applyFileEdits } from '../../server/src/core/edits';
 import { type JsonPath, parseJson } from '../../server/src/core/json';
 import type { FileEdit, Finding, Rule, Severity } from '../../server/src/core/rule';
+import type { CostOptions } from '../../server/src/core/taskdef/pricing';
 import { WorkspaceIndex } from '../../server/src/core/workspace';
 
 export interface ValidCase {
@@ -14,6 +15,8 @@ export interface ValidCase {
   fileName?: string;
   /** Other workspace files by path under the root file:///ws/ (the case's own file lies there too). */
   files?: Record<string, unknown>;
+  /** The cost settings the rule and its fixes see (default: prices on, us-east-1). */
+  cost?: CostOptions;
 }
 
 interface ExpectedFinding {
@@ -29,7 +32,9 @@ export interface InvalidCase extends ValidCase {
    * Title of a fix of the first finding and the JSON it must produce; `files` is the JSON of other workspace
    * files after the fix (edited or created).
    */
-  fix?: { title: string | RegExp; output: unknown; files?: Record<string, unknown> };
+  fix?: { title: string | RegExp; output: unknown; files?: Record<string, unknown>; /** Whether Fix all may apply it. */ safe?: boolean };
+  /** The titles of every fix of the first finding, in the order they are offered. */
+  fixes?: string[];
 }
 
 const WORKSPACE_ROOT = 'file:///ws';
@@ -67,17 +72,17 @@ function text(json: unknown): string {
 }
 
 /** The findings of one rule on `json`; their data is that rule's data type, since only this rule ran. */
-export function findingsOf<D>(rule: Rule<D>, json: unknown, fileName?: string, files?: Record<string, unknown>) {
+export function findingsOf<D>(rule: Rule<D>, json: unknown, fileName?: string, files?: Record<string, unknown>, cost?: CostOptions) {
   const document = parseJson(text(json));
   const { uri, workspace } = workspaceOf({ name: '', json, fileName, files });
-  const findings = analyze(document, { fileName, uri, workspace, rules: [rule] }).findings as Finding<D>[];
+  const findings = analyze(document, { fileName, uri, workspace, rules: [rule], cost }).findings as Finding<D>[];
   return { document, uri, workspace, findings };
 }
 
 export function ruleTester<D>(rule: Rule<D>, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   for (const c of cases.valid) {
     test(`${rule.meta.id} valid: ${c.name}`, () => {
-      const { findings } = findingsOf(rule, c.json, c.fileName, c.files);
+      const { findings } = findingsOf(rule, c.json, c.fileName, c.files, c.cost);
       assert.deepEqual(
         findings.map((f) => ({ path: f.path, message: f.message })),
         [],
@@ -86,7 +91,7 @@ export function ruleTester<D>(rule: Rule<D>, cases: { valid: ValidCase[]; invali
   }
   for (const c of cases.invalid) {
     test(`${rule.meta.id} invalid: ${c.name}`, () => {
-      const { document, uri, workspace, findings } = findingsOf(rule, c.json, c.fileName, c.files);
+      const { document, uri, workspace, findings } = findingsOf(rule, c.json, c.fileName, c.files, c.cost);
       assert.deepEqual(
         findings.map((f) => ({ ruleId: f.ruleId, path: f.path })),
         c.findings.map((e) => ({ ruleId: rule.meta.id, path: e.path })),
@@ -97,7 +102,7 @@ export function ruleTester<D>(rule: Rule<D>, cases: { valid: ValidCase[]; invali
         if (typeof expected.message === 'string') assert.ok(findings[i].message.includes(expected.message), findings[i].message);
         if (expected.message instanceof RegExp) assert.match(findings[i].message, expected.message);
       });
-      if (c.fix) {
+      if (c.fix || c.fixes) {
         const first = findings[0];
         const fixes =
           rule.fix?.({
@@ -108,10 +113,19 @@ export function ruleTester<D>(rule: Rule<D>, cases: { valid: ValidCase[]; invali
             path: first.path,
             subjectPath: first.subjectPath,
             data: first.data,
+            cost: c.cost,
           }) ?? [];
+        if (c.fixes) {
+          assert.deepEqual(
+            fixes.map((f) => f.title),
+            c.fixes,
+          );
+        }
+        if (!c.fix) return;
         const fix = fixes.find((f) => (typeof c.fix!.title === 'string' ? f.title === c.fix!.title : c.fix!.title.test(f.title)));
         assert.ok(fix, `no fix titled ${c.fix.title}; got ${fixes.map((f) => f.title).join(' | ')}`);
         assert.deepEqual(JSON.parse(applyFileEdits(document.text, fix.edits)), c.fix.output);
+        if (c.fix.safe !== undefined) assert.equal(!!fix.safe, c.fix.safe, `${fix.title}: safe`);
         if (c.fix.files) assert.deepEqual(otherFilesAfter(workspace, fix.edits), c.fix.files);
       }
     });

@@ -3,6 +3,7 @@ import type { JsonDocument, JsonPath } from './json';
 import { type Classification, classify } from './classify';
 import type { AnyRule, Finding, Report, Severity, SeveritySetting } from './rule';
 import { allRules } from './rules';
+import type { CostOptions } from './taskdef/pricing';
 import type { WorkspaceView } from './workspace';
 
 export interface AnalysisOptions {
@@ -12,6 +13,8 @@ export interface AnalysisOptions {
   /** Per-rule severity overrides from settings. */
   ruleSettings?: Record<string, SeveritySetting>;
   workspace?: WorkspaceView;
+  /** The cost settings, for rules whose messages quote a price. */
+  cost?: CostOptions;
   /** Checked between rules; a cancelled analysis returns what it has so far, flagged. */
   isCancelled?: () => boolean;
   rules?: readonly AnyRule[];
@@ -44,7 +47,15 @@ export function analyze(document: JsonDocument, options: AnalysisOptions = {}): 
       const found: Finding[] = [];
       const report = (r: Report<unknown>) => found.push(toFinding(rule, subject.path, r, setting));
       try {
-        rule.check({ subject, document, fileName: options.fileName, uri: options.uri, workspace: options.workspace, report });
+        rule.check({
+          subject,
+          document,
+          fileName: options.fileName,
+          uri: options.uri,
+          workspace: options.workspace,
+          cost: options.cost,
+          report,
+        });
         findings.push(...found);
       } catch (error) {
         options.onRuleError?.(rule.meta.id, error);

@@ -2,6 +2,7 @@
 import { type Node, findNodeAtOffset, getLocation } from 'jsonc-parser';
 import { type JsonDocument, type JsonPath, nodeAt } from './json';
 import type { Classification, Subject } from './classify';
+import type { CostOptions } from './taskdef/pricing';
 import type { WorkspaceView } from './workspace';
 
 export interface PositionContext {
@@ -20,13 +21,15 @@ export interface PositionContext {
   readonly node?: Node;
   readonly uri?: string;
   readonly workspace?: WorkspaceView;
+  /** How prices are shown in the hover (the cost settings). */
+  readonly cost?: CostOptions;
 }
 
 export function positionContext(
   document: JsonDocument,
   classification: Classification,
   offset: number,
-  extra: { fileName?: string; uri?: string; workspace?: WorkspaceView } = {},
+  extra: { fileName?: string; uri?: string; workspace?: WorkspaceView; cost?: CostOptions } = {},
 ): PositionContext | undefined {
   const location = getLocation(document.text, offset);
   const path = location.path.map((p) => p);
@@ -47,6 +50,7 @@ export function positionContext(
     node: onKey ? undefined : nodeAt(document.root, path),
     uri: extra.uri,
     workspace: extra.workspace,
+    cost: extra.cost,
   };
 }
 

@@ -2,6 +2,7 @@
 // finding's data. Nothing here knows about LSP; findings are addressed by JSON path.
 import type { JsonDocument, JsonPath, Target } from './json';
 import type { Subject, SubjectKind } from './classify';
+import type { CostOptions } from './taskdef/pricing';
 import type { WorkspaceView } from './workspace';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -62,6 +63,8 @@ export interface RuleContext<D = never> {
   readonly uri?: string;
   /** Other files of the workspace (policies, roles), when the caller indexed them. */
   readonly workspace?: WorkspaceView;
+  /** How prices are shown in messages (the cost settings); rules that quote a price read it. */
+  readonly cost?: CostOptions;
   report(report: Report<D>): void;
 }
 
@@ -86,6 +89,8 @@ export interface FixContext<D = never> {
   readonly data: D | undefined;
   readonly uri?: string;
   readonly workspace?: WorkspaceView;
+  /** How prices are shown in fix titles (the cost settings). */
+  readonly cost?: CostOptions;
 }
 
 /**

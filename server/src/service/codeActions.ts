@@ -8,7 +8,7 @@ import type { Fix } from '../core/rule';
 import type { WorkspaceView } from '../core/workspace';
 import { type DiagnosticData, SOURCE, toWorkspaceEdit } from './convert';
 import type { DocumentModel } from './models';
-import type { Settings } from './settings';
+import { type Settings, costOptions } from './settings';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.fargateLint`;
 
@@ -31,7 +31,7 @@ export class CodeActionService {
     if (wants(CodeActionKind.QuickFix)) {
       for (const diagnostic of request.diagnostics) {
         if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string' || !isData(diagnostic.data)) continue;
-        for (const fix of this.fixesFor(diagnostic.code, diagnostic.data, model, workspace)) {
+        for (const fix of this.fixesFor(diagnostic.code, diagnostic.data, model, workspace, settings)) {
           const edit = toWorkspaceEdit(textDocument.uri, textDocument, fix.edits, textDocumentOf);
           if (!edit) continue;
           actions.push({
@@ -58,7 +58,13 @@ export class CodeActionService {
     return actions;
   }
 
-  private fixesFor(ruleId: string, data: DiagnosticData, model: DocumentModel, workspace: WorkspaceView | undefined): Fix[] {
+  private fixesFor(
+    ruleId: string,
+    data: DiagnosticData,
+    model: DocumentModel,
+    workspace: WorkspaceView | undefined,
+    settings: Settings,
+  ): Fix[] {
     const rule = findRule(ruleId);
     if (!rule?.fix) return [];
     return rule.fix({
@@ -69,6 +75,7 @@ export class CodeActionService {
       subjectPath: data.subjectPath,
       data: data.payload,
       workspace,
+      cost: costOptions(settings),
     });
   }
 
@@ -79,7 +86,8 @@ export class CodeActionService {
     const tried = new Set<string>();
     for (let round = 0; round < 100; round++) {
       const document = parseJson(text);
-      const { findings } = analyze(document, { fileName: model.fileName, uri: model.uri, ruleSettings: settings.rules, workspace });
+      const cost = costOptions(settings);
+      const { findings } = analyze(document, { fileName: model.fileName, uri: model.uri, ruleSettings: settings.rules, workspace, cost });
       let applied = false;
       for (const finding of findings) {
         const key = `${finding.ruleId} ${JSON.stringify(finding.path)}`;
@@ -95,6 +103,7 @@ export class CodeActionService {
             subjectPath: finding.subjectPath,
             data: finding.data,
             workspace,
+            cost,
           })
           .find((f) => f.safe);
         if (!fix) continue;

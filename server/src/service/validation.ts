@@ -10,7 +10,7 @@ import type { WorkspaceView } from '../core/workspace';
 import { type RelatedDocument, SOURCE, codeDescription, findingToDiagnostic, fromSeverity, spanToRange, toSeverity } from './convert';
 import type { DocumentModel } from './models';
 import { schemaDocumentOf, schemaFor } from './schemas';
-import type { Settings } from './settings';
+import { type Settings, costOptions } from './settings';
 
 export interface ValidationOptions {
   settings: Settings;
@@ -44,6 +44,7 @@ export class Validation {
       uri: model.uri,
       ruleSettings: options.settings.rules,
       workspace: options.workspace,
+      cost: costOptions(options.settings),
       isCancelled: options.isCancelled,
       onRuleError: options.onRuleError,
     });
