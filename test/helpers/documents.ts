@@ -2,6 +2,7 @@
 // analysed, and fixes rendered and applied as the language service would.
 import { analyze, subjectOf } from '../../server/src/core/engine';
 import type { Finding, Fix, FixContext, AnyRule } from '../../server/src/core/rule';
+import type { CostOptions } from '../../server/src/core/taskdef/pricing';
 import type { DocumentContext } from '../../server/src/core/workspace';
 import { applyChanges, renderEdits } from '../../server/src/service/edits';
 import type { WorkspaceIndex } from '../../server/src/service/workspace';
@@ -17,15 +18,26 @@ export function documentOf(json: unknown, fileName?: string, uri?: string): Sour
 }
 
 /** The findings of `rules` (default: all) on a document. */
-export function analyzeDocument(document: SourceDocument, context: DocumentContext = {}, rules?: readonly AnyRule[]): Finding[] {
-  return analyze(document.model, { document: context, rules }).findings;
+export function analyzeDocument(
+  document: SourceDocument,
+  context: DocumentContext = {},
+  rules?: readonly AnyRule[],
+  cost?: CostOptions,
+): Finding[] {
+  return analyze(document.model, { document: context, rules, cost }).findings;
 }
 
 /** What a fix is called with for a finding, as the code action service builds it. */
-export function fixContextOf<D>(document: SourceDocument, finding: Finding<D>, context: DocumentContext = {}): FixContext<D> {
+export function fixContextOf<D>(
+  document: SourceDocument,
+  finding: Finding<D>,
+  context: DocumentContext = {},
+  cost?: CostOptions,
+): FixContext<D> {
   const subject = subjectOf(document.model, finding.subjectPath, finding.variant?.choices);
   if (!subject) throw new Error(`no subject at ${JSON.stringify(finding.subjectPath)}`);
-  return { model: document.model, subject, document: context, path: finding.path, subjectPath: finding.subjectPath, data: finding.data };
+  const { path, subjectPath, data } = finding;
+  return { model: document.model, subject, document: context, path, subjectPath, data, cost };
 }
 
 /** The text of each document after a fix (the document itself under its own uri), and the files it creates; undefined when it cannot be rendered. */

@@ -72,7 +72,12 @@ test('hover text has its markers described too', async () => {
   );
   const document = templateSource(text);
   const textDocument = TextDocument.create(document.uri, 'yaml', 1, text);
-  const hover = await new HoverService().hover(textDocument, { version: 1, document }, positionOf(text, '"123456789012', 3));
+  const hover = await new HoverService().hover(
+    textDocument,
+    { version: 1, document },
+    positionOf(text, '"123456789012', 3),
+    DEFAULT_SETTINGS,
+  );
   const markdown = (hover?.contents as { value: string } | undefined)?.value ?? '';
   assert.match(markdown, /Container image/);
   assert.ok(!markdown.includes('\uE000') && markdown.includes('${AWS::Region}'), markdown);

@@ -4,38 +4,73 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { looksLikeTaskDefinitionName } from '../sources';
 import { skippedFileMeta } from '../core/rules/meta';
 import { type DiagnosticData, fromSeverity } from '../service/convert';
 import { FargateLintLanguageService } from '../service/languageService';
 import { MAX_DOCUMENT_LENGTH, skipReason } from '../service/models';
-import { DEFAULT_SETTINGS } from '../service/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace';
+import { isSourceFileName, looksLikeTaskDefinitionName } from '../sources';
+import { isRegionName } from '../core/taskdef/pricing';
+import { SKIPPED_FOLDERS } from '../node/folders';
+import { type FileCosts, costRecord, formatCostComparison, formatCostTable } from './cost';
 import { type InputFile, UsageError, collectFiles } from './files';
+import { GitError, type Revision, filesAt, repositoryPath, resolveRevision, showFile } from './git';
 import { type FileReport, formatJson, formatSarif, formatStylish } from './report';
 
 declare const FARGATE_LINT_VERSION: string;
 
-const USAGE = `Usage: fargate-lint [--format stylish|json|sarif] PATH...
+const USAGE = `Usage: fargate-lint [--format stylish|json|sarif] [--cost-region REGION] [--no-cost] PATH...
+       fargate-lint --cost [--base REF] [--cost-region REGION] PATH...
 
 Checks ECS task definitions and IAM policies in the given JSON files, and in every
-JSON file under the given folders. Exit code: 0 no errors, 1 errors found, 2 bad usage.`;
+JSON file under the given folders. Exit code: 0 no errors, 1 errors found, 2 bad usage.
+--format json and sarif carry each task definition's size, platform, Region and price.
+
+  --cost               print the Fargate price of each task definition, and the total
+  --base REF           with --cost: compare with git revision REF (Markdown, for a pull request)
+  --cost-region REGION the Region to price in when a task definition names none (us-east-1)
+  --no-cost            leave prices out of --format json and sarif`;
 
 interface Options {
   format: 'stylish' | 'json' | 'sarif';
+  formatGiven: boolean;
   paths: string[];
+  cost: boolean;
+  base?: string;
+  costRegion?: string;
+  noCost: boolean;
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const options: Options = { format: 'stylish', paths: [] };
+  const options: Options = { format: 'stylish', formatGiven: false, paths: [], cost: false, noCost: false };
+  const valueOf = (arg: string, i: number): [string | undefined, number] =>
+    arg.includes('=') ? [arg.slice(arg.indexOf('=') + 1), i] : [argv[i + 1], i + 1];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    const name = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
     if (arg === '--help' || arg === '-h') return 'help';
     if (arg === '--version' || arg === '-v') return 'version';
-    if (arg === '--format' || arg === '-f' || arg.startsWith('--format=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+    if (name === '--format' || arg === '-f') {
+      const [value, next] = valueOf(arg, i);
+      i = next;
       if (value !== 'stylish' && value !== 'json' && value !== 'sarif') throw new UsageError(`unknown format: ${value ?? '(missing)'}`);
       options.format = value;
+      options.formatGiven = true;
+    } else if (arg === '--cost') {
+      options.cost = true;
+    } else if (arg === '--no-cost') {
+      options.noCost = true;
+    } else if (name === '--base') {
+      const [value, next] = valueOf(arg, i);
+      i = next;
+      if (!value) throw new UsageError('--base needs a git revision');
+      options.base = value;
+    } else if (name === '--cost-region') {
+      const [value, next] = valueOf(arg, i);
+      i = next;
+      if (!isRegionName(value)) throw new UsageError(`not a Region name: ${value ?? '(missing)'}`);
+      options.costRegion = value;
     } else if (arg.startsWith('-') && arg !== '-') {
       throw new UsageError(`unknown option: ${arg}`);
     } else {
@@ -43,7 +78,21 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
     }
   }
   if (options.paths.length === 0) throw new UsageError('no files or folders given');
+  if (options.base !== undefined && !options.cost) throw new UsageError('--base compares prices: use it with --cost');
+  if (options.cost && options.noCost) throw new UsageError('--cost and --no-cost exclude each other');
+  if (options.cost && options.formatGiven) throw new UsageError('--cost prints a table; --format json and sarif carry the prices too');
   return options;
+}
+
+function settingsOf(options: Options): Settings {
+  return {
+    ...DEFAULT_SETTINGS,
+    cost: {
+      enabled: !options.noCost,
+      codeLens: false,
+      ...(options.costRegion ? { region: options.costRegion, regionSource: '--cost-region' } : {}),
+    },
+  };
 }
 
 interface LoadedFile {
@@ -79,6 +128,7 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
     throw error;
   }
 
+  const settings = settingsOf(options);
   const files = inputs.map(load);
   const workspace = new WorkspaceIndex([...new Set(options.paths.map((p) => pathToFileURL(path.resolve(p)).href))]);
   for (const file of files) if (file.text !== undefined) workspace.set(file.uri, file.text);
@@ -96,7 +146,12 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
     const classification = service.classify(textDocument);
     const reportSyntaxErrors =
       file.input.named || classification.kind !== 'unknown' || looksLikeTaskDefinitionName(file.input.absolutePath);
-    const diagnostics = await service.validate(textDocument, DEFAULT_SETTINGS, { reportSyntaxErrors });
+    const costs = service.costs(textDocument, settings).map(costRecord);
+    if (options.cost) {
+      reports.push({ file: display, kind: classification.kind, diagnostics: [], taskDefinitions: costs });
+      continue;
+    }
+    const diagnostics = await service.validate(textDocument, settings, { reportSyntaxErrors });
     reports.push({
       file: display,
       kind: classification.kind,
@@ -107,15 +162,76 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
           severity: fromSeverity(d.severity),
           message: typeof d.message === 'string' ? d.message : d.message.value,
           range: d.range,
+          subjectPath: (d.data as DiagnosticData | undefined)?.subjectPath,
           ...resourceOf(d),
         })),
+      ...(costs.length ? { taskDefinitions: costs } : {}),
     });
   }
+
+  if (options.cost) return costReport(options, files, reports, settings, out, err);
 
   if (options.format === 'json') out(formatJson(reports));
   else if (options.format === 'sarif') out(formatSarif(reports, FARGATE_LINT_VERSION, process.cwd()));
   else out(formatStylish(reports, !!process.stdout.isTTY && !process.env.NO_COLOR));
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+/** `--cost`: the table, or with `--base` the comparison with a git revision. */
+async function costReport(
+  options: Options,
+  files: LoadedFile[],
+  reports: FileReport[],
+  settings: Settings,
+  out: (text: string) => void,
+  err: (text: string) => void,
+): Promise<number> {
+  const priced = (list: FileReport[]): FileCosts[] =>
+    list.filter((r) => r.taskDefinitions?.length).map((r) => ({ file: r.file, records: r.taskDefinitions! }));
+  if (options.base === undefined) {
+    out(formatCostTable(priced(reports)));
+    return 0;
+  }
+  try {
+    const revision = await resolveRevision(options.base, process.cwd());
+    // Both sides are shown by repository path, so that a file is paired with itself.
+    const head = files.map((file, i) => ({ ...reports[i], file: repositoryPath(revision, file.input.absolutePath) }));
+    const base = await baseReports(revision, options.paths, settings);
+    out(formatCostComparison(options.base, priced(base), priced(head)));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof GitError) return (err(`fargate-lint: ${error.message}`), 2);
+    throw error;
+  }
+}
+
+/** The cost records of the JSON files under `paths` as `revision` has them (read with git show). */
+async function baseReports(revision: Revision, paths: string[], settings: Settings): Promise<FileReport[]> {
+  const wanted = new Set<string>();
+  for (const arg of paths) {
+    const absolute = path.resolve(arg);
+    const inRepository = repositoryPath(revision, absolute);
+    if (fs.statSync(absolute).isFile()) {
+      wanted.add(inRepository);
+      continue;
+    }
+    for (const file of await filesAt(revision, inRepository)) {
+      const under = inRepository === '' || file.startsWith(`${inRepository}/`);
+      const skipped = file.split('/').some((part) => SKIPPED_FOLDERS.has(part));
+      if (under && !skipped && isSourceFileName(path.posix.basename(file))) wanted.add(file);
+    }
+  }
+  const service = new FargateLintLanguageService();
+  const reports: FileReport[] = [];
+  for (const file of [...wanted].sort()) {
+    const text = await showFile(revision, file);
+    if (text === undefined || skipReason(text)) continue;
+    const uri = pathToFileURL(path.join(revision.root, ...file.split('/'))).href;
+    const textDocument = TextDocument.create(uri, 'json', 1, text.replace(/^\uFEFF/, ''));
+    const taskDefinitions = service.costs(textDocument, settings).map(costRecord);
+    reports.push({ file, kind: service.classify(textDocument).kind, diagnostics: [], taskDefinitions });
+  }
+  return reports;
 }
 
 /** The template resource a diagnostic is about (CloudFormation logical id, Terraform address), when it has one. */

@@ -3,6 +3,7 @@
 import type { JsonPath, Model, Subject } from './model';
 import type { AnyRule, Finding, Report, Severity, SeveritySetting } from './rule';
 import { allRules } from './rules';
+import type { CostOptions } from './taskdef/pricing';
 import { groupSubjects, mergeVariantFindings } from './variants';
 import type { DocumentContext } from './workspace';
 
@@ -11,6 +12,8 @@ export interface AnalysisOptions {
   document?: DocumentContext;
   /** Per-rule severity overrides from settings. */
   ruleSettings?: Record<string, SeveritySetting>;
+  /** The cost settings, for rules whose messages quote a price. */
+  cost?: CostOptions;
   /** Checked between rules; a cancelled analysis returns what it has so far, flagged. */
   isCancelled?: () => boolean;
   rules?: readonly AnyRule[];
@@ -39,7 +42,7 @@ export function analyze(model: Model, options: AnalysisOptions = {}): AnalysisRe
       const setting = options.ruleSettings?.[rule.meta.id];
       if (setting === 'off') continue;
       if (options.isCancelled?.()) return { findings, cancelled: true };
-      const found = variants.map((subject) => check(rule, subject, model, document, setting, options.onRuleError));
+      const found = variants.map((subject) => check(rule, subject, model, document, options, setting));
       findings.push(...(variants.length === 1 && !variants[0].variant ? found[0] : mergeVariantFindings(variants, found)));
     }
   }
@@ -51,16 +54,16 @@ function check(
   subject: Subject,
   model: Model,
   document: DocumentContext,
+  options: AnalysisOptions,
   setting: Severity | undefined,
-  onRuleError: AnalysisOptions['onRuleError'],
 ): Finding[] {
   const found: Finding[] = [];
   const report = (r: Report<unknown>) => found.push(toFinding(rule, subject, r, setting));
   try {
-    rule.check({ subject, model, document, report });
+    rule.check({ subject, model, document, cost: options.cost, report });
     return found;
   } catch (error) {
-    onRuleError?.(rule.meta.id, error);
+    options.onRuleError?.(rule.meta.id, error);
     return [];
   }
 }

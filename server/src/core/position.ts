@@ -1,11 +1,14 @@
 // What hover and completion providers see: the cursor in model terms (which subject, which path, the value
 // there), the document's model and its context. Never text or syntax nodes: the source computed the cursor.
 import type { Cursor, Model } from './model';
+import type { CostOptions } from './taskdef/pricing';
 import type { DocumentContext } from './workspace';
 
 export interface PositionContext extends Cursor {
   readonly model: Model;
   readonly document: DocumentContext;
+  /** How prices are shown in the hover (the cost settings). */
+  readonly cost?: CostOptions;
 }
 
 /** A completion proposal in plain terms; the service turns it into an LSP CompletionItem. */

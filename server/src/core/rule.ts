@@ -3,6 +3,7 @@
 // and fixes return model edits that the document's source turns into text.
 import type { JsonPath, Model, ModelEdit, Subject, SubjectKind, Target, Variant } from './model';
 import type { DocumentContext } from './workspace';
+import type { CostOptions } from './taskdef/pricing';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -63,6 +64,8 @@ export interface RuleContext<D = never> {
   /** The whole document's model (other subjects, the duplicate keys). */
   readonly model: Model;
   readonly document: DocumentContext;
+  /** How prices are shown in messages (the cost settings); rules that quote a price read it. */
+  readonly cost?: CostOptions;
   report(report: Report<D>): void;
 }
 
@@ -85,6 +88,8 @@ export interface FixContext<D = never> {
   readonly subjectPath: JsonPath;
   /** The data the rule reported with the finding; undefined when it reported none. */
   readonly data: D | undefined;
+  /** How prices are shown in fix titles (the cost settings). */
+  readonly cost?: CostOptions;
 }
 
 /**

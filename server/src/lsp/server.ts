@@ -2,6 +2,7 @@
 // its settings, and call the service; every handler is guarded so one bad document cannot stop the server.
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   type Connection,
   type Diagnostic,
   DocumentDiagnosticReportKind,
@@ -46,6 +47,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   const settingsCache = new Map<string, Promise<Settings>>();
   let canPullConfiguration = false;
   let usePullDiagnostics = false;
+  let canRefreshCodeLenses = false;
   const pushTimers = new Map<string, NodeJS.Timeout>();
 
   function settingsFor(uri: string): Promise<Settings> {
@@ -115,6 +117,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     const capabilities = params.capabilities;
     canPullConfiguration = !!capabilities.workspace?.configuration;
     usePullDiagnostics = !!capabilities.textDocument?.diagnostic;
+    canRefreshCodeLenses = !!capabilities.workspace?.codeLens?.refreshSupport;
     workspace.roots = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (workspace.roots.length === 0 && params.rootUri) workspace.roots = [params.rootUri];
     return {
@@ -123,6 +126,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', ':', ' '] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeLensProvider: { resolveProvider: false },
         ...(usePullDiagnostics
           ? { diagnosticProvider: { identifier: 'fargate-lint', interFileDependencies: true, workspaceDiagnostics: false } }
           : {}),
@@ -149,6 +153,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
     refreshDiagnostics();
+    // The lenses depend on fargateLint.cost.*; the client asks again when told to.
+    if (canRefreshCodeLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   });
 
   documents.onDidChangeContent(({ document }) => {
@@ -171,9 +177,18 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 
-  connection.onHover((params, token) => {
+  connection.onHover(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? guard('hover', () => service.hover(document, params.position), null, token) : null;
+    if (!document) return null;
+    const settings = await settingsFor(document.uri);
+    return guard('hover', () => service.hover(document, params.position, settings), null, token);
+  });
+
+  connection.onCodeLens(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const settings = await settingsFor(document.uri);
+    return guard('code lenses', () => service.codeLenses(document, settings), [], token);
   });
 
   connection.onCompletion((params, token) => {

@@ -9,7 +9,7 @@ import { replacementEdit } from '../sources/text';
 import { type DiagnosticData, SOURCE, toWorkspaceEdit } from './convert';
 import { applyChanges, localEdits, renderEdits } from './edits';
 import type { DocumentModel } from './models';
-import type { Settings } from './settings';
+import { type Settings, costOptions } from './settings';
 import type { WorkspaceIndex } from './workspace';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.fargateLint`;
@@ -36,7 +36,7 @@ export class CodeActionService {
         const data = diagnostic.data;
         const subject = subjectOf(document.model, data.subjectPath, data.variant);
         if (!subject) continue;
-        for (const fix of this.fixesFor(diagnostic.code, data, document, workspace)) {
+        for (const fix of this.fixesFor(diagnostic.code, data, document, workspace, settings)) {
           const rendered = renderEdits(fix.edits, document, (uri) => workspace?.file(uri), subject);
           if (!rendered) continue;
           actions.push({
@@ -63,7 +63,13 @@ export class CodeActionService {
     return actions;
   }
 
-  private fixesFor(ruleId: string, data: DiagnosticData, document: SourceDocument, workspace: WorkspaceIndex | undefined): Fix[] {
+  private fixesFor(
+    ruleId: string,
+    data: DiagnosticData,
+    document: SourceDocument,
+    workspace: WorkspaceIndex | undefined,
+    settings: Settings,
+  ): Fix[] {
     const rule = findRule(ruleId);
     const subject = subjectOf(document.model, data.subjectPath, data.variant);
     if (!rule?.fix || !subject) return [];
@@ -74,6 +80,7 @@ export class CodeActionService {
       path: data.path,
       subjectPath: data.subjectPath,
       data: data.payload,
+      cost: costOptions(settings),
     });
   }
 
@@ -85,7 +92,8 @@ export class CodeActionService {
     for (let round = 0; round < 100; round++) {
       const document = round === 0 ? model.document : parseDocument({ uri: textDocument.uri, text, languageId: textDocument.languageId });
       const context = { uri: document.uri, fileName: document.fileName, workspace };
-      const { findings } = analyze(document.model, { document: context, ruleSettings: settings.rules });
+      const cost = costOptions(settings);
+      const { findings } = analyze(document.model, { document: context, ruleSettings: settings.rules, cost });
       let applied = false;
       for (const finding of findings) {
         const key = `${finding.ruleId} ${JSON.stringify(finding.path)}`;
@@ -102,6 +110,7 @@ export class CodeActionService {
             path: finding.path,
             subjectPath: finding.subjectPath,
             data: finding.data,
+            cost,
           })
           .find((f) => f.safe);
         // Fix all edits this document only.

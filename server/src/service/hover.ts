@@ -8,12 +8,19 @@ import { userMessage } from './convert';
 import type { DocumentModel } from './models';
 import { jsonDocumentOf, schemaDocumentOf, schemaFor } from './schemas';
 import { positionContextOf } from './position';
+import { type Settings, costOptions } from './settings';
 
 export class HoverService {
-  async hover(textDocument: TextDocument, model: DocumentModel, position: Position, workspace?: WorkspaceView): Promise<Hover | null> {
+  async hover(
+    textDocument: TextDocument,
+    model: DocumentModel,
+    position: Position,
+    settings: Settings,
+    workspace?: WorkspaceView,
+  ): Promise<Hover | null> {
     const document = model.document;
     if (document.model.kind === 'unknown') return null;
-    const context = positionContextOf(document, textDocument.offsetAt(position), workspace);
+    const context = positionContextOf(document, textDocument.offsetAt(position), workspace, costOptions(settings));
     const markdown = context && hoverAt(context);
     if (markdown) return { contents: { kind: 'markdown', value: userMessage(markdown, document) } };
     const json = jsonDocumentOf(document);

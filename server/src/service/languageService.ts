@@ -1,14 +1,16 @@
 // The fargate-lint language service: one object the LSP server and the CLI both drive.
 // It holds no connection; it takes TextDocuments, reads them through their source, and returns LSP types.
-import type { CodeAction, CompletionList, Diagnostic, Hover, Position, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionList, Diagnostic, Hover, Position, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Model } from '../core/model';
+import { type SubjectPricing, subjectPricings } from '../core/taskdef/cost-assist';
 import type { SourceDocument } from '../sources';
 import { type CodeActionRequest, CodeActionService } from './codeActions';
+import { codeLenses } from './codeLens';
 import { CompletionService } from './completion';
 import { HoverService } from './hover';
 import { ModelCache } from './models';
-import type { Settings } from './settings';
+import { type Settings, costOptions } from './settings';
 import { Validation, type ValidationOptions } from './validation';
 import type { WorkspaceIndex } from './workspace';
 
@@ -45,8 +47,18 @@ export class FargateLintLanguageService {
     });
   }
 
-  hover(textDocument: TextDocument, position: Position): Promise<Hover | null> {
-    return this.hoverService.hover(textDocument, this.models.get(textDocument), position, this.options.workspace);
+  hover(textDocument: TextDocument, position: Position, settings: Settings): Promise<Hover | null> {
+    return this.hoverService.hover(textDocument, this.models.get(textDocument), position, settings, this.options.workspace);
+  }
+
+  codeLenses(textDocument: TextDocument, settings: Settings): CodeLens[] {
+    return codeLenses(textDocument, this.models.get(textDocument), settings);
+  }
+
+  /** The price of each task definition in the document (none when costs are off): for the CLI. */
+  costs(textDocument: TextDocument, settings: Settings): SubjectPricing[] {
+    const model = this.models.get(textDocument);
+    return model.skipped ? [] : subjectPricings(model.document.model.subjects, costOptions(settings));
   }
 
   complete(textDocument: TextDocument, position: Position): Promise<CompletionList | null> {

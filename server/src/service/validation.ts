@@ -9,7 +9,7 @@ import type { SourceDocument } from '../sources';
 import { SOURCE, codeDescription, findingToDiagnostic, fromSeverity, spanToRange, toSeverity } from './convert';
 import type { DocumentModel } from './models';
 import { jsonDocumentOf, schemaDocumentOf, schemaFor } from './schemas';
-import type { Settings } from './settings';
+import { type Settings, costOptions } from './settings';
 import type { WorkspaceIndex } from './workspace';
 
 export interface ValidationOptions {
@@ -41,6 +41,7 @@ export class Validation {
     const result = analyze(document.model, {
       document: { uri: document.uri, fileName: document.fileName, workspace: options.workspace },
       ruleSettings: options.settings.rules,
+      cost: costOptions(options.settings),
       isCancelled: options.isCancelled,
       onRuleError: options.onRuleError,
     });
