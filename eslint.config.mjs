@@ -38,13 +38,18 @@ export default tseslint.config(
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
   },
-  // The layers (README "How it is built"): core is pure analysis, the language service holds no
-  // connection, the syntax sources know no rules, and the file system layer does not depend on the CLI.
+  // The layers (README "How it is built", sources/source.ts): core is pure analysis on the model, the
+  // sources turn syntax into the model and know no rules, the language service holds no connection, and
+  // the file system layer does not depend on the CLI.
   {
     files: ['server/src/core/**/*.ts'],
     rules: restrict(
       { regex: layer('service', 'lsp', 'cli', 'node'), message: 'core/ is pure analysis: it imports no service/, lsp/, cli/ or node/' },
-      { regex: '^vscode-languageserver', message: 'core/ knows no LSP types' },
+      { regex: layer('sources'), message: 'core/ sees the model, never a source: sources/ import core/, not the other way' },
+      {
+        regex: '^(vscode-languageserver|vscode-json-languageservice|jsonc-parser|yaml)',
+        message: 'core/ knows no syntax and no LSP types',
+      },
     ),
   },
   {

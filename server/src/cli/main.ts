@@ -2,14 +2,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { WorkspaceIndex } from '../core/workspace';
-import { looksLikeTaskDefinitionName } from '../core/classify';
 import { skippedFileMeta } from '../core/rules/meta';
-import { fromSeverity } from '../service/convert';
+import { type DiagnosticData, fromSeverity } from '../service/convert';
 import { FargateLintLanguageService } from '../service/languageService';
 import { MAX_DOCUMENT_LENGTH, skipReason } from '../service/models';
 import { DEFAULT_SETTINGS, type Settings } from '../service/settings';
+import { WorkspaceIndex } from '../service/workspace';
+import { isSourceFileName, looksLikeTaskDefinitionName } from '../sources';
 import { isRegionName } from '../core/taskdef/pricing';
 import { SKIPPED_FOLDERS } from '../node/folders';
 import { type FileCosts, costRecord, formatCostComparison, formatCostTable } from './cost';
@@ -132,7 +133,7 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
   const workspace = new WorkspaceIndex([...new Set(options.paths.map((p) => pathToFileURL(path.resolve(p)).href))]);
   for (const file of files) if (file.text !== undefined) workspace.set(file.uri, file.text);
   const documents = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.uri, TextDocument.create(f.uri, 'json', 1, f.text!)]));
-  const service = new FargateLintLanguageService({ workspace, textDocumentOf: (uri) => documents.get(uri) });
+  const service = new FargateLintLanguageService({ workspace });
 
   const reports: FileReport[] = [];
   for (const file of files) {
@@ -161,7 +162,8 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
           severity: fromSeverity(d.severity),
           message: typeof d.message === 'string' ? d.message : d.message.value,
           range: d.range,
-          subjectPath: (d.data as { subjectPath?: (string | number)[] } | undefined)?.subjectPath,
+          subjectPath: (d.data as DiagnosticData | undefined)?.subjectPath,
+          ...resourceOf(d),
         })),
       ...(costs.length ? { taskDefinitions: costs } : {}),
     });
@@ -216,7 +218,7 @@ async function baseReports(revision: Revision, paths: string[], settings: Settin
     for (const file of await filesAt(revision, inRepository)) {
       const under = inRepository === '' || file.startsWith(`${inRepository}/`);
       const skipped = file.split('/').some((part) => SKIPPED_FOLDERS.has(part));
-      if (under && !skipped && /\.jsonc?$/i.test(file)) wanted.add(file);
+      if (under && !skipped && isSourceFileName(path.posix.basename(file))) wanted.add(file);
     }
   }
   const service = new FargateLintLanguageService();
@@ -230,6 +232,12 @@ async function baseReports(revision: Revision, paths: string[], settings: Settin
     reports.push({ file, kind: service.classify(textDocument).kind, diagnostics: [], taskDefinitions });
   }
   return reports;
+}
+
+/** The template resource a diagnostic is about (CloudFormation logical id, Terraform address), when it has one. */
+function resourceOf(diagnostic: Diagnostic): { resource?: string } {
+  const resource = (diagnostic.data as DiagnosticData | undefined)?.resource;
+  return typeof resource === 'string' ? { resource } : {};
 }
 
 function skippedDiagnostic(reason: string) {

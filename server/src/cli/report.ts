@@ -11,6 +11,8 @@ interface CliDiagnostic {
   severity: Severity;
   message: string;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** The template resource (CloudFormation logical id, Terraform address), when the finding is about one. */
+  resource?: string;
   /** The task definition or policy the finding is about (not printed: it pairs results with their task's price). */
   subjectPath?: (string | number)[];
 }
@@ -118,6 +120,7 @@ export function formatSarif(reports: FileReport[], version: string, baseDir: str
                     endColumn: d.range.end.character + 1,
                   },
                 },
+                ...(d.resource ? { logicalLocations: [{ fullyQualifiedName: d.resource, kind: 'resource' }] } : {}),
               },
             ],
           })),

@@ -15,13 +15,13 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentKindRequest, type DocumentKindParams, type DocumentKindResult, SETTINGS_SECTION } from '../../../shared/protocol';
-import { UNKNOWN_DOCUMENT } from '../core/classify';
-import { WorkspaceIndex } from '../core/workspace';
+import { UNKNOWN_MODEL } from '../core/model';
 import type { WorkspaceFileSystem } from './fileSystem';
 import { type FileChange, WorkspaceSync } from './workspaceSync';
 import { FIX_ALL_KIND } from '../service/codeActions';
 import { FargateLintLanguageService } from '../service/languageService';
 import { DEFAULT_SETTINGS, type Settings, normalizeSettings } from '../service/settings';
+import { WorkspaceIndex } from '../service/workspace';
 
 const PUSH_DELAY_MS = 200;
 
@@ -42,7 +42,6 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   );
   const service = new FargateLintLanguageService({
     workspace,
-    textDocumentOf: (uri) => documents.get(uri) ?? textDocumentFromIndex(uri),
     onRuleError: (ruleId, error) => connection.console.error(`rule ${ruleId} failed: ${describe(error)}`),
   });
   const settingsCache = new Map<string, Promise<Settings>>();
@@ -50,11 +49,6 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   let usePullDiagnostics = false;
   let canRefreshCodeLenses = false;
   const pushTimers = new Map<string, NodeJS.Timeout>();
-
-  function textDocumentFromIndex(uri: string): TextDocument | undefined {
-    const file = workspace.file(uri);
-    return file && TextDocument.create(uri, 'json', 0, file.document.text);
-  }
 
   function settingsFor(uri: string): Promise<Settings> {
     if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
@@ -164,7 +158,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   });
 
   documents.onDidChangeContent(({ document }) => {
-    sync.opened(document.uri, document.getText());
+    sync.opened(document.uri, document.getText(), document.languageId);
     if (!usePullDiagnostics) schedulePush(document);
   });
 
@@ -216,13 +210,13 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
 
   connection.onRequest(DocumentKindRequest, (params: DocumentKindParams): DocumentKindResult => {
     const document = documents.get(params.uri);
-    if (!document) return { kind: UNKNOWN_DOCUMENT.kind, label: UNKNOWN_DOCUMENT.label };
+    if (!document) return { kind: UNKNOWN_MODEL.kind, label: UNKNOWN_MODEL.label };
     try {
       const { kind, label } = service.classify(document);
       return { kind, label };
     } catch (error) {
       connection.console.error(`classification failed: ${describe(error)}`);
-      return { kind: UNKNOWN_DOCUMENT.kind, label: UNKNOWN_DOCUMENT.label };
+      return { kind: UNKNOWN_MODEL.kind, label: UNKNOWN_MODEL.label };
     }
   });
 

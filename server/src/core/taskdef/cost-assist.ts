@@ -1,6 +1,6 @@
 // What a task size costs, for the size hover, the code lens above cpu and the CLI: computed on the model
 // (the task-definition subject), addressed by model path; the service turns paths into ranges.
-import type { Subject } from '../classify';
+import type { Subject } from '../model';
 import type { JsonPath } from '../json';
 import { formatGb, formatVcpu } from './fargate-sizes';
 import { taskOf } from './model';

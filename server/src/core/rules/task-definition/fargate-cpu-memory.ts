@@ -1,6 +1,6 @@
 // Task-level cpu and memory must form one of the Fargate task sizes.
-import { sequentialEdits } from '../../edits';
-import { isObject, isPlaceholder, valueAt } from '../../json';
+import { isObject, isPlaceholder } from '../../json';
+import { set } from '../../model';
 import type { Fix, Rule } from '../../rule';
 import {
   type OsFamily,
@@ -91,7 +91,7 @@ export const fargateCpuMemory: Rule<CpuMemoryData> = {
       });
     }
   },
-  fix({ document, subjectPath, data: d, cost }) {
+  fix({ subject, subjectPath, data: d, cost }) {
     if (!d) return [];
     const write = (n: number) => (d.numeric ? n : String(n));
     // The nearest valid sizes, each with what it costs, cheapest first.
@@ -133,17 +133,17 @@ export const fargateCpuMemory: Rule<CpuMemoryData> = {
         preferred: true,
       });
     }
-    const task = valueAt(document.value, subjectPath);
+    const task = subject.value;
     const context = isObject(task) ? pricingContext(task, cost) : undefined;
     const priced = candidates.map((c) => ({ ...c, monthly: context ? priceSize(context, c.cpu, c.memory).monthly : 0 }));
     priced.sort((a, b) => a.monthly - b.monthly);
     const fixes: Fix[] = priced.map((c) => ({
       title: context && costsEnabled(cost) ? `${c.title} (${monthlyLabel(c.monthly)})` : c.title,
       isPreferred: c.preferred,
-      edits: sequentialEdits(document, [
-        ...(c.setCpu ? [{ path: [...subjectPath, 'cpu'], value: write(c.cpu) }] : []),
-        ...(c.setMemory ? [{ path: [...subjectPath, 'memory'], value: write(c.memory) }] : []),
-      ]),
+      edits: [
+        ...(c.setCpu ? [set([...subjectPath, 'cpu'], write(c.cpu))] : []),
+        ...(c.setMemory ? [set([...subjectPath, 'memory'], write(c.memory))] : []),
+      ],
     }));
     return fixes.filter((f) => f.edits.length > 0);
   },

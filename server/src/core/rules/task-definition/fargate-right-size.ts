@@ -1,7 +1,6 @@
 // The containers' own cpu and memory fit a cheaper Fargate size than the task's: say which, and what it saves.
-import type { Subject } from '../../classify';
-import { sequentialEdits } from '../../edits';
 import { isPlaceholder } from '../../json';
+import { type Subject, set } from '../../model';
 import type { Rule } from '../../rule';
 import { type OsFamily, formatGb, formatVcpu, parseCpu, rowsFor } from '../../taskdef/fargate-sizes';
 import { containersOf, isWindows, requiresFargate, taskOf } from '../../taskdef/model';
@@ -87,17 +86,12 @@ export const fargateRightSize: Rule<RightSizeData> = {
       data: { cpu: fit.cpu, memory: fit.memory, numeric: typeof task.cpu === 'number', monthly: fit.monthly },
     });
   },
-  fix({ document, subjectPath, data: d, cost }) {
+  fix({ subjectPath, data: d, cost }) {
     if (!d || typeof d.cpu !== 'number' || typeof d.memory !== 'number') return [];
     const write = (n: number) => (d.numeric ? n : String(n));
     const price = costsEnabled(cost) && typeof d.monthly === 'number' ? ` (${monthlyLabel(d.monthly)})` : '';
-    const edits = sequentialEdits(document, [
-      { path: [...subjectPath, 'cpu'], value: write(d.cpu) },
-      { path: [...subjectPath, 'memory'], value: write(d.memory) },
-    ]);
+    const edits = [set([...subjectPath, 'cpu'], write(d.cpu)), set([...subjectPath, 'memory'], write(d.memory))];
     // Not safe for Fix all: a smaller task is a decision about the application, not a repair.
-    return edits.length
-      ? [{ title: `Set cpu to ${d.cpu} and memory to ${d.memory}, the smallest size that fits the containers${price}`, edits }]
-      : [];
+    return [{ title: `Set cpu to ${d.cpu} and memory to ${d.memory}, the smallest size that fits the containers${price}`, edits }];
   },
 };
