@@ -13,7 +13,7 @@ const context = await esbuild.context({
   entryPoints: {
     client: 'client/src/extension.ts',
     server: 'server/src/node/main.ts',
-    cli: 'server/src/cli/main.ts',
+    cli: 'server/src/cli/bin.ts',
   },
   outdir: 'dist',
   bundle: true,

@@ -248,19 +248,3 @@ function skippedDiagnostic(reason: string) {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
   };
 }
-
-if (require.main === module) {
-  run(
-    process.argv.slice(2),
-    (t) => process.stdout.write(`${t}\n`),
-    (t) => process.stderr.write(`${t}\n`),
-  ).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error) => {
-      process.stderr.write(`fargate-lint: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
-      process.exitCode = 2;
-    },
-  );
-}
