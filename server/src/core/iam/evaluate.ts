@@ -191,35 +191,42 @@ function withoutVariables(pattern: string): string {
  * Work is at most text length × pattern length.
  */
 function possiblyMatches(pattern: string, resource: RequestedResource): boolean {
+  if (pattern === '*') return true;
   const n = pattern.length;
-  const start = new Uint8Array(n + 1);
-  start[0] = 1;
-  let states = closure(start, pattern);
+  // Two state sets, swapped after each step (no allocation per character).
+  let states = new Uint8Array(n + 1);
+  let next = new Uint8Array(n + 1);
+  states[0] = 1;
+  closure(states, pattern);
+  const advance = () => {
+    [states, next] = [next, states];
+    closure(states, pattern);
+  };
   for (const part of resource) {
     if (part === UNKNOWN) {
       // Any text at all: every later pattern position.
-      const next = new Uint8Array(n + 1);
+      next.fill(0);
       let reach = false;
       for (let p = 0; p <= n; p++) {
         reach ||= states[p] === 1;
         if (reach) next[p] = 1;
       }
-      states = closure(next, pattern);
+      advance();
       continue;
     }
     if (part === HOLE) {
       // Any run of characters other than a colon: every pattern character up to the next literal colon.
-      const next = new Uint8Array(n + 1);
+      next.fill(0);
       let reach = false;
       for (let p = 0; p <= n; p++) {
         reach = (reach && pattern[p - 1] !== ':') || states[p] === 1;
         if (reach) next[p] = 1;
       }
-      states = closure(next, pattern);
+      advance();
       continue;
     }
     for (const ch of part) {
-      const next = new Uint8Array(n + 1);
+      next.fill(0);
       let any = false;
       for (let p = 0; p < n; p++) {
         if (!states[p]) continue;
@@ -233,18 +240,17 @@ function possiblyMatches(pattern: string, resource: RequestedResource): boolean 
         }
       }
       if (!any) return false;
-      states = closure(next, pattern);
+      advance();
     }
   }
   return states[n] === 1;
 }
 
 /** A `*` may match nothing: a state on a star also reaches the position after it. */
-function closure(states: Uint8Array, pattern: string): Uint8Array {
+function closure(states: Uint8Array, pattern: string): void {
   for (let p = 0; p < pattern.length; p++) {
     if (states[p] && pattern[p] === '*') states[p + 1] = 1;
   }
-  return states;
 }
 
 /** Renders a requested resource for messages and policies: holes become `*`. */
