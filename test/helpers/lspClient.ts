@@ -15,6 +15,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   type FileEvent,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -43,6 +44,10 @@ export interface StartOptions {
   workspaceFolders?: { uri: string; name: string }[];
   /** Whether the client supports pull diagnostics (default true). */
   pull?: boolean;
+  /** Whether the client shows server-initiated progress (window/workDoneProgress; default false). */
+  progress?: boolean;
+  /** Whether the client lets the server register file watchers (default false). */
+  watchFiles?: boolean;
 }
 
 export class LspTestClient {
@@ -55,6 +60,10 @@ export class LspTestClient {
   /** How many workspace/codeLens/refresh requests the server has sent. */
   codeLensRefreshCount = 0;
   private readonly refreshWaiters: (() => void)[] = [];
+  /** The $/progress notifications the server sent, in order. */
+  readonly progress: { token: string | number; value: { kind: string; title?: string; message?: string } }[] = [];
+  /** The capabilities the server registered (client/registerCapability). */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   settings: Record<string, unknown>;
 
   private constructor(
@@ -88,6 +97,14 @@ export class LspTestClient {
       return null;
     });
     connection.onNotification('window/logMessage', () => undefined);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onNotification('$/progress', (params: LspTestClient['progress'][number]) => {
+      client.progress.push(params);
+    });
+    connection.onRequest('client/registerCapability', (params: { registrations: LspTestClient['registrations'] }) => {
+      client.registrations.push(...params.registrations);
+      return null;
+    });
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -99,7 +116,9 @@ export class LspTestClient {
           workspaceFolders: true,
           diagnostics: { refreshSupport: true },
           codeLens: { refreshSupport: true },
+          ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
         },
+        ...(options.progress ? { window: { workDoneProgress: true } } : {}),
         textDocument: {
           ...(options.pull === false ? {} : { diagnostic: { dynamicRegistration: false } }),
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
@@ -161,6 +180,11 @@ export class LspTestClient {
   /** Tells the server about file changes on disk, as a client's file watcher does. */
   async filesChanged(changes: FileEvent[]): Promise<void> {
     await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  /** Tells the server that workspace folders were added and removed (workspace/didChangeWorkspaceFolders). */
+  async changeWorkspaceFolders(added: { uri: string; name: string }[], removed: { uri: string; name: string }[] = []): Promise<void> {
+    await this.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added, removed } });
   }
 
   /** For a client without pull support: waits for the next publishDiagnostics of `uri`. */

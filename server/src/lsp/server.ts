@@ -3,6 +3,7 @@
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
+  DidChangeWatchedFilesNotification,
   type Connection,
   type Diagnostic,
   DocumentDiagnosticReportKind,
@@ -17,11 +18,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentKindRequest, type DocumentKindParams, type DocumentKindResult, SETTINGS_SECTION } from '../../../shared/protocol';
 import { UNKNOWN_MODEL } from '../core/model';
 import type { WorkspaceFileSystem } from './fileSystem';
+import { QuietTimer } from './quietTimer';
 import { type FileChange, WorkspaceSync } from './workspaceSync';
 import { FIX_ALL_KIND } from '../service/codeActions';
 import { FargateLintLanguageService } from '../service/languageService';
 import { DEFAULT_SETTINGS, type Settings, normalizeSettings } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace';
+import { SOURCE_FILE_GLOBS } from '../sources';
 
 const PUSH_DELAY_MS = 200;
 
@@ -39,6 +42,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     platform.files,
     () => refreshDiagnostics(),
     (m) => connection.console.log(m),
+    () => connection.window.createWorkDoneProgress(),
   );
   const service = new FargateLintLanguageService({
     workspace,
@@ -48,7 +52,9 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   let canPullConfiguration = false;
   let usePullDiagnostics = false;
   let canRefreshCodeLenses = false;
-  const pushTimers = new Map<string, NodeJS.Timeout>();
+  let canWatchFiles = false;
+  let hasWorkspaceFolders = false;
+  const pushTimers = new Map<string, QuietTimer>();
 
   function settingsFor(uri: string): Promise<Settings> {
     if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
@@ -75,19 +81,23 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     }
   }
 
+  /** Push diagnostics PUSH_DELAY_MS after the last edit of a document (one validation per typing pause). */
   function schedulePush(document: TextDocument): void {
-    clearTimeout(pushTimers.get(document.uri));
-    pushTimers.set(
-      document.uri,
-      setTimeout(() => {
-        pushTimers.delete(document.uri);
-        const version = document.version;
-        void safely('validation', () => diagnosticsFor(document), [] as Diagnostic[]).then((diagnostics) => {
+    let timer = pushTimers.get(document.uri);
+    if (!timer) {
+      const uri = document.uri;
+      timer = new QuietTimer(PUSH_DELAY_MS, () => {
+        const current = documents.get(uri);
+        if (!current) return;
+        const version = current.version;
+        void safely('validation', () => diagnosticsFor(current), [] as Diagnostic[]).then((diagnostics) => {
           // A newer edit has its own validation coming.
-          if (documents.get(document.uri)?.version === version) publish(document.uri, diagnostics);
+          if (documents.get(uri)?.version === version) publish(uri, diagnostics);
         });
-      }, PUSH_DELAY_MS),
-    );
+      });
+      pushTimers.set(uri, timer);
+    }
+    timer.poke();
   }
 
   /** Pushes diagnostics; a connection that has gone away is no reason to stop (the rejection is dropped). */
@@ -118,6 +128,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     canPullConfiguration = !!capabilities.workspace?.configuration;
     usePullDiagnostics = !!capabilities.textDocument?.diagnostic;
     canRefreshCodeLenses = !!capabilities.workspace?.codeLens?.refreshSupport;
+    canWatchFiles = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    hasWorkspaceFolders = !!capabilities.workspace?.workspaceFolders;
     workspace.roots = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (workspace.roots.length === 0 && params.rootUri) workspace.roots = [params.rootUri];
     return {
@@ -127,6 +139,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
         completionProvider: { triggerCharacters: ['"', ':', ' '] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         codeLensProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...(usePullDiagnostics
           ? { diagnosticProvider: { identifier: 'fargate-lint', interFileDependencies: true, workspaceDiagnostics: false } }
           : {}),
@@ -137,6 +150,26 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
 
   connection.onInitialized(() => {
     void sync.scan(workspace.roots);
+    // Watch the files the sources read (VS Code's client also watches **/*.json itself: the events of both
+    // arrive within the sync's gathering window and are read once).
+    if (canWatchFiles) {
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: SOURCE_FILE_GLOBS.map((globPattern) => ({ globPattern })) })
+        .catch(() => undefined);
+    }
+    if (hasWorkspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        void safely(
+          'workspace folders',
+          () =>
+            sync.changeRoots(
+              added.map((f) => f.uri),
+              removed.map((f) => f.uri),
+            ),
+          undefined,
+        );
+      });
+    }
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -166,7 +199,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     settingsCache.delete(document.uri);
     service.forget(document.uri);
     void sync.closed(document.uri);
-    clearTimeout(pushTimers.get(document.uri));
+    pushTimers.get(document.uri)?.cancel();
+    pushTimers.delete(document.uri);
     if (!usePullDiagnostics) publish(document.uri, []);
   });
 
