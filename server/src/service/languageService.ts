@@ -75,8 +75,9 @@ export class FargateLintLanguageService {
 
   /** The document parsed once per version; the workspace index shares that parse (an open document is in it too). */
   private model(textDocument: TextDocument): DocumentModel {
-    const model = this.models.get(textDocument);
-    if (!model.skipped) this.options.workspace?.adopt(model.document);
+    const workspace = this.options.workspace;
+    const model = this.models.get(textDocument, workspace && ((uri, text, languageId) => workspace.parseOf(uri, text, languageId)));
+    if (!model.skipped) workspace?.adopt(model.document);
     return model;
   }
 

@@ -19,7 +19,10 @@ export function skipReason(text: string): string | undefined {
   return undefined;
 }
 
-function buildModel(textDocument: TextDocument): DocumentModel {
+/** A parse of the same text made elsewhere (the workspace index's), to use instead of parsing again. */
+export type SharedParse = (uri: string, text: string, languageId: string) => SourceDocument | undefined;
+
+function buildModel(textDocument: TextDocument, shared?: SharedParse): DocumentModel {
   const { uri, version } = textDocument;
   const text = textDocument.getText();
   if (isForeignFileName(uriToFileName(uri))) return { version, document: unanalysedDocument(uri, '') };
@@ -27,7 +30,7 @@ function buildModel(textDocument: TextDocument): DocumentModel {
   if (skipped) return { version, document: unanalysedDocument(uri, ''), skipped };
   const input = { uri, text, languageId: textDocument.languageId };
   try {
-    return { version, document: sourceFor(input).parse(input) };
+    return { version, document: shared?.(uri, text, textDocument.languageId) ?? sourceFor(input).parse(input) };
   } catch {
     // jsonc-parser recurses per nesting level; absurdly deep input overflows the stack.
     return { version, document: unanalysedDocument(uri, ''), skipped: 'nested too deeply to analyse' };
@@ -40,7 +43,7 @@ export class ModelCache {
 
   constructor(private readonly capacity = 20) {}
 
-  get(textDocument: TextDocument): DocumentModel {
+  get(textDocument: TextDocument, shared?: SharedParse): DocumentModel {
     const cached = this.models.get(textDocument.uri);
     if (cached && cached.version === textDocument.version) {
       // Re-insert to mark as most recently used.
@@ -48,7 +51,7 @@ export class ModelCache {
       this.models.set(textDocument.uri, cached);
       return cached;
     }
-    const model = buildModel(textDocument);
+    const model = buildModel(textDocument, shared);
     this.models.set(textDocument.uri, model);
     if (this.models.size > this.capacity) this.models.delete(this.models.keys().next().value!);
     return model;

@@ -59,9 +59,20 @@ export class WorkspaceIndex implements WorkspaceView {
     if (entry && !entry.document && entry.text === document.text) entry.document = document;
   }
 
+  /** The parse this index has made of `text` (in language `languageId`) as the file's current text, for others to use rather than repeat. */
+  parseOf(uri: string, text: string, languageId: string | undefined): SourceDocument | undefined {
+    const entry = this.entries.get(uri);
+    return entry?.text === text && entry.languageId === languageId ? entry.document : undefined;
+  }
+
   /** The other uris that name the same file as `uri`. */
   otherSpellings(uri: string): string[] {
     return [...(this.spellings.get(canonicalUri(uri)) ?? [])].filter((u) => u !== uri);
+  }
+
+  /** A file's text, without parsing it. */
+  text(uri: string): string | undefined {
+    return this.entries.get(uri)?.text;
   }
 
   /** Every uri, without parsing anything. */
