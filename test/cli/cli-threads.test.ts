@@ -1,5 +1,5 @@
-// The CLI on worker threads: the same bytes on stdout, and the same exit code, whatever the number of
-// threads (--jobs 1 analyses in the main thread), in every format, over files whose checks look across
+// The CLI on worker threads: the same bytes on stdout, and the same exit code, on one thread and on three
+// (--jobs 1 analyses in the main thread; three workers on fewer cores share the chunks unevenly), in every format, over files whose checks look across
 // files (the execution-role fixtures, with fargate-lint.json and role files) mixed with files that are
 // none of ours, broken JSON and a binary file. And the formats written report by report equal the whole
 // documents they replace.
@@ -26,13 +26,13 @@ function walk(dir: string, prefix = ''): string[] {
     .flatMap((e) => (e.isDirectory() ? walk(dir, join(prefix, e.name)) : e.name.endsWith('.json') ? [join(prefix, e.name)] : []));
 }
 
-/** The execution-role fixtures (cross-file cases), each twice, among 100 other files of every sort. */
+/** The execution-role fixtures (cross-file cases), each twice, among 40 other files of every sort. */
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'fargate-lint-threads-'));
   cpSync(FIXTURES, join(dir, 'a'), { recursive: true });
   cpSync(FIXTURES, join(dir, 'z'), { recursive: true });
   mkdirSync(join(dir, 'm'));
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 40; i++) {
     const name = join(dir, 'm', `file-${String(i).padStart(3, '0')}.json`);
     if (i % 10 === 0) writeFileSync(name, '{"broken": ');
     else if (i % 10 === 1)
@@ -51,15 +51,13 @@ function workspace(): string {
 describe('the CLI on worker threads', () => {
   const dir = workspace();
   for (const format of ['json', 'sarif', 'stylish']) {
-    test(`--format ${format}: the same output on 1, 2 and 3 threads`, () => {
+    test(`--format ${format}: the same output on 1 and 3 threads`, () => {
       const one = cli(['--format', format, '--jobs', '1', '.'], dir);
       assert.equal(one.code, 1, one.stderr);
-      for (const jobs of ['2', '3']) {
-        const many = cli(['--format', format, '--jobs', jobs, '.'], dir);
-        assert.equal(many.stderr, '');
-        assert.equal(many.code, one.code);
-        assert.equal(many.stdout, one.stdout);
-      }
+      const many = cli(['--format', format, '--jobs', '3', '.'], dir);
+      assert.equal(many.stderr, '');
+      assert.equal(many.code, one.code);
+      assert.equal(many.stdout, one.stdout);
       if (format === 'json') {
         const reports = JSON.parse(one.stdout) as FileReport[];
         assert.deepEqual(
