@@ -54,6 +54,56 @@ test('every rule is one file core/rules/<area>/<id>.ts, with a table-driven test
   }
 });
 
+test('meta.fixable says whether the rule has a fix', () => {
+  const wrong = allRules
+    .filter((r) => !!r.meta.fixable !== !!r.fix)
+    .map((r) => `${r.meta.id}: fixable ${!!r.meta.fixable}, fix ${!!r.fix}`);
+  assert.deepEqual(wrong, []);
+});
+
+const factsDir = join(root, 'server', 'src', 'core', 'facts');
+const factsFiles = readdirSync(factsDir).filter((f) => f.endsWith('.json'));
+
+test('every facts file says what it holds, where it comes from (public sources only) and when it was checked', () => {
+  assert.ok(factsFiles.length > 0);
+  for (const file of factsFiles) {
+    const facts = JSON.parse(readFileSync(join(factsDir, file), 'utf8')) as { about?: unknown; sources?: unknown; checked?: unknown };
+    assert.ok(typeof facts.about === 'string' && facts.about.trim().length > 0, `${file}: "about" says what the file holds`);
+    assert.ok(
+      Array.isArray(facts.sources) && facts.sources.length > 0 && facts.sources.every((s) => typeof s === 'string' && s.trim() !== ''),
+      `${file}: "sources" lists where the facts come from`,
+    );
+    assert.match(
+      String(facts.checked),
+      /^\d{4}-\d{2}-\d{2}$/,
+      `${file}: "checked" is the date the facts were last compared with their sources`,
+    );
+    for (const source of facts.sources as string[]) {
+      // A reader of the repository must be able to follow every source: a public page, package or
+      // repository, or a file of this project; never a path outside it or the team's own notes.
+      assert.doesNotMatch(
+        source,
+        /(^|[\s(])(\.\.\/|\/work\/|\/home\/|~\/|file:)|research\/|[a-z]+-facts\.md/i,
+        `${file}: "${source}" is not a public source`,
+      );
+    }
+  }
+});
+
+test('every facts file is read by one module, outside the rules', () => {
+  const modules = filesUnder(join(root, 'server', 'src')).filter((f) => f.endsWith('.ts'));
+  const readers = new Map(factsFiles.map((f) => [f, [] as string[]]));
+  for (const module of modules) {
+    for (const match of readFileSync(module, 'utf8').matchAll(/from '[./]*\/facts\/([\w-]+\.json)'/g)) {
+      readers.get(match[1])?.push(relative(root, module));
+    }
+  }
+  for (const [file, by] of readers) {
+    assert.equal(by.length, 1, `facts/${file} is read by ${by.length} modules (${by.join(', ')}): give it one accessor module`);
+    assert.ok(!by[0].includes(`${sep}rules${sep}`), `facts/${file} is read by a rule (${by[0]}): read it through its accessor module`);
+  }
+});
+
 test('the README rule table is up to date (npm run docs:rules)', () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   assert.equal(readme, withRuleTable(readme));

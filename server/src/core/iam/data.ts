@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import globalKeyFacts from '../facts/iam-global-condition-keys.json';
+import retiredFacts from '../facts/iam-retired-services.json';
 import { hasWildcard, wildcardMatch } from './wildcard';
 
 /** @internal Exported for tests. */
@@ -141,6 +142,14 @@ export function serviceKeys(): string[] {
 
 export function serviceExists(prefix: string): boolean {
   return knownService(prefix) !== undefined;
+}
+
+const RETIRED_SERVICES: Readonly<Record<string, string>> = retiredFacts.prefixes;
+
+/** The name of a retired service prefix that AWS managed policies still use ("AWS DeepRacer" for "deepracer"); any case. */
+export function retiredServiceName(prefix: string): string | undefined {
+  const key = prefix.toLowerCase();
+  return Object.hasOwn(RETIRED_SERVICES, key) ? RETIRED_SERVICES[key] : undefined;
 }
 
 /** E.g. "Amazon Elastic Container Registry" for "ecr". */
