@@ -5,7 +5,9 @@ import { join, relative, sep } from 'node:path';
 import { test } from 'node:test';
 import { allRules } from '../../server/src/core/rules';
 import { allRuleMetas } from '../../server/src/core/rules/meta';
+import ts from 'typescript';
 import { withRuleTable } from '../../scripts/rule-table';
+import { docBlocks } from '../helpers/docExamples';
 
 const root = join(__dirname, '..', '..');
 
@@ -51,7 +53,49 @@ test('every rule is one file core/rules/<area>/<id>.ts, with a table-driven test
       text.includes('ruleTester(') && text.includes(`from '../../../../server/src/core/rules/${area}/${id}'`),
       `${testFile} must run ruleTester on ${id}`,
     );
+    const table = ruleTable(testFile, text);
+    assert.ok(
+      table.valid > 0 && table.invalid > 0,
+      `test/unit/rules/${area}/${id}.test.ts: the ruleTester table needs a valid and an invalid case`,
+    );
   }
+});
+
+/** How many cases the ruleTester call of a test file lists (a table built by code counts as one). */
+function ruleTable(fileName: string, text: string): { valid: number; invalid: number } {
+  const counts = { valid: 0, invalid: 0 };
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && node.expression.getText() === 'ruleTester' && node.arguments[1]) {
+      const table = node.arguments[1];
+      if (!ts.isObjectLiteralExpression(table)) return void Object.assign(counts, { valid: 1, invalid: 1 });
+      for (const property of table.properties) {
+        const name = property.name?.getText() as keyof typeof counts | undefined;
+        if (name !== 'valid' && name !== 'invalid') continue;
+        const value = ts.isPropertyAssignment(property) ? property.initializer : undefined;
+        counts[name] = value && ts.isArrayLiteralExpression(value) ? value.elements.length : 1;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true));
+  return counts;
+}
+
+/**
+ * Rules whose smallest reported input is kilobytes long: their pages describe the examples in words, and
+ * their test tables build them.
+ */
+const EXAMPLES_IN_WORDS = new Set(['iam-policy-size', 'task-definition-size']);
+
+test('every rule page shows a reported and an accepted example (run by docs-examples.test.ts)', () => {
+  const missing = allRules
+    .map((r) => r.meta.id)
+    .filter((id) => !EXAMPLES_IN_WORDS.has(id))
+    .filter((id) => {
+      const verdicts = new Set(docBlocks(id).map((b) => b.verdict));
+      return !verdicts.has('reported') || !verdicts.has('accepted');
+    });
+  assert.deepEqual(missing, [], 'add a fenced block under "Reported:" and one under "Accepted:" to the "Examples" section');
 });
 
 test('meta.fixable says whether the rule has a fix', () => {
