@@ -91,7 +91,10 @@ function exampleDocument(meta: RuleMeta, example: string): ExampleDocument {
 
 const metas = new Map(allRuleMetas.map((m) => [m.id, m]));
 
-for (const id of documentedIds()) {
+// npm run test:rule -- <id> runs one page's examples.
+const only = process.env.FARGATE_LINT_RULE;
+
+for (const id of documentedIds().filter((page) => !only || page === only)) {
   const meta = metas.get(id);
   const blocks = docBlocks(id).filter((b) => b.section === 'Examples' && b.lang === 'json');
   if (!meta || blocks.length === 0) continue;
