@@ -11,6 +11,10 @@ export interface InputFile {
 
 export class UsageError extends Error {}
 
+/** CloudFormation YAML and Terraform files: read once their sources exist. Until then a file of these kinds
+ * given by name (as a pre-commit hook on *.yaml and *.tf passes them) is left alone, not reported as bad JSON. */
+const NOT_READ_YET = /\.(ya?ml|tf)$/i;
+
 export function collectFiles(args: string[]): InputFile[] {
   const files: InputFile[] = [];
   const seen = new Set<string>();
@@ -29,7 +33,7 @@ export function collectFiles(args: string[]): InputFile[] {
     }
     if (stat.isDirectory()) {
       for (const found of walk(absolutePath)) add(found, false);
-    } else {
+    } else if (!NOT_READ_YET.test(absolutePath)) {
       add(absolutePath, true);
     }
   }

@@ -9,32 +9,63 @@ import { skippedFileMeta } from '../core/rules/meta';
 import { fromSeverity } from '../service/convert';
 import { FargateLintLanguageService } from '../service/languageService';
 import { MAX_DOCUMENT_LENGTH, skipReason } from '../service/models';
-import { DEFAULT_SETTINGS } from '../service/settings';
+import { PRESET_NAMES, type PresetName } from '../service/presets';
+import { DEFAULT_SETTINGS, type Settings } from '../service/settings';
+import type { Severity } from '../core/rule';
 import { type InputFile, UsageError, collectFiles } from './files';
 import { type FileReport, formatJson, formatSarif, formatStylish } from './report';
 
 declare const FARGATE_LINT_VERSION: string;
 
-const USAGE = `Usage: fargate-lint [--format stylish|json|sarif] PATH...
+const USAGE = `Usage: fargate-lint [options] PATH...
 
 Checks ECS task definitions and IAM policies in the given JSON files, and in every
-JSON file under the given folders. Exit code: 0 no errors, 1 errors found, 2 bad usage.`;
+JSON file under the given folders (node_modules, .git and build folders skipped).
+
+Options:
+  -f, --format stylish|json|sarif    output format (default: stylish)
+  --severity error|warning|info|hint the least severe findings to report (default:
+                                     info for stylish, hint for json and sarif)
+  --fail-on error|warning|never      exit with 1 when a reported finding is this
+                                     severe or worse (default: error)
+  --preset default|strict            strict raises the hardening rules to warnings
+                                     (as "preset": "strict" in fargate-lint.json)
+  -v, --version                      print the version
+  -h, --help                         print this help
+
+Exit code: 0 nothing to fail on, 1 findings at or above --fail-on, 2 bad usage.`;
+
+const FORMATS = ['stylish', 'json', 'sarif'] as const;
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+const FAIL_ON = ['error', 'warning', 'never'] as const;
 
 interface Options {
-  format: 'stylish' | 'json' | 'sarif';
+  format: (typeof FORMATS)[number];
+  /** The least severe findings reported; undefined: by format. */
+  severity?: Severity;
+  failOn: (typeof FAIL_ON)[number];
+  preset: PresetName;
   paths: string[];
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const options: Options = { format: 'stylish', paths: [] };
+  const options: Options = { format: 'stylish', failOn: 'error', preset: 'default', paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') return 'help';
     if (arg === '--version' || arg === '-v') return 'version';
-    if (arg === '--format' || arg === '-f' || arg.startsWith('--format=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
-      if (value !== 'stylish' && value !== 'json' && value !== 'sarif') throw new UsageError(`unknown format: ${value ?? '(missing)'}`);
-      options.format = value;
+    const option = /^(--[a-z-]+)=(.*)$/s.exec(arg);
+    const name = option ? option[1] : arg;
+    const value = () => (option ? option[2] : argv[++i]);
+    if (name === '--format' || name === '-f') {
+      options.format = oneOf(name, value(), FORMATS);
+    } else if (name === '--severity') {
+      const given = value();
+      options.severity = oneOf(name, given === 'info' ? 'information' : given, SEVERITY_ORDER);
+    } else if (name === '--fail-on') {
+      options.failOn = oneOf(name, value(), FAIL_ON);
+    } else if (name === '--preset') {
+      options.preset = oneOf(name, value(), PRESET_NAMES);
     } else if (arg.startsWith('-') && arg !== '-') {
       throw new UsageError(`unknown option: ${arg}`);
     } else {
@@ -44,6 +75,13 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   if (options.paths.length === 0) throw new UsageError('no files or folders given');
   return options;
 }
+
+function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T {
+  if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${option} takes ${allowed.join(', ')}${value === undefined ? '' : `, not "${value}"`}`);
+}
+
+const atLeast = (severity: Severity, threshold: Severity) => SEVERITY_ORDER.indexOf(severity) <= SEVERITY_ORDER.indexOf(threshold);
 
 interface LoadedFile {
   input: InputFile;
@@ -79,6 +117,7 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
   }
 
   const files = inputs.map(load);
+  const settings: Settings = { ...DEFAULT_SETTINGS, preset: options.preset };
   const workspace = new WorkspaceIndex([...new Set(options.paths.map((p) => pathToFileURL(path.resolve(p)).href))]);
   for (const file of files) if (file.text !== undefined) workspace.set(file.uri, file.text);
   const documents = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.uri, TextDocument.create(f.uri, 'json', 1, f.text!)]));
@@ -95,7 +134,7 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
     const classification = service.classify(textDocument);
     const reportSyntaxErrors =
       file.input.named || classification.kind !== 'unknown' || looksLikeTaskDefinitionName(file.input.absolutePath);
-    const diagnostics = await service.validate(textDocument, DEFAULT_SETTINGS, { reportSyntaxErrors });
+    const diagnostics = await service.validate(textDocument, settings, { reportSyntaxErrors });
     reports.push({
       file: display,
       kind: classification.kind,
@@ -110,10 +149,21 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
     });
   }
 
+  // Hints are for editors; stylish output is read by people, so it leaves them out unless asked.
+  const threshold = options.severity ?? (options.format === 'stylish' ? 'information' : 'hint');
+  let hidden = 0;
+  for (const report of reports) {
+    const shown = report.diagnostics.filter((d) => atLeast(d.severity, threshold));
+    hidden += report.diagnostics.length - shown.length;
+    report.diagnostics = shown;
+  }
+
   if (options.format === 'json') out(formatJson(reports));
   else if (options.format === 'sarif') out(formatSarif(reports, FARGATE_LINT_VERSION, process.cwd()));
-  else out(formatStylish(reports, !!process.stdout.isTTY && !process.env.NO_COLOR));
-  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  else out(formatStylish(reports, !!process.stdout.isTTY && !process.env.NO_COLOR, { hidden, threshold }));
+  const failOn = options.failOn;
+  if (failOn === 'never') return 0;
+  return reports.some((r) => r.diagnostics.some((d) => atLeast(d.severity, failOn))) ? 1 : 0;
 }
 
 function skippedDiagnostic(reason: string) {

@@ -1,12 +1,15 @@
 // Settings as the server and the CLI use them (the `fargateLint.*` section of the editor settings).
 import type { SeveritySetting } from '../core/rule';
+import { type PresetName, isPresetName } from './presets';
 
 export interface Settings {
   enable: boolean;
+  /** Raises groups of rules together (presets.ts); a fargate-lint.json may ask for one too. */
+  preset: PresetName;
   rules: Record<string, SeveritySetting>;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {} };
+export const DEFAULT_SETTINGS: Settings = { enable: true, preset: 'default', rules: {} };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -20,5 +23,5 @@ export function normalizeSettings(raw: unknown): Settings {
       if (typeof severity === 'string' && SEVERITIES.has(severity)) rules[id] = severity as SeveritySetting;
     }
   }
-  return { enable: input.enable !== false, rules };
+  return { enable: input.enable !== false, preset: isPresetName(input.preset) ? input.preset : 'default', rules };
 }

@@ -10,6 +10,7 @@ import type { WorkspaceView } from '../core/workspace';
 import { type RelatedDocument, SOURCE, codeDescription, findingToDiagnostic, fromSeverity, spanToRange, toSeverity } from './convert';
 import type { DocumentModel } from './models';
 import { schemaDocumentOf, schemaFor } from './schemas';
+import { projectPreset, ruleSeverities } from './presets';
 import type { Settings } from './settings';
 
 export interface ValidationOptions {
@@ -26,7 +27,8 @@ export class Validation {
     if (!options.settings.enable || model.skipped) return [];
     const { document, classification } = model;
     const diagnostics: Diagnostic[] = [];
-    const syntaxSetting = options.settings.rules[jsonSyntaxMeta.id];
+    const rules = ruleSeverities([options.settings.preset, projectPreset(model.uri, options.workspace)], options.settings.rules);
+    const syntaxSetting = rules[jsonSyntaxMeta.id];
     if (options.reportSyntaxErrors && syntaxSetting !== 'off') {
       // Later syntax errors are mostly echoes of the first, as with JSON.parse: report that one.
       const [first, ...rest] = document.syntaxProblems;
@@ -42,7 +44,7 @@ export class Validation {
     const result = analyze(document, {
       fileName: model.fileName,
       uri: model.uri,
-      ruleSettings: options.settings.rules,
+      ruleSettings: rules,
       workspace: options.workspace,
       isCancelled: options.isCancelled,
       onRuleError: options.onRuleError,
@@ -52,7 +54,7 @@ export class Validation {
       return file && { uri, document: file.document, textDocument: TextDocument.create(uri, 'json', 0, file.document.text) };
     };
     for (const finding of result.findings) diagnostics.push(findingToDiagnostic(finding, textDocument, document, relatedDocument));
-    diagnostics.push(...(await this.schemaDiagnostics(textDocument, model, options.settings.rules)));
+    diagnostics.push(...(await this.schemaDiagnostics(textDocument, model, rules)));
     return diagnostics;
   }
 
