@@ -64,7 +64,21 @@ export default tseslint.config(
   },
   {
     files: ['server/src/lsp/**/*.ts'],
-    rules: restrict({ regex: layer('cli', 'node'), message: 'the LSP glue gets the platform (file system, transport) from node/main.ts' }),
+    rules: restrict({
+      regex: layer('cli', 'node', 'browser'),
+      message: 'the LSP glue gets the platform (file system, IAM data, transport) from node/main.ts or browser/main.ts',
+    }),
+  },
+  {
+    files: ['server/src/browser/**/*.ts'],
+    rules: restrict(
+      { regex: layer('cli', 'node'), message: 'the web worker has no Node: it does not use the CLI or node/' },
+      { regex: '^node:', message: 'the web worker has no Node built-ins' },
+    ),
+  },
+  {
+    files: ['client/src/browser/**/*.ts'],
+    rules: restrict({ regex: '^(node:|vscode-languageclient/node$)', message: 'the web extension host has no Node' }),
   },
   {
     files: ['server/src/node/**/*.ts'],

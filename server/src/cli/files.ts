@@ -1,7 +1,7 @@
 // Which files the CLI reads: the files it is named, and the JSON files under the folders it is named.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SKIPPED_FOLDERS } from '../node/folders';
+import { SKIPPED_FOLDERS } from '../../../shared/folders';
 
 export interface InputFile {
   absolutePath: string;

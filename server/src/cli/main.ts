@@ -12,6 +12,8 @@ import { MAX_DOCUMENT_LENGTH, skipReason } from '../service/models';
 import { PRESET_NAMES, type PresetName } from '../service/presets';
 import { DEFAULT_SETTINGS, type Settings } from '../service/settings';
 import type { Severity } from '../core/rule';
+import { setIamDataReader } from '../core/iam/data';
+import { nodeIamDataReader } from '../node/iam-data';
 import { type InputFile, UsageError, collectFiles } from './files';
 import { type FileReport, formatJson, formatSarif, formatStylish } from './report';
 
@@ -176,6 +178,7 @@ function skippedDiagnostic(reason: string) {
 }
 
 if (require.main === module) {
+  setIamDataReader(nodeIamDataReader());
   run(
     process.argv.slice(2),
     (t) => process.stdout.write(`${t}\n`),

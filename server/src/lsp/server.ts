@@ -13,9 +13,23 @@ import {
   type CancellationToken,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentKindRequest, type DocumentKindParams, type DocumentKindResult, SETTINGS_SECTION } from '../../../shared/protocol';
+import {
+  DocumentKindRequest,
+  type DocumentKindParams,
+  type DocumentKindResult,
+  ExecutionRolePolicyRequest,
+  type ExecutionRolePolicyParams,
+  type ExecutionRolePolicyResult,
+  type InitializationOptions,
+  SETTINGS_SECTION,
+  TaskSizesRequest,
+  type TaskSizesResult,
+} from '../../../shared/protocol';
 import { UNKNOWN_DOCUMENT } from '../core/classify';
+import { type IamDataReader, setIamDataReader } from '../core/iam/data';
 import { WorkspaceIndex } from '../core/workspace';
+import { renderValue, taskSizesMarkdown } from '../service/commands';
+import { clientWorkspaceFileSystem, routedFileSystem } from './clientFiles';
 import type { WorkspaceFileSystem } from './fileSystem';
 import { type FileChange, WorkspaceSync } from './workspaceSync';
 import { FIX_ALL_KIND } from '../service/codeActions';
@@ -25,17 +39,27 @@ import { DEFAULT_SETTINGS, type Settings, normalizeSettings } from '../service/s
 const PUSH_DELAY_MS = 200;
 
 export interface ServerPlatform {
-  /** Reads workspace files from disk for cross-file checks; absent where there is no file system. */
+  /** Reads `file:` workspace files from disk for cross-file checks; absent where there is no file system. */
   files?: WorkspaceFileSystem;
+  /** Where the IAM data is read from, when it depends on what the client says (the browser: a URL). */
+  iamData?: (options: InitializationOptions) => IamDataReader | undefined;
 }
+
+/** Lets queued messages (a cancellation among them) through first: setImmediate in Node, a task in a worker. */
+const yieldToEvents: () => Promise<void> =
+  typeof setImmediate === 'function' ? () => new Promise((r) => setImmediate(r)) : () => new Promise((r) => setTimeout(r, 0));
 
 export function startServer(connection: Connection, platform: ServerPlatform = {}): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new WorkspaceIndex();
+  // Folders the platform cannot read (all of them in a browser, virtual ones on the desktop) are read by a
+  // client that offers it.
+  let clientReadsFiles = false;
+  const files = routedFileSystem(platform.files, clientWorkspaceFileSystem(connection), () => clientReadsFiles);
   // A policy, role or fargate-lint.json changed: the task definitions that use it must be checked again.
   const sync = new WorkspaceSync(
     workspace,
-    platform.files,
+    files,
     () => refreshDiagnostics(),
     (m) => connection.console.log(m),
   );
@@ -47,7 +71,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   const settingsCache = new Map<string, Promise<Settings>>();
   let canPullConfiguration = false;
   let usePullDiagnostics = false;
-  const pushTimers = new Map<string, NodeJS.Timeout>();
+  const pushTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   function textDocumentFromIndex(uri: string): TextDocument | undefined {
     const file = workspace.file(uri);
@@ -110,7 +134,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
 
   /** Runs a request after pending messages (a queued cancellation among them), and never lets it throw. */
   async function guard<T>(what: string, run: () => T | Promise<T>, fallback: T, token: CancellationToken): Promise<T> {
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToEvents();
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
     const result = await safely(what, run, fallback);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
@@ -119,6 +143,10 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    clientReadsFiles = options.workspaceFiles === true;
+    const iamData = platform.iamData?.(options);
+    if (iamData) setIamDataReader(iamData);
     canPullConfiguration = !!capabilities.workspace?.configuration;
     usePullDiagnostics = !!capabilities.textDocument?.diagnostic;
     workspace.roots = (params.workspaceFolders ?? []).map((f) => f.uri);
@@ -210,6 +238,22 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
       return { kind: UNKNOWN_DOCUMENT.kind, label: UNKNOWN_DOCUMENT.label };
     }
   });
+
+  connection.onRequest(ExecutionRolePolicyRequest, (params: ExecutionRolePolicyParams): ExecutionRolePolicyResult => {
+    const document = documents.get(params.uri);
+    if (!document) return { reason: 'The document is not open.' };
+    try {
+      const result = service.executionRolePolicy(document, params.position);
+      if (!result.policy) return { role: result.role, reason: result.reason };
+      // The policy travels as a model value; it is written in the syntax of the document it came from.
+      return { ...renderValue(result.policy, 'json'), role: result.role };
+    } catch (error) {
+      connection.console.error(`execution-role policy failed: ${describe(error)}`);
+      return { reason: 'The policy could not be computed (see the fargate-lint output).' };
+    }
+  });
+
+  connection.onRequest(TaskSizesRequest, (): TaskSizesResult => ({ markdown: taskSizesMarkdown() }));
 
   documents.listen(connection);
   connection.listen();

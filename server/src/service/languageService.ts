@@ -5,6 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Classification } from '../core/classify';
 import type { WorkspaceView } from '../core/workspace';
 import { type CodeActionRequest, CodeActionService } from './codeActions';
+import { type PolicyDocumentResult, executionRolePolicy } from './commands';
 import { CompletionService } from './completion';
 import { HoverService } from './hover';
 import { ModelCache } from './models';
@@ -62,6 +63,12 @@ export class FargateLintLanguageService {
 
   fixAll(textDocument: TextDocument, settings: Settings): TextEdit[] {
     return this.codeActionService.fixAll(textDocument, this.models.get(textDocument), settings, this.options.workspace);
+  }
+
+  /** The least-privilege policy of the execution role of the task definition in the document. */
+  executionRolePolicy(textDocument: TextDocument, position?: Position): PolicyDocumentResult {
+    const offset = position && textDocument.offsetAt(position);
+    return executionRolePolicy(this.models.get(textDocument), offset, this.options.workspace);
   }
 
   forget(uri: string): void {

@@ -13,7 +13,7 @@ export const PRESET_NAMES = ['default', 'strict'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 /** The rules `strict` raises: advice on how a container runs, not mistakes AWS would reject. */
-export const HARDENING_RULES: readonly string[] = ['readonly-root-filesystem', 'container-runs-as-root'];
+const HARDENING_RULES: readonly string[] = ['readonly-root-filesystem', 'container-runs-as-root'];
 
 const PRESETS: Record<PresetName, Readonly<Record<string, SeveritySetting>>> = {
   default: {},
