@@ -37,6 +37,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 const SERVER = path.resolve(__dirname, '../../dist/server.js');
 
 export interface StartOptions {
+  /** The server script (default: the built dist/server.js). */
+  server?: string;
   settings?: Record<string, unknown>;
   workspaceFolders?: { uri: string; name: string }[];
   /** Whether the client supports pull diagnostics (default true). */
@@ -62,7 +64,7 @@ export class LspTestClient {
   }
 
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection, options.settings ?? {});
     child.stderr!.on('data', (chunk) => client.stderr.push(String(chunk)));
