@@ -43,6 +43,12 @@ export interface StartOptions {
   workspaceFolders?: { uri: string; name: string }[];
   /** Whether the client supports pull diagnostics (default true). */
   pull?: boolean;
+  /**
+   * Files the client serves as VS Code's client does for folders the server cannot read (a virtual
+   * workspace such as github.dev): URI → text. The client then says so in initializationOptions and
+   * answers fargateLint/workspaceFiles and fargateLint/readFile from them.
+   */
+  clientFiles?: Record<string, string>;
 }
 
 export class LspTestClient {
@@ -82,11 +88,21 @@ export class LspTestClient {
       return null;
     });
     connection.onNotification('window/logMessage', () => undefined);
+    const served = options.clientFiles;
+    if (served) {
+      connection.onRequest('fargateLint/workspaceFiles', (params: { root: string; limit: number }) => ({
+        uris: Object.keys(served)
+          .filter((uri) => uri.startsWith(`${params.root}/`) && /\.jsonc?$/.test(uri))
+          .slice(0, params.limit),
+      }));
+      connection.onRequest('fargateLint/readFile', (params: { uri: string }): { text?: string } => ({ text: served[params.uri] }));
+    }
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: options.workspaceFolders?.[0]?.uri ?? null,
       workspaceFolders: options.workspaceFolders ?? null,
+      initializationOptions: served ? { workspaceFiles: true } : undefined,
       capabilities: {
         workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true } },
         textDocument: {
