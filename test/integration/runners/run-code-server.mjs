@@ -320,7 +320,8 @@ async function main() {
     const run = await runWebSuite(context, base, prepared, temp);
     log(`the suite (browser extension host) exited with ${run.code} (${elapsed()})`);
     runs.push(run);
-    page = run.page;
+    // The screenshots use the desktop build's page: the web page adds the web build to the workbench.
+    await run.page.close().catch(() => undefined);
   }
   const failed = runs.some((r) => r.code !== 0);
   if (failed) console.error(`[code-server runner] code-server log (last lines):\n${tail(logFile)}`);
