@@ -9,6 +9,9 @@ const layer = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 /** The LSP connection library: only the LSP glue (lsp/, node/) may use it. */
 const CONNECTION = { regex: '^vscode-languageserver(/.*)?$', message: 'only server/src/lsp/ and server/src/node/ talk LSP' };
 
+/** core/, service/, lsp/ and the browser entries run in a web worker too (VS Code for the Web). */
+const NO_NODE = { regex: '^node:', message: 'this layer also runs in a browser: Node built-ins belong in server/src/node/ or cli/' };
+
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
@@ -45,6 +48,7 @@ export default tseslint.config(
     rules: restrict(
       { regex: layer('service', 'lsp', 'cli', 'node'), message: 'core/ is pure analysis: it imports no service/, lsp/, cli/ or node/' },
       { regex: '^vscode-languageserver', message: 'core/ knows no LSP types' },
+      NO_NODE,
     ),
   },
   {
@@ -56,6 +60,7 @@ export default tseslint.config(
     rules: restrict(
       { regex: layer('lsp', 'cli', 'node'), message: 'the language service is shared by the server and the CLI' },
       CONNECTION,
+      NO_NODE,
     ),
   },
   {
@@ -64,17 +69,17 @@ export default tseslint.config(
   },
   {
     files: ['server/src/lsp/**/*.ts'],
-    rules: restrict({
-      regex: layer('cli', 'node', 'browser'),
-      message: 'the LSP glue gets the platform (file system, IAM data, transport) from node/main.ts or browser/main.ts',
-    }),
+    rules: restrict(
+      {
+        regex: layer('cli', 'node', 'browser'),
+        message: 'the LSP glue gets the platform (file system, IAM data, transport) from node/main.ts or browser/main.ts',
+      },
+      NO_NODE,
+    ),
   },
   {
     files: ['server/src/browser/**/*.ts'],
-    rules: restrict(
-      { regex: layer('cli', 'node'), message: 'the web worker has no Node: it does not use the CLI or node/' },
-      { regex: '^node:', message: 'the web worker has no Node built-ins' },
-    ),
+    rules: restrict({ regex: layer('cli', 'node'), message: 'the web worker has no Node: it does not use the CLI or node/' }, NO_NODE),
   },
   {
     files: ['client/src/browser/**/*.ts'],
