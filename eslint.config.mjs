@@ -9,7 +9,7 @@ const layer = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 /** The LSP connection library: only the LSP glue (lsp/, node/) may use it. */
 const CONNECTION = { regex: '^vscode-languageserver(/.*)?$', message: 'only server/src/lsp/ and server/src/node/ talk LSP' };
 
-/** core/, service/, lsp/ and the browser entries run in a web worker too (VS Code for the Web). */
+/** core/, sources/, service/, lsp/ and the browser entries run in a web worker too (VS Code for the Web). */
 const NO_NODE = { regex: '^node:', message: 'this layer also runs in a browser: Node built-ins belong in server/src/node/ or cli/' };
 
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
@@ -41,19 +41,24 @@ export default tseslint.config(
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
   },
-  // The layers (README "How it is built"): core is pure analysis, the language service holds no
-  // connection, the syntax sources know no rules, and the file system layer does not depend on the CLI.
+  // The layers (README "How it is built", sources/source.ts): core is pure analysis on the model, the
+  // sources turn syntax into the model and know no rules, the language service holds no connection, and
+  // the file system layer does not depend on the CLI.
   {
     files: ['server/src/core/**/*.ts'],
     rules: restrict(
       { regex: layer('service', 'lsp', 'cli', 'node'), message: 'core/ is pure analysis: it imports no service/, lsp/, cli/ or node/' },
-      { regex: '^vscode-languageserver', message: 'core/ knows no LSP types' },
+      { regex: layer('sources'), message: 'core/ sees the model, never a source: sources/ import core/, not the other way' },
+      {
+        regex: '^(vscode-languageserver|vscode-json-languageservice|jsonc-parser|yaml)',
+        message: 'core/ knows no syntax and no LSP types',
+      },
       NO_NODE,
     ),
   },
   {
     files: ['server/src/sources/**/*.ts'],
-    rules: restrict({ regex: '(^|/)rules(/|$)', message: 'a source turns syntax into the model; it never sees the rules' }),
+    rules: restrict({ regex: '(^|/)rules(/|$)', message: 'a source turns syntax into the model; it never sees the rules' }, NO_NODE),
   },
   {
     files: ['server/src/service/**/*.ts'],

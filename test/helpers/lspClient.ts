@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import {
   type CodeAction,
   CodeActionRequest,
+  type CodeLens,
+  CodeLensRequest,
   type CompletionItem,
   type CompletionList,
   CompletionRequest,
@@ -58,6 +60,8 @@ export class LspTestClient {
   readonly stderr: string[] = [];
   /** How many workspace/diagnostic/refresh requests the server has sent. */
   refreshCount = 0;
+  /** How many workspace/codeLens/refresh requests the server has sent. */
+  codeLensRefreshCount = 0;
   private readonly refreshWaiters: (() => void)[] = [];
   settings: Record<string, unknown>;
 
@@ -82,6 +86,10 @@ export class LspTestClient {
       for (const waiter of client.pushWaiters.filter((w) => w.uri === params.uri)) waiter.resolve(params.diagnostics);
       client.pushWaiters.splice(0, client.pushWaiters.length, ...client.pushWaiters.filter((w) => w.uri !== params.uri));
     });
+    connection.onRequest('workspace/codeLens/refresh', () => {
+      client.codeLensRefreshCount++;
+      return null;
+    });
     connection.onRequest('workspace/diagnostic/refresh', () => {
       client.refreshCount++;
       client.refreshWaiters.splice(0).forEach((resolve) => resolve());
@@ -104,7 +112,12 @@ export class LspTestClient {
       workspaceFolders: options.workspaceFolders ?? null,
       initializationOptions: served ? { workspaceFiles: true } : undefined,
       capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true } },
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          diagnostics: { refreshSupport: true },
+          codeLens: { refreshSupport: true },
+        },
         textDocument: {
           ...(options.pull === false ? {} : { diagnostic: { dynamicRegistration: false } }),
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
@@ -181,6 +194,10 @@ export class LspTestClient {
     const result = (await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as
       CompletionList | CompletionItem[] | null;
     return Array.isArray(result) ? result : (result?.items ?? []);
+  }
+
+  async codeLenses(uri: string): Promise<CodeLens[]> {
+    return (await this.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
   }
 
   async codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {

@@ -74,13 +74,16 @@ describe('a virtual workspace read through the client', () => {
     assert.equal(none.reason, 'This file is not an ECS task definition.');
   });
 
-  test('fargateLint/taskSizes: the size tables as Markdown', async () => {
+  test('fargateLint/taskSizes: the size tables as Markdown, with prices', async () => {
     const { markdown } = (await client.connection.sendRequest('fargateLint/taskSizes')) as { markdown: string };
     assert.match(markdown, /^# Fargate task sizes\n/);
     assert.match(
       markdown,
       /\| 16384 \| 16 vCPU \(platform version 1\.4\.0 or later\) \| 32768–122880 \(steps of 8192\) \| 32 GB–120 GB \|/,
     );
+    // With the on-demand price per month of the smallest and largest memory (us-east-1 by default).
+    assert.ok(markdown.includes('| 256 | 0.25 vCPU | 512, 1024, 2048 | 0.5 GB, 1 GB, 2 GB | $9.01–$13.88 |'), markdown);
+    assert.match(markdown, /Prices: on demand per month \(730 hours\) in us-east-1 \(default us-east-1\)/);
   });
 });
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { WorkspaceIndex } from '../../server/src/core/workspace';
+import { WorkspaceIndex } from '../../server/src/service/workspace';
 import { FargateLintLanguageService } from '../../server/src/service/languageService';
 import { DEFAULT_SETTINGS, type Settings, normalizeSettings } from '../../server/src/service/settings';
 

@@ -1,7 +1,9 @@
-// Which files the CLI reads: the files it is named, and the JSON files under the folders it is named.
+// Which files the CLI reads: the files it is named, and, under the folders it is named, the files a source
+// reads by name (sources/index.ts: today .json and .jsonc).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SKIPPED_FOLDERS } from '../../../shared/folders';
+import { isSourceFileName } from '../sources';
 
 export interface InputFile {
   absolutePath: string;
@@ -51,7 +53,7 @@ function* walk(folder: string): Generator<string> {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) yield* walk(full);
-    } else if (entry.isFile() && /\.jsonc?$/i.test(entry.name)) {
+    } else if (entry.isFile() && isSourceFileName(entry.name)) {
       yield full;
     }
   }

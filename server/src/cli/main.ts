@@ -2,27 +2,34 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { WorkspaceIndex } from '../core/workspace';
-import { looksLikeTaskDefinitionName } from '../core/classify';
 import { skippedFileMeta } from '../core/rules/meta';
-import { fromSeverity } from '../service/convert';
+import { type DiagnosticData, fromSeverity } from '../service/convert';
 import { FargateLintLanguageService } from '../service/languageService';
 import { MAX_DOCUMENT_LENGTH, skipReason } from '../service/models';
 import { PRESET_NAMES, type PresetName } from '../service/presets';
 import { DEFAULT_SETTINGS, type Settings } from '../service/settings';
+import { WorkspaceIndex } from '../service/workspace';
+import { isSourceFileName, looksLikeTaskDefinitionName } from '../sources';
 import type { Severity } from '../core/rule';
 import { setIamDataReader } from '../core/iam/data';
+import { isRegionName } from '../core/taskdef/pricing';
 import { nodeIamDataReader } from '../node/iam-data';
+import { SKIPPED_FOLDERS } from '../../../shared/folders';
+import { type FileCosts, costRecord, formatCostComparison, formatCostTable } from './cost';
 import { type InputFile, UsageError, collectFiles } from './files';
+import { GitError, type Revision, filesAt, repositoryPath, resolveRevision, showFile } from './git';
 import { type FileReport, formatJson, formatSarif, formatStylish } from './report';
 
 declare const FARGATE_LINT_VERSION: string;
 
 const USAGE = `Usage: fargate-lint [options] PATH...
+       fargate-lint --cost [--base REF] [--cost-region REGION] PATH...
 
 Checks ECS task definitions and IAM policies in the given JSON files, and in every
 JSON file under the given folders (node_modules, .git and build folders skipped).
+--format json and sarif carry each task definition's size, platform, Region and price.
 
 Options:
   -f, --format stylish|json|sarif    output format (default: stylish)
@@ -32,6 +39,13 @@ Options:
                                      severe or worse (default: error)
   --preset default|strict            strict raises the hardening rules to warnings
                                      (as "preset": "strict" in fargate-lint.json)
+  --cost                             print the Fargate price of each task definition,
+                                     and the total
+  --base REF                         with --cost: compare with git revision REF
+                                     (Markdown, for a pull request)
+  --cost-region REGION               the Region to price in when a task definition
+                                     names none (us-east-1)
+  --no-cost                          leave prices out of --format json and sarif
   -v, --version                      print the version
   -h, --help                         print this help
 
@@ -43,39 +57,16 @@ const FAIL_ON = ['error', 'warning', 'never'] as const;
 
 interface Options {
   format: (typeof FORMATS)[number];
+  formatGiven: boolean;
   /** The least severe findings reported; undefined: by format. */
   severity?: Severity;
   failOn: (typeof FAIL_ON)[number];
   preset: PresetName;
   paths: string[];
-}
-
-function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const options: Options = { format: 'stylish', failOn: 'error', preset: 'default', paths: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--help' || arg === '-h') return 'help';
-    if (arg === '--version' || arg === '-v') return 'version';
-    const option = /^(--[a-z-]+)=(.*)$/s.exec(arg);
-    const name = option ? option[1] : arg;
-    const value = () => (option ? option[2] : argv[++i]);
-    if (name === '--format' || name === '-f') {
-      options.format = oneOf(name, value(), FORMATS);
-    } else if (name === '--severity') {
-      const given = value();
-      options.severity = oneOf(name, given === 'info' ? 'information' : given, SEVERITY_ORDER);
-    } else if (name === '--fail-on') {
-      options.failOn = oneOf(name, value(), FAIL_ON);
-    } else if (name === '--preset') {
-      options.preset = oneOf(name, value(), PRESET_NAMES);
-    } else if (arg.startsWith('-') && arg !== '-') {
-      throw new UsageError(`unknown option: ${arg}`);
-    } else {
-      options.paths.push(arg);
-    }
-  }
-  if (options.paths.length === 0) throw new UsageError('no files or folders given');
-  return options;
+  cost: boolean;
+  base?: string;
+  costRegion?: string;
+  noCost: boolean;
 }
 
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T {
@@ -84,6 +75,79 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
 }
 
 const atLeast = (severity: Severity, threshold: Severity) => SEVERITY_ORDER.indexOf(severity) <= SEVERITY_ORDER.indexOf(threshold);
+
+function parseArgs(argv: string[]): Options | 'help' | 'version' {
+  const options: Options = {
+    format: 'stylish',
+    formatGiven: false,
+    failOn: 'error',
+    preset: 'default',
+    paths: [],
+    cost: false,
+    noCost: false,
+  };
+  const valueOf = (arg: string, i: number): [string | undefined, number] =>
+    arg.includes('=') ? [arg.slice(arg.indexOf('=') + 1), i] : [argv[i + 1], i + 1];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const name = arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
+    if (arg === '--help' || arg === '-h') return 'help';
+    if (arg === '--version' || arg === '-v') return 'version';
+    if (name === '--format' || arg === '-f') {
+      const [value, next] = valueOf(arg, i);
+      i = next;
+      options.format = oneOf('--format', value, FORMATS);
+      options.formatGiven = true;
+    } else if (name === '--severity') {
+      const [value, next] = valueOf(arg, i);
+      i = next;
+      options.severity = oneOf('--severity', value === 'info' ? 'information' : value, SEVERITY_ORDER);
+    } else if (name === '--fail-on') {
+      const [value, next] = valueOf(arg, i);
+      i = next;
+      options.failOn = oneOf('--fail-on', value, FAIL_ON);
+    } else if (name === '--preset') {
+      const [value, next] = valueOf(arg, i);
+      i = next;
+      options.preset = oneOf('--preset', value, PRESET_NAMES);
+    } else if (arg === '--cost') {
+      options.cost = true;
+    } else if (arg === '--no-cost') {
+      options.noCost = true;
+    } else if (name === '--base') {
+      const [value, next] = valueOf(arg, i);
+      i = next;
+      if (!value) throw new UsageError('--base needs a git revision');
+      options.base = value;
+    } else if (name === '--cost-region') {
+      const [value, next] = valueOf(arg, i);
+      i = next;
+      if (!isRegionName(value)) throw new UsageError(`not a Region name: ${value ?? '(missing)'}`);
+      options.costRegion = value;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      throw new UsageError(`unknown option: ${arg}`);
+    } else {
+      options.paths.push(arg);
+    }
+  }
+  if (options.paths.length === 0) throw new UsageError('no files or folders given');
+  if (options.base !== undefined && !options.cost) throw new UsageError('--base compares prices: use it with --cost');
+  if (options.cost && options.noCost) throw new UsageError('--cost and --no-cost exclude each other');
+  if (options.cost && options.formatGiven) throw new UsageError('--cost prints a table; --format json and sarif carry the prices too');
+  return options;
+}
+
+function settingsOf(options: Options): Settings {
+  return {
+    ...DEFAULT_SETTINGS,
+    preset: options.preset,
+    cost: {
+      enabled: !options.noCost,
+      codeLens: false,
+      ...(options.costRegion ? { region: options.costRegion, regionSource: '--cost-region' } : {}),
+    },
+  };
+}
 
 interface LoadedFile {
   input: InputFile;
@@ -118,12 +182,12 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
     throw error;
   }
 
+  const settings = settingsOf(options);
   const files = inputs.map(load);
-  const settings: Settings = { ...DEFAULT_SETTINGS, preset: options.preset };
   const workspace = new WorkspaceIndex([...new Set(options.paths.map((p) => pathToFileURL(path.resolve(p)).href))]);
   for (const file of files) if (file.text !== undefined) workspace.set(file.uri, file.text);
   const documents = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.uri, TextDocument.create(f.uri, 'json', 1, f.text!)]));
-  const service = new FargateLintLanguageService({ workspace, textDocumentOf: (uri) => documents.get(uri) });
+  const service = new FargateLintLanguageService({ workspace });
 
   const reports: FileReport[] = [];
   for (const file of files) {
@@ -136,6 +200,11 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
     const classification = service.classify(textDocument);
     const reportSyntaxErrors =
       file.input.named || classification.kind !== 'unknown' || looksLikeTaskDefinitionName(file.input.absolutePath);
+    const costs = service.costs(textDocument, settings).map(costRecord);
+    if (options.cost) {
+      reports.push({ file: display, kind: classification.kind, diagnostics: [], taskDefinitions: costs });
+      continue;
+    }
     const diagnostics = await service.validate(textDocument, settings, { reportSyntaxErrors });
     reports.push({
       file: display,
@@ -147,9 +216,14 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
           severity: fromSeverity(d.severity),
           message: typeof d.message === 'string' ? d.message : d.message.value,
           range: d.range,
+          subjectPath: (d.data as DiagnosticData | undefined)?.subjectPath,
+          ...resourceOf(d),
         })),
+      ...(costs.length ? { taskDefinitions: costs } : {}),
     });
   }
+
+  if (options.cost) return costReport(options, files, reports, settings, out, err);
 
   // Hints are for editors; stylish output is read by people, so it leaves them out unless asked.
   const threshold = options.severity ?? (options.format === 'stylish' ? 'information' : 'hint');
@@ -166,6 +240,69 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
   const failOn = options.failOn;
   if (failOn === 'never') return 0;
   return reports.some((r) => r.diagnostics.some((d) => atLeast(d.severity, failOn))) ? 1 : 0;
+}
+
+/** `--cost`: the table, or with `--base` the comparison with a git revision. */
+async function costReport(
+  options: Options,
+  files: LoadedFile[],
+  reports: FileReport[],
+  settings: Settings,
+  out: (text: string) => void,
+  err: (text: string) => void,
+): Promise<number> {
+  const priced = (list: FileReport[]): FileCosts[] =>
+    list.filter((r) => r.taskDefinitions?.length).map((r) => ({ file: r.file, records: r.taskDefinitions! }));
+  if (options.base === undefined) {
+    out(formatCostTable(priced(reports)));
+    return 0;
+  }
+  try {
+    const revision = await resolveRevision(options.base, process.cwd());
+    // Both sides are shown by repository path, so that a file is paired with itself.
+    const head = files.map((file, i) => ({ ...reports[i], file: repositoryPath(revision, file.input.absolutePath) }));
+    const base = await baseReports(revision, options.paths, settings);
+    out(formatCostComparison(options.base, priced(base), priced(head)));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof GitError) return (err(`fargate-lint: ${error.message}`), 2);
+    throw error;
+  }
+}
+
+/** The cost records of the JSON files under `paths` as `revision` has them (read with git show). */
+async function baseReports(revision: Revision, paths: string[], settings: Settings): Promise<FileReport[]> {
+  const wanted = new Set<string>();
+  for (const arg of paths) {
+    const absolute = path.resolve(arg);
+    const inRepository = repositoryPath(revision, absolute);
+    if (fs.statSync(absolute).isFile()) {
+      wanted.add(inRepository);
+      continue;
+    }
+    for (const file of await filesAt(revision, inRepository)) {
+      const under = inRepository === '' || file.startsWith(`${inRepository}/`);
+      const skipped = file.split('/').some((part) => SKIPPED_FOLDERS.has(part));
+      if (under && !skipped && isSourceFileName(path.posix.basename(file))) wanted.add(file);
+    }
+  }
+  const service = new FargateLintLanguageService();
+  const reports: FileReport[] = [];
+  for (const file of [...wanted].sort()) {
+    const text = await showFile(revision, file);
+    if (text === undefined || skipReason(text)) continue;
+    const uri = pathToFileURL(path.join(revision.root, ...file.split('/'))).href;
+    const textDocument = TextDocument.create(uri, 'json', 1, text.replace(/^\uFEFF/, ''));
+    const taskDefinitions = service.costs(textDocument, settings).map(costRecord);
+    reports.push({ file, kind: service.classify(textDocument).kind, diagnostics: [], taskDefinitions });
+  }
+  return reports;
+}
+
+/** The template resource a diagnostic is about (CloudFormation logical id, Terraform address), when it has one. */
+function resourceOf(diagnostic: Diagnostic): { resource?: string } {
+  const resource = (diagnostic.data as DiagnosticData | undefined)?.resource;
+  return typeof resource === 'string' ? { resource } : {};
 }
 
 function skippedDiagnostic(reason: string) {

@@ -3,22 +3,41 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Severity, docsUrl } from '../core/rule';
 import { allRuleMetas } from '../core/rules/meta';
+import { HOURS_PER_MONTH, PRICES_AS_OF } from '../core/taskdef/pricing';
+import type { TaskCostRecord } from './cost';
 
 interface CliDiagnostic {
   rule: string;
   severity: Severity;
   message: string;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** The template resource (CloudFormation logical id, Terraform address), when the finding is about one. */
+  resource?: string;
+  /** The task definition or policy the finding is about (not printed: it pairs results with their task's price). */
+  subjectPath?: (string | number)[];
 }
 
 export interface FileReport {
   file: string;
   kind: string;
   diagnostics: CliDiagnostic[];
+  /** Each task definition's size, platform, Region and price (absent when there is none, or costs are off). */
+  taskDefinitions?: TaskCostRecord[];
 }
 
 export function formatJson(reports: FileReport[]): string {
-  return JSON.stringify(reports, null, 2);
+  return JSON.stringify(
+    reports.map((r) => ({ ...r, diagnostics: r.diagnostics.map(({ subjectPath: _, ...d }) => d) })),
+    null,
+    2,
+  );
+}
+
+/** The price of the task definition a result is about: by its subject, or the file's only task definition. */
+function taskCostOf(report: FileReport, d: CliDiagnostic): TaskCostRecord | undefined {
+  const records = report.taskDefinitions ?? [];
+  const own = d.subjectPath && records.find((r) => JSON.stringify(r.path) === JSON.stringify(d.subjectPath));
+  return own || (records.length === 1 ? records[0] : undefined);
 }
 
 const SEVERITY_WORDS: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
@@ -79,8 +98,20 @@ export function formatSarif(reports: FileReport[], version: string, baseDir: str
           },
         },
         originalUriBaseIds: { SRCROOT: { uri: `${pathToFileURL(baseDir).href}/` } },
+        ...(reports.some((r) => r.taskDefinitions?.length)
+          ? {
+              properties: {
+                pricesAsOf: PRICES_AS_OF,
+                hoursPerMonth: HOURS_PER_MONTH,
+                taskDefinitions: reports.flatMap((r) =>
+                  (r.taskDefinitions ?? []).map((t) => ({ artifact: relativeUri(baseDir, r.file), ...t })),
+                ),
+              },
+            }
+          : {}),
         results: reports.flatMap((report) =>
           report.diagnostics.map((d) => ({
+            ...resultProperties(taskCostOf(report, d)),
             ruleId: d.rule,
             ruleIndex: ruleIndex.get(d.rule),
             level: SARIF_LEVEL[d.severity],
@@ -96,6 +127,7 @@ export function formatSarif(reports: FileReport[], version: string, baseDir: str
                     endColumn: d.range.end.character + 1,
                   },
                 },
+                ...(d.resource ? { logicalLocations: [{ fullyQualifiedName: d.resource, kind: 'resource' }] } : {}),
               },
             ],
           })),
@@ -104,6 +136,12 @@ export function formatSarif(reports: FileReport[], version: string, baseDir: str
     ],
   };
   return JSON.stringify(sarif, null, 2);
+}
+
+function resultProperties(cost: TaskCostRecord | undefined) {
+  if (!cost) return {};
+  const { family, size, platform, region, monthlyUsd } = cost;
+  return { properties: { taskDefinition: { family, size, platform, region, monthlyUsd } } };
 }
 
 function relativeUri(baseDir: string, file: string): string {

@@ -2,6 +2,7 @@
 // its settings, and call the service; every handler is guarded so one bad document cannot stop the server.
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   type Connection,
   type Diagnostic,
   DocumentDiagnosticReportKind,
@@ -25,16 +26,16 @@ import {
   TaskSizesRequest,
   type TaskSizesResult,
 } from '../../../shared/protocol';
-import { UNKNOWN_DOCUMENT } from '../core/classify';
 import { type IamDataReader, setIamDataReader } from '../core/iam/data';
-import { WorkspaceIndex } from '../core/workspace';
-import { renderValue, taskSizesMarkdown } from '../service/commands';
+import { UNKNOWN_MODEL } from '../core/model';
+import { fargatePrices, renderValue, taskSizesMarkdown } from '../service/commands';
 import { clientWorkspaceFileSystem, routedFileSystem } from './clientFiles';
 import type { WorkspaceFileSystem } from './fileSystem';
 import { type FileChange, WorkspaceSync } from './workspaceSync';
 import { FIX_ALL_KIND } from '../service/codeActions';
 import { FargateLintLanguageService } from '../service/languageService';
-import { DEFAULT_SETTINGS, type Settings, normalizeSettings } from '../service/settings';
+import { DEFAULT_SETTINGS, type Settings, costOptions, normalizeSettings } from '../service/settings';
+import { WorkspaceIndex } from '../service/workspace';
 
 const PUSH_DELAY_MS = 200;
 
@@ -65,18 +66,13 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   );
   const service = new FargateLintLanguageService({
     workspace,
-    textDocumentOf: (uri) => documents.get(uri) ?? textDocumentFromIndex(uri),
     onRuleError: (ruleId, error) => connection.console.error(`rule ${ruleId} failed: ${describe(error)}`),
   });
   const settingsCache = new Map<string, Promise<Settings>>();
   let canPullConfiguration = false;
   let usePullDiagnostics = false;
+  let canRefreshCodeLenses = false;
   const pushTimers = new Map<string, ReturnType<typeof setTimeout>>();
-
-  function textDocumentFromIndex(uri: string): TextDocument | undefined {
-    const file = workspace.file(uri);
-    return file && TextDocument.create(uri, 'json', 0, file.document.text);
-  }
 
   function settingsFor(uri: string): Promise<Settings> {
     if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
@@ -149,6 +145,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     if (iamData) setIamDataReader(iamData);
     canPullConfiguration = !!capabilities.workspace?.configuration;
     usePullDiagnostics = !!capabilities.textDocument?.diagnostic;
+    canRefreshCodeLenses = !!capabilities.workspace?.codeLens?.refreshSupport;
     workspace.roots = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (workspace.roots.length === 0 && params.rootUri) workspace.roots = [params.rootUri];
     return {
@@ -157,6 +154,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', ':', ' '] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeLensProvider: { resolveProvider: false },
         ...(usePullDiagnostics
           ? { diagnosticProvider: { identifier: 'fargate-lint', interFileDependencies: true, workspaceDiagnostics: false } }
           : {}),
@@ -183,10 +181,12 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
     refreshDiagnostics();
+    // The lenses depend on fargateLint.cost.*; the client asks again when told to.
+    if (canRefreshCodeLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   });
 
   documents.onDidChangeContent(({ document }) => {
-    sync.opened(document.uri, document.getText());
+    sync.opened(document.uri, document.getText(), document.languageId);
     if (!usePullDiagnostics) schedulePush(document);
   });
 
@@ -205,9 +205,18 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 
-  connection.onHover((params, token) => {
+  connection.onHover(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? guard('hover', () => service.hover(document, params.position), null, token) : null;
+    if (!document) return null;
+    const settings = await settingsFor(document.uri);
+    return guard('hover', () => service.hover(document, params.position, settings), null, token);
+  });
+
+  connection.onCodeLens(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const settings = await settingsFor(document.uri);
+    return guard('code lenses', () => service.codeLenses(document, settings), [], token);
   });
 
   connection.onCompletion((params, token) => {
@@ -229,13 +238,13 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
 
   connection.onRequest(DocumentKindRequest, (params: DocumentKindParams): DocumentKindResult => {
     const document = documents.get(params.uri);
-    if (!document) return { kind: UNKNOWN_DOCUMENT.kind, label: UNKNOWN_DOCUMENT.label };
+    if (!document) return { kind: UNKNOWN_MODEL.kind, label: UNKNOWN_MODEL.label };
     try {
       const { kind, label } = service.classify(document);
       return { kind, label };
     } catch (error) {
       connection.console.error(`classification failed: ${describe(error)}`);
-      return { kind: UNKNOWN_DOCUMENT.kind, label: UNKNOWN_DOCUMENT.label };
+      return { kind: UNKNOWN_MODEL.kind, label: UNKNOWN_MODEL.label };
     }
   });
 
@@ -246,14 +255,20 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
       const result = service.executionRolePolicy(document, params.position);
       if (!result.policy) return { role: result.role, reason: result.reason };
       // The policy travels as a model value; it is written in the syntax of the document it came from.
-      return { ...renderValue(result.policy, 'json'), role: result.role };
+      const rendered = renderValue(result.policy, result.source);
+      if (!rendered) return { role: result.role, reason: `A policy in the syntax of this file (${result.source}) is not written yet.` };
+      return { ...rendered, role: result.role };
     } catch (error) {
       connection.console.error(`execution-role policy failed: ${describe(error)}`);
       return { reason: 'The policy could not be computed (see the fargate-lint output).' };
     }
   });
 
-  connection.onRequest(TaskSizesRequest, (): TaskSizesResult => ({ markdown: taskSizesMarkdown() }));
+  connection.onRequest(TaskSizesRequest, async (): Promise<TaskSizesResult> => {
+    // Prices in the Region of the cost settings (of the first workspace folder, there being no document).
+    const settings = workspace.roots[0] ? await settingsFor(workspace.roots[0]) : DEFAULT_SETTINGS;
+    return { markdown: taskSizesMarkdown(fargatePrices(costOptions(settings))) };
+  });
 
   documents.listen(connection);
   connection.listen();

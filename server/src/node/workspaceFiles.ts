@@ -6,6 +6,7 @@ import { type Dirent, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SCAN_LIMITS, type WorkspaceFileSystem } from '../lsp/fileSystem';
+import { isSourceFileName } from '../sources';
 import { SKIPPED_FOLDERS } from '../../../shared/folders';
 
 function filePath(uri: string): string | undefined {
@@ -54,7 +55,7 @@ export const nodeWorkspaceFileSystem: WorkspaceFileSystem = {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
           if (!SKIPPED_FOLDERS.has(entry.name) && depth < SCAN_LIMITS.maxDepth) queue.push({ folder: full, depth: depth + 1 });
-        } else if (entry.isFile() && /\.jsonc?$/i.test(entry.name)) {
+        } else if (entry.isFile() && isSourceFileName(entry.name)) {
           if (++files > SCAN_LIMITS.maxFiles || isCancelled()) return;
           const text = await readText(full);
           if (text !== undefined) visit(pathToFileURL(full).href, text);

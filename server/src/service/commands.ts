@@ -1,30 +1,40 @@
 // What the editor commands show: the least-privilege execution-role policy of a task definition, and the
 // Fargate task sizes as a document. Computed here from the core, so the VS Code client stays a thin shell
 // (it opens what this returns) and any editor can ask for the same over LSP.
-import { getLocation } from 'jsonc-parser';
-import type { Subject } from '../core/classify';
+import type { Subject } from '../core/model';
 import { cachedCheck } from '../core/execution-role/check';
 import { grantsOf, policyDocumentFor } from '../core/execution-role/fixes';
 import { featureTitle } from '../core/execution-role/requirements';
 import { formatGb, formatVcpu, rowsFor, type OsFamily } from '../core/taskdef/fargate-sizes';
+import {
+  type CostOptions,
+  HOURS_PER_MONTH,
+  PRICES_AS_OF,
+  costsEnabled,
+  formatUsd,
+  priceSize,
+  pricingContext,
+} from '../core/taskdef/pricing';
 import type { WorkspaceView } from '../core/workspace';
+import type { SourceId } from '../sources/source';
 import type { DocumentModel } from './models';
 
 export interface PolicyDocumentResult {
   /** The policy as a model value (an IAM policy document), to be rendered in the syntax of the document. */
   policy?: Record<string, unknown>;
+  /** The source of the document it is for (renderValue writes the policy in that syntax). */
+  source: SourceId;
   role?: string;
   /** What the statements are for, in the order of the statements ("Pull images from private ECR ..."). */
   features: string[];
   reason?: string;
 }
 
-/** The task definition at `offset` (a document may hold several, once templates are read), else the first. */
+/** The task definition at `offset` (a template may hold several), else the document's first. */
 function taskDefinitionAt(model: DocumentModel, offset: number | undefined): Subject | undefined {
-  const tasks = model.classification.subjects.filter((s) => s.kind === 'task-definition');
-  if (offset === undefined || tasks.length < 2) return tasks[0];
-  const path = getLocation(model.document.text, offset).path;
-  return tasks.find((t) => t.path.every((segment, i) => path[i] === segment)) ?? tasks[0];
+  const tasks = model.document.model.subjects.filter((s) => s.kind === 'task-definition');
+  const atCursor = offset === undefined ? undefined : model.document.cursor(offset)?.subject;
+  return (atCursor && tasks.find((t) => t === atCursor)) ?? tasks[0];
 }
 
 /** The least-privilege policy the execution role of the task definition needs, as the core computes it. */
@@ -34,11 +44,13 @@ export function executionRolePolicy(
   workspace: WorkspaceView | undefined,
 ): PolicyDocumentResult {
   const subject = taskDefinitionAt(model, offset);
-  if (!subject) return { features: [], reason: 'This file is not an ECS task definition.' };
-  const check = cachedCheck(subject, workspace, model.uri);
+  const source = model.document.source;
+  if (!subject) return { source, features: [], reason: 'This file is not an ECS task definition.' };
+  const check = cachedCheck(subject, workspace, model.document.uri);
   const grants = check.requirements.flatMap((r) => grantsOf(r.feature, r.permissions));
   if (grants.length === 0) {
     return {
+      source,
       features: [],
       role: check.roleArn?.name,
       reason:
@@ -46,30 +58,51 @@ export function executionRolePolicy(
     };
   }
   return {
+    source,
     policy: policyDocumentFor(grants),
     role: check.roleArn?.name,
     features: [...new Set(check.requirements.map((r) => featureTitle(r.feature)))],
   };
 }
 
-/** How a model value is written in a document's syntax. JSON today; the sources for CloudFormation YAML and
- * Terraform HCL will render their own (SourceDocument.render), which is why the policy travels as a value. */
-export function renderValue(value: unknown, syntax: 'json'): { content: string; language: string } {
-  switch (syntax) {
+/**
+ * A model value (the policy) written as a new document in the syntax of the document it came from. JSON
+ * today; the CloudFormation YAML and Terraform HCL sources add their case here (a YAML mapping, an
+ * `aws_iam_policy_document`), which is why the policy travels as a value and not as text.
+ * Undefined for a source that cannot write one yet.
+ */
+export function renderValue(value: unknown, source: SourceId): { content: string; language: string } | undefined {
+  switch (source) {
     case 'json':
       return { content: `${JSON.stringify(value, null, 2)}\n`, language: 'json' };
+    default:
+      return undefined;
   }
 }
 
-/**
- * Prices per task size, for the size table. Supplied by the pricing data when it exists; until then the
- * table shows sizes only.
- */
+/** Prices per task size, for the size table. */
 export interface TaskSizePrices {
-  /** A short price text for one task size ("$0.0123 per hour"), or undefined when not known. */
-  priceOf(cpu: number, memoryMiB: number, os: OsFamily): string | undefined;
+  /** A short price text for a row: one cpu with its memory values ("$9.01–$18.02"), or undefined when not known. */
+  priceOf(cpu: number, memoryMiB: readonly number[], os: OsFamily): string | undefined;
   /** Where the prices come from and when (shown under the table). */
   readonly source: string;
+}
+
+/** On-demand prices per month from the price table (core/taskdef/pricing.ts), in the Region of the cost settings. */
+export function fargatePrices(options: CostOptions): TaskSizePrices | undefined {
+  if (!costsEnabled(options)) return undefined;
+  const contexts = {
+    LINUX: pricingContext({}, options),
+    WINDOWS: pricingContext({ runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_FULL' } }, options),
+  };
+  const { region, regionReason } = contexts.LINUX;
+  return {
+    priceOf(cpu, memory, os) {
+      const [low, high] = [memory[0], memory[memory.length - 1]].map((m) => `$${formatUsd(priceSize(contexts[os], cpu, m).monthly)}`);
+      return low === high ? low : `${low}–${high}`;
+    },
+    source: `on demand per month (${HOURS_PER_MONTH} hours) in ${region} (${regionReason}), for the smallest and the largest memory of each row; prices of ${PRICES_AS_OF}, without Savings Plans or Spot; Windows includes its licence fee`,
+  };
 }
 
 /** The Fargate task sizes for Linux and Windows as a Markdown document. */
@@ -82,14 +115,17 @@ export function taskSizesMarkdown(prices?: TaskSizePrices): string {
   for (const os of ['LINUX', 'WINDOWS'] as const) {
     lines.push('', `## ${os === 'LINUX' ? 'Linux' : 'Windows'}`, '');
     const priced = prices !== undefined;
-    lines.push(`| cpu | vCPU | memory (MiB) | memory (GB) |${priced ? ' price |' : ''}`, `|---:|---:|---|---|${priced ? '---|' : ''}`);
+    lines.push(
+      `| cpu | vCPU | memory (MiB) | memory (GB) |${priced ? ' USD per month |' : ''}`,
+      `|---:|---:|---|---|${priced ? '---:|' : ''}`,
+    );
     for (const row of rowsFor(os)) {
       const many = row.memory.length > 4;
       const first = row.memory[0];
       const last = row.memory[row.memory.length - 1];
       const mib = many ? `${first}–${last} (steps of ${row.memory[1] - first})` : row.memory.join(', ');
       const gb = many ? `${formatGb(first)}–${formatGb(last)}` : row.memory.map(formatGb).join(', ');
-      const price = priced ? ` ${prices.priceOf(row.cpu, first, os) ?? ''} |` : '';
+      const price = priced ? ` ${prices.priceOf(row.cpu, row.memory, os) ?? ''} |` : '';
       const notes = [
         row.platformVersion && `platform version ${row.platformVersion} or later`,
         row.limitedAvailability && 'not in every Region yet',

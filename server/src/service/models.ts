@@ -1,23 +1,17 @@
-// Parsing a document once per version, and deciding which documents are not worth parsing at all.
+// Parsing a document once per version (by its source), and deciding which documents are not worth parsing at all.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type JsonDocument, parseJson } from '../core/json';
-import { type Classification, UNKNOWN_DOCUMENT, classify, isForeignFileName } from '../core/classify';
+import { type SourceDocument, isForeignFileName, sourceFor, unanalysedDocument } from '../sources';
 import { uriToFileName } from '../core/workspace';
 
 /** Task definitions are at most 64 KiB and policies smaller; account dumps can be a few MB. */
 export const MAX_DOCUMENT_LENGTH = 8 * 1024 * 1024;
 
 export interface DocumentModel {
-  readonly uri: string;
   readonly version: number;
-  readonly fileName: string;
-  readonly document: JsonDocument;
-  readonly classification: Classification;
+  readonly document: SourceDocument;
   /** Why the document was not analysed, when it was not. */
   readonly skipped?: string;
 }
-
-const EMPTY: JsonDocument = { text: '', root: undefined, value: undefined, syntaxProblems: [] };
 
 export function skipReason(text: string): string | undefined {
   if (text.length > MAX_DOCUMENT_LENGTH) return `larger than ${MAX_DOCUMENT_LENGTH / 1024 / 1024} MB`;
@@ -25,19 +19,19 @@ export function skipReason(text: string): string | undefined {
   return undefined;
 }
 
-function buildModel(uri: string, version: number, text: string): DocumentModel {
-  const fileName = uriToFileName(uri);
-  if (isForeignFileName(fileName)) return { uri, version, fileName, document: EMPTY, classification: UNKNOWN_DOCUMENT };
+function buildModel(textDocument: TextDocument): DocumentModel {
+  const { uri, version } = textDocument;
+  const text = textDocument.getText();
+  if (isForeignFileName(uriToFileName(uri))) return { version, document: unanalysedDocument(uri, '') };
   const skipped = skipReason(text);
-  if (skipped) return { uri, version, fileName, document: EMPTY, classification: UNKNOWN_DOCUMENT, skipped };
-  let document: JsonDocument;
+  if (skipped) return { version, document: unanalysedDocument(uri, ''), skipped };
+  const input = { uri, text, languageId: textDocument.languageId };
   try {
-    document = parseJson(text);
+    return { version, document: sourceFor(input).parse(input) };
   } catch {
     // jsonc-parser recurses per nesting level; absurdly deep input overflows the stack.
-    return { uri, version, fileName, document: EMPTY, classification: UNKNOWN_DOCUMENT, skipped: 'nested too deeply to analyse' };
+    return { version, document: unanalysedDocument(uri, ''), skipped: 'nested too deeply to analyse' };
   }
-  return { uri, version, fileName, document, classification: classify(document, fileName) };
 }
 
 /** Keeps the parsed form of recently used documents, keyed by uri and version. */
@@ -54,7 +48,7 @@ export class ModelCache {
       this.models.set(textDocument.uri, cached);
       return cached;
     }
-    const model = buildModel(textDocument.uri, textDocument.version, textDocument.getText());
+    const model = buildModel(textDocument);
     this.models.set(textDocument.uri, model);
     if (this.models.size > this.capacity) this.models.delete(this.models.keys().next().value!);
     return model;

@@ -27,7 +27,7 @@ export function isPresetName(value: unknown): value is PresetName {
 /** The preset the nearest fargate-lint.json above `uri` names, if any. */
 export function projectPreset(uri: string | undefined, workspace: WorkspaceView | undefined): PresetName | undefined {
   for (const config of projectConfigsFor(workspace, uri)) {
-    const value = config.document.value;
+    const value = config.model.value;
     if (isObject(value) && 'preset' in value) return isPresetName(value.preset) ? value.preset : undefined;
   }
   return undefined;

@@ -85,14 +85,17 @@ suite('commands', () => {
     assert.equal(vscode.window.activeTextEditor?.document, document);
   });
 
-  test('"Show Fargate task sizes" opens a read-only document with both size tables', async () => {
+  test('"Show Fargate task sizes" opens a read-only document with both size tables and their prices', async () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('fargateLint.showTaskSizes');
     assert.equal(uri.scheme, 'fargate-lint');
     const document = await vscode.workspace.openTextDocument(uri);
     const text = document.getText();
     assert.match(text, /^# Fargate task sizes\n/);
     assert.match(text, /## Linux\n\n\| cpu \| vCPU \| memory \(MiB\) \| memory \(GB\) \|/);
-    assert.match(text, /\| 256 \| 0\.25 vCPU \| 512, 1024, 2048 \| 0\.5 GB, 1 GB, 2 GB \|/);
+    assert.ok(
+      text.includes('| 256 | 0.25 vCPU | 512, 1024, 2048 | 0.5 GB, 1 GB, 2 GB | $9.01–$13.88 |'),
+      'the 0.25 vCPU row with its prices',
+    );
     assert.match(text, /## Windows\n\n[^#]*\| 1024 \| 1 vCPU \| 2048–8192 \(steps of 1024\) \| 2 GB–8 GB \|/);
     assert.doesNotMatch(text.split('## Windows')[1], /\| 256 \|/, 'Windows has no 0.25 vCPU size');
   });

@@ -1,7 +1,7 @@
 // Puts the pieces together for one task definition: what it needs (requirements.ts), where its execution
 // role's policies are (resolve-role.ts), and what they grant (iam/evaluate.ts). Rules and hovers read the result.
-import { type Decision, type Evaluation, evaluate } from '../iam/evaluate';
-import type { Subject } from '../classify';
+import { type Decision, type Evaluation, evaluate, hasUnknownStatements } from '../iam/evaluate';
+import type { Subject } from '../model';
 import { taskOf } from '../taskdef/model';
 import { type RoleReference, referencedRole } from '../taskdef/roles';
 import type { WorkspaceView } from '../workspace';
@@ -68,10 +68,12 @@ function statusOf(decision: Decision, complete: boolean): Status {
 /** Evaluates each requirement against a role's policies. */
 export function checkAgainst(role: ResolvedRole, requirements: Requirement[]): RequirementResult[] {
   const policies = role.policies.map((p, i) => ({ id: String(i), document: p.document }));
+  // A policy whose statements are unknown values (a template's expression) may grant anything.
+  const complete = role.complete && !role.policies.some((p) => hasUnknownStatements(p.document));
   return requirements.map((requirement) => {
     const permissions = requirement.permissions.map((permission) => {
       const evaluation = evaluate(policies, { action: permission.action, resources: permission.resources });
-      return { permission, evaluation, status: statusOf(evaluation.decision, role.complete) };
+      return { permission, evaluation, status: statusOf(evaluation.decision, complete) };
     });
     return { requirement, permissions, status: worst(permissions.map((p) => p.status)) };
   });

@@ -8,9 +8,10 @@
 // AWS::IAM::Role shape). Output of get-policy-version, get-role and get-account-authorization-details came
 // out of IAM, which accepted it; and AWS managed policies, which such output may hold, are exempt from the
 // limit anyway.
+// The size is measured on the model value, as the JSON IAM receives (whatever syntax the policy was written
+// in), without whitespace.
 // Source: IAM User Guide, "IAM and AWS STS quotas" (reference_iam-quotas), character limits.
-import { SyntaxKind, createScanner } from 'jsonc-parser';
-import { type JsonDocument, type JsonPath, isObject, nodeAt } from '../../json';
+import { type JsonPath, isObject } from '../../json';
 import type { Rule } from '../../rule';
 
 /** @internal Exported for tests. */
@@ -31,12 +32,12 @@ export const iamPolicySize: Rule = {
     defaultSeverity: 'error',
     appliesTo: ['identity-policy', 'trust-policy', 'role'],
   },
-  check({ subject, document, report }) {
+  check({ subject, report }) {
     const path = subject.path;
     if (fromIam(path)) return;
     const fmt = (n: number) => n.toLocaleString('en-US');
     if (subject.kind === 'trust-policy') {
-      const size = sizeAt(document, path);
+      const size = policySize(subject.value);
       if (size <= TRUST_POLICY_LIMIT) return;
       report({
         path: [],
@@ -48,8 +49,8 @@ export const iamPolicySize: Rule = {
       const list = isObject(subject.value) ? subject.value.Policies : undefined;
       if (!Array.isArray(list)) return;
       let total = 0;
-      list.forEach((entry, i) => {
-        if (isObject(entry) && entry.PolicyDocument !== undefined) total += sizeAt(document, [...path, 'Policies', i, 'PolicyDocument']);
+      list.forEach((entry) => {
+        if (isObject(entry) && entry.PolicyDocument !== undefined) total += policySize(entry.PolicyDocument);
       });
       if (total <= ROLE_INLINE_LIMIT) return;
       report({
@@ -62,7 +63,7 @@ export const iamPolicySize: Rule = {
       // cannot exceed on its own (users and groups allow less: 2,048 and 5,120).
       const inline = path.length === 1;
       const limit = inline ? ROLE_INLINE_LIMIT : MANAGED_POLICY_LIMIT;
-      const size = sizeAt(document, path);
+      const size = policySize(subject.value);
       if (size <= limit) return;
       report({
         path: [],
@@ -81,24 +82,13 @@ function fromIam(path: JsonPath): boolean {
 }
 
 /**
- * Characters of the JSON at `path` as written, without whitespace (inside strings too) and without comments.
+ * Characters of a policy as JSON without whitespace (inside strings too, as IAM counts). A policy written as
+ * a JSON string (IAM's encoded form) is measured as that string's content.
  * @internal Exported for tests.
  */
-export function sizeAt(document: JsonDocument, path: JsonPath): number {
-  const node = nodeAt(document.root, path);
-  if (!node) return 0;
-  const scanner = createScanner(document.text.slice(node.offset, node.offset + node.length), false);
+export function policySize(value: unknown): number {
+  const json = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
   let size = 0;
-  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
-    if (
-      kind === SyntaxKind.Trivia ||
-      kind === SyntaxKind.LineBreakTrivia ||
-      kind === SyntaxKind.LineCommentTrivia ||
-      kind === SyntaxKind.BlockCommentTrivia
-    )
-      continue;
-    const start = node.offset + scanner.getTokenOffset();
-    for (let i = start; i < start + scanner.getTokenLength(); i++) if (!/\s/.test(document.text[i])) size++;
-  }
+  for (let i = 0; i < json.length; i++) if (!/\s/.test(json[i])) size++;
   return size;
 }
