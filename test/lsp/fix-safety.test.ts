@@ -72,14 +72,10 @@ interface Workspace {
 }
 
 /**
- * Builds `tree` in a temporary folder, starts the server with `folder` (a path in it) as the workspace folder,
- * waits until it has indexed it, runs `body`, and cleans up.
+ * Builds `tree` in a temporary folder, starts the server with its `ws` (a folder, or a link to one) as the
+ * workspace folder, waits until it has indexed it, runs `body`, and cleans up.
  */
-async function inWorkspace(
-  tree: Tree,
-  body: (ws: Workspace) => Promise<void>,
-  options: { folder?: string; documentChanges?: boolean } = {},
-) {
+async function inWorkspace(tree: Tree, body: (ws: Workspace) => Promise<void>, options: { documentChanges?: boolean } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'fargate-lint-fix-safety-'));
   for (const [path, entry] of Object.entries(tree)) {
     const full = join(root, path);
@@ -89,7 +85,7 @@ async function inWorkspace(
   }
   const uri = (path: string) => pathToFileURL(join(root, path)).href;
   const client = await LspTestClient.start({
-    workspaceFolders: [{ uri: uri(options.folder ?? 'ws'), name: 'ws' }],
+    workspaceFolders: [{ uri: uri('ws'), name: 'ws' }],
     documentChanges: options.documentChanges,
   });
   try {
