@@ -55,6 +55,22 @@ export interface ReadFileResult {
   text?: string;
 }
 
+/**
+ * Server → client request: what is at a workspace URI, for the fix guard (whether a new file may be created
+ * there, and whether a path goes through a symbolic link). Empty when the client cannot tell.
+ */
+export const FileStatRequest = 'fargateLint/fileStat';
+
+export interface FileStatParams {
+  uri: string;
+}
+
+export interface FileStatResult {
+  exists?: boolean;
+  /** It is a symbolic link (whatever it leads to). */
+  symbolicLink?: boolean;
+}
+
 /** Client → server request: the least-privilege execution-role policy a task definition needs. */
 export const ExecutionRolePolicyRequest = 'fargateLint/executionRolePolicy';
 

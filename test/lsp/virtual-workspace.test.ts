@@ -46,6 +46,15 @@ describe('a virtual workspace read through the client', () => {
     );
   });
 
+  test('its quick fix edits the policy file there: the fix guard asks the client what is at each URI', async () => {
+    const [diagnostic] = (await client.diagnostics(TASK_URI)).filter((d) => d.code === 'execution-role-permission');
+    const actions = await client.codeActions(TASK_URI, diagnostic.range, [diagnostic]);
+    const add = actions.find((a) => a.title.startsWith('Add '));
+    assert.ok(add, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+    const targets = (add.edit?.documentChanges ?? []).map((c) => ('textDocument' in c ? c.textDocument.uri : c.kind));
+    assert.deepEqual(targets, [`${ROOT}/iam/execution-policy.json`]);
+  });
+
   test('fargateLint/executionRolePolicy: the least-privilege policy as JSON text, for the role the task names', async () => {
     const result = (await client.connection.sendRequest('fargateLint/executionRolePolicy', { uri: TASK_URI })) as {
       content: string;
@@ -92,6 +101,27 @@ test('a client that does not serve files: the virtual folder stays unread, and t
   try {
     await client.open(TASK_URI, TASK);
     assert.deepEqual(codes(await client.diagnostics(TASK_URI)), ['execution-role-not-in-workspace']);
+  } finally {
+    await client.shutdown();
+  }
+});
+
+test('a policy reached through a symbolic link in the virtual workspace: the fix that would edit it is not offered', async () => {
+  const client = await LspTestClient.start({
+    workspaceFolders: [{ uri: ROOT, name: 'infra' }],
+    clientFiles: FILES,
+    clientLinks: [`${ROOT}/iam`],
+  });
+  try {
+    await client.nextRefresh();
+    await client.open(TASK_URI, TASK);
+    const [diagnostic] = (await client.diagnostics(TASK_URI)).filter((d) => d.code === 'execution-role-permission');
+    assert.ok(diagnostic, 'the check itself still works');
+    const actions = await client.codeActions(TASK_URI, diagnostic.range, [diagnostic]);
+    assert.deepEqual(
+      actions.filter((a) => a.title.startsWith('Add ')),
+      [],
+    );
   } finally {
     await client.shutdown();
   }
