@@ -9,6 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyQuickFix, editsFor } from './quickFixes';
 import type { CodeAction, CodeLens, CompletionItem, Diagnostic, Hover, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import { nodeWorkspaceFileSystem } from '../../server/src/node/workspaceFiles';
+import type { FileProbe } from '../../server/src/service/editGuard';
 import { FargateLintLanguageService } from '../../server/src/service/languageService';
 import { type Settings, normalizeSettings } from '../../server/src/service/settings';
 import { WorkspaceIndex } from '../../server/src/service/workspace';
@@ -29,18 +30,28 @@ export class ServiceTestClient {
   private constructor(
     readonly workspace: WorkspaceIndex,
     settings: Record<string, unknown>,
+    disk: boolean,
   ) {
     this.normalized = normalizeSettings(settings);
     this.service = new FargateLintLanguageService({
       workspace,
       onRuleError: (ruleId, error) => this.ruleErrors.push(`${ruleId}: ${String(error)}`),
+      // An editor that applies versioned edits and creates files. The files are the disk when folders were read
+      // from it; otherwise the workspace index is all there is (a virtual workspace without links).
+      edits: {
+        client: { documentChanges: true, createFiles: true },
+        openDocument: (uri) => this.texts.get(uri),
+        files: disk ? nodeWorkspaceFileSystem : this.indexAsFiles(),
+      },
     });
   }
 
+  /** Without workspace folders, the workspace is file:///ws, where the open documents are (nothing on disk). */
   static async start(options: ServiceStartOptions = {}): Promise<ServiceTestClient> {
-    const roots = (options.workspaceFolders ?? []).map((f) => f.uri);
-    const client = new ServiceTestClient(new WorkspaceIndex(roots), options.settings ?? {});
-    for (const root of roots) {
+    const folders = (options.workspaceFolders ?? []).map((f) => f.uri);
+    const roots = folders.length > 0 ? folders : ['file:///ws'];
+    const client = new ServiceTestClient(new WorkspaceIndex(roots), options.settings ?? {}, folders.length > 0);
+    for (const root of folders) {
       fileURLToPath(root); // only file: folders, as the server
       await nodeWorkspaceFileSystem.scan(
         root,
@@ -114,6 +125,14 @@ export class ServiceTestClient {
   /** Nothing to stop; a rule that threw is a failure here, where the server would only log it. */
   async shutdown(): Promise<void> {
     if (this.ruleErrors.length > 0) throw new Error(`rules threw: ${this.ruleErrors.join('; ')}`);
+  }
+
+  private indexAsFiles(): FileProbe {
+    return {
+      read: async (uri) => this.workspace.file(uri)?.text,
+      exists: async (uri) => this.workspace.file(uri) !== undefined,
+      realUri: async (uri) => uri,
+    };
   }
 
   /** The open document as the service is given it. */

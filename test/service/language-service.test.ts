@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FargateLintLanguageService } from '../../server/src/service/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { positionOf } from '../helpers/positions';
+import { editsFor } from '../helpers/quickFixes';
 import { ServiceTestClient } from '../helpers/serviceClient';
 
 const ECR_IMAGE = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1';
@@ -140,9 +141,13 @@ test('with the workspace, the execution role is looked up across files; a fix ed
     action.title,
     /^Add ecr:GetAuthorizationToken, ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer to the policy of role exec/,
   );
-  const edits = action.edit?.changes ?? {};
-  assert.deepEqual(Object.keys(edits), [policyUri], 'the fix edits the policy file, not the task definition');
-  const policy = JSON.parse(TextDocument.applyEdits(TextDocument.create(policyUri, 'json', 1, POLICY), edits[policyUri]));
+  const changes = action.edit?.documentChanges ?? [];
+  assert.deepEqual(
+    changes.map((c) => ('textDocument' in c ? c.textDocument : c)),
+    [{ uri: policyUri, version: 1 }],
+    'the fix edits the open policy file at its version, not the task definition',
+  );
+  const policy = JSON.parse(TextDocument.applyEdits(TextDocument.create(policyUri, 'json', 1, POLICY), editsFor(action.edit!, policyUri)));
   assert.deepEqual(
     policy.Statement.map((s: { Action: unknown }) => s.Action),
     ['ecr:BatchGetImage', 'ecr:GetAuthorizationToken', ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer']],
