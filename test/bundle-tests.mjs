@@ -35,8 +35,8 @@ const locations = {
   },
 };
 
-/** Bundles `files` (absolute paths of *.test.ts); returns the bundle of each, in the same order. */
-export async function bundleTests(files) {
+/** Bundles `files` (absolute paths of *.test.ts), each starting with `setup`; returns the bundle of each, in the same order. */
+export async function bundleTests(files, setup) {
   rmSync(TEST_BUNDLES, { recursive: true, force: true });
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   await esbuild.build({
@@ -54,6 +54,8 @@ export async function bundleTests(files) {
     logLevel: 'warning',
     logOverride: { 'import-is-undefined': 'error' },
     plugins: [locations],
+    // Imported first by every bundle, into the bundle's own copy of the modules it sets up.
+    inject: setup ? [setup] : [],
   });
   return files.map((file) => join(TEST_BUNDLES, relative(root, file)).replace(/\.ts$/, '.js'));
 }

@@ -1,19 +1,26 @@
 // Runs every *.test.ts under test/ (except the integration suite, which runs inside VS Code) with node:test.
-// The files are bundled once with esbuild (test/bundle-tests.mjs) and run a few at a time, one process each.
-//   node test/run-tests.mjs                         every test file
-//   node test/run-tests.mjs essential-container lsp/ the files whose path contains one of the words
-//   node test/run-tests.mjs --rule <id>             the tests of one rule (npm run test:rule -- <id>): <id>.test.ts
-// FARGATE_LINT_TEST_CONCURRENCY sets how many test files run at once (default: twice the cores, at least 2:
-// many tests wait on a server or CLI process they started).
+// Arguments filter the files by substring: `node test/run-tests.mjs essential-container lsp/`.
+// `--rule <id>` (npm run test:rule -- <id>) runs one rule's tests: its table (test/unit/rules/<area>/<id>.test.ts)
+// and the examples of its page (test/unit/docs-examples.test.ts, told the id through FARGATE_LINT_RULE).
+// The files are bundled once with esbuild (test/bundle-tests.mjs) and run a few at a time, one process each;
+// FARGATE_LINT_TEST_CONCURRENCY sets how many (default: twice the cores, at least 2: many tests wait on a
+// server or CLI process they started).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { bundleTests } from './bundle-tests.mjs';
 import { HOW_TO_RUN_SHARED, REQUIRE_SHARED, SHARED } from './helpers/shared.mjs';
 
 const root = new URL('.', import.meta.url).pathname;
 const args = process.argv.slice(2);
+const ruleAt = args.indexOf('--rule');
+const rule = ruleAt >= 0 ? args[ruleAt + 1] : undefined;
+if (ruleAt >= 0 && !rule) {
+  console.error('usage: npm run test:rule -- <rule-id>');
+  process.exit(2);
+}
+const only = rule ? [`/${rule}.test.ts`, '/docs-examples.test.ts'] : args;
 
 function find(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -34,35 +41,33 @@ function skippedForShared(files) {
   );
 }
 
-function select(all) {
-  if (args[0] === '--rule') {
-    const id = args[1];
-    if (!id || args.length > 2) {
-      console.error('usage: npm run test:rule -- <rule-id>');
-      process.exit(2);
-    }
-    const files = all.filter((f) => basename(f) === `${id}.test.ts`);
-    if (files.length === 0) {
-      const near = all.filter((f) => basename(f).includes(id)).map((f) => relative(join(root, '..'), f));
-      console.error(`no test file ${id}.test.ts${near.length ? `; files with "${id}" in their name: ${near.join(', ')}` : ''}`);
-      process.exit(2);
-    }
-    return files;
-  }
-  return all.filter((f) => args.length === 0 || args.some((o) => f.includes(o)));
+const files = find(root)
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+if (rule && !files.some((f) => f.endsWith(`/${rule}.test.ts`))) {
+  console.error(`no test/unit/rules/<area>/${rule}.test.ts: is "${rule}" a rule id?`);
+  process.exit(2);
 }
-
-const files = select(find(root).sort());
-const bundles = await bundleTests(files);
+const env = rule ? { ...process.env, FARGATE_LINT_RULE: rule } : process.env;
+// Each bundle starts with test/helpers/platform.ts: what the node entry points do first (where the IAM data is read from).
+const bundles = await bundleTests(files, join(root, 'helpers', 'platform.ts'));
 const concurrency = Number(process.env.FARGATE_LINT_TEST_CONCURRENCY) || Math.max(2, 2 * availableParallelism());
 const result = spawnSync(
   process.execPath,
   ['--enable-source-maps', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...bundles],
-  { stdio: 'inherit' },
+  { stdio: 'inherit', env },
 );
 const skipped = skippedForShared(files);
 if (skipped.length > 0) {
   const names = skipped.map((f) => relative(join(root, '..'), f)).join(', ');
   console.error(`\n!! SKIPPED the corpus and peer tests (${names}): ${SHARED} is missing; to run them, ${HOW_TO_RUN_SHARED}.\n`);
+}
+// The editor tests skip without Debian's neovim or emacs (unless FARGATE_LINT_REQUIRE_EDITORS=1): say so.
+const editors = files.filter((f) => f.includes(`${join('test', 'editors')}`) && f.endsWith('.test.ts'));
+const missingEditors = ['nvim', 'emacs'].filter((program) => spawnSync('sh', ['-c', `command -v ${program}`]).status !== 0);
+if (editors.length > 0 && missingEditors.length > 0 && !process.env.FARGATE_LINT_REQUIRE_EDITORS) {
+  console.error(
+    `\n!! SKIPPED editor tests: ${missingEditors.join(', ')} not installed; apt-get install neovim emacs-nox elpa-eglot runs them.\n`,
+  );
 }
 process.exit(result.status ?? 1);

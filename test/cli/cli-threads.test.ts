@@ -100,7 +100,7 @@ describe('the formats written report by report', () => {
     [report('a.json', ['x', 'y']), report('b.json', []), report('c.json', ['z'])],
   ];
   const whole = (formatter: ReturnType<typeof jsonFormatter>, reports: FileReport[]) =>
-    [...reports.flatMap((r) => formatter.add(r)), ...formatter.end()].join('\n');
+    [...reports.flatMap((r) => formatter.add(r)), ...formatter.end({ hidden: 0, threshold: 'hint' })].join('\n');
 
   test('json: the same text as JSON.stringify of the whole list (without subject paths)', () => {
     for (const reports of lists) {

@@ -1,10 +1,9 @@
 // The CLI's analysis of its files, in two passes, with the same results in this thread or spread over
 // worker threads (workers.ts):
-//  1. every file is read, classified and analysed on its own. A file that is none of ours (or cannot be
-//     read) is done and forgotten; so is the analysis of one that never looked across files (a policy).
-//     Every file that is ours goes into the workspace index (in the order given);
-//  2. the files whose analysis looked across files (a task definition and its execution role's policies)
-//     are analysed again, against the whole index.
+//  1. every file is read and classified: a file that is none of ours (or cannot be read) gets its report
+//     and is forgotten; a file that is ours goes into the workspace index, in the order given;
+//  2. the files that are ours are analysed against the whole index (cross-file checks: an execution role's
+//     policies, the fargate-lint.json that applies).
 // Reports come out in the order of the files given, and only the index is kept in memory: a report is
 // written (cli/main.ts) as soon as every report before it has been.
 import * as fs from 'node:fs';
@@ -69,45 +68,26 @@ function skippedReport(input: InputFile, reason: string): FileReport {
   };
 }
 
-/** An empty index that notes whether an analysis looked across files: such an analysis is redone in pass 2. */
-class Lookout extends WorkspaceIndex {
-  looked = false;
-
-  override file(): undefined {
-    this.looked = true;
-    return undefined;
-  }
-
-  override *files(): Generator<SourceDocument> {
-    this.looked = true;
-  }
-}
-
 export interface FirstPass {
-  /** The file's report, unless its analysis needs the whole index (pass 2). */
+  /** The report of a file that is none of ours; a file of ours is analysed in pass 2. */
   report?: FileReport;
-  /** A file of ours: it goes into the index. */
-  ours: boolean;
 }
 
 /** Pass 1, file by file. */
 export class Classifier {
-  private readonly lookout = new Lookout();
-  private readonly service = new FargateLintLanguageService({ workspace: this.lookout });
+  private readonly service = new FargateLintLanguageService();
 
   constructor(private readonly job: AnalysisJob) {}
 
   /** `keep` receives a file that is ours, with its text and its parse. */
   async classify(input: InputFile, keep?: (text: string, document: SourceDocument) => void): Promise<FirstPass> {
     const file = load(input);
-    if (file.text === undefined) return { report: skippedReport(input, file.skipped ?? 'unreadable'), ours: false };
+    if (file.text === undefined) return { report: skippedReport(input, file.skipped ?? 'unreadable') };
     const textDocument = TextDocument.create(file.uri, 'json', 1, file.text);
     const document = this.service.document(textDocument);
-    const ours = document.model.kind !== 'unknown';
-    if (ours) keep?.(file.text, document);
-    this.lookout.looked = false;
-    const report = await fileReport(this.service, input, textDocument, this.job, () => this.lookout.looked);
-    return this.lookout.looked ? { ours } : { report, ours };
+    if (document.model.kind === 'unknown') return { report: await fileReport(this.service, input, textDocument, this.job) };
+    keep?.(file.text, document);
+    return {};
   }
 }
 
@@ -144,14 +124,13 @@ async function fileReport(
   input: InputFile,
   textDocument: TextDocument,
   job: AnalysisJob,
-  isCancelled?: () => boolean,
 ): Promise<FileReport> {
   const file = displayName(input);
   const { kind } = service.classify(textDocument);
   const costs = service.costs(textDocument, job.settings).map(costRecord);
   if (job.costOnly) return { file, kind, diagnostics: [], taskDefinitions: costs };
   const reportSyntaxErrors = input.named || kind !== 'unknown' || looksLikeTaskDefinitionName(input.absolutePath);
-  const diagnostics = await service.validate(textDocument, job.settings, { reportSyntaxErrors, isCancelled });
+  const diagnostics = await service.validate(textDocument, job.settings, { reportSyntaxErrors });
   return {
     file,
     kind,

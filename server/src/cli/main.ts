@@ -6,10 +6,12 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FargateLintLanguageService } from '../service/languageService';
 import { skipReason } from '../service/models';
+import { PRESET_NAMES, type PresetName } from '../service/presets';
 import { DEFAULT_SETTINGS, type Settings } from '../service/settings';
 import { isSourceFileName } from '../sources';
+import type { Severity } from '../core/rule';
 import { isRegionName } from '../core/taskdef/pricing';
-import { SKIPPED_FOLDERS } from '../node/folders';
+import { SKIPPED_FOLDERS } from '../../../shared/folders';
 import { type AnalysisJob, analyseHere } from './analyse';
 import { type FileCosts, costRecord, formatCostComparison, formatCostTable } from './cost';
 import { type InputFile, UsageError, collectFiles } from './files';
@@ -26,23 +28,46 @@ declare const FARGATE_LINT_VERSION: string;
  */
 const WORKER_THRESHOLD = 1000;
 
-const USAGE = `Usage: fargate-lint [--format stylish|json|sarif] [--cost-region REGION] [--no-cost] [--jobs N] PATH...
+const USAGE = `Usage: fargate-lint [options] PATH...
        fargate-lint --cost [--base REF] [--cost-region REGION] PATH...
 
 Checks ECS task definitions and IAM policies in the given JSON files, and in every
-JSON file under the given folders. Exit code: 0 no errors, 1 errors found, 2 bad usage.
+JSON file under the given folders (node_modules, .git and build folders skipped).
 --format json and sarif carry each task definition's size, platform, Region and price.
 
-  --cost               print the Fargate price of each task definition, and the total
-  --base REF           with --cost: compare with git revision REF (Markdown, for a pull request)
-  --cost-region REGION the Region to price in when a task definition names none (us-east-1)
-  --no-cost            leave prices out of --format json and sarif
-  --jobs N             analyse on N threads (default: one per core, when given ${WORKER_THRESHOLD} files or more);
-                       the output is the same whatever N`;
+Options:
+  -f, --format stylish|json|sarif    output format (default: stylish)
+  --severity error|warning|info|hint the least severe findings to report (default:
+                                     info for stylish, hint for json and sarif)
+  --fail-on error|warning|never      exit with 1 when a reported finding is this
+                                     severe or worse (default: error)
+  --preset default|strict            strict raises the hardening rules to warnings
+                                     (as "preset": "strict" in fargate-lint.json)
+  --cost                             print the Fargate price of each task definition,
+                                     and the total
+  --base REF                         with --cost: compare with git revision REF
+                                     (Markdown, for a pull request)
+  --cost-region REGION               the Region to price in when a task definition
+                                     names none (us-east-1)
+  --no-cost                          leave prices out of --format json and sarif
+  -j, --jobs N                       analyse on N threads (default: one per core
+                                     from ${WORKER_THRESHOLD} files); the output is the same
+  -v, --version                      print the version
+  -h, --help                         print this help
+
+Exit code: 0 nothing to fail on, 1 findings at or above --fail-on, 2 bad usage.`;
+
+const FORMATS = ['stylish', 'json', 'sarif'] as const;
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+const FAIL_ON = ['error', 'warning', 'never'] as const;
 
 interface Options {
-  format: 'stylish' | 'json' | 'sarif';
+  format: (typeof FORMATS)[number];
   formatGiven: boolean;
+  /** The least severe findings reported; undefined: by format. */
+  severity?: Severity;
+  failOn: (typeof FAIL_ON)[number];
+  preset: PresetName;
   paths: string[];
   cost: boolean;
   base?: string;
@@ -51,8 +76,23 @@ interface Options {
   jobs?: number;
 }
 
+function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T {
+  if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${option} takes ${allowed.join(', ')}${value === undefined ? '' : `, not "${value}"`}`);
+}
+
+const atLeast = (severity: Severity, threshold: Severity) => SEVERITY_ORDER.indexOf(severity) <= SEVERITY_ORDER.indexOf(threshold);
+
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const options: Options = { format: 'stylish', formatGiven: false, paths: [], cost: false, noCost: false };
+  const options: Options = {
+    format: 'stylish',
+    formatGiven: false,
+    failOn: 'error',
+    preset: 'default',
+    paths: [],
+    cost: false,
+    noCost: false,
+  };
   const valueOf = (arg: string, i: number): [string | undefined, number] =>
     arg.includes('=') ? [arg.slice(arg.indexOf('=') + 1), i] : [argv[i + 1], i + 1];
   for (let i = 0; i < argv.length; i++) {
@@ -63,9 +103,27 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
     if (name === '--format' || arg === '-f') {
       const [value, next] = valueOf(arg, i);
       i = next;
-      if (value !== 'stylish' && value !== 'json' && value !== 'sarif') throw new UsageError(`unknown format: ${value ?? '(missing)'}`);
-      options.format = value;
+      options.format = oneOf('--format', value, FORMATS);
       options.formatGiven = true;
+    } else if (name === '--severity') {
+      const [value, next] = valueOf(arg, i);
+      i = next;
+      options.severity = oneOf('--severity', value === 'info' ? 'information' : value, SEVERITY_ORDER);
+    } else if (name === '--fail-on') {
+      const [value, next] = valueOf(arg, i);
+      i = next;
+      options.failOn = oneOf('--fail-on', value, FAIL_ON);
+    } else if (name === '--preset') {
+      const [value, next] = valueOf(arg, i);
+      i = next;
+      options.preset = oneOf('--preset', value, PRESET_NAMES);
+    } else if (name === '--jobs' || arg === '-j') {
+      const [value, next] = valueOf(arg, i);
+      i = next;
+      const jobs = Number(value);
+      if (!Number.isInteger(jobs) || jobs < 1)
+        throw new UsageError(`--jobs needs a whole number of threads, at least 1: ${value ?? '(missing)'}`);
+      options.jobs = jobs;
     } else if (arg === '--cost') {
       options.cost = true;
     } else if (arg === '--no-cost') {
@@ -75,13 +133,6 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       i = next;
       if (!value) throw new UsageError('--base needs a git revision');
       options.base = value;
-    } else if (name === '--jobs' || arg === '-j') {
-      const [value, next] = valueOf(arg, i);
-      i = next;
-      const jobs = Number(value);
-      if (!Number.isInteger(jobs) || jobs < 1)
-        throw new UsageError(`--jobs needs a whole number of threads, at least 1: ${value ?? '(missing)'}`);
-      options.jobs = jobs;
     } else if (name === '--cost-region') {
       const [value, next] = valueOf(arg, i);
       i = next;
@@ -103,6 +154,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 function settingsOf(options: Options): Settings {
   return {
     ...DEFAULT_SETTINGS,
+    preset: options.preset,
     cost: {
       enabled: !options.noCost,
       codeLens: false,
@@ -152,6 +204,8 @@ export async function run(
     return costReport(options, inputs, all, settings, out, err);
   }
 
+  // Hints are for editors; stylish output is read by people, so it leaves them out unless asked.
+  const threshold = options.severity ?? (options.format === 'stylish' ? 'information' : 'hint');
   const formatter: Formatter =
     options.format === 'json'
       ? jsonFormatter()
@@ -159,14 +213,18 @@ export async function run(
         ? sarifFormatter(FARGATE_LINT_VERSION, process.cwd())
         : stylishFormatter(!!process.stdout.isTTY && !process.env.NO_COLOR);
   const writer = lineWriter(out);
-  let errors = false;
+  const failOn = options.failOn;
+  let failed = false;
+  let hidden = 0;
   for await (const report of reports) {
-    errors ||= report.diagnostics.some((d) => d.severity === 'error');
-    writer.write(formatter.add(report));
+    const shown = report.diagnostics.filter((d) => atLeast(d.severity, threshold));
+    hidden += report.diagnostics.length - shown.length;
+    failed ||= failOn !== 'never' && shown.some((d) => atLeast(d.severity, failOn));
+    writer.write(formatter.add({ ...report, diagnostics: shown }));
   }
-  writer.write(formatter.end());
+  writer.write(formatter.end({ hidden, threshold }));
   writer.flush();
-  return errors ? 1 : 0;
+  return failed ? 1 : 0;
 }
 
 /**

@@ -33,7 +33,13 @@ export interface FileReport {
  */
 export interface Formatter {
   add(report: FileReport): string[];
-  end(): string[];
+  end(left: Hidden): string[];
+}
+
+/** Findings left out of the output by --severity, for the summary line. */
+interface Hidden {
+  hidden: number;
+  threshold: Severity;
 }
 
 const indent = (text: string) => text.replace(/\n/g, '\n  ');
@@ -85,8 +91,9 @@ export function stylishFormatter(color: boolean): Formatter {
       lines.push('');
       return lines;
     },
-    end() {
-      const summary = `${totals.error} errors, ${totals.warning} warnings, ${totals.information + totals.hint} notes in ${files} JSON files (${recognised} recognised)`;
+    end(left) {
+      const notShown = left.hidden ? `; ${left.hidden} below ${SEVERITY_WORDS[left.threshold]} not shown (--severity hint shows all)` : '';
+      const summary = `${totals.error} errors, ${totals.warning} warnings, ${totals.information + totals.hint} notes in ${files} JSON files (${recognised} recognised)${notShown}`;
       return [paint(totals.error ? '31;1' : '32;1', summary)];
     },
   };

@@ -1,6 +1,6 @@
-// The CLI's two passes (analyse.ts) spread over worker threads, for many files: each worker takes chunks
-// of files through pass 1; then each builds the same workspace index (the files that are ours, in the
-// order given) and takes chunks of the files left for pass 2. The main thread hands out chunks and puts the reports back in the order of
+// The CLI's two passes (analyse.ts) spread over worker threads, for many files: each worker classifies
+// chunks of files; then each builds the same workspace index (the files that are ours, in the order
+// given) and analyses chunks of them. The main thread hands out chunks and puts the reports back in the order of
 // the files given, holding at most a window of chunks ahead of the one it is writing: the same reports,
 // byte for byte, as in one thread (analyseHere).
 import { Worker, parentPort, workerData } from 'node:worker_threads';
@@ -108,7 +108,7 @@ export async function* analyseInWorkers(
     );
     // Pass 2: the index in every worker, then the files left, chunk by chunk, written in order.
     const left = inputs.filter((_, i) => !first[i].report);
-    if (left.length) await pool.each({ type: 'index', inputs: inputs.filter((_, i) => first[i].ours) });
+    if (left.length) await pool.each({ type: 'index', inputs: left });
     const work = chunks(left, ANALYSE_CHUNK);
     const results: Promise<Result>[] = [];
     const window = WINDOW_PER_WORKER * size;

@@ -13,7 +13,7 @@ import type { DocumentKind } from '../core/model';
 import { uriToFileName } from '../core/workspace';
 import type { WorkspaceIndex } from '../service/workspace';
 import { isForeignFileName } from '../sources';
-import type { WorkspaceFileSystem } from './fileSystem';
+import { type WorkspaceFileSystem, isScanned } from './fileSystem';
 import { QuietTimer } from './quietTimer';
 
 export type FileChange = { uri: string; type: 'created' | 'changed' | 'deleted' };
@@ -201,12 +201,12 @@ export class WorkspaceSync {
         if (this.index.has(uri)) this.index.delete(uri);
         // A folder: what was indexed under it goes too.
         else relevant = this.dropUnder(uri) || relevant;
-      } else if (this.files && root && this.files.indexes(uri, root, 'file')) {
+      } else if (this.files && root && isScanned(uri, root, 'file')) {
         const text = await this.files.read(uri);
         if (this.open.has(canonicalUri(uri))) continue;
         if (text === undefined) this.index.delete(uri);
         else this.fromDisk(uri, text);
-      } else if (this.files && root && type === 'created' && this.files.indexes(uri, root, 'folder')) {
+      } else if (this.files && root && type === 'created' && isScanned(uri, root, 'folder')) {
         // A folder created (or moved) into the workspace: scan it (nothing happens if it is not a folder).
         relevant = (await this.scanFolder(uri)) || relevant;
       }

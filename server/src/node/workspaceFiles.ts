@@ -1,23 +1,18 @@
-// Reading the workspace's files from disk for cross-file checks (a task definition's execution role
-// policies). Platform code: the server core only sees the WorkspaceFileSystem interface. Only file: folders
-// are read; nothing from the workspace is ever run, and nothing goes over the network. The walk has no cap
-// on the number of files (a large monorepo is read to the end): it reads breadth-first, a few files at a
-// time, gives the event loop back every few milliseconds so that requests and edits go first, skips the
-// folders of installed and generated files, and stops when cancelled.
+// Reading the workspace's JSON files from disk for cross-file checks (a task definition's execution role
+// policies), and answering the fix guard: whether anything is at a path (a symbolic link counts, even one to
+// nothing) and where a path really leads. Platform code: the server core only sees the WorkspaceFileSystem
+// interface. Only file: folders are read; nothing from the workspace is ever run, and nothing goes over the
+// network. The walk has no cap on the number of files (a large monorepo is read to the end): it reads
+// breadth-first, a few files at a time, gives the event loop back every few milliseconds so that requests
+// and edits go first, skips the folders of installed and generated files, and stops when cancelled.
 import { type Dirent, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { WorkspaceFileSystem } from '../lsp/fileSystem';
+import { SCAN_LIMITS, type WorkspaceFileSystem } from '../lsp/fileSystem';
 import { isSourceFileName } from '../sources';
-import { SKIPPED_FOLDERS } from './folders';
+import { SKIPPED_FOLDERS } from '../../../shared/folders';
 
-const SCAN_LIMITS = {
-  /** Larger files are not indexed (account authorization dumps are the biggest we want). */
-  maxFileBytes: 4 * 1024 * 1024,
-  /** Folders nested deeper are not read (symbolic links are not followed, so this bounds odd trees only). */
-  maxDepth: 64,
-};
 /** Files read at once. */
 const READ_AHEAD = 8;
 /** The longest stretch of scanning (reading and the callers' parsing) before the event loop gets a turn. */
@@ -43,21 +38,44 @@ async function readText(file: string): Promise<string | undefined> {
   }
 }
 
+/** Whether anything is at the path, a symbolic link not followed; undefined when it cannot tell. */
+async function existsAt(file: string): Promise<boolean | undefined> {
+  try {
+    await fs.lstat(file);
+    return true;
+  } catch (error) {
+    // Nothing there, or a folder on the way is missing or is a file.
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? false : undefined;
+  }
+}
+
 export const nodeWorkspaceFileSystem: WorkspaceFileSystem = {
   async read(uri) {
     const file = filePath(uri);
     return file === undefined ? undefined : readText(file);
   },
 
-  indexes(uri, rootUri, as) {
+  async exists(uri) {
     const file = filePath(uri);
-    const root = filePath(rootUri);
-    if (file === undefined || root === undefined) return false;
-    const relative = path.relative(root, file);
-    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
-    const folders = relative.split(path.sep);
-    if (as === 'file' && !isSourceFileName(folders.pop()!)) return false;
-    return folders.length <= SCAN_LIMITS.maxDepth && !folders.some((f) => SKIPPED_FOLDERS.has(f));
+    return file === undefined ? undefined : existsAt(file);
+  },
+
+  async realUri(uri) {
+    const file = filePath(uri);
+    if (file === undefined) return undefined;
+    // Up to the nearest path that exists; what is below it does not exist yet, so no link can be in it.
+    const missing: string[] = [];
+    for (let current = path.resolve(file); ; current = path.dirname(current)) {
+      try {
+        return pathToFileURL(path.join(await fs.realpath(current), ...missing)).href;
+      } catch {
+        // Something that is there but does not resolve (a link to nothing, a loop) leads nowhere we can tell.
+        if ((await existsAt(current)) !== false) return undefined;
+        if (path.dirname(current) === current) return undefined;
+        missing.unshift(path.basename(current));
+      }
+    }
   },
 
   async scan(rootUri, visit, isCancelled) {
