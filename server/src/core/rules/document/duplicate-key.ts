@@ -19,6 +19,8 @@ const EVERY_SUBJECT: readonly SubjectKind[] = [
   'resource-policy',
   'role',
   'project-config',
+  'service',
+  'appspec',
 ];
 
 export const duplicateKey: Rule<DuplicateKeyData> = {
