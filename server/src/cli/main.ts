@@ -23,8 +23,9 @@ declare const FARGATE_LINT_VERSION: string;
 const USAGE = `Usage: fargate-lint [--format stylish|json|sarif] [--cost-region REGION] [--no-cost] PATH...
        fargate-lint --cost [--base REF] [--cost-region REGION] PATH...
 
-Checks ECS task definitions and IAM policies in the given JSON files, and in every
-JSON file under the given folders. Exit code: 0 no errors, 1 errors found, 2 bad usage.
+Checks ECS task definitions, services, CodeDeploy AppSpecs and IAM policies in the given
+JSON files, and in every JSON file under the given folders (a service against the task
+definition it runs). Exit code: 0 no errors, 1 errors found, 2 bad usage.
 --format json and sarif carry each task definition's size, platform, Region and price.
 
   --cost               print the Fargate price of each task definition, and the total
