@@ -1,7 +1,10 @@
 // A small LSP client for protocol tests: it spawns the built server (`dist/server.js --stdio`) exactly as
-// another editor would, answers workspace/configuration from a settings object, and pulls diagnostics.
+// another editor would, answers workspace/configuration from a settings object, pulls diagnostics, and
+// applies workspace edits to its open documents and to the disk as an editor does.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   type CodeAction,
   CodeActionRequest,
@@ -43,6 +46,8 @@ export interface StartOptions {
   workspaceFolders?: { uri: string; name: string }[];
   /** Whether the client supports pull diagnostics (default true). */
   pull?: boolean;
+  /** Whether the client applies versioned document changes and creates files (default true, as VS Code). */
+  documentChanges?: boolean;
 }
 
 export class LspTestClient {
@@ -99,6 +104,7 @@ export class LspTestClient {
           workspaceFolders: true,
           diagnostics: { refreshSupport: true },
           codeLens: { refreshSupport: true },
+          ...(options.documentChanges === false ? {} : { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } }),
         },
         textDocument: {
           ...(options.pull === false ? {} : { diagnostic: { dynamicRegistration: false } }),
@@ -131,6 +137,10 @@ export class LspTestClient {
   async close(uri: string): Promise<void> {
     this.texts.delete(uri);
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  isOpen(uri: string): boolean {
+    return this.texts.has(uri);
   }
 
   text(uri: string): string {
@@ -211,6 +221,49 @@ export class LspTestClient {
     const next = TextDocument.applyEdits(this.texts.get(uri)!, edits);
     await this.change(uri, next);
     return next;
+  }
+
+  /**
+   * Applies a whole workspace edit as an editor does: open documents change in the editor (and the server is
+   * told), other files change on disk. Files are checked and written the way most editors do, through
+   * symbolic links (a link to a missing file counts as no file, and writing it creates the file it points
+   * to): the server must be safe with such a client. A create of a file that exists fails unless its options
+   * say otherwise; a document edit for another version than the open one fails. The first failure stops the
+   * edit, as it does in VS Code. `documentChanges`, when there are any, win over `changes` (LSP). Returns the paths of the files written or created on disk.
+   */
+  async applyWorkspaceEdit(edit: WorkspaceEdit): Promise<string[]> {
+    const written: string[] = [];
+    const editText = async (uri: string, version: number | null, edits: TextEdit[]) => {
+      const open = this.texts.get(uri);
+      if (open) {
+        if (version !== null && version !== open.version)
+          throw new Error(`${uri} is at version ${open.version}, the edit is for ${version}`);
+        await this.change(uri, TextDocument.applyEdits(open, edits));
+        return;
+      }
+      const file = fileURLToPath(uri);
+      if (!existsSync(file)) throw new Error(`${file} does not exist`);
+      writeFileSync(file, TextDocument.applyEdits(TextDocument.create(uri, 'json', 0, readFileSync(file, 'utf8')), edits));
+      written.push(file);
+    };
+    // A client that applies documentChanges ignores `changes` (LSP).
+    if (!edit.documentChanges) for (const [uri, edits] of Object.entries(edit.changes ?? {})) await editText(uri, null, edits);
+    for (const change of edit.documentChanges ?? []) {
+      if ('kind' in change) {
+        if (change.kind !== 'create') throw new Error(`the test client does not ${change.kind} files`);
+        const file = fileURLToPath(change.uri);
+        if (existsSync(file) && !change.options?.overwrite) {
+          if (change.options?.ignoreIfExists) continue;
+          throw new Error(`${file} exists`);
+        }
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, '');
+        written.push(file);
+      } else {
+        await editText(change.textDocument.uri, change.textDocument.version, change.edits as TextEdit[]);
+      }
+    }
+    return [...new Set(written)];
   }
 
   async shutdown(): Promise<void> {

@@ -116,10 +116,12 @@ test('a fix whose edits the source cannot express is not offered', async () => {
   const diagnostics = await validate(templateSource(text));
   const model = (document: SourceDocument): DocumentModel => ({ version: 1, document });
   const textDocument = TextDocument.create('file:///ws/template.yaml', 'yaml', 1, text);
-  const actions = (document: SourceDocument) =>
-    new CodeActionService().codeActions(textDocument, model(document), { diagnostics }, DEFAULT_SETTINGS, undefined).map((a) => a.title);
-  assert.deepEqual(actions(templateSource(text)), ['Set networkMode to "awsvpc"']);
-  assert.deepEqual(actions(templateSource(text, { edit: () => undefined })), []);
+  const actions = async (document: SourceDocument) =>
+    (await new CodeActionService().codeActions(textDocument, model(document), { diagnostics }, DEFAULT_SETTINGS, undefined)).map(
+      (a) => a.title,
+    );
+  assert.deepEqual(await actions(templateSource(text)), ['Set networkMode to "awsvpc"']);
+  assert.deepEqual(await actions(templateSource(text, { edit: () => undefined })), []);
 });
 
 test('task-definition-schema: an empty enumeration value is unset (as ecspresso writes it), any other value is still checked', async () => {

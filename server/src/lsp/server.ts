@@ -8,6 +8,7 @@ import {
   DocumentDiagnosticReportKind,
   type InitializeResult,
   LSPErrorCodes,
+  ResourceOperationKind,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
@@ -40,9 +41,19 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     () => refreshDiagnostics(),
     (m) => connection.console.log(m),
   );
+  // What fixes may edit and create (service/editGuard.ts); what the client can apply is known at initialize.
+  const editClient = { documentChanges: false, createFiles: false };
   const service = new FargateLintLanguageService({
     workspace,
     onRuleError: (ruleId, error) => connection.console.error(`rule ${ruleId} failed: ${describe(error)}`),
+    edits: {
+      client: editClient,
+      openDocument: (uri) => documents.get(uri),
+      files: platform.files,
+      // A file changed on disk without a file event reaching us: read it again, as if one had.
+      stale: (uri) => void safely('file events', () => sync.watched([{ uri, type: 'changed' }]), undefined),
+      log: (message) => connection.console.log(message),
+    },
   });
   const settingsCache = new Map<string, Promise<Settings>>();
   let canPullConfiguration = false;
@@ -118,6 +129,9 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     canPullConfiguration = !!capabilities.workspace?.configuration;
     usePullDiagnostics = !!capabilities.textDocument?.diagnostic;
     canRefreshCodeLenses = !!capabilities.workspace?.codeLens?.refreshSupport;
+    const workspaceEdit = capabilities.workspace?.workspaceEdit;
+    editClient.documentChanges = !!workspaceEdit?.documentChanges;
+    editClient.createFiles = !!workspaceEdit?.resourceOperations?.includes(ResourceOperationKind.Create);
     workspace.roots = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (workspace.roots.length === 0 && params.rootUri) workspace.roots = [params.rootUri];
     return {
