@@ -13,7 +13,7 @@ import { isPlaceholder } from '../json';
 import type { Model, Subject } from '../model';
 import { NAME_PATTERN } from '../taskdef/limits';
 import { taskOf } from '../taskdef/model';
-import { basenameOf, dirnameOf, sameUri } from '../uris';
+import { basenameOf, canonicalUri, dirnameOf, sameUri } from '../uris';
 import type { DocumentContext, WorkspaceView } from '../workspace';
 import { type ServiceView, serviceOf } from './model';
 
@@ -70,18 +70,71 @@ interface Candidate {
   model: Model;
 }
 
-/** Task-definition subjects of the document itself and of every workspace file (the document once). */
-function candidates(model: Model, document: DocumentContext): Candidate[] {
+/** The task definitions a link may pick: the document's own and the workspace's, by family and by folder. */
+interface Candidates {
+  /** By family (only literal families). */
+  byFamily(family: string): Candidate[];
+  /** In one folder (canonical URI), from other files. */
+  inFolder(folder: string): Candidate[];
+  own: Candidate[];
+}
+
+interface WorkspaceTasks {
+  byFamily: Map<string, (Candidate & { canonical: string })[]>;
+  byFolder: Map<string, (Candidate & { canonical: string })[]>;
+}
+
+const tasksCache = new WeakMap<WorkspaceView, { version?: number; tasks: WorkspaceTasks }>();
+
+/** Every task-definition subject of the workspace, by family and by folder, once per workspace version. */
+function workspaceTasks(workspace: WorkspaceView): WorkspaceTasks {
+  const version = versionOf(workspace);
+  const hit = tasksCache.get(workspace);
+  if (hit && hit.version === version && version !== undefined) return hit.tasks;
+  const tasks: WorkspaceTasks = { byFamily: new Map(), byFolder: new Map() };
+  const add = <K>(map: Map<K, (Candidate & { canonical: string })[]>, key: K, c: Candidate & { canonical: string }) => {
+    const list = map.get(key);
+    if (list) list.push(c);
+    else map.set(key, [c]);
+  };
+  // Folders are canonicalised once each (files are many, folders few).
+  const folders = new Map<string, string>();
+  for (const file of workspace.files()) {
+    if (!file.model.subjects.some((s) => s.kind === 'task-definition')) continue;
+    const raw = dirnameOf(file.uri);
+    let folder = folders.get(raw);
+    if (folder === undefined) folders.set(raw, (folder = canonicalUri(raw)));
+    const canonical = `${folder}/${lastSegment(file.uri)}`;
+    for (const subject of file.model.subjects) {
+      if (subject.kind !== 'task-definition') continue;
+      const candidate = { subject, uri: file.uri, model: file.model, canonical };
+      const family = familyOf(subject);
+      if (family !== undefined) add(tasks.byFamily, family, candidate);
+      add(tasks.byFolder, folder, candidate);
+    }
+  }
+  tasksCache.set(workspace, { version, tasks });
+  return tasks;
+}
+
+/** The document's own task definitions and the workspace's (the document's file once, as its own model). */
+function candidates(model: Model, document: DocumentContext): Candidates {
   const own: Candidate[] = model.subjects
     .filter((s) => s.kind === 'task-definition')
     .map((subject) => ({ subject, uri: document.uri, model }));
-  const others: Candidate[] = [];
-  for (const file of document.workspace?.files() ?? []) {
-    if (document.uri && sameUri(file.uri, document.uri)) continue;
-    for (const subject of file.model.subjects)
-      if (subject.kind === 'task-definition') others.push({ subject, uri: file.uri, model: file.model });
-  }
-  return [...own, ...others];
+  const tasks = document.workspace ? workspaceTasks(document.workspace) : undefined;
+  const self = document.uri ? `${canonicalUri(dirnameOf(document.uri))}/${lastSegment(document.uri)}` : undefined;
+  const others = (list: (Candidate & { canonical: string })[] | undefined) => (list ?? []).filter((c) => c.canonical !== self);
+  return {
+    own,
+    byFamily: (family) => [...own.filter((c) => familyOf(c.subject) === family), ...others(tasks?.byFamily.get(family))],
+    inFolder: (folder) => others(tasks?.byFolder.get(folder)),
+  };
+}
+
+/** The file name as written in the URI (the index compares URIs of one spelling). */
+function lastSegment(uri: string): string {
+  return uri.slice(uri.lastIndexOf('/') + 1);
 }
 
 function familyOf(subject: Subject): string | undefined {
@@ -99,20 +152,20 @@ function closeness(a: string | undefined, b: string | undefined): number {
   return n;
 }
 
-function inFolder(uri: string | undefined, folder: string | undefined): boolean {
-  return !!uri && !!folder && sameUri(dirnameOf(uri), folder);
+function folderOf(document: DocumentContext): string | undefined {
+  return document.uri ? canonicalUri(dirnameOf(document.uri)) : undefined;
 }
 
-function byResource(resource: string, all: Candidate[], document: DocumentContext): Candidate | undefined {
-  const folder = document.uri ? dirnameOf(document.uri) : undefined;
+function byResource(resource: string, all: Candidates, document: DocumentContext): Candidate | undefined {
+  const folder = folderOf(document);
   return (
-    all.find((c) => c.subject.resource === resource && (c.uri === document.uri || !c.uri)) ??
-    all.find((c) => c.subject.resource === resource && inFolder(c.uri, folder))
+    all.own.find((c) => c.subject.resource === resource) ??
+    (folder === undefined ? undefined : all.inFolder(folder).find((c) => c.subject.resource === resource))
   );
 }
 
-function byFamily(reference: TaskDefinitionReference, all: Candidate[], document: DocumentContext): Candidate | undefined {
-  const matching = all.filter((c) => familyOf(c.subject) === reference.family);
+function byFamily(reference: TaskDefinitionReference, all: Candidates, document: DocumentContext): Candidate | undefined {
+  const matching = all.byFamily(reference.family);
   if (matching.length === 0) return undefined;
   const revisionOf = (c: Candidate) => taskOf(c.subject)?.revision;
   const score = (c: Candidate) =>
@@ -130,13 +183,11 @@ function partnerNames(fileName: string, form: 'service' | 'appspec'): string[] {
   return lower.includes('service') ? [`${lower.replace('service', 'task')}.json`] : [];
 }
 
-function byLayout(all: Candidate[], document: DocumentContext, form: 'service' | 'appspec'): { found?: Candidate; why: string } {
-  if (!document.uri) return { why: 'the document has no folder to look for a task definition in' };
-  const folder = dirnameOf(document.uri);
+function byLayout(all: Candidates, document: DocumentContext, form: 'service' | 'appspec'): { found?: Candidate; why: string } {
+  const folder = folderOf(document);
+  if (!document.uri || folder === undefined) return { why: 'the document has no folder to look for a task definition in' };
   // Files that are task definitions, not templates holding some.
-  const beside = all.filter(
-    (c) => c.uri && c.model.kind === 'task-definition' && inFolder(c.uri, folder) && !sameUri(c.uri, document.uri!),
-  );
+  const beside = all.inFolder(folder).filter((c) => c.model.kind === 'task-definition');
   if (beside.length === 0) return { why: 'no task-definition file lies in the same folder' };
   for (const name of partnerNames(document.fileName ?? basenameOf(document.uri), form)) {
     const named = beside.find((c) => basenameOf(c.uri!).toLowerCase() === name);

@@ -196,7 +196,7 @@ function checkAppSpecBeside(
   const folder = dirnameOf(uri);
   const related: RelatedLocation[] = [];
   for (const file of workspace.files()) {
-    if (sameUri(file.uri, uri) || !sameUri(dirnameOf(file.uri), folder)) continue;
+    if (!file.model.subjects.some((s) => s.kind === 'appspec') || sameUri(file.uri, uri) || !sameUri(dirnameOf(file.uri), folder)) continue;
     for (const appspec of file.model.subjects) {
       if (appspec.kind !== 'appspec') continue;
       const other = linkedTaskDefinition(appspec, file.model, { uri: file.uri, workspace }).link;
