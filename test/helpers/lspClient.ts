@@ -42,10 +42,20 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 const SERVER = path.resolve(__dirname, '../../dist/server.js');
 
 export interface StartOptions {
+  /** The server script (default: the built dist/server.js). */
+  server?: string;
   settings?: Record<string, unknown>;
   workspaceFolders?: { uri: string; name: string }[];
   /** Whether the client supports pull diagnostics (default true). */
   pull?: boolean;
+  /**
+   * Files the client serves as VS Code's client does for folders the server cannot read (a virtual
+   * workspace such as github.dev): URI → text. The client then says so in initializationOptions and
+   * answers fargateLint/workspaceFiles and fargateLint/readFile from them.
+   */
+  clientFiles?: Record<string, string>;
+  /** URIs among (or above) clientFiles that the client reports as symbolic links. */
+  clientLinks?: string[];
   /** Whether the client applies versioned document changes and creates files (default true, as VS Code). */
   documentChanges?: boolean;
 }
@@ -71,7 +81,7 @@ export class LspTestClient {
   }
 
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection, options.settings ?? {});
     child.stderr!.on('data', (chunk) => client.stderr.push(String(chunk)));
@@ -93,11 +103,26 @@ export class LspTestClient {
       return null;
     });
     connection.onNotification('window/logMessage', () => undefined);
+    const served = options.clientFiles;
+    if (served) {
+      connection.onRequest('fargateLint/workspaceFiles', (params: { root: string; limit: number }) => ({
+        uris: Object.keys(served)
+          .filter((uri) => uri.startsWith(`${params.root}/`) && /\.jsonc?$/.test(uri))
+          .slice(0, params.limit),
+      }));
+      // Served files are files and their folders exist; clientLinks are symbolic links.
+      connection.onRequest('fargateLint/fileStat', (params: { uri: string }) => ({
+        exists: Object.keys(served).some((uri) => uri === params.uri || uri.startsWith(`${params.uri}/`)),
+        symbolicLink: (options.clientLinks ?? []).includes(params.uri),
+      }));
+      connection.onRequest('fargateLint/readFile', (params: { uri: string }): { text?: string } => ({ text: served[params.uri] }));
+    }
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: options.workspaceFolders?.[0]?.uri ?? null,
       workspaceFolders: options.workspaceFolders ?? null,
+      initializationOptions: served ? { workspaceFiles: true } : undefined,
       capabilities: {
         workspace: {
           configuration: true,

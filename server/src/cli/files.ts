@@ -2,7 +2,7 @@
 // reads by name (sources/index.ts: today .json and .jsonc).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SKIPPED_FOLDERS } from '../node/folders';
+import { SKIPPED_FOLDERS } from '../../../shared/folders';
 import { isSourceFileName } from '../sources';
 
 export interface InputFile {
@@ -12,6 +12,10 @@ export interface InputFile {
 }
 
 export class UsageError extends Error {}
+
+/** CloudFormation YAML and Terraform files: read once their sources exist. Until then a file of these kinds
+ * given by name (as a pre-commit hook on *.yaml and *.tf passes them) is left alone, not reported as bad JSON. */
+const NOT_READ_YET = /\.(ya?ml|tf)$/i;
 
 export function collectFiles(args: string[]): InputFile[] {
   const files: InputFile[] = [];
@@ -31,7 +35,7 @@ export function collectFiles(args: string[]): InputFile[] {
     }
     if (stat.isDirectory()) {
       for (const found of walk(absolutePath)) add(found, false);
-    } else {
+    } else if (!NOT_READ_YET.test(absolutePath)) {
       add(absolutePath, true);
     }
   }

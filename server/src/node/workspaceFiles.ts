@@ -7,17 +7,9 @@
 import { type Dirent, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { WorkspaceFileSystem } from '../lsp/fileSystem';
+import { SCAN_LIMITS, type WorkspaceFileSystem } from '../lsp/fileSystem';
 import { isSourceFileName } from '../sources';
-import { SKIPPED_FOLDERS } from './folders';
-
-const SCAN_LIMITS = {
-  /** JSON files read per scan. */
-  maxFiles: 5000,
-  /** Larger files are not indexed (account authorization dumps are the biggest we want). */
-  maxFileBytes: 4 * 1024 * 1024,
-  maxDepth: 20,
-};
+import { SKIPPED_FOLDERS } from '../../../shared/folders';
 
 function filePath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;

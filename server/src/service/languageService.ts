@@ -7,6 +7,7 @@ import { type SubjectPricing, subjectPricings } from '../core/taskdef/cost-assis
 import type { SourceDocument } from '../sources';
 import { type CodeActionRequest, CodeActionService } from './codeActions';
 import { codeLenses } from './codeLens';
+import { type PolicyDocumentResult, executionRolePolicy } from './commands';
 import type { EditPlatform } from './editGuard';
 import { CompletionService } from './completion';
 import { HoverService } from './hover';
@@ -76,6 +77,12 @@ export class FargateLintLanguageService {
 
   fixAll(textDocument: TextDocument, settings: Settings): TextEdit[] {
     return this.codeActionService.fixAll(textDocument, this.models.get(textDocument), settings, this.options.workspace);
+  }
+
+  /** The least-privilege policy of the execution role of the task definition in the document. */
+  executionRolePolicy(textDocument: TextDocument, position?: Position): PolicyDocumentResult {
+    const offset = position && textDocument.offsetAt(position);
+    return executionRolePolicy(this.models.get(textDocument), offset, this.options.workspace);
   }
 
   forget(uri: string): void {

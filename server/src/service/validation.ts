@@ -9,6 +9,7 @@ import { allRuleMetas } from '../core/rules/meta';
 import type { SourceDocument } from '../sources';
 import { SOURCE, codeDescription, findingToDiagnostic, fromSeverity, spanToRange, toSeverity } from './convert';
 import type { DocumentModel } from './models';
+import { projectPreset, ruleSeverities } from './presets';
 import { jsonDocumentOf, schemaDocumentOf, schemaFor } from './schemas';
 import { type Settings, costOptions } from './settings';
 import type { WorkspaceIndex } from './workspace';
@@ -27,8 +28,9 @@ export class Validation {
     if (!options.settings.enable || model.skipped) return [];
     const document = model.document;
     const diagnostics: Diagnostic[] = [];
+    const rules = ruleSeverities([options.settings.preset, projectPreset(document.uri, options.workspace)], options.settings.rules);
     const [first, ...rest] = document.syntaxProblems;
-    const syntaxSetting = first && options.settings.rules[first.ruleId];
+    const syntaxSetting = first && rules[first.ruleId];
     if (options.reportSyntaxErrors && first && syntaxSetting !== 'off') {
       // Later syntax errors are mostly echoes of the first, as with JSON.parse: report that one.
       const message = rest.length ? `${first.message} (and ${rest.length} more after it)` : first.message;
@@ -41,7 +43,7 @@ export class Validation {
 
     const result = analyze(document.model, {
       document: { uri: document.uri, fileName: document.fileName, workspace: options.workspace },
-      ruleSettings: options.settings.rules,
+      ruleSettings: rules,
       cost: costOptions(options.settings),
       isCancelled: options.isCancelled,
       onRuleError: options.onRuleError,
@@ -52,7 +54,7 @@ export class Validation {
       const diagnostic = findingToDiagnostic(finding, textDocument, document, relatedDocument);
       if (diagnostic) diagnostics.push(diagnostic);
     }
-    diagnostics.push(...(await this.schemaDiagnostics(textDocument, model, options.settings.rules)));
+    diagnostics.push(...(await this.schemaDiagnostics(textDocument, model, rules)));
     return diagnostics;
   }
 

@@ -102,10 +102,11 @@ export function resolveRole(roleName: string, workspace: WorkspaceView | undefin
   return role;
 }
 
-/** fargate-lint.json applies to files in its folder and below (for an untitled file: one at a workspace root). */
+/** fargate-lint.json applies to files in its folder and below (for an untitled file: one at a workspace root).
+ * Any URI with a path counts, not only file: (vscode-vfs: on github.dev, vscode-remote: in a browser). */
 function configApplies(configUri: string, fromUri: string | undefined, roots: readonly string[]): boolean {
   const folder = dirnameOf(configUri);
-  if (fromUri && fromUri.startsWith('file:')) return isInside(fromUri, folder);
+  if (fromUri && /^[a-z][a-z0-9+.-]*:\/\//i.test(fromUri)) return isInside(fromUri, folder);
   return roots.some((root) => sameUri(root, folder));
 }
 

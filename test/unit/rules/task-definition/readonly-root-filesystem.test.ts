@@ -22,7 +22,7 @@ ruleTester(readonlyRootFilesystem, {
       findings: [
         {
           path: ['containerDefinitions', 0, 'name'],
-          severity: 'information',
+          severity: 'hint',
           message: 'Container "app" can write to its root file system',
         },
       ],
@@ -49,7 +49,7 @@ ruleTester(readonlyRootFilesystem, {
       name: 'a service beside it without ECS Exec: the usual hint',
       json: fargateTask([container('app')]),
       files: { 'service.json': { serviceName: 'web', taskDefinition: 'web', enableExecuteCommand: false } },
-      findings: [{ path: ['containerDefinitions', 0, 'name'], severity: 'information', message: 'set "readonlyRootFilesystem": true' }],
+      findings: [{ path: ['containerDefinitions', 0, 'name'], message: 'set "readonlyRootFilesystem": true' }],
     },
     {
       name: 'container without a name: on the image',

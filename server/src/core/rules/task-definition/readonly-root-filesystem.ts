@@ -12,7 +12,7 @@ export const readonlyRootFilesystem: Rule = {
   meta: {
     id: 'readonly-root-filesystem',
     title: 'Containers should set readonlyRootFilesystem: true (hardening)',
-    defaultSeverity: 'information',
+    defaultSeverity: 'hint',
     appliesTo: ['task-definition', 'container-definitions'],
   },
   check({ subject, document, report }) {
@@ -29,7 +29,6 @@ export const readonlyRootFilesystem: Rule = {
         const service = exec.view.name ? `service ${exec.view.name}` : 'the service';
         report({
           path: [...container.path, container.value.name === undefined ? 'image' : 'name'],
-          severity: 'hint',
           message: `${label} keeps a writable root file system, which ECS Exec needs: ${service} (${basenameOf(exec.uri)}) turns on execute command, and its SSM agent writes into the root file system. Leave readonlyRootFilesystem unset or false while ECS Exec is on.`,
           related: [
             {
