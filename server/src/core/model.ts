@@ -53,6 +53,19 @@ export type SubjectKind =
 /** The subjects that are policy documents: what the IAM rules, hovers and completions look at. */
 export const POLICY_SUBJECTS: readonly SubjectKind[] = ['identity-policy', 'trust-policy', 'resource-policy'];
 
+/** Every subject kind: what a rule over any document (duplicate keys) looks at. */
+export const EVERY_SUBJECT: readonly SubjectKind[] = [
+  'task-definition',
+  'container-definitions',
+  'identity-policy',
+  'trust-policy',
+  'resource-policy',
+  'role',
+  'project-config',
+  'service',
+  'appspec',
+];
+
 /**
  * One resolution of a subject among several (a CloudFormation `Fn::If` condition, a parameter with
  * AllowedValues). Subjects that share a `path` and differ in their variant are run separately; the engine

@@ -2,7 +2,7 @@
 // (file, size, platform, containers) and how it was found; on a load balancer's containerName and containerPort,
 // and on a Service Connect portName, the task definition's containers, ports and port names, which completion
 // offers too; and the values of the fields that take one of a list (launchType, platformVersion, ...).
-import facts from '../facts/ecs-services.json';
+import { ASSIGN_PUBLIC_IP, DEPLOYMENT_CONTROLLERS, FARGATE_CAPACITY_PROVIDERS, LAUNCH_TYPES } from './facts';
 import { type JsonPath, isObject } from '../json';
 import type { Subject } from '../model';
 import { type CompletionEntry, type CompletionProvider, type HoverProvider, type PositionContext, valueEntry } from '../position';
@@ -170,11 +170,11 @@ export const serviceCompletion: CompletionProvider = {
     if (!place) return undefined;
     switch (place.field) {
       case 'launchType':
-        return valuesOf(facts.launchTypes, { FARGATE: 'Fargate on-demand' });
+        return valuesOf(LAUNCH_TYPES, { FARGATE: 'Fargate on-demand' });
       case 'assignPublicIp':
-        return valuesOf(facts.assignPublicIp);
+        return valuesOf(ASSIGN_PUBLIC_IP);
       case 'deploymentControllerType':
-        return valuesOf(facts.deploymentControllers, {
+        return valuesOf(DEPLOYMENT_CONTROLLERS, {
           ECS: 'rolling update',
           CODE_DEPLOY: 'blue/green with CodeDeploy',
           EXTERNAL: 'a third-party controller',
@@ -185,7 +185,7 @@ export const serviceCompletion: CompletionProvider = {
     const link = linkOf(context).link;
     const task = link ? taskOf(link.subject) : undefined;
     if (place.field === 'capacityProvider') {
-      return valuesOf(task && isWindows(task) ? ['FARGATE'] : facts.fargateCapacityProviders, { FARGATE_SPOT: 'interruptible, cheaper' });
+      return valuesOf(task && isWindows(task) ? ['FARGATE'] : FARGATE_CAPACITY_PROVIDERS, { FARGATE_SPOT: 'interruptible, cheaper' });
     }
     if (place.field === 'platformVersion') {
       const os = task && isWindows(task) ? 'windows' : 'linux';

@@ -34,20 +34,25 @@ ruleTester(serviceConnectPortName, {
           path: ['serviceConnectConfiguration', 'services', 0, 'portName'],
           message:
             'Service Connect port "web-http" is not a port mapping name of task definition web (task-definition.json): its names are http.',
+          fix: { title: 'Use port name http', output: connect('http') },
         },
       ],
-      fix: { title: 'Use port name http', output: connect('http') },
     },
     {
       name: 'no port mapping has a name: the fix names the only one in the task definition',
       json: connect('web'),
       ...beside(unnamed),
-      findings: [{ path: ['serviceConnectConfiguration', 'services', 0, 'portName'], message: 'names none of its port mappings' }],
-      fix: {
-        title: 'Name port 80 of container web "web" (task-definition.json)',
-        output: connect('web'),
-        files: { 'task-definition.json': webTask({}, [container('web', { portMappings: [{ containerPort: 80, name: 'web' }] })]) },
-      },
+      findings: [
+        {
+          path: ['serviceConnectConfiguration', 'services', 0, 'portName'],
+          message: 'names none of its port mappings',
+          fix: {
+            title: 'Name port 80 of container web "web" (task-definition.json)',
+            output: connect('web'),
+            files: { 'task-definition.json': webTask({}, [container('web', { portMappings: [{ containerPort: 80, name: 'web' }] })]) },
+          },
+        },
+      ],
     },
   ],
 });

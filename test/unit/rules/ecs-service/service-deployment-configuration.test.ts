@@ -46,15 +46,15 @@ ruleTester(serviceDeploymentConfiguration, {
           path: ['deploymentConfiguration', 'maximumPercent'],
           message:
             'With minimumHealthyPercent 100 and maximumPercent 100, a rolling deployment of 2 tasks may neither stop an old task nor start a new one',
+          fix: { title: 'Set maximumPercent to 200', output: deployment({ minimumHealthyPercent: 100, maximumPercent: 200 }) },
         },
       ],
-      fix: { title: 'Set maximumPercent to 200', output: deployment({ minimumHealthyPercent: 100, maximumPercent: 200 }) },
     },
     {
       name: 'one task at 50 and 100',
       json: deployment({ minimumHealthyPercent: 50, maximumPercent: 100 }, { desiredCount: 1 }),
       ...beside(),
-      findings: [{ path: ['deploymentConfiguration', 'maximumPercent'], message: 'of 1 task' }],
+      findings: [{ path: ['deploymentConfiguration', 'maximumPercent'], message: 'of 1 task', fixes: ['Set maximumPercent to 200'] }],
     },
     {
       name: 'DAEMON above 100',
@@ -64,6 +64,7 @@ ruleTester(serviceDeploymentConfiguration, {
         {
           path: ['deploymentConfiguration', 'maximumPercent'],
           message: 'A DAEMON service runs one task per instance and takes no maximumPercent above 100',
+          fixes: ['Set maximumPercent to 100'],
         },
       ],
     },
@@ -74,6 +75,7 @@ ruleTester(serviceDeploymentConfiguration, {
       findings: [
         {
           path: ['deploymentConfiguration', 'deploymentCircuitBreaker'],
+          target: 'key',
           message: 'needs both "enable" and "rollback"; rollback is missing',
         },
       ],
@@ -99,8 +101,12 @@ ruleTester(serviceDeploymentConfiguration, {
       name: 'an unknown controller type',
       json: service({ deploymentController: { type: 'code_deploy' } }),
       ...beside(),
-      findings: [{ path: ['deploymentController', 'type'] }],
-      fix: { title: 'Set the type to "CODE_DEPLOY"', output: service({ deploymentController: { type: 'CODE_DEPLOY' } }) },
+      findings: [
+        {
+          path: ['deploymentController', 'type'],
+          fix: { title: 'Set the type to "CODE_DEPLOY"', output: service({ deploymentController: { type: 'CODE_DEPLOY' } }) },
+        },
+      ],
     },
     {
       name: 'the ECS controller beside a CodeDeploy AppSpec',
@@ -111,16 +117,27 @@ ruleTester(serviceDeploymentConfiguration, {
           path: ['deploymentController', 'type'],
           severity: 'warning',
           message: 'uses the ECS deployment controller, but appspec.json beside it is a CodeDeploy AppSpec',
+          fix: {
+            title: 'Set the deployment controller to CODE_DEPLOY',
+            output: service({ deploymentController: { type: 'CODE_DEPLOY' } }),
+          },
         },
       ],
-      fix: { title: 'Set the deployment controller to CODE_DEPLOY', output: service({ deploymentController: { type: 'CODE_DEPLOY' } }) },
     },
     {
       name: 'no controller beside a CodeDeploy AppSpec',
       json: service(),
       ...withAppSpec,
-      findings: [{ path: ['taskDefinition'], severity: 'warning' }],
-      fix: { title: 'Set the deployment controller to CODE_DEPLOY', output: service({ deploymentController: { type: 'CODE_DEPLOY' } }) },
+      findings: [
+        {
+          path: ['taskDefinition'],
+          severity: 'warning',
+          fix: {
+            title: 'Set the deployment controller to CODE_DEPLOY',
+            output: service({ deploymentController: { type: 'CODE_DEPLOY' } }),
+          },
+        },
+      ],
     },
   ],
 });

@@ -39,18 +39,18 @@ ruleTester(serviceExecuteCommand, {
           path: ['enableExecuteCommand'],
           message:
             'Task role appRole lacks ssmmessages:CreateControlChannel, ssmmessages:CreateDataChannel, ssmmessages:OpenControlChannel, ssmmessages:OpenDataChannel on *, which ECS Exec needs',
+          fix: {
+            title: 'Add the ECS Exec actions to the policy of task role appRole (app.json)',
+            output: on,
+            files: {
+              'iam/app.json': policy(
+                { Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::cfg/*' },
+                { Sid: 'EcsExec', ...EXEC },
+              ),
+            },
+          },
         },
       ],
-      fix: {
-        title: 'Add the ECS Exec actions to the policy of task role appRole (app.json)',
-        output: on,
-        files: {
-          'iam/app.json': policy(
-            { Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::cfg/*' },
-            { Sid: 'EcsExec', ...EXEC },
-          ),
-        },
-      },
     },
     {
       name: 'a role file without inline policies: the fix adds one',
@@ -60,18 +60,22 @@ ruleTester(serviceExecuteCommand, {
         'task-definition.json': task(),
         'iam/app-role.json': { RoleName: 'appRole', AssumeRolePolicyDocument: policy(), Policies: [] },
       },
-      findings: [{ path: ['enableExecuteCommand'] }],
-      fix: {
-        title: 'Add the ECS Exec actions to task role appRole (app-role.json)',
-        output: on,
-        files: {
-          'iam/app-role.json': {
-            RoleName: 'appRole',
-            AssumeRolePolicyDocument: policy(),
-            Policies: [{ PolicyName: 'EcsExec', PolicyDocument: policy({ Sid: 'EcsExec', ...EXEC }) }],
+      findings: [
+        {
+          path: ['enableExecuteCommand'],
+          fix: {
+            title: 'Add the ECS Exec actions to task role appRole (app-role.json)',
+            output: on,
+            files: {
+              'iam/app-role.json': {
+                RoleName: 'appRole',
+                AssumeRolePolicyDocument: policy(),
+                Policies: [{ PolicyName: 'EcsExec', PolicyDocument: policy({ Sid: 'EcsExec', ...EXEC }) }],
+              },
+            },
           },
         },
-      },
+      ],
     },
     {
       name: 'no task role',
@@ -91,9 +95,13 @@ ruleTester(serviceExecuteCommand, {
       fileName: 'service.json',
       files: { 'task-definition.json': task() },
       findings: [
-        { path: ['enableExecuteCommand'], severity: 'hint', message: 'The policies of task role appRole are not in the workspace' },
+        {
+          path: ['enableExecuteCommand'],
+          severity: 'hint',
+          message: 'The policies of task role appRole are not in the workspace',
+          fixes: ['Create a policy for task role appRole with the ECS Exec actions'],
+        },
       ],
-      fixes: ['Create a policy for task role appRole with the ECS Exec actions'],
     },
     {
       name: 'a read-only root file system',
@@ -114,8 +122,14 @@ ruleTester(serviceExecuteCommand, {
       json: on,
       fileName: 'service.json',
       files: files(policy(EXEC), task({ taskRoleArn: ROLE }, {})),
-      findings: [{ path: ['enableExecuteCommand'], severity: 'hint', message: 'set linuxParameters.initProcessEnabled to true in "web"' }],
-      fix: { title: 'Set initProcessEnabled in task-definition.json', output: on, files: { 'task-definition.json': task() } },
+      findings: [
+        {
+          path: ['enableExecuteCommand'],
+          severity: 'hint',
+          message: 'set linuxParameters.initProcessEnabled to true in "web"',
+          fix: { title: 'Set initProcessEnabled in task-definition.json', output: on, files: { 'task-definition.json': task() } },
+        },
+      ],
     },
   ],
 });

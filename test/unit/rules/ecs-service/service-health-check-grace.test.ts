@@ -38,9 +38,9 @@ ruleTester(serviceHealthCheckGrace, {
           path: ['healthCheckGracePeriodSeconds'],
           message:
             'Service web has no load balancer, no VPC Lattice target and no container health check in task definition web (task-definition.json), so its 60-second health check grace period has nothing to apply to.',
+          fix: { title: 'Remove healthCheckGracePeriodSeconds', output: noLb },
         },
       ],
-      fix: { title: 'Remove healthCheckGracePeriodSeconds', output: noLb },
     },
     {
       name: 'negative',

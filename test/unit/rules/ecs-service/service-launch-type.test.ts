@@ -62,35 +62,45 @@ ruleTester(serviceLaunchType, {
       name: 'a launch type and a strategy',
       json: { ...service(), ...strategy({ capacityProvider: 'FARGATE_SPOT', weight: 1 }) },
       ...beside(),
-      findings: [{ path: ['launchType'], message: 'Service web has both a launchType and a capacityProviderStrategy' }],
-      fixes: ['Remove launchType (keep the capacity provider strategy)', 'Remove capacityProviderStrategy (keep the launch type)'],
-      fix: {
-        title: 'Remove launchType (keep the capacity provider strategy)',
-        output: { ...noLaunchType, ...strategy({ capacityProvider: 'FARGATE_SPOT', weight: 1 }) },
-      },
+      findings: [
+        {
+          path: ['launchType'],
+          message: 'Service web has both a launchType and a capacityProviderStrategy',
+          fixes: [
+            {
+              title: 'Remove launchType (keep the capacity provider strategy)',
+              output: { ...noLaunchType, ...strategy({ capacityProvider: 'FARGATE_SPOT', weight: 1 }) },
+            },
+            { title: 'Remove capacityProviderStrategy (keep the launch type)', output: service() },
+          ],
+        },
+      ],
     },
     {
       name: 'a launch type in lower case',
       json: service({ launchType: 'fargate' }),
       ...beside(),
-      findings: [{ path: ['launchType'] }],
-      fix: { title: 'Set launchType to "FARGATE"', output: service() },
+      findings: [{ path: ['launchType'], fix: { title: 'Set launchType to "FARGATE"', output: service() } }],
     },
     {
       name: 'placement rules on Fargate',
       json: service({ placementConstraints: [{ type: 'distinctInstance' }], placementStrategy: [{ type: 'binpack', field: 'memory' }] }),
       ...beside(),
       findings: [
-        { path: ['placementConstraints'], message: 'placementConstraints ("not supported with FARGATE launch type")' },
-        { path: ['placementStrategy'], message: 'placementStrategy' },
+        {
+          path: ['placementConstraints'],
+          target: 'key',
+          message: 'placementConstraints ("not supported with FARGATE launch type")',
+          fix: { title: 'Remove placementConstraints', output: service({ placementStrategy: [{ type: 'binpack', field: 'memory' }] }) },
+        },
+        { path: ['placementStrategy'], target: 'key', message: 'placementStrategy', fixes: ['Remove placementStrategy'] },
       ],
-      fix: { title: 'Remove placementConstraints', output: service({ placementStrategy: [{ type: 'binpack', field: 'memory' }] }) },
     },
     {
       name: 'DAEMON on Fargate',
       json: service({ schedulingStrategy: 'DAEMON' }),
       ...beside(),
-      findings: [{ path: ['schedulingStrategy'], message: 'REPLICA' }],
+      findings: [{ path: ['schedulingStrategy'], message: 'REPLICA', fixes: ['Set schedulingStrategy to "REPLICA"'] }],
     },
     {
       name: 'Windows tasks on FARGATE_SPOT',
@@ -100,22 +110,26 @@ ruleTester(serviceLaunchType, {
         {
           path: ['capacityProviderStrategy', 0, 'capacityProvider'],
           message: 'runs Windows containers, and Fargate Spot does not run Windows tasks',
+          fix: {
+            title: 'Use FARGATE instead of FARGATE_SPOT',
+            output: { ...noLaunchType, ...strategy({ capacityProvider: 'FARGATE', weight: 1 }) },
+          },
         },
       ],
-      fix: {
-        title: 'Use FARGATE instead of FARGATE_SPOT',
-        output: { ...noLaunchType, ...strategy({ capacityProvider: 'FARGATE', weight: 1 }) },
-      },
     },
     {
       name: 'Windows tasks with FARGATE and FARGATE_SPOT',
       json: { ...noLaunchType, ...strategy({ capacityProvider: 'FARGATE', weight: 1 }, { capacityProvider: 'FARGATE_SPOT', weight: 1 }) },
       ...beside(windows),
-      findings: [{ path: ['capacityProviderStrategy', 1, 'capacityProvider'] }],
-      fix: {
-        title: 'Remove the FARGATE_SPOT provider',
-        output: { ...noLaunchType, ...strategy({ capacityProvider: 'FARGATE', weight: 1 }) },
-      },
+      findings: [
+        {
+          path: ['capacityProviderStrategy', 1, 'capacityProvider'],
+          fix: {
+            title: 'Remove the FARGATE_SPOT provider',
+            output: { ...noLaunchType, ...strategy({ capacityProvider: 'FARGATE', weight: 1 }) },
+          },
+        },
+      ],
     },
     {
       name: 'two bases',
@@ -135,7 +149,7 @@ ruleTester(serviceLaunchType, {
       name: 'every weight 0',
       json: { ...noLaunchType, ...strategy({ capacityProvider: 'FARGATE', base: 1 }, { capacityProvider: 'FARGATE_SPOT', weight: 0 }) },
       ...beside(),
-      findings: [{ path: ['capacityProviderStrategy'], message: 'has weight 0' }],
+      findings: [{ path: ['capacityProviderStrategy'], target: 'key', message: 'has weight 0' }],
     },
     {
       name: 'a weight above 1000',
@@ -147,13 +161,18 @@ ruleTester(serviceLaunchType, {
       name: 'Fargate and Auto Scaling group providers mixed',
       json: { ...noLaunchType, ...strategy({ capacityProvider: 'FARGATE', weight: 1 }, { capacityProvider: 'my-asg', weight: 1 }) },
       ...beside(),
-      findings: [{ path: ['capacityProviderStrategy'], message: 'not both: FARGATE, my-asg' }],
+      findings: [{ path: ['capacityProviderStrategy'], target: 'key', message: 'not both: FARGATE, my-asg' }],
     },
     {
       name: 'an AppSpec with FARGATE_SPOT for Windows tasks',
       json: appspec({ CapacityProviderStrategy: [{ CapacityProvider: 'FARGATE_SPOT', Weight: 1 }] }),
       ...besideAppSpec(windows),
-      findings: [{ path: ['Resources', 0, 'TargetService', 'Properties', 'CapacityProviderStrategy', 0, 'CapacityProvider'] }],
+      findings: [
+        {
+          path: ['Resources', 0, 'TargetService', 'Properties', 'CapacityProviderStrategy', 0, 'CapacityProvider'],
+          fixes: ['Use FARGATE instead of FARGATE_SPOT'],
+        },
+      ],
     },
   ],
 });

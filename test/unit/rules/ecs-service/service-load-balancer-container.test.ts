@@ -7,6 +7,13 @@ import { appspec, beside, besideAppSpec, service, webTask } from './fixtures';
 const lb = (containerName: unknown, containerPort: unknown) => [
   { targetGroupArn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef', containerName, containerPort },
 ];
+const PORT = ['loadBalancers', 0, 'containerPort'];
+const APPSPEC_LB = ['Resources', 0, 'TargetService', 'Properties', 'LoadBalancerInfo'];
+const withPort = (port: number) =>
+  webTask({}, [
+    container('web', { essential: true, portMappings: [{ containerPort: 80, name: 'http' }, { containerPort: port }] }),
+    container('side', { essential: false, portMappings: [{ containerPort: 9102 }] }),
+  ]);
 
 ruleTester(serviceLoadBalancerContainer, {
   valid: [
@@ -67,33 +74,23 @@ ruleTester(serviceLoadBalancerContainer, {
   ],
   invalid: [
     {
-      name: 'a port the container does not map',
+      name: 'a port the container does not map: use a port of it, or add the port to the task definition',
       json: service({ loadBalancers: lb('web', 8080) }),
       ...beside(),
       findings: [
         {
-          path: ['loadBalancers', 0, 'containerPort'],
+          path: PORT,
           message: 'Container "web" of task definition web (task-definition.json) has no container port 8080: its ports are 80.',
+          fixes: [
+            { title: 'Use port 80', output: service() },
+            {
+              title: 'Add container port 8080 to container web (task-definition.json)',
+              output: service({ loadBalancers: lb('web', 8080) }),
+              files: { 'task-definition.json': withPort(8080) },
+            },
+          ],
         },
       ],
-      fixes: ['Use port 80', 'Add container port 8080 to container web (task-definition.json)'],
-      fix: { title: 'Use port 80', output: service() },
-    },
-    {
-      name: 'the port fix can add the port to the task definition instead',
-      json: service({ loadBalancers: lb('web', 8080) }),
-      ...beside(),
-      findings: [{ path: ['loadBalancers', 0, 'containerPort'] }],
-      fix: {
-        title: 'Add container port 8080 to container web (task-definition.json)',
-        output: service({ loadBalancers: lb('web', 8080) }),
-        files: {
-          'task-definition.json': webTask({}, [
-            container('web', { essential: true, portMappings: [{ containerPort: 80, name: 'http' }, { containerPort: 8080 }] }),
-            container('side', { essential: false, portMappings: [{ containerPort: 9102 }] }),
-          ]),
-        },
-      },
     },
     {
       name: 'a container the task definition does not have',
@@ -103,17 +100,25 @@ ruleTester(serviceLoadBalancerContainer, {
         {
           path: ['loadBalancers', 0, 'containerName'],
           message: 'Container "api" is not in task definition web (task-definition.json): its containers are web, side.',
+          fixes: [{ title: 'Use container web', output: service({ loadBalancers: lb('web', 80) }) }, 'Use container side'],
         },
       ],
-      fixes: ['Use container web', 'Use container side'],
-      fix: { title: 'Use container web', output: service({ loadBalancers: lb('web', 80) }) },
     },
     {
       name: 'a container without port mappings',
       json: service({ loadBalancers: lb('web', 80) }),
       ...beside(webTask({}, [container('web')])),
-      findings: [{ path: ['loadBalancers', 0, 'containerPort'], message: 'maps no port at all' }],
-      fixes: ['Add container port 80 to container web (task-definition.json)'],
+      findings: [
+        {
+          path: PORT,
+          message: 'maps no port at all',
+          fix: {
+            title: 'Add container port 80 to container web (task-definition.json)',
+            output: service({ loadBalancers: lb('web', 80) }),
+            files: { 'task-definition.json': webTask({}, [container('web', { portMappings: [{ containerPort: 80 }] })]) },
+          },
+        },
+      ],
     },
     {
       name: 'describe-services output: each service is checked',
@@ -122,14 +127,22 @@ ruleTester(serviceLoadBalancerContainer, {
         failures: [],
       },
       ...beside(),
-      findings: [{ path: ['services', 0, 'loadBalancers', 0, 'containerPort'] }],
+      findings: [
+        { path: ['services', 0, ...PORT], fixes: ['Use port 80', 'Add container port 81 to container web (task-definition.json)'] },
+      ],
     },
     {
       name: 'linked by ARN, the task definition in another folder',
       json: service({ taskDefinition: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:3', loadBalancers: lb('web', 8080) }),
       fileName: 'services/service.json',
       files: { 'taskdefs/web.json': webTask() },
-      findings: [{ path: ['loadBalancers', 0, 'containerPort'], message: 'task definition web (web.json)' }],
+      findings: [
+        {
+          path: PORT,
+          message: 'task definition web (web.json)',
+          fixes: ['Use port 80', 'Add container port 8080 to container web (web.json)'],
+        },
+      ],
     },
     {
       name: 'an AppSpec whose ContainerPort is not in taskdef.json',
@@ -137,26 +150,33 @@ ruleTester(serviceLoadBalancerContainer, {
       ...besideAppSpec(),
       findings: [
         {
-          path: ['Resources', 0, 'TargetService', 'Properties', 'LoadBalancerInfo', 'ContainerPort'],
+          path: [...APPSPEC_LB, 'ContainerPort'],
           message:
             'has no container port 8080: its ports are 80. The load balancer must use one of them, or the deployment fails when CodeDeploy shifts traffic to it.',
+          fixes: [{ title: 'Use port 80', output: appspec() }, 'Add container port 8080 to container web (taskdef.json)'],
         },
       ],
-      fix: { title: 'Use port 80', output: appspec() },
     },
     {
       name: 'an AppSpec port written as a string is fixed as a string',
       json: appspec({ LoadBalancerInfo: { ContainerName: 'web', ContainerPort: '8080' } }),
       ...besideAppSpec(),
-      findings: [{ path: ['Resources', 0, 'TargetService', 'Properties', 'LoadBalancerInfo', 'ContainerPort'] }],
-      fix: { title: 'Use port 80', output: appspec({ LoadBalancerInfo: { ContainerName: 'web', ContainerPort: '80' } }) },
+      findings: [
+        {
+          path: [...APPSPEC_LB, 'ContainerPort'],
+          fixes: [
+            { title: 'Use port 80', output: appspec({ LoadBalancerInfo: { ContainerName: 'web', ContainerPort: '80' } }) },
+            'Add container port 8080 to container web (taskdef.json)',
+          ],
+        },
+      ],
     },
     {
       name: 'an AppSpec with a literal family links by family',
       json: appspec({ TaskDefinition: 'web', LoadBalancerInfo: { ContainerName: 'api', ContainerPort: 80 } }),
       fileName: 'deploy/appspec.json',
       files: { 'taskdef.json': webTask() },
-      findings: [{ path: ['Resources', 0, 'TargetService', 'Properties', 'LoadBalancerInfo', 'ContainerName'] }],
+      findings: [{ path: [...APPSPEC_LB, 'ContainerName'], fixes: ['Use container web', 'Use container side'] }],
     },
   ],
 });

@@ -7,7 +7,7 @@ import { appspec, beside, besideAppSpec, service, webTask } from './fixtures';
 const subnets = (n: number) => Array.from({ length: n }, (_, i) => `subnet-${String(i).padStart(17, '0')}`);
 const groups = (n: number) => Array.from({ length: n }, (_, i) => `sg-${String(i).padStart(17, '0')}`);
 const network = (awsvpc: Record<string, unknown>) => ({ networkConfiguration: { awsvpcConfiguration: awsvpc } });
-const bridge = ec2Task([container('web', { memory: 256, portMappings: [{ containerPort: 80 }] })]);
+const bridge = ec2Task([container('web', { memory: 256, portMappings: [{ containerPort: 80 }] })], { networkMode: 'bridge' });
 const { networkConfiguration: _, ...withoutNetwork } = service();
 
 ruleTester(serviceNetworkConfiguration, {
@@ -67,7 +67,7 @@ ruleTester(serviceNetworkConfiguration, {
       name: 'no subnet',
       json: service(network({ subnets: [], securityGroups: groups(1) })),
       ...beside(),
-      findings: [{ path: ['networkConfiguration', 'awsvpcConfiguration'], message: 'needs at least one subnet' }],
+      findings: [{ path: ['networkConfiguration', 'awsvpcConfiguration'], target: 'key', message: 'needs at least one subnet' }],
     },
     {
       name: '17 subnets',
@@ -86,26 +86,35 @@ ruleTester(serviceNetworkConfiguration, {
       json: service(network({ subnets: subnets(1), assignPublicIp: 'enabled' })),
       ...beside(),
       findings: [
-        { path: ['networkConfiguration', 'awsvpcConfiguration', 'assignPublicIp'], message: 'is "ENABLED" or "DISABLED", not "enabled"' },
+        {
+          path: ['networkConfiguration', 'awsvpcConfiguration', 'assignPublicIp'],
+          message: 'is "ENABLED" or "DISABLED", not "enabled"',
+          fix: {
+            title: 'Set assignPublicIp to "ENABLED"',
+            output: service(network({ subnets: subnets(1), assignPublicIp: 'ENABLED' })),
+            safe: true,
+          },
+        },
       ],
-      fix: {
-        title: 'Set assignPublicIp to "ENABLED"',
-        output: service(network({ subnets: subnets(1), assignPublicIp: 'ENABLED' })),
-        safe: true,
-      },
     },
     {
       name: 'a bridge task definition with network configuration',
       json: { ...service(), launchType: 'EC2' },
       ...beside(bridge),
-      findings: [{ path: ['networkConfiguration'], message: 'uses network mode bridge, which takes no network configuration' }],
-      fix: { title: 'Remove networkConfiguration', output: { ...withoutNetwork, launchType: 'EC2' } },
+      findings: [
+        {
+          path: ['networkConfiguration'],
+          target: 'key',
+          message: 'uses network mode bridge, which takes no network configuration',
+          fix: { title: 'Remove networkConfiguration', output: { ...withoutNetwork, launchType: 'EC2' } },
+        },
+      ],
     },
     {
       name: 'a task definition without networkMode is bridge',
       json: { ...service(), launchType: 'EC2' },
       ...beside(ec2Task([container('web', { memory: 256, portMappings: [{ containerPort: 80 }] })], { networkMode: undefined })),
-      findings: [{ path: ['networkConfiguration'], message: 'network mode bridge' }],
+      findings: [{ path: ['networkConfiguration'], target: 'key', message: 'network mode bridge', fixes: ['Remove networkConfiguration'] }],
     },
     {
       name: 'an AppSpec AwsvpcConfiguration without SecurityGroups and AssignPublicIp',
@@ -114,6 +123,7 @@ ruleTester(serviceNetworkConfiguration, {
       findings: [
         {
           path: ['Resources', 0, 'TargetService', 'Properties', 'NetworkConfiguration', 'AwsvpcConfiguration'],
+          target: 'key',
           message: 'lacks SecurityGroups and AssignPublicIp',
         },
       ],

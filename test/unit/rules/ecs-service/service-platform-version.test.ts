@@ -40,10 +40,12 @@ ruleTester(servicePlatformVersion, {
           path: ['platformVersion'],
           message:
             'Platform version 1.3.0 is too old for service web: EFS volumes (efsVolumeConfiguration) (in the task definition) needs 1.4.0.',
+          fixes: [
+            { title: 'Set platformVersion to LATEST', output: service({ platformVersion: 'LATEST' }) },
+            'Set platformVersion to 1.4.0',
+          ],
         },
       ],
-      fixes: ['Set platformVersion to LATEST', 'Set platformVersion to 1.4.0'],
-      fix: { title: 'Set platformVersion to LATEST', output: service({ platformVersion: 'LATEST' }) },
     },
     {
       name: '1.3.0 with 8 vCPU, ephemeral storage and ECS Exec',
@@ -54,6 +56,7 @@ ruleTester(servicePlatformVersion, {
           path: ['platformVersion'],
           message:
             '8 or 16 vCPU (cpu 8192 or more) (in the task definition) needs 1.4.0; ephemeralStorage (in the task definition) needs 1.4.0; ECS Exec (enableExecuteCommand) (in the service) needs 1.4.0',
+          fixes: ['Set platformVersion to LATEST', 'Set platformVersion to 1.4.0'],
         },
       ],
     },
@@ -65,6 +68,7 @@ ruleTester(servicePlatformVersion, {
         {
           path: ['platformVersion'],
           message: 'There is no Fargate platform version "1.5.0": Linux tasks run on 1.4.0, 1.3.0, Windows tasks on 1.0.0, or LATEST.',
+          fix: { title: 'Set platformVersion to LATEST', output: service({ platformVersion: 'LATEST' }) },
         },
       ],
     },
@@ -72,21 +76,31 @@ ruleTester(servicePlatformVersion, {
       name: 'a retired version, even without the task definition',
       json: service({ platformVersion: '1.2.0' }),
       fileName: 'service.json',
-      findings: [{ path: ['platformVersion'], message: 'was retired on 2020-12-14' }],
+      findings: [{ path: ['platformVersion'], message: 'was retired on 2020-12-14', fixes: ['Set platformVersion to LATEST'] }],
     },
     {
       name: 'a Linux version for Windows tasks',
       json: service({ platformVersion: '1.4.0' }),
       ...beside(windows),
       findings: [
-        { path: ['platformVersion'], message: 'runs Windows containers, and 1.4.0 is not a Windows platform version (1.0.0 or LATEST)' },
+        {
+          path: ['platformVersion'],
+          message: 'runs Windows containers, and 1.4.0 is not a Windows platform version (1.0.0 or LATEST)',
+          fixes: ['Set platformVersion to LATEST'],
+        },
       ],
     },
     {
       name: 'an AppSpec PlatformVersion',
       json: appspec({ PlatformVersion: '1.3.0' }),
       ...besideAppSpec(efs),
-      findings: [{ path: ['Resources', 0, 'TargetService', 'Properties', 'PlatformVersion'], message: 'too old for this AppSpec' }],
+      findings: [
+        {
+          path: ['Resources', 0, 'TargetService', 'Properties', 'PlatformVersion'],
+          message: 'too old for this AppSpec',
+          fixes: ['Set platformVersion to LATEST', 'Set platformVersion to 1.4.0'],
+        },
+      ],
     },
   ],
 });

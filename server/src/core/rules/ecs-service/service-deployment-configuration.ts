@@ -5,7 +5,7 @@
 // deployment circuit breaker needs both enable and rollback, and works with the ECS controller only. The
 // controller is ECS, CODE_DEPLOY or EXTERNAL; CODE_DEPLOY needs a load balancer and REPLICA scheduling, and a
 // CodeDeploy AppSpec beside a service means that service must use CODE_DEPLOY.
-import facts from '../../facts/ecs-services.json';
+import { DEPLOYMENT_CONTROLLERS, SERVICE_LIMITS } from '../../ecs-service/facts';
 import { type JsonPath, isObject, isPlaceholder } from '../../json';
 import { set } from '../../model';
 import type { Fix, RelatedLocation, Report, Rule } from '../../rule';
@@ -39,13 +39,13 @@ export const serviceDeploymentConfiguration: Rule<DeploymentData> = {
       controllerField &&
       typeof controllerField.value === 'string' &&
       !isPlaceholder(controllerField.value) &&
-      !facts.deploymentControllers.includes(controllerField.value)
+      !DEPLOYMENT_CONTROLLERS.includes(controllerField.value)
     ) {
       const upper = controllerField.value.toUpperCase();
       report({
         path: controllerField.path,
-        message: `The deployment controller type is one of ${facts.deploymentControllers.join(', ')}, not ${JSON.stringify(controllerField.value)}.`,
-        data: facts.deploymentControllers.includes(upper)
+        message: `The deployment controller type is one of ${DEPLOYMENT_CONTROLLERS.join(', ')}, not ${JSON.stringify(controllerField.value)}.`,
+        data: DEPLOYMENT_CONTROLLERS.includes(upper)
           ? { fixes: [{ title: `Set the type to "${upper}"`, path: at(controllerField.path), value: upper }] }
           : undefined,
       });
@@ -117,7 +117,7 @@ function checkPercentages(
     if (p.value !== undefined && p.value < 0)
       report({ path: path(key), message: `${key} is a percentage of desiredCount: it cannot be negative (${p.value}).` });
   }
-  if (daemon && max.value !== undefined && max.value > facts.limits.daemonMaximumPercent) {
+  if (daemon && max.value !== undefined && max.value > SERVICE_LIMITS.daemonMaximumPercent) {
     report({
       path: path('maximumPercent'),
       message: `A DAEMON service runs one task per instance and takes no maximumPercent above 100 (this one is ${max.value}); ECS rejects it.`,

@@ -4,7 +4,7 @@
 // execution role's are (role files, fargate-lint.json, templates). The ECS Exec considerations add: the agent
 // must write to the container's root file system (readonlyRootFilesystem: true is not supported), and
 // initProcessEnabled reaps the agent's orphaned processes.
-import facts from '../../facts/ecs-services.json';
+import { ECS_EXEC } from '../../ecs-service/facts';
 import { type Status, checkPermissions, worstStatus } from '../../execution-role/check';
 import { type Grant, addStatementsEdits, createPolicyEdits, policyDocumentFor } from '../../execution-role/fixes';
 import { resolveRole } from '../../execution-role/resolve-role';
@@ -17,8 +17,8 @@ import { referencedRole } from '../../taskdef/roles';
 import { basenameOf } from '../../uris';
 import { linkedOf, taskLabel } from './_linked';
 
-const ACTIONS = facts.ecsExec.actions;
-const GRANT: Grant = { feature: 'ecs-exec', actions: ACTIONS, resources: [facts.ecsExec.resource] };
+const ACTIONS = ECS_EXEC.actions;
+const GRANT: Grant = { feature: 'ecs-exec', actions: ACTIONS, resources: [ECS_EXEC.resource] };
 
 interface ExecData {
   kind: 'permissions' | 'create-policy' | 'init-process';

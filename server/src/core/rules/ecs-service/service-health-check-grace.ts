@@ -2,7 +2,7 @@
 // Elastic Load Balancing, VPC Lattice and container health checks (the ECS API reference; it once was for load
 // balancers only). A service with none of them gains nothing from it, which usually means a load balancer or a
 // health check was forgotten. The value is 0 to 2,147,483,647 seconds.
-import facts from '../../facts/ecs-services.json';
+import { SERVICE_LIMITS } from '../../ecs-service/facts';
 import { type JsonPath, isObject } from '../../json';
 import { remove } from '../../model';
 import type { Rule } from '../../rule';
@@ -15,7 +15,7 @@ interface GraceData {
   path: JsonPath;
 }
 
-const RANGE = facts.limits.healthCheckGracePeriodSeconds;
+const RANGE = SERVICE_LIMITS.healthCheckGracePeriodSeconds;
 
 export const serviceHealthCheckGrace: Rule<GraceData> = {
   meta: {

@@ -4,7 +4,7 @@
 // cannot use FARGATE_SPOT; a strategy holds at most 20 providers, Fargate ones or others but not both, at most
 // one with a base, weights 0-1000 of which one is above zero when there are several. An empty launchType (as
 // ecspresso writes it) is no launch type: the AWS SDK it deploys with does not send it.
-import facts from '../../facts/ecs-services.json';
+import { FARGATE_CAPACITY_PROVIDERS, LAUNCH_TYPES, SERVICE_LIMITS } from '../../ecs-service/facts';
 import { type JsonPath, isPlaceholder } from '../../json';
 import { remove, set } from '../../model';
 import type { Fix, Report, Rule } from '../../rule';
@@ -16,8 +16,8 @@ interface LaunchData {
   fixes: { title: string; op: 'remove' | 'set'; path: JsonPath; value?: string }[];
 }
 
-const LIMITS = facts.limits;
-const FARGATE_PROVIDERS = facts.fargateCapacityProviders;
+const LIMITS = SERVICE_LIMITS;
+const FARGATE_PROVIDERS = FARGATE_CAPACITY_PROVIDERS;
 
 export const serviceLaunchType: Rule<LaunchData> = {
   meta: {
@@ -34,12 +34,12 @@ export const serviceLaunchType: Rule<LaunchData> = {
     const at = (path: JsonPath) => [...subject.path, ...path];
     const launchType = view.launchType;
     if (launchType && typeof launchType.value === 'string' && !isPlaceholder(launchType.value)) {
-      if (!facts.launchTypes.includes(launchType.value)) {
+      if (!LAUNCH_TYPES.includes(launchType.value)) {
         const upper = launchType.value.toUpperCase();
         report({
           path: launchType.path,
-          message: `launchType is one of ${facts.launchTypes.join(', ')}, not ${JSON.stringify(launchType.value)}.`,
-          data: facts.launchTypes.includes(upper)
+          message: `launchType is one of ${LAUNCH_TYPES.join(', ')}, not ${JSON.stringify(launchType.value)}.`,
+          data: LAUNCH_TYPES.includes(upper)
             ? { fixes: [{ title: `Set launchType to "${upper}"`, op: 'set', path: at(launchType.path), value: upper }] }
             : undefined,
         });

@@ -4,7 +4,7 @@
 // not valid for the given networkMode of this task definition"). Fargate runs awsvpc only, so a Fargate service
 // needs one even when its task definition is not in the workspace. Limits: 16 subnets, 5 security groups;
 // assignPublicIp is ENABLED or DISABLED. In an AppSpec the block is optional, but all or none of its settings.
-import facts from '../../facts/ecs-services.json';
+import { ASSIGN_PUBLIC_IP, SERVICE_LIMITS } from '../../ecs-service/facts';
 import { type JsonPath, isObject, isPlaceholder } from '../../json';
 import { remove, set } from '../../model';
 import type { Fix, Report, Rule } from '../../rule';
@@ -19,7 +19,7 @@ interface NetworkData {
   value?: string;
 }
 
-const LIMITS = facts.limits;
+const LIMITS = SERVICE_LIMITS;
 
 export const serviceNetworkConfiguration: Rule<NetworkData> = {
   meta: {
@@ -93,7 +93,7 @@ function checkAwsvpc(view: ServiceView, subjectPath: JsonPath, report: (r: Repor
     });
   }
   const publicIp = awsvpc.assignPublicIp;
-  if (publicIp && !isPlaceholder(publicIp.value) && !facts.assignPublicIp.includes(String(publicIp.value))) {
+  if (publicIp && !isPlaceholder(publicIp.value) && !ASSIGN_PUBLIC_IP.includes(String(publicIp.value))) {
     const upper =
       typeof publicIp.value === 'string'
         ? publicIp.value.toUpperCase()
@@ -105,7 +105,7 @@ function checkAwsvpc(view: ServiceView, subjectPath: JsonPath, report: (r: Repor
     report({
       path: publicIp.path,
       message: `assignPublicIp is "ENABLED" or "DISABLED", not ${JSON.stringify(publicIp.value)}.`,
-      data: facts.assignPublicIp.includes(upper) ? { path: [...subjectPath, ...publicIp.path], fix: 'set', value: upper } : undefined,
+      data: ASSIGN_PUBLIC_IP.includes(upper) ? { path: [...subjectPath, ...publicIp.path], fix: 'set', value: upper } : undefined,
     });
   }
   if (view.form === 'appspec') {

@@ -14,7 +14,7 @@ import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { Validation } from '../../server/src/service/validation';
 import type { SourceDocument } from '../../server/src/sources';
 import { jsonSource } from '../../server/src/sources/json';
-import { positionOf } from '../helpers/lspClient';
+import { positionOf } from '../helpers/positions';
 import { fargateTask } from '../helpers/taskdefs';
 
 const validate = (document: SourceDocument) =>
