@@ -71,6 +71,58 @@ const SCENES: Record<string, (example: string) => ExampleDocument> = {
   }),
 };
 
+/** A Fargate task definition of family `family` (text), with extra task-level fields and one container. */
+const fargateTaskText = (family: string, container: string, extra = '') =>
+  `{ "family": "${family}", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc", "cpu": "256", "memory": "512",${extra}\n` +
+  `  "containerDefinitions": [${container}] }`;
+const SERVICE_URI = 'file:///ws/service.json';
+/** The example is a service (service.json); the task definition it runs lies beside it. */
+const serviceScene = (task: string) => (service: string) => ({
+  uri: SERVICE_URI,
+  text: service,
+  files: { 'file:///ws/task-definition.json': task },
+});
+const EXEC_SERVICE = '{ "serviceName": "shell", "taskDefinition": "shell", "launchType": "FARGATE", "enableExecuteCommand": true }';
+
+/** The pages of the service rules: which task definition lies beside the example service. */
+const SERVICE_SCENES: Record<string, (example: string) => ExampleDocument> = {
+  // Container web maps port 80.
+  'service-load-balancer-container': serviceScene(
+    fargateTaskText('web', '{ "name": "web", "image": "nginx", "portMappings": [{ "containerPort": 80 }] }'),
+  ),
+  'service-network-configuration': serviceScene(fargateTaskText('worker', '{ "name": "worker", "image": "busybox" }')),
+  // It mounts an EFS volume.
+  'service-platform-version': serviceScene(
+    fargateTaskText(
+      'files',
+      '{ "name": "files", "image": "nginx" }',
+      ' "volumes": [{ "name": "shared", "efsVolumeConfiguration": { "fileSystemId": "fs-0123456789abcdef0" } }],',
+    ),
+  ),
+  'service-launch-type': serviceScene(fargateTaskText('web', '{ "name": "web", "image": "nginx" }')),
+  // No container has a health check.
+  'service-health-check-grace': serviceScene(fargateTaskText('queue', '{ "name": "queue", "image": "busybox" }')),
+  'service-deployment-configuration': serviceScene(fargateTaskText('api', '{ "name": "api", "image": "nginx" }')),
+  // Its port mapping is named orders-http.
+  'service-connect-port-name': serviceScene(
+    fargateTaskText('orders', '{ "name": "orders", "image": "nginx", "portMappings": [{ "containerPort": 8080, "name": "orders-http" }] }'),
+  ),
+  // The example is the statement of the task role's policy; the service turns ECS Exec on.
+  'service-execute-command': (statement) => ({
+    uri: SERVICE_URI,
+    text: EXEC_SERVICE,
+    files: {
+      'file:///ws/task-definition.json': fargateTaskText(
+        'shell',
+        '{ "name": "shell", "image": "busybox", "linuxParameters": { "initProcessEnabled": true } }',
+        ` "taskRoleArn": "arn:aws:iam::${ACCOUNT}:role/shellTaskRole",`,
+      ),
+      'file:///ws/fargate-lint.json': '{ "roles": { "shellTaskRole": { "policies": ["task-policy.json"] } } }',
+      'file:///ws/task-policy.json': `{ "Version": "2012-10-17", "Statement": [${statement}] }`,
+    },
+  }),
+};
+
 function topLevelKeys(text: string): string[] {
   const tree: Node | undefined = parseTree(text);
   return tree?.type === 'object' ? (tree.children ?? []).map((p) => String(p.children?.[0]?.value)) : [];
@@ -78,7 +130,7 @@ function topLevelKeys(text: string): string[] {
 
 /** The document a fragment stands for (text is composed, never re-serialised: duplicate keys stay). */
 function exampleDocument(meta: RuleMeta, example: string): ExampleDocument {
-  const scene = SCENES[meta.id];
+  const scene = SCENES[meta.id] ?? SERVICE_SCENES[meta.id];
   if (scene) return scene(example);
   const text = example.trim().startsWith('"') ? `{ ${example} }` : example;
   const keys = topLevelKeys(text);

@@ -1,8 +1,9 @@
 // Keeps the workspace index current for cross-file checks: the files on disk that a source reads (a
 // background scan of every workspace folder, with no cap on their number; folders added later are scanned,
 // removed ones dropped), the open documents (their text wins over the disk), and file-system watch events.
-// When a file that other files depend on changes (a policy, a role, fargate-lint.json), `onDependencyChange`
-// fires, debounced, so the server can refresh the diagnostics of the task definitions that use it.
+// When a file that other files depend on changes (a policy, a role, fargate-lint.json, a service or AppSpec, and
+// a task definition once the workspace holds services that may run it), `onDependencyChange` fires, debounced,
+// so the server can refresh the diagnostics of the files that use it.
 //
 // An open document's edits are not parsed as they come: the index keeps the text and parses it when
 // another document asks for it, or after a quiet period (QUIET_MS without an edit), which is also when a
@@ -28,8 +29,8 @@ const SCAN_REFRESH_MS = 5000;
 /** How often the scan's progress is reported. */
 const PROGRESS_MS = 250;
 
-/** Kinds whose changes can change another file's diagnostics. */
-function isDependency(kind: DocumentKind | undefined): boolean {
+/** Kinds whose changes can change another file's diagnostics (task definitions: see WorkspaceSync.isDependency). */
+function isDependencyKind(kind: DocumentKind | undefined): boolean {
   return kind !== undefined && kind !== 'unknown' && kind !== 'task-definition' && kind !== 'container-definitions';
 }
 
@@ -52,6 +53,8 @@ export class WorkspaceSync {
   private readonly edited = new Map<string, DocumentKind | undefined>();
   private readonly quiet = new QuietTimer(QUIET_MS, () => this.indexEdited());
   private readonly events = new Map<string, FileChange['type']>();
+  /** hasServices' answer, for the index version it was given for. */
+  private services: { version: number; found: boolean } | undefined;
   private eventsTimer: ReturnType<typeof setTimeout> | undefined;
   private eventsDone: Promise<void> = Promise.resolve();
 
@@ -76,6 +79,8 @@ export class WorkspaceSync {
     let lastReport = Date.now();
     let lastRefresh = Date.now();
     let foundDependency = false;
+    // Whether a task definition matters (hasServices) is asked only when a refresh is due: it reads the index.
+    let foundTaskDefinition = false;
     for (const scan of scans) {
       try {
         await files.scan(
@@ -85,16 +90,17 @@ export class WorkspaceSync {
             read++;
             const kind = this.fromDisk(uri, text);
             if (kind !== undefined) kept++;
-            foundDependency ||= isDependency(kind);
+            foundDependency ||= isDependencyKind(kind);
+            foundTaskDefinition ||= kind === 'task-definition';
             const now = Date.now();
             if (now - lastReport >= PROGRESS_MS) {
               lastReport = now;
               reporter?.report(`${read.toLocaleString('en-US')} files read, ${kept.toLocaleString('en-US')} kept`);
             }
-            if (foundDependency && now - lastRefresh >= SCAN_REFRESH_MS) {
+            if ((foundDependency || foundTaskDefinition) && now - lastRefresh >= SCAN_REFRESH_MS) {
               lastRefresh = now;
-              foundDependency = false;
-              this.notify();
+              if (foundDependency || this.hasServices()) this.notify();
+              foundDependency = foundTaskDefinition = false;
             }
           },
           () => scan.cancelled,
@@ -158,7 +164,7 @@ export class WorkspaceSync {
   private indexEdited(): void {
     let relevant = false;
     for (const [uri, before] of this.edited) {
-      relevant ||= isDependency(before) || isDependency(this.index.file(uri)?.model.kind);
+      relevant ||= this.isDependency(before) || this.isDependency(this.index.file(uri)?.model.kind);
     }
     this.edited.clear();
     if (relevant) this.notify();
@@ -175,7 +181,7 @@ export class WorkspaceSync {
     const text = this.files ? await this.files.read(uri) : undefined;
     if (this.open.has(canonicalUri(uri))) return;
     const after = text === undefined ? (this.index.delete(uri), undefined) : this.fromDisk(uri, text);
-    if (isDependency(before) || isDependency(editedKind) || isDependency(after)) this.notify();
+    if (this.isDependency(before) || this.isDependency(editedKind) || this.isDependency(after)) this.notify();
   }
 
   /** File-system watch events (workspace/didChangeWatchedFiles), gathered briefly and read in one batch. */
@@ -210,32 +216,35 @@ export class WorkspaceSync {
         // A folder created (or moved) into the workspace: scan it (nothing happens if it is not a folder).
         relevant = (await this.scanFolder(uri)) || relevant;
       }
-      relevant ||= isDependency(before) || isDependency(this.index.file(uri)?.model.kind);
+      relevant ||= this.isDependency(before) || this.isDependency(this.index.file(uri)?.model.kind);
     }
     if (relevant) this.notify();
   }
 
   private dropUnder(folder: string): boolean {
-    let relevant = false;
+    const kinds = new Set<DocumentKind | undefined>();
     const prefix = folder.endsWith('/') ? folder : `${folder}/`;
     for (const uri of [...this.index.uris()]) {
       if (!uri.startsWith(prefix) || this.open.has(canonicalUri(uri))) continue;
-      relevant ||= isDependency(this.index.file(uri)?.model.kind);
+      kinds.add(this.index.file(uri)?.model.kind);
       this.index.delete(uri);
     }
-    return relevant;
+    return this.anyDependency(kinds);
   }
 
   private async scanFolder(folder: string): Promise<boolean> {
-    let relevant = false;
+    const kinds = new Set<DocumentKind | undefined>();
     await this.files?.scan(
       folder,
-      (uri, text) => {
-        relevant = isDependency(this.fromDisk(uri, text)) || relevant;
-      },
+      (uri, text) => kinds.add(this.fromDisk(uri, text)),
       () => false,
     );
-    return relevant;
+    return this.anyDependency(kinds);
+  }
+
+  /** Whether files of these kinds changing matters to others (the index read once, not once per file). */
+  private anyDependency(kinds: ReadonlySet<DocumentKind | undefined>): boolean {
+    return [...kinds].some(isDependencyKind) || (kinds.has('task-definition') && this.hasServices());
   }
 
   /** A file read from disk: kept (its kind returned) unless it is open, foreign or none of ours. */
@@ -249,6 +258,26 @@ export class WorkspaceSync {
       return undefined;
     }
     return kind;
+  }
+
+  /** A task definition matters to other files once a service or AppSpec in the workspace may run it. */
+  private isDependency(kind: DocumentKind | undefined): boolean {
+    if (kind === 'task-definition') return this.hasServices();
+    return isDependencyKind(kind);
+  }
+
+  /** Whether the index holds a service or an AppSpec; asked once per version of the index. */
+  private hasServices(): boolean {
+    if (this.services?.version === this.index.version) return this.services.found;
+    let found = false;
+    for (const file of this.index.files()) {
+      if (file.model.subjects.some((s) => s.kind === 'service' || s.kind === 'appspec')) {
+        found = true;
+        break;
+      }
+    }
+    this.services = { version: this.index.version, found };
+    return found;
   }
 
   private notify(): void {
