@@ -35,14 +35,15 @@ const locations = {
   },
 };
 
-/** Bundles `files` (absolute paths of *.test.ts), each starting with `setup`; returns the bundle of each, in the same order. */
-export async function bundleTests(files, setup) {
+/**
+ * Bundles `files` (absolute paths of *.test.ts), each starting with `setup`, one bundle per file, except the
+ * files `together` picks: those make one bundle between them (one process for many small files whose start
+ * would cost more than their tests). Returns the bundles, one per file in the order given, then the shared one.
+ */
+export async function bundleTests(files, setup, together = () => false) {
   rmSync(TEST_BUNDLES, { recursive: true, force: true });
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  await esbuild.build({
-    entryPoints: files,
-    outdir: TEST_BUNDLES,
-    outbase: root,
+  const options = {
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -56,6 +57,19 @@ export async function bundleTests(files, setup) {
     plugins: [locations],
     // Imported first by every bundle, into the bundle's own copy of the modules it sets up.
     inject: setup ? [setup] : [],
-  });
-  return files.map((file) => join(TEST_BUNDLES, relative(root, file)).replace(/\.ts$/, '.js'));
+  };
+  const alone = files.filter((file) => !together(file));
+  const grouped = files.filter((file) => together(file));
+  const builds = [];
+  if (alone.length) builds.push(esbuild.build({ ...options, entryPoints: alone, outdir: TEST_BUNDLES, outbase: root }));
+  const group = join(TEST_BUNDLES, 'grouped.test.js');
+  if (grouped.length) {
+    // The files run in the order given, as the modules of one bundle, each with its own scope.
+    const contents = grouped.map((file) => `import ${JSON.stringify(file)};`).join('\n');
+    builds.push(
+      esbuild.build({ ...options, stdin: { contents, resolveDir: root, sourcefile: 'grouped.test.ts', loader: 'ts' }, outfile: group }),
+    );
+  }
+  await Promise.all(builds);
+  return [...alone.map((file) => join(TEST_BUNDLES, relative(root, file)).replace(/\.ts$/, '.js')), ...(grouped.length ? [group] : [])];
 }
