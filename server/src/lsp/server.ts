@@ -103,9 +103,13 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     return settings;
   }
 
-  async function diagnosticsFor(document: TextDocument, token?: CancellationToken): Promise<Diagnostic[]> {
+  /**
+   * `isCancelled` is asked between rules: after the settings request's round trip, a cancellation or a newer
+   * version that came meanwhile stops the work (its result would be thrown away).
+   */
+  async function diagnosticsFor(document: TextDocument, isCancelled: () => boolean): Promise<Diagnostic[]> {
     const settings = await settingsFor(document.uri);
-    return service.validate(document, settings, { isCancelled: () => token?.isCancellationRequested ?? false });
+    return service.validate(document, settings, { isCancelled });
   }
 
   function refreshDiagnostics(): void {
@@ -125,7 +129,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
         const current = documents.get(uri);
         if (!current) return;
         const version = current.version;
-        void safely('validation', () => diagnosticsFor(current), [] as Diagnostic[]).then((diagnostics) => {
+        const stale = () => documents.get(uri)?.version !== version;
+        void safely('validation', () => diagnosticsFor(current, stale), [] as Diagnostic[]).then((diagnostics) => {
           // A newer edit has its own validation coming.
           if (documents.get(uri)?.version === version) publish(uri, diagnostics);
         });
@@ -249,7 +254,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   connection.languages.diagnostics.on(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const items = await guard('validation', () => diagnosticsFor(document, token), [] as Diagnostic[], token);
+    const items = await guard('validation', () => diagnosticsFor(document, () => token.isCancellationRequested), [] as Diagnostic[], token);
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 
