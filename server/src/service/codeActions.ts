@@ -3,10 +3,11 @@
 import { type CodeAction, CodeActionKind, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, findRule, subjectOf } from '../core/engine';
+import { withOwnModel } from '../core/workspace';
 import type { Fix } from '../core/rule';
 import { type SourceDocument, parseDocument } from '../sources';
 import { replacementEdit } from '../sources/text';
-import { type DiagnosticData, SOURCE, toWorkspaceEdit } from './convert';
+import { type DiagnosticData, SOURCE, toWorkspaceEdit, userMessage } from './convert';
 import { applyChanges, localEdits, renderEdits } from './edits';
 import type { DocumentModel } from './models';
 import { type Settings, costOptions } from './settings';
@@ -40,7 +41,7 @@ export class CodeActionService {
           const rendered = renderEdits(fix.edits, document, (uri) => workspace?.file(uri), subject);
           if (!rendered) continue;
           actions.push({
-            title: fix.title,
+            title: userMessage(fix.title, document),
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             isPreferred: fix.isPreferred || undefined,
@@ -76,7 +77,7 @@ export class CodeActionService {
     return rule.fix({
       model: document.model,
       subject,
-      document: { uri: document.uri, fileName: document.fileName, workspace },
+      document: withOwnModel({ uri: document.uri, fileName: document.fileName, workspace }, document.model),
       path: data.path,
       subjectPath: data.subjectPath,
       data: data.payload,
@@ -91,7 +92,7 @@ export class CodeActionService {
     const tried = new Set<string>();
     for (let round = 0; round < 100; round++) {
       const document = round === 0 ? model.document : parseDocument({ uri: textDocument.uri, text, languageId: textDocument.languageId });
-      const context = { uri: document.uri, fileName: document.fileName, workspace };
+      const context = withOwnModel({ uri: document.uri, fileName: document.fileName, workspace }, document.model);
       const cost = costOptions(settings);
       const { findings } = analyze(document.model, { document: context, ruleSettings: settings.rules, cost });
       let applied = false;
