@@ -1,8 +1,8 @@
 // Which files the CLI reads: the files it is named, and, under the folders it is named, the files a source
-// reads by name (sources/index.ts: today .json and .jsonc).
+// reads by name (sources/index.ts: .json and .jsonc; .yaml, .yml and .template templates).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SKIPPED_FOLDERS } from '../node/folders';
+import { isSkippedFolder } from '../node/folders';
 import { isSourceFileName } from '../sources';
 
 export interface InputFile {
@@ -48,7 +48,7 @@ function* walk(folder: string): Generator<string> {
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) yield* walk(full);
+      if (!isSkippedFolder(entry.name, path.basename(folder))) yield* walk(full);
     } else if (entry.isFile() && isSourceFileName(entry.name)) {
       yield full;
     }

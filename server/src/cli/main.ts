@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace';
 import { isSourceFileName, looksLikeTaskDefinitionName } from '../sources';
 import { isRegionName } from '../core/taskdef/pricing';
-import { SKIPPED_FOLDERS } from '../node/folders';
+import { isSkippedFolder } from '../node/folders';
 import { type FileCosts, costRecord, formatCostComparison, formatCostTable } from './cost';
 import { type InputFile, UsageError, collectFiles } from './files';
 import { GitError, type Revision, filesAt, repositoryPath, resolveRevision, showFile } from './git';
@@ -23,8 +23,10 @@ declare const FARGATE_LINT_VERSION: string;
 const USAGE = `Usage: fargate-lint [--format stylish|json|sarif] [--cost-region REGION] [--no-cost] PATH...
        fargate-lint --cost [--base REF] [--cost-region REGION] PATH...
 
-Checks ECS task definitions and IAM policies in the given JSON files, and in every
-JSON file under the given folders. Exit code: 0 no errors, 1 errors found, 2 bad usage.
+Checks ECS task definitions and IAM policies in the given files, and in every file a
+source reads under the given folders: JSON (.json, .jsonc) and CloudFormation, SAM and
+CDK templates in YAML or JSON (.yaml, .yml, .template, .json; cdk.out is read, its
+asset.* folders are not). Exit code: 0 no errors, 1 errors found, 2 bad usage.
 --format json and sarif carry each task definition's size, platform, Region and price.
 
   --cost               print the Fargate price of each task definition, and the total
@@ -131,8 +133,12 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
   const settings = settingsOf(options);
   const files = inputs.map(load);
   const workspace = new WorkspaceIndex([...new Set(options.paths.map((p) => pathToFileURL(path.resolve(p)).href))]);
-  for (const file of files) if (file.text !== undefined) workspace.set(file.uri, file.text);
-  const documents = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.uri, TextDocument.create(f.uri, 'json', 1, f.text!)]));
+  for (const file of files) if (file.text !== undefined) workspace.set(file.uri, file.text, languageIdOf(file.input.absolutePath));
+  const documents = new Map(
+    files
+      .filter((f) => f.text !== undefined)
+      .map((f) => [f.uri, TextDocument.create(f.uri, languageIdOf(f.input.absolutePath), 1, f.text!)]),
+  );
   const service = new FargateLintLanguageService({ workspace });
 
   const reports: FileReport[] = [];
@@ -205,7 +211,7 @@ async function costReport(
   }
 }
 
-/** The cost records of the JSON files under `paths` as `revision` has them (read with git show). */
+/** The cost records of the files under `paths` as `revision` has them (read with git show). */
 async function baseReports(revision: Revision, paths: string[], settings: Settings): Promise<FileReport[]> {
   const wanted = new Set<string>();
   for (const arg of paths) {
@@ -217,7 +223,8 @@ async function baseReports(revision: Revision, paths: string[], settings: Settin
     }
     for (const file of await filesAt(revision, inRepository)) {
       const under = inRepository === '' || file.startsWith(`${inRepository}/`);
-      const skipped = file.split('/').some((part) => SKIPPED_FOLDERS.has(part));
+      const parts = file.split('/');
+      const skipped = parts.slice(0, -1).some((part, i) => isSkippedFolder(part, parts[i - 1]));
       if (under && !skipped && isSourceFileName(path.posix.basename(file))) wanted.add(file);
     }
   }
@@ -227,11 +234,18 @@ async function baseReports(revision: Revision, paths: string[], settings: Settin
     const text = await showFile(revision, file);
     if (text === undefined || skipReason(text)) continue;
     const uri = pathToFileURL(path.join(revision.root, ...file.split('/'))).href;
-    const textDocument = TextDocument.create(uri, 'json', 1, text.replace(/^\uFEFF/, ''));
+    const textDocument = TextDocument.create(uri, languageIdOf(file), 1, text.replace(/^\uFEFF/, ''));
     const taskDefinitions = service.costs(textDocument, settings).map(costRecord);
     reports.push({ file, kind: service.classify(textDocument).kind, diagnostics: [], taskDefinitions });
   }
   return reports;
+}
+
+/** The language id an editor would give the file (a .template file is JSON or YAML: its source decides by content). */
+function languageIdOf(file: string): string {
+  if (/\.ya?ml$/i.test(file)) return 'yaml';
+  if (/\.jsonc?$/i.test(file)) return 'json';
+  return 'plaintext';
 }
 
 /** The template resource a diagnostic is about (CloudFormation logical id, Terraform address), when it has one. */

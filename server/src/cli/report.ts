@@ -60,7 +60,7 @@ export function formatStylish(reports: FileReport[], color: boolean): string {
     lines.push('');
   }
   const recognised = reports.filter((r) => r.kind !== 'unknown').length;
-  const summary = `${totals.error} errors, ${totals.warning} warnings, ${totals.information + totals.hint} notes in ${reports.length} JSON files (${recognised} recognised)`;
+  const summary = `${totals.error} errors, ${totals.warning} warnings, ${totals.information + totals.hint} notes in ${reports.length} files (${recognised} recognised)`;
   lines.push(paint(totals.error ? '31;1' : '32;1', summary));
   return lines.join('\n');
 }

@@ -1,4 +1,4 @@
-// Reading the workspace's JSON files from disk for cross-file checks (a task definition's execution role
+// Reading the workspace's files (JSON, templates) from disk for cross-file checks (a task definition's execution role
 // policies). Platform code: the server core only sees the WorkspaceFileSystem interface. Only file: folders
 // are read; nothing from the workspace is ever run, and nothing goes over the network. The walk is bounded
 // (files, bytes, depth), yields to the event loop between folders, and stops when cancelled.
@@ -7,10 +7,10 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { WorkspaceFileSystem } from '../lsp/fileSystem';
 import { isSourceFileName } from '../sources';
-import { SKIPPED_FOLDERS } from './folders';
+import { isSkippedFolder } from './folders';
 
 const SCAN_LIMITS = {
-  /** JSON files read per scan. */
+  /** Files read per scan. */
   maxFiles: 5000,
   /** Larger files are not indexed (account authorization dumps are the biggest we want). */
   maxFileBytes: 4 * 1024 * 1024,
@@ -62,7 +62,8 @@ export const nodeWorkspaceFileSystem: WorkspaceFileSystem = {
       for (const entry of entries) {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(entry.name) && depth < SCAN_LIMITS.maxDepth) queue.push({ folder: full, depth: depth + 1 });
+          if (!isSkippedFolder(entry.name, path.basename(folder)) && depth < SCAN_LIMITS.maxDepth)
+            queue.push({ folder: full, depth: depth + 1 });
         } else if (entry.isFile() && isSourceFileName(entry.name)) {
           if (++files > SCAN_LIMITS.maxFiles || isCancelled()) return;
           const text = await readText(full);
