@@ -1,9 +1,21 @@
-// The VS Code side: starts the language server for JSON documents and shows what a file was recognised as.
+// The VS Code side: starts the language server for JSON and YAML documents (CloudFormation templates too) and
+// shows what a file was recognised as.
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { DocumentKindRequest, type DocumentKindResult, SETTINGS_SECTION } from '../../shared/protocol';
 
-const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
+// YAML files are the server's only when they are templates: it reports nothing on any other YAML. The
+// CloudFormation language ids are those of the AWS extensions that give templates a language of their own;
+// `.template` files open as plain text unless an extension says otherwise.
+const SELECTOR: vscode.DocumentSelector = [
+  { language: 'json' },
+  { language: 'jsonc' },
+  { language: 'yaml' },
+  { language: 'cloudformation' },
+  { language: 'cloudformation-yaml' },
+  { language: 'cloudformation-json' },
+  { pattern: '**/*.template' },
+];
 
 let client: LanguageClient | undefined;
 
@@ -28,9 +40,9 @@ export function activate(context: vscode.ExtensionContext): FargateLintApi {
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const outputChannel = vscode.window.createOutputChannel('fargate-lint', { log: true });
-  // Policies, roles and fargate-lint.json that change on disk (git checkout, another tool) re-check the task
-  // definitions that use them.
-  const jsonWatcher = vscode.workspace.createFileSystemWatcher('**/*.json');
+  // Policies, roles, templates and fargate-lint.json that change on disk (git checkout, another tool) re-check
+  // the task definitions that use them.
+  const jsonWatcher = vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml,template}');
   const clientOptions: LanguageClientOptions = {
     // Every scheme: files, untitled documents and virtual file systems alike.
     documentSelector: SELECTOR as LanguageClientOptions['documentSelector'],
