@@ -226,7 +226,7 @@ function maskField(field: string, kind: 'partition' | 'region' | 'account' | 'do
 }
 
 /** An image reference whose registry host or repository has unknown parts (`${AWS::AccountId}.dkr.ecr.${AWS::Region}...`). */
-function parsedImage(text: string): ImageReference {
+export function parsedImage(text: string): ImageReference {
   if (!hasUnknown(text)) return parseImage(text);
   const standIns = new Map<string, string>();
   const slash = text.indexOf('/');
@@ -247,7 +247,7 @@ function parsedImage(text: string): ImageReference {
 }
 
 /** A valueFrom (or credentialsParameter) whose ARN fields have unknown parts; one unknown as a whole is not read. */
-function parsedValueFrom(text: string): SecretReference {
+export function parsedValueFrom(text: string): SecretReference {
   if (!hasUnknown(text)) return parseValueFrom(text);
   const fields = text.split(':');
   if (fields[0] !== 'arn' || fields.length < 6 || hasUnknown(fields[2])) return { kind: 'invalid', reason: 'unknown' };

@@ -63,9 +63,6 @@ interface Parsed {
   template: Template;
 }
 
-/** What a cursor knows besides what providers read: the scalar under it, for rendering completions in its style. */
-const cursorNodes = new WeakMap<Cursor, { node?: SyntaxNode; shapeBase?: JsonPath }>();
-
 class CloudFormationDocument implements SourceDocument {
   readonly source = 'cloudformation' as const;
   readonly fileName: string;
@@ -144,15 +141,21 @@ class CloudFormationDocument implements SourceDocument {
 
   cursor(offset: number): Cursor | undefined {
     if (!this.read) return undefined;
+    // The deepest place under the cursor, in the innermost subject holding it, and among variants the one
+    // whose branch is under the cursor.
     let best: { located: Located; hit: ReturnType<typeof hitAt> & object } | undefined;
     for (const located of this.read.located) {
       const hit = hitAt(located.loc, located.subject.path, offset);
       if (!hit) continue;
-      const deeper = !best || located.subject.path.length > best.located.subject.path.length || hit.depth > best.hit.depth;
-      const samePlace = best && JSON.stringify(best.hit.path) === JSON.stringify(hit.path);
-      // Among variants, the one whose branch is under the cursor.
-      const onBranch = samePlace && contains(hit.loc.node, offset) && !contains(best!.hit.loc.node, offset);
-      if (!best || (deeper && !samePlace) || onBranch) best = { located, hit };
+      if (!best || hit.path.length > best.hit.path.length) {
+        best = { located, hit };
+        continue;
+      }
+      if (hit.path.length < best.hit.path.length) continue;
+      const inner = located.subject.path.length > best.located.subject.path.length;
+      const sameSubject = located.subject.path.length === best.located.subject.path.length;
+      const onBranch = sameSubject && contains(hit.loc.node, offset) && !contains(best.hit.loc.node, offset);
+      if (inner || onBranch) best = { located, hit };
     }
     if (!best) return undefined;
     const { located, hit } = best;
@@ -184,8 +187,21 @@ class CloudFormationDocument implements SourceDocument {
       }
     }
     if (this.format === 'json') cursor.propertyFollows = /^\s*"/.test(this.text.slice(offset, offset + 200));
-    cursorNodes.set(cursor, { node: scalar });
     return cursor;
+  }
+
+  /** The scalar written at `offset` (a completion replaces it, in its own style). */
+  private scalarStartingAt(offset: number): ScalarNode | undefined {
+    const pending: (SyntaxNode | undefined)[] = [this.parsed?.tree.root];
+    while (pending.length) {
+      const node = pending.pop();
+      if (!node || offset < node.start || offset > node.end) continue;
+      if (node.kind === 'scalar') return node.start === offset ? node : undefined;
+      if (node.kind === 'tag') pending.push(node.value);
+      else if (node.kind === 'map') for (const entry of node.entries) pending.push(entry.keyNode, entry.value);
+      else if (node.kind === 'seq') pending.push(...node.items);
+    }
+    return undefined;
   }
 
   private firstLineEnd(node: { start: number; end: number }): number {
@@ -286,7 +302,17 @@ class CloudFormationDocument implements SourceDocument {
     }
     if (json) return JSON.stringify(value);
     if (typeof value === 'object' && value !== null) return undefined;
-    const node = cursorNodes.get(cursor)?.node;
+    const node = cursor.replace && this.scalarStartingAt(cursor.replace.offset);
+    // `Memory: 512` takes `1024` as it is: CloudFormation hands ECS a string either way.
+    if (
+      node?.kind === 'scalar' &&
+      node.style === 'plain' &&
+      typeof node.value === 'number' &&
+      typeof value === 'string' &&
+      /^\d+$/.test(value)
+    ) {
+      return value;
+    }
     const keep = node?.kind === 'scalar' && (node.style === 'single' || node.style === 'double') ? node.style : undefined;
     return scalarText(value, this.style!, keep);
   }
