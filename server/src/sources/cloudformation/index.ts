@@ -143,7 +143,7 @@ class CloudFormationDocument implements SourceDocument {
     if (!this.read) return undefined;
     // The deepest place under the cursor, in the innermost subject holding it, and among variants the one
     // whose branch is under the cursor.
-    let best: { located: Located; hit: ReturnType<typeof hitAt> & object } | undefined;
+    let best: { located: Located; hit: NonNullable<ReturnType<typeof hitAt>> } | undefined;
     for (const located of this.read.located) {
       const hit = hitAt(located.loc, located.subject.path, offset);
       if (!hit) continue;
@@ -157,24 +157,26 @@ class CloudFormationDocument implements SourceDocument {
       const onBranch = sameSubject && contains(hit.loc.node, offset) && !contains(best.hit.loc.node, offset);
       if (inner || onBranch) best = { located, hit };
     }
+    const onScalar =
+      best &&
+      !best.hit.onKey &&
+      best.hit.loc.node.kind !== 'map' &&
+      best.hit.loc.node.kind !== 'seq' &&
+      contains(best.hit.loc.node, offset);
+    const typing = !onScalar && !best?.hit.onKey ? this.newKeyAt(offset) : undefined;
+    if (typing) return this.keyCursor(typing.located, typing.path, typing.word);
     if (!best) return undefined;
     const { located, hit } = best;
     const subject = located.subject;
-    let path = hit.path;
-    let onKey = hit.onKey;
+    const path = hit.path;
+    // Inside a JSON object (or a YAML flow map) but on no entry: where a new key goes.
+    if (!hit.onKey && hit.loc.node.kind === 'map' && (hit.loc.node.flow || this.format === 'json')) return this.keyCursor(located, path);
+    const cursor: Cursor = { subject, path, relativePath: path.slice(subject.path.length), onKey: hit.onKey };
     let node: SyntaxNode | undefined = hit.loc.node;
-    const newKey = !onKey && this.newKeyAt(hit.loc, offset);
-    if (newKey) {
-      path = [...path, ''];
-      onKey = true;
-      node = newKey.word;
-    }
-    const cursor: Cursor = { subject, path, relativePath: path.slice(subject.path.length), onKey };
     if (hit.onKey && hit.loc.key) {
       cursor.key = { name: String(path[path.length - 1] ?? ''), hasValue: hit.loc.key !== hit.loc.node };
       node = hit.loc.key;
-    }
-    if (!onKey) {
+    } else {
       const value = valueAtPath(subject.value, cursor.relativePath);
       if (value !== undefined) cursor.value = value;
     }
@@ -188,6 +190,58 @@ class CloudFormationDocument implements SourceDocument {
     }
     if (this.format === 'json') cursor.propertyFollows = /^\s*"/.test(this.text.slice(offset, offset + 200));
     return cursor;
+  }
+
+  /** A cursor where a new key of the map at `path` goes, replacing the word typed so far. */
+  private keyCursor(located: Located, mapPath: JsonPath, word?: ScalarNode): Cursor {
+    const subject = located.subject;
+    const path = [...mapPath, ''];
+    const cursor: Cursor = { subject, path, relativePath: path.slice(subject.path.length), onKey: true };
+    if (word) {
+      cursor.replace = { offset: word.start, length: word.end - word.start };
+      cursor.prefix = String(word.value);
+    }
+    if (this.format === 'json') cursor.propertyFollows = /^\s*"/.test(this.text.slice(word?.end ?? 0, (word?.end ?? 0) + 200));
+    return cursor;
+  }
+
+  /**
+   * In block YAML, a line that holds only indentation and the word being typed is where a new key goes: in
+   * the map above it whose keys are at that column.
+   */
+  private newKeyAt(offset: number): { located: Located; path: JsonPath; word?: ScalarNode } | undefined {
+    if (this.format !== 'yaml' || !this.read) return undefined;
+    const lineStart = this.text.lastIndexOf('\n', offset - 1) + 1;
+    const lineEnd = this.text.indexOf('\n', offset);
+    const line = this.text.slice(lineStart, lineEnd < 0 ? this.text.length : lineEnd).replace(/\r$/, '');
+    const typed = /^( *)((?:[^\s:#'"]|:(?=\S))*)\s*$/.exec(line);
+    if (!typed || offset < lineStart + typed[1].length) return undefined;
+    const column = typed[1].length;
+    let found: { located: Located; path: JsonPath; start: number } | undefined;
+    for (const located of this.read.located) {
+      for (const { path, loc } of locs(located.loc, located.subject.path)) {
+        const map = loc.node;
+        if (map.kind !== 'map' || map.flow || map.entries.length === 0 || map.start >= lineStart || loc.derived) continue;
+        const keyStart = map.entries[0].keyNode.start;
+        if (keyStart - (this.text.lastIndexOf('\n', keyStart - 1) + 1) !== column) continue;
+        // No line between the map and here is indented less than its keys.
+        const between = this.text.slice(map.start, lineStart).split('\n').slice(1);
+        if (!between.every((l) => l.trim() === '' || l.trim().startsWith('#') || l.length - l.trimStart().length >= column)) continue;
+        if (
+          !found ||
+          map.start > found.start ||
+          (map.start === found.start && located.subject.path.length > found.located.subject.path.length)
+        ) {
+          found = { located, path, start: map.start };
+        }
+      }
+    }
+    if (!found) return undefined;
+    const start = lineStart + column;
+    const word: ScalarNode | undefined = typed[2]
+      ? { kind: 'scalar', start, end: start + typed[2].length, value: typed[2], style: 'plain' }
+      : undefined;
+    return { located: found.located, path: found.path, word };
   }
 
   /** The scalar written at `offset` (a completion replaces it, in its own style). */
@@ -207,42 +261,6 @@ class CloudFormationDocument implements SourceDocument {
   private firstLineEnd(node: { start: number; end: number }): number {
     const newline = this.text.indexOf('\n', node.start);
     return newline >= 0 && newline < node.end ? newline : node.end;
-  }
-
-  /**
-   * Where a new key goes: inside a map but on no entry (JSON, flow YAML), or, in block YAML, on a line that
-   * holds only indentation and a word being typed, at the key column of a map above it.
-   */
-  private newKeyAt(loc: Loc, offset: number): { word?: ScalarNode } | undefined {
-    const node = loc.node;
-    if (node.kind === 'map' && (node.flow || this.format === 'json')) return contains(node, offset) ? {} : undefined;
-    if (this.format !== 'yaml') return undefined;
-    const lineStart = this.text.lastIndexOf('\n', offset - 1) + 1;
-    const lineEnd = this.text.indexOf('\n', offset);
-    const line = this.text.slice(lineStart, lineEnd < 0 ? this.text.length : lineEnd);
-    const typed = /^( *)([^\s:#'"]*)\s*$/.exec(line);
-    if (!typed) return undefined;
-    const column = typed[1].length;
-    const map = this.blockMapAbove(loc, lineStart, column);
-    if (!map) return undefined;
-    if (typed[2] === '') return {};
-    const start = lineStart + column;
-    return { word: { kind: 'scalar', start, end: start + typed[2].length, value: typed[2], style: 'plain' } };
-  }
-
-  /** The block map whose keys are at `column`, that `loc` is (or holds), and that the line at `lineStart` continues. */
-  private blockMapAbove(loc: Loc, lineStart: number, column: number): MapNode | undefined {
-    for (const { loc: l } of locs(loc, [])) {
-      const map = l.node;
-      if (map.kind !== 'map' || map.flow || map.entries.length === 0 || map.start >= lineStart) continue;
-      const keyStart = map.entries[0].keyNode.start;
-      if (keyStart - (this.text.lastIndexOf('\n', keyStart - 1) + 1) !== column) continue;
-      // No line between the map and here is indented less than its keys.
-      const between = this.text.slice(map.start, lineStart).split('\n').slice(1);
-      if (between.every((line) => line.trim() === '' || line.trim().startsWith('#') || line.length - line.trimStart().length >= column))
-        return map;
-    }
-    return undefined;
   }
 
   // --- edit -------------------------------------------------------------------------------------------
