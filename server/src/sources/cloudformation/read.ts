@@ -200,7 +200,10 @@ class Reader {
       }
       if (Array.isArray(value.Policies)) {
         value.Policies.forEach((entry, i) => {
-          if (!isObject(entry)) return;
+          if (!isObject(entry)) {
+            complete = false;
+            return;
+          }
           const document = policyDocument(entry.PolicyDocument).document;
           if (!document) return;
           const name = typeof entry.PolicyName === 'string' ? entry.PolicyName : undefined;
@@ -266,10 +269,17 @@ class Reader {
     const policies: PolicyRef[] = [];
     const managedPolicyArns: string[] = [];
     let trust: PolicyRef | undefined;
+    // Policies the template computes (the whole list, an entry, the properties) may grant anything.
+    let complete = true;
     const seen = new Set<string>();
     for (const resolution of resolutions) {
       const value = resolution.properties.value;
-      if (!isObject(value)) continue;
+      if (!isObject(value)) {
+        complete = false;
+        continue;
+      }
+      const listOrAbsent = (v: unknown) => v === undefined || Array.isArray(v);
+      if (!listOrAbsent(value.Policies) || !listOrAbsent(value.ManagedPolicyArns)) complete = false;
       const trustPolicy = policyDocument(value.AssumeRolePolicyDocument);
       if (!trust && trustPolicy.value !== undefined) {
         trust = {
@@ -281,7 +291,10 @@ class Reader {
       }
       if (Array.isArray(value.Policies)) {
         value.Policies.forEach((entry, i) => {
-          if (!isObject(entry)) return;
+          if (!isObject(entry)) {
+            complete = false;
+            return;
+          }
           const document = policyDocument(entry.PolicyDocument);
           if (document.value === undefined) return;
           const key = JSON.stringify([i, document.value]);
@@ -298,12 +311,14 @@ class Reader {
         });
       }
       if (Array.isArray(value.ManagedPolicyArns)) {
-        for (const arn of value.ManagedPolicyArns)
-          if (typeof arn === 'string' && !managedPolicyArns.includes(arn)) managedPolicyArns.push(arn);
+        for (const arn of value.ManagedPolicyArns) {
+          if (typeof arn !== 'string') complete = false;
+          else if (!managedPolicyArns.includes(arn)) managedPolicyArns.push(arn);
+        }
       }
     }
     for (const { roleName, ref } of this.attached) if (roleName === name) policies.push(ref);
-    const info: RoleInfo = { name, trust, policies, managedPolicyArns, complete: true, inlinePoliciesPath: [...base, 'Policies'] };
+    const info: RoleInfo = { name, trust, policies, managedPolicyArns, complete, inlinePoliciesPath: [...base, 'Policies'] };
     for (const { subject } of subjects) subject.role = info;
   }
 }

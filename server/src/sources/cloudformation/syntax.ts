@@ -137,7 +137,10 @@ const MAX_DEPTH = 200;
 
 function fromYaml(node: YamlNode, text: string, duplicates: DuplicateEntry[], depth: number): SyntaxNode | undefined {
   if (depth > MAX_DEPTH) return undefined;
-  const [start, end] = node.range ?? [0, 0, 0];
+  const [start, rangeEnd] = node.range ?? [0, 0, 0];
+  // A block collection's range runs on to the next line's indentation: a node ends where its text does.
+  let end = rangeEnd;
+  while (end > start && ' \t\r\n'.includes(text[end - 1])) end--;
   let converted: SyntaxNode | undefined;
   if (isMap(node)) {
     const map: MapNode = { kind: 'map', start, end, entries: [], flow: !!node.flow };
