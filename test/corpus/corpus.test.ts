@@ -1,11 +1,17 @@
-// The real task definitions and policies in ../shared/corpus: the analysis must not crash on any of them,
-// and what it reports is kept in a reviewed snapshot. Every error carries a note saying why it is real.
+// The real task definitions, policies and CloudFormation templates in ../shared/corpus: the analysis must not
+// crash on any of them (no rule may throw), and what it reports is kept in a reviewed snapshot. Every error
+// carries a note saying why it is real. For the templates, wherever the corpus's MANIFEST says cfn-lint
+// reports one of its ECS rules (E3047, E3048, E3042, E3053), we must report the matching rule (or
+// test/peer/README.md must say why cfn-lint is wrong there).
 // After a deliberate change: UPDATE_SNAPSHOT=1 npm test, then review the diff and write the "why" of new errors.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { run } from '../../server/src/cli/main';
+import { analyze } from '../../server/src/core/engine';
+import { parseDocument } from '../../server/src/sources';
 import type { FileReport } from '../../server/src/cli/report';
 import { SHARED, skipWithoutShared } from '../helpers/shared.mjs';
 
@@ -35,7 +41,7 @@ async function analyseCorpus(): Promise<FileReport[]> {
   process.chdir(CORPUS);
   try {
     await run(
-      ['--format', 'json', 'taskdefs', 'iam'],
+      ['--format', 'json', 'taskdefs', 'iam', 'cloudformation'],
       (text) => (output += text),
       () => undefined,
     );
@@ -76,4 +82,54 @@ test('every corpus file is analysed without an exception, and the findings match
     s.errors.filter((e) => !e.why.trim()).map((e) => `${file}:${e.line} ${e.rule}`),
   );
   assert.deepEqual(unreviewed, [], 'errors on real files need a "why" in the snapshot saying why they are real');
+});
+
+/** cfn-lint's ECS rules and ours (test/peer/cfn-lint.test.ts has the same table). */
+const CFN_LINT_ECS_RULES: Record<string, string[]> = {
+  E3047: ['fargate-cpu-memory'],
+  E3048: [
+    'fargate-network-mode',
+    'fargate-task-size-required',
+    'fargate-log-driver',
+    'fargate-unsupported-parameter',
+    'fargate-cpu-memory',
+  ],
+  E3042: ['essential-container'],
+  E3053: ['awsvpc-host-port'],
+};
+
+test('no rule throws on any CloudFormation template of the corpus', { skip }, () => {
+  const folder = join(CORPUS, 'cloudformation');
+  const thrown: string[] = [];
+  for (const file of readdirSync(folder).filter((f) => /\.(ya?ml|json)$/.test(f))) {
+    const uri = pathToFileURL(join(folder, file)).href;
+    const document = parseDocument({ uri, text: readFileSync(join(folder, file), 'utf8') });
+    analyze(document.model, {
+      document: { uri, fileName: file },
+      onRuleError: (rule, error) => thrown.push(`${file} ${rule}: ${String(error)}`),
+    });
+  }
+  assert.deepEqual(thrown, []);
+});
+
+test('where cfn-lint reports an ECS rule on a corpus template, we report the matching rule', { skip }, async () => {
+  const manifest = readFileSync(join(CORPUS, 'cloudformation', 'MANIFEST.tsv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
+  const explained = readFileSync(join(__dirname, '..', 'peer', 'README.md'), 'utf8');
+  const reports = new Map((await analyseCorpus()).map((r) => [r.file, r]));
+  const missing: string[] = [];
+  for (const row of manifest) {
+    const [file, , , , , notes] = row.split('\t');
+    const e3 = /cfn-lint E3: ([^(]*)/.exec(notes)?.[1] ?? '';
+    for (const cfnRule of e3.split(',').map((r) => r.trim())) {
+      const ours = CFN_LINT_ECS_RULES[cfnRule];
+      if (!ours) continue;
+      const report = reports.get(`cloudformation/${file}`);
+      const found = report?.diagnostics.some((d) => d.severity === 'error' && ours.includes(d.rule) && d.resource);
+      if (!found && !explained.includes(`cloudformation/${file}`)) missing.push(`${file}: ${cfnRule}`);
+    }
+  }
+  assert.deepEqual(missing, []);
 });
