@@ -352,6 +352,8 @@ const TEMPLATE_URI = 'file:///ws/template.yaml';
 
 function templateErrors(text: string): string[] {
   const document = parseDocument({ uri: TEMPLATE_URI, text });
+  // Still read as a template (the source did not throw and fall back to an unanalysed document).
+  assert.equal(document.model.kind, 'cloudformation-template', text);
   return analyze(document.model, { document: { uri: TEMPLATE_URI, fileName: 'template.yaml' }, rules: RULES })
     .findings.filter((f) => f.severity === 'error')
     .map((f) => `${f.ruleId} at ${JSON.stringify(f.path)}: ${f.message}`);

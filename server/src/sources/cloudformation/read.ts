@@ -200,10 +200,7 @@ class Reader {
       }
       if (Array.isArray(value.Policies)) {
         value.Policies.forEach((entry, i) => {
-          if (!isObject(entry)) {
-            complete = false;
-            return;
-          }
+          if (!isObject(entry)) return;
           const document = policyDocument(entry.PolicyDocument).document;
           if (!document) return;
           const name = typeof entry.PolicyName === 'string' ? entry.PolicyName : undefined;

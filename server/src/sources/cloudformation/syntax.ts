@@ -5,7 +5,7 @@
 // CloudFormation reads it: YAML 1.2's core schema plus YAML 1.1's yes/no/on/off booleans; JSON with
 // jsonc-parser, as the JSON source reads it.
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { type Document, type Node as YamlNode, type ScalarTag, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { type Document, type Node as YamlNode, type ScalarTag, type Tags, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { SyntaxProblem } from '../source';
 
 interface Base {
@@ -89,6 +89,38 @@ const YAML11_BOOLEANS: ScalarTag = {
   resolve: (source) => source.toLowerCase() === 'yes' || source.toLowerCase() === 'on',
 };
 
+/**
+ * CloudFormation's short forms, as tags the parser knows on scalars, lists and maps: they keep their tag and
+ * their plain value, without the warning (an Error object each) the parser gives an unknown tag. A tag not
+ * listed here (a function to come) still reads the same way, with that warning.
+ */
+const SHORT_FORMS: Tags = [
+  'Ref',
+  'Condition',
+  'Sub',
+  'GetAtt',
+  'If',
+  'Join',
+  'Select',
+  'Split',
+  'FindInMap',
+  'ImportValue',
+  'Base64',
+  'GetAZs',
+  'Cidr',
+  'Equals',
+  'And',
+  'Or',
+  'Not',
+  'Transform',
+  'Length',
+  'ToJsonString',
+].flatMap((name) => [
+  { tag: `!${name}`, resolve: (source: string) => source },
+  { tag: `!${name}`, collection: 'seq' as const, resolve: (seq: unknown) => seq },
+  { tag: `!${name}`, collection: 'map' as const, resolve: (map: unknown) => map },
+]);
+
 /** Plain scalars YAML 1.1 reads as octal or base-60 numbers, where YAML 1.2 (the `yaml` default) does not. */
 const YAML11_NUMBERS = /^[-+]?(?:0[0-7]+|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)$/;
 
@@ -97,7 +129,7 @@ export function parseYaml(text: string): SyntaxTree {
   const duplicates: DuplicateEntry[] = [];
   let documents: Document.Parsed[];
   try {
-    const parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, customTags: [YAML11_BOOLEANS] });
+    const parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, customTags: [YAML11_BOOLEANS, ...SHORT_FORMS] });
     documents = Array.isArray(parsed) ? parsed : [];
   } catch (error) {
     problems.push({ offset: 0, length: 0, message: `YAML could not be read: ${String(error)}`, ruleId: 'yaml-syntax' });
