@@ -13,25 +13,13 @@ import type { FileReport } from '../../server/src/cli/report';
 import { stringify } from 'yaml';
 import { findRule } from '../../server/src/core/engine';
 import { TASK_DEFINITION, toTemplate } from '../../server/src/sources/cloudformation/ecs';
+import { CFN_LINT_ECS_RULES } from '../helpers/cfn-lint';
 import { SHARED, skipWithoutShared } from '../helpers/shared.mjs';
 
 const CASES = join(SHARED, 'peer-tests', 'cfn-lint-ecs-cases.json');
 const skip = skipWithoutShared('peer-tests', 'cfn-lint-ecs-cases.json');
 
-/** The mapping table at the end of ../shared/peer-tests/README.md. */
-const MAPPING: Record<string, string[]> = {
-  E3047: ['fargate-cpu-memory'],
-  E3048: [
-    'fargate-network-mode',
-    'fargate-task-size-required',
-    'fargate-log-driver',
-    'fargate-unsupported-parameter',
-    'fargate-cpu-memory',
-  ],
-  E3053: ['awsvpc-host-port'],
-  E3042: ['essential-container'],
-  E3046: ['fargate-log-driver', 'awslogs-options'],
-};
+const MAPPING = CFN_LINT_ECS_RULES;
 
 interface PeerCase {
   source: string;
