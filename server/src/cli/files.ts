@@ -2,7 +2,7 @@
 // reads by name (sources/index.ts: .json and .jsonc; .yaml, .yml and .template templates).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isSkippedFolder } from '../node/folders';
+import { isSkippedFolder } from '../../../shared/folders';
 import { isSourceFileName } from '../sources';
 
 export interface InputFile {
@@ -12,6 +12,11 @@ export interface InputFile {
 }
 
 export class UsageError extends Error {}
+
+/** Terraform files: read once their source exists. Until then a file of this kind given by name (as a
+ * pre-commit hook on *.tf passes them) is left alone, not reported as bad JSON. YAML files are read: one that
+ * is no template gets nothing. */
+const NOT_READ_YET = /\.tf$/i;
 
 export function collectFiles(args: string[]): InputFile[] {
   const files: InputFile[] = [];
@@ -31,7 +36,7 @@ export function collectFiles(args: string[]): InputFile[] {
     }
     if (stat.isDirectory()) {
       for (const found of walk(absolutePath)) add(found, false);
-    } else {
+    } else if (!NOT_READ_YET.test(absolutePath)) {
       add(absolutePath, true);
     }
   }

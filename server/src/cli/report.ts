@@ -42,7 +42,13 @@ function taskCostOf(report: FileReport, d: CliDiagnostic): TaskCostRecord | unde
 
 const SEVERITY_WORDS: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 
-export function formatStylish(reports: FileReport[], color: boolean): string {
+/** Findings left out of the output by --severity, for the summary line. */
+interface Hidden {
+  hidden: number;
+  threshold: Severity;
+}
+
+export function formatStylish(reports: FileReport[], color: boolean, left: Hidden = { hidden: 0, threshold: 'hint' }): string {
   const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const severityColor: Record<Severity, string> = { error: '31', warning: '33', information: '36', hint: '2' };
   const lines: string[] = [];
@@ -60,7 +66,8 @@ export function formatStylish(reports: FileReport[], color: boolean): string {
     lines.push('');
   }
   const recognised = reports.filter((r) => r.kind !== 'unknown').length;
-  const summary = `${totals.error} errors, ${totals.warning} warnings, ${totals.information + totals.hint} notes in ${reports.length} files (${recognised} recognised)`;
+  const notShown = left.hidden ? `; ${left.hidden} below ${SEVERITY_WORDS[left.threshold]} not shown (--severity hint shows all)` : '';
+  const summary = `${totals.error} errors, ${totals.warning} warnings, ${totals.information + totals.hint} notes in ${reports.length} files (${recognised} recognised)${notShown}`;
   lines.push(paint(totals.error ? '31;1' : '32;1', summary));
   return lines.join('\n');
 }

@@ -7,6 +7,7 @@ import { iamPolicyCompletion, iamPolicyHover } from './iam/assist-policy';
 import { iamPrincipalCompletion, iamPrincipalHover } from './iam/assist-principals';
 import type { CompletionEntry, CompletionProvider, HoverProvider, PositionContext } from './position';
 import { hasUnknown, isUnknown, splitUnknown, unknownMarker } from './unknown';
+import { serviceCompletion, serviceHover } from './ecs-service/assist';
 import { loggingCompletion, loggingHover } from './taskdef/logging-assist';
 import { platformCompletion } from './taskdef/platform-assist';
 import { referenceCompletion } from './taskdef/reference-assist';
@@ -21,6 +22,7 @@ const hoverProviders: HoverProvider[] = [
   iamConditionHover,
   iamPrincipalHover,
   iamArnHover,
+  serviceHover,
   dependentsHover,
 ];
 const completionProviders: CompletionProvider[] = [
@@ -33,6 +35,7 @@ const completionProviders: CompletionProvider[] = [
   iamConditionCompletion,
   iamPrincipalCompletion,
   iamArnCompletion,
+  serviceCompletion,
   projectConfigCompletion,
 ];
 
