@@ -5,7 +5,8 @@
 //    its key on the key), and a subject's location holds the locations of all its scalars;
 //  - cursor() inside a scalar, or inside its key, gives back the model path (and onKey);
 //  - edit() of set, insert, append, remove and rename gives text whose re-parse has the model the edit
-//    describes, and nothing else changed.
+//    describes, and nothing else changed;
+//  - renderDocument(), where a source has it, writes each policy as a document that reads back as it.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parse as parseJsonc } from 'jsonc-parser';
@@ -462,6 +463,16 @@ for (const source of SOURCES) {
               assert.equal(onKey?.onKey, true);
             }
           }
+        }
+      });
+
+      test(`${fixture.name}: renderDocument() of each policy writes a document that reads back as the policy`, (t) => {
+        if (!document.renderDocument) return t.skip('this source writes no documents');
+        for (const subject of document.model.subjects) {
+          if (!subject.kind.endsWith('-policy') || hasUnknown(JSON.stringify(subject.value))) continue;
+          const rendered = document.renderDocument(subject.value);
+          assert.ok(rendered, `${subject.kind} at ${JSON.stringify(subject.path)}`);
+          assert.deepEqual(source.scalar(rendered.content), subject.value);
         }
       });
 

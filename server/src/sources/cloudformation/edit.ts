@@ -9,13 +9,24 @@ import { Scalar } from 'yaml';
 import type { JsonPath, ModelEdit } from '../../core/model';
 import { hasUnknown, splitUnknown } from '../../core/unknown';
 import { renderEdits as renderJsonEdits } from '../json/edit';
-import type { TextChange } from '../source';
+import type { RenderedDocument, TextChange } from '../source';
 import { type Shape, TASK_DEFINITION, childShape, shapeAt, templateKey, toTemplate } from './ecs';
 import type { Loc } from './evaluate';
 import { follow, nodePath, rootFor } from './locate';
 import type { Located, ReadModel } from './read';
 import type { MapNode, SyntaxNode, SyntaxTree } from './syntax';
-import { type YamlStyle, appendItem, fillEmpty, insertEntry, removeEntry, removeItem, renameKey, replaceValue } from './yaml-edit';
+import {
+  type YamlStyle,
+  appendItem,
+  documentText,
+  fillEmpty,
+  insertEntry,
+  removeEntry,
+  removeItem,
+  renameKey,
+  replaceValue,
+  yamlStyleOf,
+} from './yaml-edit';
 
 export interface EditContext {
   text: string;
@@ -57,6 +68,16 @@ function targetOf(context: EditContext, path: JsonPath, own: Located | undefined
   const resourceRelative = path.slice(3, path.length - rest.length);
   const shape: Shape = isTask ? shapeAt(TASK_DEFINITION, resourceRelative) : { kind: 'free' };
   return { chain, rest, shape };
+}
+
+/**
+ * A model value (a policy document: IAM names, no template mapping) as a new document in the template's
+ * syntax: YAML in the file's style, or JSON; its unknown parts as the intrinsics that give them.
+ */
+export function renderStandalone(context: EditContext, value: unknown): RenderedDocument {
+  const written = symbolic(context, value);
+  if (context.tree.format === 'json') return { content: `${JSON.stringify(written, null, 2)}\n`, language: 'json' };
+  return { content: documentText(written, context.style ?? yamlStyleOf('')), language: 'yaml' };
 }
 
 /** The value written in template terms at a place of shape `shape`, its unknown parts as intrinsics. */

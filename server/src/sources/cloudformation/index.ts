@@ -8,10 +8,10 @@ import type { Cursor, DuplicateKey, JsonPath, Model, ModelEdit, Subject, Target 
 import { UNKNOWN_MODEL } from '../../core/model';
 import { uriToFileName } from '../../core/workspace';
 import { jsonSource } from '../json';
-import type { Source, SourceDocument, SourceInput, SourceLocation, SyntaxProblem, TextChange } from '../source';
+import type { RenderedDocument, Source, SourceDocument, SourceInput, SourceLocation, SyntaxProblem, TextChange } from '../source';
 import { replacementEdit } from '../text';
 import { shapeAt, TASK_DEFINITION, templateKey } from './ecs';
-import { renderEdit } from './edit';
+import { renderEdit, renderStandalone } from './edit';
 import type { Loc } from './evaluate';
 import { contains, follow, hitAt, locs, rootFor } from './locate';
 import { type Located, type ReadModel, readModel } from './read';
@@ -97,6 +97,10 @@ class CloudFormationDocument implements SourceDocument {
 
   describeUnknown(id: string): string | undefined {
     return this.read?.markers.describe(id);
+  }
+
+  renderDocument(value: unknown): RenderedDocument | undefined {
+    return this.parsed && this.read ? renderStandalone(this.editContext(), value) : undefined;
   }
 
   // --- locate ---------------------------------------------------------------------------------------

@@ -106,6 +106,11 @@ function blockText(value: unknown, indent: number, style: YamlStyle): string[] {
   return text.split('\n').map((line, i) => (i === 0 ? line : `${' '.repeat(indent)}${line}`));
 }
 
+/** A value as a whole YAML document in the file's indentation and quoting (tagged scalars kept). */
+export function documentText(value: unknown, style: YamlStyle): string {
+  return `${blockText(value, 0, style).join(style.eol)}${style.eol}`;
+}
+
 function flowText(value: unknown, style: YamlStyle): string {
   if (!isCollection(value))
     return Array.isArray(value)
