@@ -54,7 +54,7 @@ export class WorkspaceSync {
       }
     }
     if (!cancelled()) {
-      this.log(`indexed ${count} JSON files`);
+      this.log(`indexed ${count} files`);
       this.notify();
     }
   }

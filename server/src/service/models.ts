@@ -19,12 +19,17 @@ export function skipReason(text: string): string | undefined {
   return undefined;
 }
 
-function buildModel(textDocument: TextDocument): DocumentModel {
+/** A document already parsed from the same text (the workspace index holds the open documents too). */
+export type ParsedLookup = (uri: string, text: string) => SourceDocument | undefined;
+
+function buildModel(textDocument: TextDocument, parsed?: ParsedLookup): DocumentModel {
   const { uri, version } = textDocument;
   const text = textDocument.getText();
   if (isForeignFileName(uriToFileName(uri))) return { version, document: unanalysedDocument(uri, '') };
   const skipped = skipReason(text);
   if (skipped) return { version, document: unanalysedDocument(uri, ''), skipped };
+  const reused = parsed?.(uri, text);
+  if (reused) return { version, document: reused };
   const input = { uri, text, languageId: textDocument.languageId };
   try {
     return { version, document: sourceFor(input).parse(input) };
@@ -38,7 +43,10 @@ function buildModel(textDocument: TextDocument): DocumentModel {
 export class ModelCache {
   private readonly models = new Map<string, DocumentModel>();
 
-  constructor(private readonly capacity = 20) {}
+  constructor(
+    private readonly capacity = 20,
+    private readonly parsed?: ParsedLookup,
+  ) {}
 
   get(textDocument: TextDocument): DocumentModel {
     const cached = this.models.get(textDocument.uri);
@@ -48,7 +56,7 @@ export class ModelCache {
       this.models.set(textDocument.uri, cached);
       return cached;
     }
-    const model = buildModel(textDocument);
+    const model = buildModel(textDocument, this.parsed);
     this.models.set(textDocument.uri, model);
     if (this.models.size > this.capacity) this.models.delete(this.models.keys().next().value!);
     return model;
