@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { type FileReport, jsonFormatter, stylishFormatter } from '../../server/src/cli/report';
+import { isSourceFileName } from '../../server/src/sources';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 const FIXTURES = join(__dirname, '..', 'fixtures', 'execution-role');
@@ -19,11 +20,11 @@ function cli(args: string[], cwd: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** The JSON files under `dir` in the order the CLI walks them (sorted, depth first), relative to `dir`. */
+/** The files a source reads under `dir`, in the order the CLI walks them (sorted, depth first), relative to `dir`. */
 function walk(dir: string, prefix = ''): string[] {
   return readdirSync(join(dir, prefix), { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((e) => (e.isDirectory() ? walk(dir, join(prefix, e.name)) : e.name.endsWith('.json') ? [join(prefix, e.name)] : []));
+    .flatMap((e) => (e.isDirectory() ? walk(dir, join(prefix, e.name)) : isSourceFileName(e.name) ? [join(prefix, e.name)] : []));
 }
 
 /** The execution-role fixtures (cross-file cases), each twice, among 40 other files of every sort. */
@@ -124,7 +125,7 @@ describe('the formats written report by report', () => {
         'c.json  (task-definition)',
         '  1:1      error   message of z\nwith a second line  z',
         '',
-        '2 errors, 1 warnings, 0 notes in 3 JSON files (2 recognised)',
+        '2 errors, 1 warnings, 0 notes in 3 files (2 recognised)',
       ].join('\n'),
     );
   });

@@ -154,6 +154,8 @@ describe('the workspace index at any size', () => {
     const client = await start({ watchFiles: true });
     await client.diagnostics('untitled:/none.json');
     const watch = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
-    assert.deepEqual(watch?.registerOptions, { watchers: [{ globPattern: '**/*.json' }, { globPattern: '**/*.jsonc' }] });
+    assert.deepEqual(watch?.registerOptions, {
+      watchers: ['**/*.json', '**/*.jsonc', '**/*.yaml', '**/*.yml', '**/*.template'].map((globPattern) => ({ globPattern })),
+    });
   });
 });

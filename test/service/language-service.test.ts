@@ -78,6 +78,14 @@ test('one parse per document version, whatever is asked, shared with the index; 
   assert.notEqual(parsed(), second);
   assert.deepEqual(parsed().model, second.model);
   await client.shutdown();
+  // Without an index holding the text, forget() parses again.
+  const service = new FargateLintLanguageService();
+  const textDocument = TextDocument.create(uri, 'json', 1, POLICY);
+  const alone = service.document(textDocument);
+  assert.equal(service.document(textDocument), alone);
+  service.forget(uri);
+  assert.notEqual(service.document(textDocument), alone);
+  assert.deepEqual(service.document(textDocument).model, alone.model);
 });
 
 test('hover, completion and a quick fix on a policy, read from the IAM data in node_modules', async () => {

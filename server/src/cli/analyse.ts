@@ -83,7 +83,7 @@ export class Classifier {
   async classify(input: InputFile, keep?: (text: string, document: SourceDocument) => void): Promise<FirstPass> {
     const file = load(input);
     if (file.text === undefined) return { report: skippedReport(input, file.skipped ?? 'unreadable') };
-    const textDocument = TextDocument.create(file.uri, 'json', 1, file.text);
+    const textDocument = TextDocument.create(file.uri, languageIdOf(input.absolutePath), 1, file.text);
     const document = this.service.document(textDocument);
     if (document.model.kind === 'unknown') return { report: await fileReport(this.service, input, textDocument, this.job) };
     keep?.(file.text, document);
@@ -106,7 +106,7 @@ export class Analyser {
     const uri = pathToFileURL(input.absolutePath).href;
     const content = text ?? load(input).text;
     if (content === undefined) return;
-    this.workspace.set(uri, content, 'json');
+    this.workspace.set(uri, content, languageIdOf(input.absolutePath));
     if (document) this.workspace.adopt(document);
   }
 
@@ -115,7 +115,7 @@ export class Analyser {
     const text = this.workspace.text(uri);
     // Unreadable when pass 2 came to it (a worker reads the files again).
     if (text === undefined) return skippedReport(input, 'changed or removed while it was read');
-    return fileReport(this.service, input, TextDocument.create(uri, 'json', 1, text), this.job);
+    return fileReport(this.service, input, TextDocument.create(uri, languageIdOf(input.absolutePath), 1, text), this.job);
   }
 }
 
@@ -161,4 +161,11 @@ export async function* analyseHere(inputs: readonly InputFile[], job: AnalysisJo
   const first: FirstPass[] = [];
   for (const input of inputs) first.push(await classifier.classify(input, (text, document) => analyser.add(input, text, document)));
   for (let i = 0; i < inputs.length; i++) yield first[i].report ?? (await analyser.analyse(inputs[i]));
+}
+
+/** The language id an editor would give the file (a .template file is JSON or YAML: its source decides by content). */
+export function languageIdOf(file: string): string {
+  if (/\.ya?ml$/i.test(file)) return 'yaml';
+  if (/\.jsonc?$/i.test(file)) return 'json';
+  return 'plaintext';
 }

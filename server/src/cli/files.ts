@@ -1,8 +1,8 @@
 // Which files the CLI reads: the files it is named, and, under the folders it is named, the files a source
-// reads by name (sources/index.ts: today .json and .jsonc).
+// reads by name (sources/index.ts: .json and .jsonc; .yaml, .yml and .template templates).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SKIPPED_FOLDERS } from '../../../shared/folders';
+import { isSkippedFolder } from '../../../shared/folders';
 import { isSourceFileName } from '../sources';
 
 export interface InputFile {
@@ -13,9 +13,10 @@ export interface InputFile {
 
 export class UsageError extends Error {}
 
-/** CloudFormation YAML and Terraform files: read once their sources exist. Until then a file of these kinds
- * given by name (as a pre-commit hook on *.yaml and *.tf passes them) is left alone, not reported as bad JSON. */
-const NOT_READ_YET = /\.(ya?ml|tf)$/i;
+/** Terraform files: read once their source exists. Until then a file of this kind given by name (as a
+ * pre-commit hook on *.tf passes them) is left alone, not reported as bad JSON. YAML files are read: one that
+ * is no template gets nothing. */
+const NOT_READ_YET = /\.tf$/i;
 
 export function collectFiles(args: string[]): InputFile[] {
   const files: InputFile[] = [];
@@ -52,7 +53,7 @@ function* walk(folder: string): Generator<string> {
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) yield* walk(full);
+      if (!isSkippedFolder(entry.name, path.basename(folder))) yield* walk(full);
     } else if (entry.isFile() && isSourceFileName(entry.name)) {
       yield full;
     }

@@ -93,7 +93,7 @@ export function stylishFormatter(color: boolean): Formatter {
     },
     end(left) {
       const notShown = left.hidden ? `; ${left.hidden} below ${SEVERITY_WORDS[left.threshold]} not shown (--severity hint shows all)` : '';
-      const summary = `${totals.error} errors, ${totals.warning} warnings, ${totals.information + totals.hint} notes in ${files} JSON files (${recognised} recognised)${notShown}`;
+      const summary = `${totals.error} errors, ${totals.warning} warnings, ${totals.information + totals.hint} notes in ${files} files (${recognised} recognised)${notShown}`;
       return [paint(totals.error ? '31;1' : '32;1', summary)];
     },
   };

@@ -1,7 +1,7 @@
 // What the server needs from the platform: reading the workspace's files to index them (implemented in
 // node/ for the disk, and by the client through LSP requests in clientFiles.ts), and, for the fix guard
 // (service/editGuard.ts), whether something is at a path and where a path really leads.
-import { SKIPPED_FOLDERS } from '../../../shared/folders';
+import { isSkippedFolder } from '../../../shared/folders';
 import { canonicalUri, isInside } from '../core/uris';
 import type { FileProbe } from '../service/editGuard';
 import { isSourceFileName } from '../sources';
@@ -32,5 +32,5 @@ export function isScanned(uri: string, rootUri: string, as: 'file' | 'folder'): 
   const parts = canonicalUri(uri).slice(canonicalUri(rootUri).length).split('/').filter(Boolean);
   if (parts.length === 0) return false;
   if (as === 'file' && !isSourceFileName(parts.pop()!)) return false;
-  return parts.length <= SCAN_LIMITS.maxDepth && !parts.some((part) => SKIPPED_FOLDERS.has(part));
+  return parts.length <= SCAN_LIMITS.maxDepth && !parts.some((part, i) => isSkippedFolder(part, parts[i - 1]));
 }

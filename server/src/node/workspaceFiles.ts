@@ -1,4 +1,4 @@
-// Reading the workspace's JSON files from disk for cross-file checks (a task definition's execution role
+// Reading the workspace's files (JSON, templates) from disk for cross-file checks (a task definition's execution role
 // policies), and answering the fix guard: whether anything is at a path (a symbolic link counts, even one to
 // nothing) and where a path really leads. Platform code: the server core only sees the WorkspaceFileSystem
 // interface. Only file: folders are read; nothing from the workspace is ever run, and nothing goes over the
@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SCAN_LIMITS, type WorkspaceFileSystem } from '../lsp/fileSystem';
 import { isSourceFileName } from '../sources';
-import { SKIPPED_FOLDERS } from '../../../shared/folders';
+import { isSkippedFolder } from '../../../shared/folders';
 
 /** Files read at once. */
 const READ_AHEAD = 8;
@@ -103,7 +103,8 @@ export const nodeWorkspaceFileSystem: WorkspaceFileSystem = {
       for (const entry of entries) {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(entry.name) && depth < SCAN_LIMITS.maxDepth) queue.push({ folder: full, depth: depth + 1 });
+          if (!isSkippedFolder(entry.name, path.basename(folder)) && depth < SCAN_LIMITS.maxDepth)
+            queue.push({ folder: full, depth: depth + 1 });
         } else if (entry.isFile() && isSourceFileName(entry.name)) {
           files.push(full);
         }

@@ -7,10 +7,11 @@
 import { UNKNOWN_MODEL } from '../core/model';
 import { basename } from '../core/uris';
 import { uriToFileName } from '../core/workspace';
+import { cloudFormationSource } from './cloudformation';
 import { jsonSource } from './json';
 import type { Source, SourceDocument, SourceInput } from './source';
 
-const SOURCES: readonly Source[] = [jsonSource];
+const SOURCES: readonly Source[] = [cloudFormationSource, jsonSource];
 
 export function sourceFor(input: SourceInput): Source {
   const fileName = uriToFileName(input.uri);
@@ -32,7 +33,7 @@ export function isSourceFileName(fileName: string): boolean {
 }
 
 /** Glob patterns of the files some source reads by name, for the server's file watcher (keep with `readsFileName`). */
-export const SOURCE_FILE_GLOBS: readonly string[] = ['**/*.json', '**/*.jsonc'];
+export const SOURCE_FILE_GLOBS: readonly string[] = ['**/*.json', '**/*.jsonc', '**/*.yaml', '**/*.yml', '**/*.template'];
 
 /**
  * File names that are never ours (package.json, tsconfig.json, editor settings, ...); skipping them keeps
