@@ -166,3 +166,52 @@ test('with the workspace, the execution role is looked up across files; a fix ed
   );
   await client.shutdown();
 });
+
+test("the schema's checks read the same parse as the rules, of the version asked for: a type error fixed, then written again", async () => {
+  const client = await ServiceTestClient.start();
+  const uri = 'file:///ws/task-definition.json';
+  const wrong = TASK.replace('"cpu": "256"', '"cpu": ["256"]');
+  const schemaCodes = async () => (await client.diagnostics(uri)).filter((d) => d.code === 'task-definition-schema').length;
+  await client.open(uri, wrong);
+  const parsed = client.service.document(client.document(uri)) as { schemaDocument?: unknown };
+  assert.ok(parsed.schemaDocument, 'a text without syntax errors keeps the schema document of its one parse');
+  assert.equal(await schemaCodes(), 1);
+  await client.change(uri, TASK);
+  assert.equal(await schemaCodes(), 0);
+  await client.change(uri, wrong);
+  assert.equal(await schemaCodes(), 1);
+  await client.shutdown();
+});
+
+test('execution-role evaluations kept for the role policy are of its current version: a grant added, then taken away again', async () => {
+  const client = await ServiceTestClient.start();
+  const task = 'file:///ws/task-definition.json';
+  const policy = 'file:///ws/iam/execution-role.json';
+  const role = (actions: string[]) =>
+    JSON.stringify({
+      RoleName: 'exec',
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      },
+      Policies: [
+        { PolicyName: 'pull', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] } },
+      ],
+    });
+  const pull = ['ecr:GetAuthorizationToken', 'ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'];
+  const missing = async () =>
+    (await client.diagnostics(task))
+      .filter((d) => d.code === 'execution-role-permission')
+      .map((d) => String(d.message).match(/ecr:\w+/g) ?? []);
+  await client.open(policy, role(pull.slice(0, 1)));
+  await client.open(task, TASK);
+  const before = await missing();
+  assert.ok(before.length > 0, 'only GetAuthorizationToken granted: the pull permissions are missing');
+  await client.change(policy, role(pull));
+  await client.change(task, TASK.replace('"family": "web"', '"family": "web2"'));
+  assert.deepEqual(await missing(), []);
+  await client.change(policy, role(pull.slice(0, 1)));
+  await client.change(task, TASK);
+  assert.deepEqual(await missing(), before);
+  await client.shutdown();
+});

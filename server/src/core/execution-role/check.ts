@@ -1,6 +1,6 @@
 // Puts the pieces together for one task definition: what it needs (requirements.ts), where its execution
 // role's policies are (resolve-role.ts), and what they grant (iam/evaluate.ts). Rules and hovers read the result.
-import { type Decision, type Evaluation, evaluate, hasUnknownStatements } from '../iam/evaluate';
+import { type Decision, type Evaluation, HOLE, type Request, evaluate, hasUnknownStatements } from '../iam/evaluate';
 import type { Subject } from '../model';
 import { containersOf, taskOf } from '../taskdef/model';
 import { type RoleReference, referencedRole } from '../taskdef/roles';
@@ -79,10 +79,54 @@ export function checkPermissions(role: ResolvedRole, permissions: readonly Permi
   const policies = role.policies.map((p, i) => ({ id: String(i), document: p.document }));
   // A policy whose statements are unknown values (a template's expression) may grant anything.
   const complete = role.complete && !role.policies.some((p) => hasUnknownStatements(p.document));
+  const cache = evaluationCache(policies);
   return permissions.map((permission) => {
-    const evaluation = evaluate(policies, { action: permission.action, resources: permission.resources });
+    const request = { action: permission.action, resources: permission.resources };
+    const key = cache && `${cache.prefix}|${requestKey(request)}`;
+    let evaluation = key === undefined ? undefined : cache!.map.get(key);
+    if (!evaluation) {
+      evaluation = evaluate(policies, request);
+      if (key !== undefined) {
+        if (cache!.map.size >= MAX_EVALUATIONS) cache!.map.clear();
+        cache!.map.set(key, evaluation);
+      }
+    }
     return { permission, evaluation, status: statusOf(evaluation.decision, complete) };
   });
+}
+
+// Evaluations are kept per list of policy documents. A document is the parse of one version of a file (or
+// an offline managed policy): a new version is a new object, so a cached evaluation is never of an older
+// text. An edit of a task definition leaves its role's policies as they were (the role file's parse, the
+// managed policies), and the permissions it asked for before are not evaluated again. The first document
+// holds the map (a WeakMap: it goes with the document); a key names every document by an id given to that
+// object, then the request. Bounded: a map that reaches MAX_EVALUATIONS starts again.
+const MAX_EVALUATIONS = 2000;
+const byFirstDocument = new WeakMap<object, Map<string, Evaluation>>();
+const documentIds = new WeakMap<object, number>();
+let nextDocumentId = 0;
+
+function evaluationCache(policies: readonly { document: unknown }[]): { map: Map<string, Evaluation>; prefix: string } | undefined {
+  const ids: number[] = [];
+  for (const { document } of policies) {
+    if (typeof document !== 'object' || document === null) return undefined;
+    let id = documentIds.get(document);
+    if (id === undefined) documentIds.set(document, (id = nextDocumentId++));
+    ids.push(id);
+  }
+  const first = policies[0]?.document as object | undefined;
+  if (!first) return undefined;
+  let map = byFirstDocument.get(first);
+  if (!map) byFirstDocument.set(first, (map = new Map()));
+  return { map, prefix: ids.join(',') };
+}
+
+/** The request as text: the action and each alternative resource, a part the file does not tell as 0. */
+function requestKey(request: Request): string {
+  return JSON.stringify([
+    request.action,
+    request.resources.map((r) => r.map((part) => (typeof part === 'string' ? part : part === HOLE ? 0 : 1))),
+  ]);
 }
 
 function checkExecutionRole(subject: Subject, workspace: WorkspaceView | undefined, uri: string | undefined): RoleCheck {

@@ -3,6 +3,7 @@
 // comments. The model value is the document's value itself: JSON files are already in the ECS API and IAM
 // grammar, so model paths are JSON paths.
 import { findNodeAtOffset } from 'jsonc-parser';
+import type { JSONDocument } from 'vscode-json-languageservice';
 import type { Cursor, JsonPath, Model, ModelEdit, Target } from '../../core/model';
 import { uriToFileName } from '../../core/workspace';
 import type { RenderedDocument, Source, SourceDocument, SourceInput, SourceLocation, SyntaxProblem, TextChange } from '../source';
@@ -20,14 +21,20 @@ export class JsonSourceDocument implements SourceDocument {
   constructor(
     readonly uri: string,
     readonly text: string,
+    languageId?: string,
   ) {
     this.fileName = uriToFileName(uri);
-    this.parsed = parseJson(text);
+    this.parsed = parseJson(text, uri, languageId);
     this.model = classify(this.parsed, this.fileName);
   }
 
   get syntaxProblems(): readonly SyntaxProblem[] {
     return this.parsed.syntaxProblems;
+  }
+
+  /** vscode-json-languageservice's document of this text, made by the same parse, when the text has no syntax errors. */
+  get schemaDocument(): JSONDocument | undefined {
+    return this.parsed.schemaDocument;
   }
 
   /** The literal value of the innermost node at `offset` (undefined for objects and arrays). */
@@ -68,7 +75,7 @@ export const jsonSource: Source = {
   id: 'json',
   // Whatever no other source claims: the server receives JSON documents only, and untitled ones have no extension.
   accepts: () => true,
-  parse: (input: SourceInput) => new JsonSourceDocument(input.uri, input.text),
+  parse: (input: SourceInput) => new JsonSourceDocument(input.uri, input.text, input.languageId),
   readsFileName: (fileName) => JSON_FILE.test(fileName),
 };
 

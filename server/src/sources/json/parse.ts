@@ -1,6 +1,11 @@
 // JSON text -> the plain value the model holds, the syntax tree that maps model paths back to text, the
 // syntax problems, and the keys written twice (which the plain value cannot show: the last one wins).
+// The tree is vscode-json-languageservice's (its nodes have the shape of jsonc-parser's): the same parse
+// serves the schema's validation, hover and completion, so a version is parsed once. A text with syntax
+// errors is parsed again by jsonc-parser, whose recovery and error codes the rest of the source relies on.
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ErrorCode, type JSONDocument, type LanguageService, getLanguageService } from 'vscode-json-languageservice';
 import type { DuplicateKey, JsonPath, Span, Target } from '../../core/model';
 import type { SyntaxProblem } from '../source';
 import { removeNode } from './edit';
@@ -12,9 +17,31 @@ export interface ParsedJson {
   readonly value: unknown;
   readonly syntaxProblems: SyntaxProblem[];
   readonly duplicateKeys: DuplicateKey[];
+  /** vscode-json-languageservice's document, whose tree `root` is (absent when the text has syntax errors). */
+  readonly schemaDocument?: JSONDocument;
 }
 
-export function parseJson(text: string): ParsedJson {
+let parser: LanguageService | undefined;
+
+/** What jsonc-parser, allowing comments and trailing commas, does not count as errors. */
+const NOT_ERRORS: readonly number[] = [ErrorCode.TrailingComma, ErrorCode.DuplicateKey];
+
+export function parseJson(text: string, uri = 'untitled:document', languageId = 'json'): ParsedJson {
+  parser ??= getLanguageService({});
+  const schemaDocument = parser.parseJSONDocument(TextDocument.create(uri, languageId, 0, text));
+  // Not in the package's declared types: its parser's problems (a document without them is treated as broken).
+  const { syntaxErrors } = schemaDocument as { syntaxErrors?: { code?: unknown }[] };
+  if (Array.isArray(syntaxErrors) && syntaxErrors.every((e) => NOT_ERRORS.includes(e.code as number))) {
+    const root = schemaDocument.root as Node | undefined;
+    return {
+      text,
+      root,
+      value: root ? toValue(root) : undefined,
+      syntaxProblems: [],
+      duplicateKeys: root ? duplicateKeys(root, text) : [],
+      schemaDocument,
+    };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   return {
