@@ -27,3 +27,14 @@ test('text with a syntax error: jsonc-parser reads it, no schema document is sha
     [['json-syntax', 'JSON syntax error: comma expected', 16]],
   );
 });
+
+test('keys written twice are found whether or not the parser reports them ("//" it does not)', () => {
+  assert.deepEqual(parseJson('{ "a": 1, "b": 2 }').duplicateKeys, []);
+  assert.deepEqual(
+    parseJson('{\n"//": "x",\n"//": "y",\n"a": {"b": 1,\n"b": 2}}').duplicateKeys.map((d) => [d.path, d.earlierLine]),
+    [
+      [['//'], 2],
+      [['a', 'b'], 4],
+    ],
+  );
+});

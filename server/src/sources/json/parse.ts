@@ -33,12 +33,14 @@ export function parseJson(text: string, uri = 'untitled:document', languageId = 
   const { syntaxErrors } = schemaDocument as { syntaxErrors?: { code?: unknown }[] };
   if (Array.isArray(syntaxErrors) && syntaxErrors.every((e) => NOT_ERRORS.includes(e.code as number))) {
     const root = schemaDocument.root as Node | undefined;
+    // The parser reports keys written twice, except "//" (a comment convention): the walk is needed only then.
+    const twice = syntaxErrors.some((e) => e.code === ErrorCode.DuplicateKey) || text.includes('"//"');
     return {
       text,
       root,
       value: root ? toValue(root) : undefined,
       syntaxProblems: [],
-      duplicateKeys: root ? duplicateKeys(root, text) : [],
+      duplicateKeys: root && twice ? duplicateKeys(root, text) : [],
       schemaDocument,
     };
   }
@@ -64,7 +66,7 @@ function toValue(node: Node): unknown {
     case 'object': {
       const result: Record<string, unknown> = {};
       for (const property of node.children ?? []) {
-        const [key, value] = property.children ?? [];
+        const [key, value] = partsOf(property);
         if (key && value) result[String(key.value)] = toValue(value);
       }
       return result;
@@ -74,6 +76,12 @@ function toValue(node: Node): unknown {
     default:
       return node.value;
   }
+}
+
+/** A property's key and value nodes (vscode-json-languageservice's nodes hold them as fields; their `children` is a new array on each read). */
+function partsOf(property: Node): (Node | undefined)[] {
+  const { keyNode, valueNode } = property as { keyNode?: Node; valueNode?: Node };
+  return keyNode ? [keyNode, valueNode] : (property.children ?? []);
 }
 
 /** The value node at `path`; for a duplicated key the last occurrence, matching `value`. */
