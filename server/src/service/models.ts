@@ -19,20 +19,18 @@ export function skipReason(text: string): string | undefined {
   return undefined;
 }
 
-/** A document already parsed from the same text (the workspace index holds the open documents too). */
-export type ParsedLookup = (uri: string, text: string) => SourceDocument | undefined;
+/** A parse of the same text made elsewhere (the workspace index's), to use instead of parsing again. */
+export type SharedParse = (uri: string, text: string, languageId: string) => SourceDocument | undefined;
 
-function buildModel(textDocument: TextDocument, parsed?: ParsedLookup): DocumentModel {
+function buildModel(textDocument: TextDocument, shared?: SharedParse): DocumentModel {
   const { uri, version } = textDocument;
   const text = textDocument.getText();
   if (isForeignFileName(uriToFileName(uri))) return { version, document: unanalysedDocument(uri, '') };
   const skipped = skipReason(text);
   if (skipped) return { version, document: unanalysedDocument(uri, ''), skipped };
-  const reused = parsed?.(uri, text);
-  if (reused) return { version, document: reused };
   const input = { uri, text, languageId: textDocument.languageId };
   try {
-    return { version, document: sourceFor(input).parse(input) };
+    return { version, document: shared?.(uri, text, textDocument.languageId) ?? sourceFor(input).parse(input) };
   } catch {
     // jsonc-parser recurses per nesting level; absurdly deep input overflows the stack.
     return { version, document: unanalysedDocument(uri, ''), skipped: 'nested too deeply to analyse' };
@@ -43,12 +41,9 @@ function buildModel(textDocument: TextDocument, parsed?: ParsedLookup): Document
 export class ModelCache {
   private readonly models = new Map<string, DocumentModel>();
 
-  constructor(
-    private readonly capacity = 20,
-    private readonly parsed?: ParsedLookup,
-  ) {}
+  constructor(private readonly capacity = 20) {}
 
-  get(textDocument: TextDocument): DocumentModel {
+  get(textDocument: TextDocument, shared?: SharedParse): DocumentModel {
     const cached = this.models.get(textDocument.uri);
     if (cached && cached.version === textDocument.version) {
       // Re-insert to mark as most recently used.
@@ -56,7 +51,7 @@ export class ModelCache {
       this.models.set(textDocument.uri, cached);
       return cached;
     }
-    const model = buildModel(textDocument, this.parsed);
+    const model = buildModel(textDocument, shared);
     this.models.set(textDocument.uri, model);
     if (this.models.size > this.capacity) this.models.delete(this.models.keys().next().value!);
     return model;

@@ -48,6 +48,8 @@ export class Validation {
       isCancelled: options.isCancelled,
       onRuleError: options.onRuleError,
     });
+    // Whoever cancelled throws the result away: no schema validation for it.
+    if (result.cancelled) return diagnostics;
     const relatedDocument = (uri: string) => options.workspace?.file(uri);
     for (const finding of result.findings) {
       if (nearSyntaxError(finding, document)) continue;
