@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FargateLintLanguageService } from '../../server/src/service/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import { WorkspaceIndex } from '../../server/src/service/workspace';
 import { positionOf } from '../helpers/positions';
 import { editsFor } from '../helpers/quickFixes';
 import { ServiceTestClient } from '../helpers/serviceClient';
@@ -214,4 +215,24 @@ test('execution-role evaluations kept for the role policy are of its current ver
   await client.change(task, TASK);
   assert.deepEqual(await missing(), before);
   await client.shutdown();
+});
+
+test('compactDocuments: a document out of the 20 last used keeps its model (in the index), and its trees are made again of its own text when asked for', async () => {
+  const workspace = new WorkspaceIndex(['file:///ws']);
+  const service = new FargateLintLanguageService({ workspace, compactDocuments: true });
+  const open = (uri: string, text: string) => {
+    workspace.set(uri, text, 'json');
+    return TextDocument.create(uri, 'json', 1, text);
+  };
+  const first = open('file:///ws/task-definition.json', TASK);
+  const diagnostics = await service.validate(first, DEFAULT_SETTINGS);
+  const document = service.document(first);
+  const hover = await service.hover(first, positionOf(TASK, '"bridge"', 2), DEFAULT_SETTINGS);
+  assert.ok((document as unknown as { tree?: unknown }).tree);
+  for (let i = 0; i < 25; i++) await service.validate(open(`file:///ws/p${i}.json`, POLICY), DEFAULT_SETTINGS);
+  assert.equal((document as unknown as { tree?: unknown }).tree, undefined, 'evicted: its trees were let go');
+  assert.equal(service.document(first), document, "the index's parse, not a new one");
+  assert.deepEqual(await service.hover(first, positionOf(TASK, '"bridge"', 2), DEFAULT_SETTINGS), hover);
+  assert.deepEqual(await service.validate(first, DEFAULT_SETTINGS), diagnostics);
+  assert.ok(TextDocument.applyEdits(first, service.fixAll(first, DEFAULT_SETTINGS)).includes('"awsvpc"'));
 });

@@ -73,6 +73,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   const editClient = { documentChanges: false, createFiles: false };
   const service = new FargateLintLanguageService({
     workspace,
+    compactDocuments: true,
     onRuleError: (ruleId, error) => connection.console.error(`rule ${ruleId} failed: ${describe(error)}`),
     edits: {
       client: editClient,

@@ -22,10 +22,16 @@ export interface LanguageServiceOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
   /** What fixes may edit and create, and what the client can apply (service/editGuard.ts); absent: the document itself only. */
   edits?: EditPlatform;
+  /**
+   * Documents not among the 20 last used keep their model but not their syntax trees, which are made again
+   * when a hover, a fix or a location needs them (the server: bounded memory with many open documents).
+   * The CLI, which reads each file once, keeps them.
+   */
+  compactDocuments?: boolean;
 }
 
 export class FargateLintLanguageService {
-  private readonly models = new ModelCache();
+  private readonly models: ModelCache;
   private readonly validation = new Validation();
   private readonly hoverService = new HoverService();
   private readonly completionService = new CompletionService();
@@ -33,6 +39,7 @@ export class FargateLintLanguageService {
 
   constructor(private readonly options: LanguageServiceOptions = {}) {
     this.codeActionService = new CodeActionService(options.edits);
+    this.models = new ModelCache(20, !!options.compactDocuments);
   }
 
   /** The document as its source read it. */

@@ -41,7 +41,11 @@ function buildModel(textDocument: TextDocument, shared?: SharedParse): DocumentM
 export class ModelCache {
   private readonly models = new Map<string, DocumentModel>();
 
-  constructor(private readonly capacity = 20) {}
+  /** `compact`: a model that falls out lets its document's syntax trees go (the server's many open documents). */
+  constructor(
+    private readonly capacity = 20,
+    private readonly compact = false,
+  ) {}
 
   get(textDocument: TextDocument, shared?: SharedParse): DocumentModel {
     const cached = this.models.get(textDocument.uri);
@@ -53,7 +57,11 @@ export class ModelCache {
     }
     const model = buildModel(textDocument, shared);
     this.models.set(textDocument.uri, model);
-    if (this.models.size > this.capacity) this.models.delete(this.models.keys().next().value!);
+    if (this.models.size > this.capacity) {
+      const [oldest, evicted] = this.models.entries().next().value!;
+      this.models.delete(oldest);
+      if (this.compact) evicted.document.compact?.();
+    }
     return model;
   }
 

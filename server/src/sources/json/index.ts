@@ -16,20 +16,31 @@ export class JsonSourceDocument implements SourceDocument {
   readonly source = 'json' as const;
   readonly fileName: string;
   readonly model: Model;
-  private readonly parsed: ParsedJson;
+  readonly syntaxProblems: readonly SyntaxProblem[];
+  /** The parse the model was made of; let go by `compact()` and made again of the same text when asked for. */
+  private tree?: ParsedJson;
 
   constructor(
     readonly uri: string,
     readonly text: string,
-    languageId?: string,
+    private readonly languageId?: string,
   ) {
     this.fileName = uriToFileName(uri);
-    this.parsed = parseJson(text, uri, languageId);
-    this.model = classify(this.parsed, this.fileName);
+    this.tree = parseJson(text, uri, languageId);
+    this.syntaxProblems = this.tree.syntaxProblems;
+    this.model = classify(this.tree, this.fileName);
   }
 
-  get syntaxProblems(): readonly SyntaxProblem[] {
-    return this.parsed.syntaxProblems;
+  private get parsed(): ParsedJson {
+    return (this.tree ??= parseJson(this.text, this.uri, this.languageId));
+  }
+
+  /**
+   * Lets the syntax trees go (the model stays): for a document nobody is editing, whose trees are needed
+   * again only to locate a finding or an edit in it. Asking for them parses the same text again.
+   */
+  compact(): void {
+    this.tree = undefined;
   }
 
   /** vscode-json-languageservice's document of this text, made by the same parse, when the text has no syntax errors. */
