@@ -184,7 +184,7 @@ test("the schema's checks read the same parse as the rules, of the version asked
   await client.shutdown();
 });
 
-test('execution-role evaluations kept for the role policy are of its current version: a grant added, then taken away again', async () => {
+test('execution-role requirements and evaluations kept between versions are those of the current texts: a grant added and taken away, an image moved out of ECR and back', async () => {
   const client = await ServiceTestClient.start();
   const task = 'file:///ws/task-definition.json';
   const policy = 'file:///ws/iam/execution-role.json';
@@ -212,6 +212,11 @@ test('execution-role evaluations kept for the role policy are of its current ver
   await client.change(task, TASK.replace('"family": "web"', '"family": "web2"'));
   assert.deepEqual(await missing(), []);
   await client.change(policy, role(pull.slice(0, 1)));
+  await client.change(task, TASK);
+  assert.deepEqual(await missing(), before);
+  // The requirements are kept by the content of the fields they come from: an image out of ECR needs no pull.
+  await client.change(task, TASK.replace(ECR_IMAGE, 'nginx:1.27'));
+  assert.deepEqual(await missing(), []);
   await client.change(task, TASK);
   assert.deepEqual(await missing(), before);
   await client.shutdown();

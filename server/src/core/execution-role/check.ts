@@ -131,7 +131,7 @@ function requestKey(request: Request): string {
 
 function checkExecutionRole(subject: Subject, workspace: WorkspaceView | undefined, uri: string | undefined): RoleCheck {
   const task = taskOf(subject);
-  const requirements = requirementsOf(subject);
+  const requirements = cachedRequirements(subject);
   const roleArn = task ? referencedRole(task.executionRoleArn) : undefined;
   const role = roleArn && requirements.length ? resolveRole(roleArn.name, workspace, uri) : undefined;
   return { roleArn, requirements, role, results: role ? checkAgainst(role, requirements) : [] };
@@ -156,16 +156,16 @@ export function cachedCheck(subject: Subject, workspace: WorkspaceView | undefin
   return check;
 }
 
-// The variants of a template's task definition mostly differ in what the execution role does not care about
-// (cpu, memory, an environment value): within one view of the workspace (one analysis), variants whose
-// role references and containers' image, logs, secrets, credentials and environment files are the same
-// share one check.
-const byContent = new WeakMap<WorkspaceView, Map<string, RoleCheck>>();
+// What a task definition needs of its execution role depends on a few fields only (requirements.ts reads
+// the role ARNs and each container's name, image, logs, secrets, credentials and environment files): an
+// edit anywhere else (an environment value, cpu, a port) finds the requirements of the last version. Keyed
+// by those fields' content, so a change to any of them computes them again; bounded.
+const MAX_REQUIREMENTS = 64;
+const requirementsByContent = new Map<string, Requirement[]>();
 
-function sharedCheck(subject: Subject, workspace: WorkspaceView | undefined, uri: string | undefined): RoleCheck {
-  if (!subject.variant || !workspace) return checkExecutionRole(subject, workspace, uri);
+function requirementInputs(subject: Subject): string {
   const task = taskOf(subject) ?? {};
-  const inputs = containersOf(subject).map(({ path, value: c }) => [
+  const containers = containersOf(subject).map(({ path, value: c }) => [
     path,
     c.name,
     c.image,
@@ -174,7 +174,32 @@ function sharedCheck(subject: Subject, workspace: WorkspaceView | undefined, uri
     c.repositoryCredentials,
     c.environmentFiles,
   ]);
-  const key = JSON.stringify([uri, JSON.stringify(subject.path), task.executionRoleArn, task.taskRoleArn, inputs]);
+  return JSON.stringify([subject.kind, task.executionRoleArn, task.taskRoleArn, containers]);
+}
+
+function cachedRequirements(subject: Subject): Requirement[] {
+  const key = requirementInputs(subject);
+  let requirements = requirementsByContent.get(key);
+  if (requirements) {
+    // Most recently used last.
+    requirementsByContent.delete(key);
+  } else {
+    requirements = requirementsOf(subject);
+    if (requirementsByContent.size >= MAX_REQUIREMENTS) requirementsByContent.delete(requirementsByContent.keys().next().value!);
+  }
+  requirementsByContent.set(key, requirements);
+  return requirements;
+}
+
+// The variants of a template's task definition mostly differ in what the execution role does not care about
+// (cpu, memory, an environment value): within one view of the workspace (one analysis), variants whose
+// role references and containers' image, logs, secrets, credentials and environment files are the same
+// share one check.
+const byContent = new WeakMap<WorkspaceView, Map<string, RoleCheck>>();
+
+function sharedCheck(subject: Subject, workspace: WorkspaceView | undefined, uri: string | undefined): RoleCheck {
+  if (!subject.variant || !workspace) return checkExecutionRole(subject, workspace, uri);
+  const key = JSON.stringify([uri, JSON.stringify(subject.path), requirementInputs(subject)]);
   let checks = byContent.get(workspace);
   if (!checks) byContent.set(workspace, (checks = new Map()));
   let check = checks.get(key);
