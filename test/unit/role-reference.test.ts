@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseRoleReference, referencedRole } from '../../server/src/core/taskdef/roles';
+import { unknownMarker } from '../../server/src/core/unknown';
 
 const A = 'arn:aws:iam::123456789012:role/';
 
@@ -54,4 +55,13 @@ test('referencedRole: the role of a field value; nothing for a placeholder, an e
   assert.equal(referencedRole(''), undefined);
   assert.equal(referencedRole(7), undefined);
   assert.equal(referencedRole(undefined), undefined);
+});
+
+test('referencedRole: an ARN with unknown fields names its role (a marker name matches in its own document only); a wholly unknown value names none', () => {
+  const [p, a, name] = [unknownMarker('partition'), unknownMarker('account'), unknownMarker('aws_iam_role.exec')];
+  assert.deepEqual(referencedRole(`arn:${p}:iam::${a}:role/${name}`), { name, account: a, partition: p, path: '/' });
+  assert.deepEqual(referencedRole(`arn:${p}:iam::${a}:role/service/exec`)?.name, 'exec');
+  assert.equal(referencedRole(unknownMarker('var.execution_role_arn')), undefined);
+  // A name built from an unknown is not a role name the workspace can be searched for.
+  assert.equal(referencedRole(`${unknownMarker('var.prefix')}-exec`), undefined);
 });

@@ -4,6 +4,7 @@
 // names. Pure: no I/O.
 import { parseArn } from '../arn';
 import { isPlaceholder } from '../json';
+import { hasUnknown, isUnknown } from '../unknown';
 import { ARN_PATTERNS } from './limits';
 
 export interface RoleReference {
@@ -68,9 +69,12 @@ function roleArnProblem(partition: string, region: string, account: string, reso
 /**
  * The role a task definition field names, for finding the role: undefined when the field is absent, empty,
  * not a string or a template placeholder, or when the text names no role. A role named in a way AWS would
- * refuse (role-arn-format reports that) is still returned.
+ * refuse (role-arn-format reports that) is still returned. An ARN with unknown fields (a template's or a
+ * module's reference to its own role: `arn:<partition>:iam::<account>:role/<name>`) names its role too, and
+ * a name that is a marker is looked up in the same document only; a value that is wholly unknown names none.
  */
 export function referencedRole(value: unknown): RoleReference | undefined {
-  if (typeof value !== 'string' || value === '' || isPlaceholder(value)) return undefined;
+  if (typeof value !== 'string' || value === '' || isUnknown(value)) return undefined;
+  if (isPlaceholder(value) && !(hasUnknown(value) && value.startsWith('arn:'))) return undefined;
   return parseRoleReference(value).role;
 }
