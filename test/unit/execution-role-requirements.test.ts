@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { HOLE, resourceText } from '../../server/src/core/iam/evaluate';
 import { requirementsOf } from '../../server/src/core/execution-role/requirements';
+import { unknownMarker } from '../../server/src/core/unknown';
 
 const subject = (value: unknown) => ({ kind: 'task-definition' as const, path: [], value });
 const container = (c: Record<string, unknown>) =>
@@ -66,5 +67,59 @@ describe('requirements', () => {
     assert.deepEqual(requirement.permissions[1].resources, [
       ['arn:aws:logs:eu-west-1:123456789012:log-group:', HOLE, ':log-stream:', HOLE],
     ]);
+  });
+});
+
+// A template or a Terraform module writes ARNs with unknown parts (core/unknown.ts): the requirements are read
+// around them, so that a policy naming the same expression grants them, and a wholly unknown value needs nothing.
+describe('requirements of values with unknown markers', () => {
+  const P = unknownMarker('partition');
+  const R = unknownMarker('region');
+  const A = unknownMarker('account');
+
+  test('an SSM parameter ARN with unknown partition, Region and account: holes there, the marker kept for the policy', () => {
+    const [requirement] = requirementsOf(
+      container({ image: 'nginx', secrets: [{ name: 'DB', valueFrom: `arn:${P}:ssm:${R}:${A}:parameter/app/db` }] }),
+    );
+    assert.equal(requirement.feature, 'secret-ssm');
+    assert.deepEqual(requirement.path, ['containerDefinitions', 0, 'secrets', 0, 'valueFrom']);
+    assert.deepEqual(requirement.permissions[0].resources, [['arn:', HOLE, ':ssm:', HOLE, ':', HOLE, ':parameter/app/db']]);
+    assert.deepEqual(requirement.permissions[0].policyResources, [`arn:${P}:ssm:${R}:${A}:parameter/app/db`]);
+  });
+
+  test('a Secrets Manager ARN that ends with an unknown suffix is the complete ARN', () => {
+    const suffix = unknownMarker('suffix');
+    const [requirement] = requirementsOf(
+      container({
+        image: 'nginx',
+        secrets: [{ name: 'DB', valueFrom: `arn:${P}:secretsmanager:${R}:${A}:secret:db-${suffix}:password::` }],
+      }),
+    );
+    assert.equal(requirement.feature, 'secret-secretsmanager');
+    assert.deepEqual(requirement.permissions[0].resources[0], ['arn:', HOLE, ':secretsmanager:', HOLE, ':', HOLE, `:secret:db-${suffix}`]);
+  });
+
+  test('an ECR image whose account and Region are unknown is still a private ECR image', () => {
+    const [requirement] = requirementsOf(container({ image: `${A}.dkr.ecr.${R}.amazonaws.com/web:1` }));
+    assert.equal(requirement.feature, 'ecr-image');
+    assert.equal(requirement.reason, 'pull the image of container app from ECR repository web');
+    assert.deepEqual(requirement.permissions[1].resources, [['arn:aws:ecr:', HOLE, ':', HOLE, ':repository/web']]);
+  });
+
+  test('a log group with a marker in its name, and an unknown Region', () => {
+    const group = `/ecs/${unknownMarker('var.env')}`;
+    const [requirement] = requirementsOf(
+      container({ image: 'nginx', logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': group, 'awslogs-region': R } } }),
+    );
+    assert.deepEqual(requirement.permissions[1].resources, [['arn:aws:logs:', HOLE, `:123456789012:log-group:${group}:log-stream:`, HOLE]]);
+  });
+
+  test('wholly unknown values need nothing: the image, the secret and the log group could be anything', () => {
+    const m = unknownMarker('var.x');
+    assert.deepEqual(requirementsOf(container({ image: m, secrets: [{ name: 'DB', valueFrom: m }] })), []);
+    const [logs] = requirementsOf(
+      container({ image: 'nginx', logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': m } } }),
+    );
+    assert.deepEqual(logs.permissions[1].resources, [['arn:aws:logs:', HOLE, ':123456789012:log-group:', HOLE, ':log-stream:', HOLE]]);
   });
 });

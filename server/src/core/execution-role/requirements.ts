@@ -7,15 +7,22 @@
 // optimistically. They come from the ARN itself when written, else from executionRoleArn (account and
 // partition of the task's own resources), else stay unknown. A Region guessed from elsewhere in the file
 // (awslogs-region, the image host) is used only for display and for fixes, never for matching.
-import { parseArn } from '../arn';
+//
+// A value with unknown markers (a template's `!Sub`, a Terraform reference such as aws_ssm_parameter.db.arn)
+// is read around them: a field that is wholly a marker is a hole, a marker inside a field matches any text,
+// and the marker stays in the policy resources, so a policy that names the same expression grants it. A
+// value that is wholly unknown says nothing about what it needs.
+import { type Arn, parseArn } from '../arn';
 import facts from '../facts/execution-role-permissions.json';
 import { HOLE, type ArnPart, type RequestedResource, resourceText } from '../iam/evaluate';
 import { type JsonPath, type Target, isObject, isPlaceholder } from '../json';
 import type { Subject } from '../model';
-import { parseImage } from '../taskdef/image';
+import { type ImageReference, parseImage } from '../taskdef/image';
 import { containersOf, taskOf } from '../taskdef/model';
 import { referencedRole } from '../taskdef/roles';
-import { parseValueFrom } from '../taskdef/secrets';
+import { ARN_PATTERNS } from '../taskdef/limits';
+import { type SecretReference, parseValueFrom } from '../taskdef/secrets';
+import { hasUnknown, isUnknown, splitUnknown, unknownMarker } from '../unknown';
 
 export type FeatureId = keyof typeof facts.features;
 
@@ -111,7 +118,21 @@ function permissionsFor(feature: FeatureId, values: Values, display: Values): Pe
   return permissions;
 }
 
-const known = (value: string | undefined): ArnPart[] => (value ? [value] : [HOLE]);
+/** A field's parts for matching: a field the file does not state (absent, or wholly unknown) is a hole. */
+const known = (value: string | undefined): ArnPart[] => (value && !isUnknown(value) ? [value] : [HOLE]);
+
+/** Text the requirements can be read from: not empty, not a template placeholder, not wholly unknown. */
+function readable(value: unknown): value is string {
+  if (typeof value !== 'string' || value === '') return false;
+  if (!hasUnknown(value)) return !isPlaceholder(value);
+  return !isUnknown(value) && !isPlaceholder(withoutMarkers(value));
+}
+
+function withoutMarkers(text: string): string {
+  return splitUnknown(text)
+    .map((p) => (typeof p === 'string' ? p : 'x'))
+    .join('');
+}
 
 function placeValues(
   place: TaskPlace,
@@ -170,23 +191,47 @@ export function requirementsOf(subject: Subject): Requirement[] {
 
 type Add = (requirement: Omit<Requirement, 'container'>) => void;
 
+/**
+ * parseImage, with unknown markers standing in for parts: each marker is read as a 12-digit stand-in (which
+ * fits an account and a Region label alike), and put back in the parts it landed in.
+ */
+function parseImageWithUnknowns(image: string): ImageReference {
+  if (!hasUnknown(image)) return parseImage(image);
+  const markers: string[] = [];
+  const standIn = (i: number) => `9${String(i).padStart(11, '8')}`;
+  const text = splitUnknown(image)
+    .map((p) => (typeof p === 'string' ? p : standIn(markers.push(unknownMarker(p.unknown)) - 1)))
+    .join('');
+  const back = (value: string | undefined) => markers.reduce((v, marker, i) => v?.split(standIn(i)).join(marker), value);
+  const reference = parseImage(text);
+  return {
+    ...reference,
+    text: image,
+    account: back(reference.account),
+    region: back(reference.region),
+    repository: back(reference.repository)!,
+  };
+}
+
 function imageRequirement(container: Record<string, unknown>, base: JsonPath, name: string, add: Add): void {
   const image = container.image;
-  if (typeof image !== 'string' || isPlaceholder(image)) return;
-  const reference = parseImage(image);
+  if (!readable(image)) return;
+  const reference = parseImageWithUnknowns(image);
   if (reference.registryKind !== 'ecr' || !reference.repository) return;
   const values: Values = {
     partition: [reference.partition ?? 'aws'],
-    region: [reference.region!],
-    account: [reference.account!],
+    region: known(reference.region),
+    account: known(reference.account),
     repository: [reference.repository],
   };
+  // Unknown parts stay in the policy resources (a fix writes them back as the expression they stand for).
+  const display: Values = { region: [reference.region!], account: [reference.account!] };
   add({
     feature: 'ecr-image',
     path: [...base, 'image'],
     target: 'value',
     reason: `pull the image of container ${name} from ECR repository ${reference.repository}`,
-    permissions: permissionsFor('ecr-image', values, {}),
+    permissions: permissionsFor('ecr-image', values, display),
   });
 }
 
@@ -196,12 +241,11 @@ function logRequirements(container: Record<string, unknown>, base: JsonPath, nam
   const options = isObject(log.options) ? log.options : {};
   const group = options['awslogs-group'];
   const region = options['awslogs-region'];
-  const usable = (v: unknown): v is string => typeof v === 'string' && v !== '' && !isPlaceholder(v);
-  const { values, display } = placeValues(place, { region: usable(region) ? region : undefined });
-  values.logGroup = usable(group) ? [group] : [HOLE];
+  const { values, display } = placeValues(place, { region: readable(region) ? region : undefined });
+  values.logGroup = readable(group) ? [group] : [HOLE];
   values.logStream = [HOLE];
-  display.logGroup = usable(group) ? [group] : ['*'];
-  const groupText = usable(group) ? `log group ${group}` : 'its log group';
+  display.logGroup = readable(group) ? [group] : ['*'];
+  const groupText = readable(group) ? `log group ${group}` : 'its log group';
   add({
     feature: 'awslogs',
     path: [...base, 'logConfiguration', 'logDriver'],
@@ -248,9 +292,9 @@ function secretRequirements(list: unknown, base: JsonPath, reason: (name: string
   list.forEach((entry, j) => {
     if (!isObject(entry)) return;
     const valueFrom = entry.valueFrom;
-    if (typeof valueFrom !== 'string' || isPlaceholder(valueFrom)) return;
+    if (!readable(valueFrom)) return;
     const name = typeof entry.name === 'string' ? entry.name : `#${j}`;
-    const reference = parseValueFrom(valueFrom);
+    const reference = secretReference(valueFrom);
     const path = [...base, j, 'valueFrom'];
     if (reference.kind === 'secretsmanager') {
       add({
@@ -281,6 +325,39 @@ function secretRequirements(list: unknown, base: JsonPath, reason: (name: string
   });
 }
 
+/**
+ * parseValueFrom, for a value with unknown markers too: an ARN of SSM or Secrets Manager keeps its shape around
+ * them (their fields are not validated: secret-value-from leaves such values alone), anything else is a
+ * parameter name.
+ */
+function secretReference(valueFrom: string): SecretReference {
+  if (!hasUnknown(valueFrom)) return parseValueFrom(valueFrom);
+  if (!valueFrom.startsWith('arn:')) return { kind: 'ssm', form: 'name', name: valueFrom };
+  const arn: Arn | undefined = parseArn(valueFrom);
+  if (arn?.service === 'ssm' && arn.resource.startsWith('parameter/')) {
+    const path = arn.resource.slice('parameter/'.length);
+    return { kind: 'ssm', form: 'arn', name: path.includes('/') ? `/${path}` : path, ...fieldsOf(arn), arn: valueFrom };
+  }
+  if (arn?.service === 'secretsmanager' && arn.resource.startsWith('secret:')) {
+    const secretId = arn.resource.slice('secret:'.length).split(':')[0];
+    // A secret ARN that ends with a marker ends with its random suffix, whatever it is.
+    const complete = ARN_PATTERNS.secretRandomSuffix.test(secretId) || secretId.endsWith('\uE001');
+    return {
+      kind: 'secretsmanager',
+      ...fieldsOf(arn),
+      secretId,
+      name: secretId,
+      complete,
+      secretArn: `arn:${arn.partition}:secretsmanager:${arn.region}:${arn.account}:secret:${secretId}`,
+    };
+  }
+  return { kind: 'invalid', reason: 'unknown' };
+}
+
+function fieldsOf(arn: Arn): { partition: string; region: string; account: string } {
+  return { partition: arn.partition, region: arn.region, account: arn.account };
+}
+
 function repositoryCredentialsRequirement(
   container: Record<string, unknown>,
   base: JsonPath,
@@ -291,8 +368,8 @@ function repositoryCredentialsRequirement(
   const credentials = container.repositoryCredentials;
   if (!isObject(credentials)) return;
   const parameter = credentials.credentialsParameter;
-  if (typeof parameter !== 'string' || parameter === '' || isPlaceholder(parameter)) return;
-  const reference = parseValueFrom(parameter);
+  if (!readable(parameter)) return;
+  const reference = secretReference(parameter);
   let secret: Parameters<typeof secretsManagerPermissions>[1] | undefined;
   if (reference.kind === 'secretsmanager') secret = reference;
   // In the task's own Region a secret may be given by name.
