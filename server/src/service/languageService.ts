@@ -21,13 +21,15 @@ export interface LanguageServiceOptions {
 }
 
 export class FargateLintLanguageService {
-  private readonly models = new ModelCache();
+  private readonly models: ModelCache;
   private readonly validation = new Validation();
   private readonly hoverService = new HoverService();
   private readonly completionService = new CompletionService();
   private readonly codeActionService = new CodeActionService();
 
-  constructor(private readonly options: LanguageServiceOptions = {}) {}
+  constructor(private readonly options: LanguageServiceOptions = {}) {
+    this.models = new ModelCache(20, options.workspace);
+  }
 
   /** The document as its source read it. */
   document(textDocument: TextDocument): SourceDocument {

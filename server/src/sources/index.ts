@@ -8,9 +8,14 @@ import { UNKNOWN_MODEL } from '../core/model';
 import { basename } from '../core/uris';
 import { uriToFileName } from '../core/workspace';
 import { jsonSource } from './json';
-import type { Source, SourceDocument, SourceInput } from './source';
+import type { Source, SourceDocument, SourceInput, SourcePlatform } from './source';
 
 const SOURCES: readonly Source[] = [jsonSource];
+
+/** Loads what the sources need before they parse (the HCL parser); the entry points await it once. */
+export async function prepareSources(platform: SourcePlatform): Promise<void> {
+  for (const source of SOURCES) await source.prepare?.(platform);
+}
 
 export function sourceFor(input: SourceInput): Source {
   const fileName = uriToFileName(input.uri);
@@ -61,4 +66,4 @@ export function unanalysedDocument(uri: string, text: string): SourceDocument {
 }
 
 export { looksLikeTaskDefinitionName } from './json';
-export type { SourceDocument, SourceInput } from './source';
+export type { SourceDocument, SourceFiles, SourceInput, SourcePlatform } from './source';

@@ -37,6 +37,10 @@
 //  6. `render`: a model value as text of this syntax, for completion (providers write JSON text; other sources
 //     render `CompletionEntry.value`, and entries without one are dropped).
 //  7. `describeUnknown`: what a marker stands for, in the document's own terms ("parameter CpuParam", "var.cpu").
+//  8. a source whose model also reads other files (a Terraform module's sibling .tf files, a file() target)
+//     reads them through `SourceInput.files` and lists them in `dependencies`, so that the workspace index
+//     parses it again when one of them changes. A source that must load something first (the HCL parser's
+//     WebAssembly) does it in `prepare`, which the entry points await before the first parse.
 //
 // test/unit/sources/contract.test.ts runs every source through the same checks (locate, cursor, edit round
 // trips): add one entry there for a new source.
@@ -86,6 +90,22 @@ export interface SourceDocument {
   render(value: unknown, cursor: Cursor): string | undefined;
   /** What an unknown marker stands for, for hover and messages. */
   describeUnknown(id: string): string | undefined;
+  /** Other files whose text the model was built from (or looked for); absent: none. */
+  readonly dependencies?: readonly string[];
+}
+
+/** The other files a source may read while it parses a document: those its caller holds (the CLI's files, the workspace index). */
+export interface SourceFiles {
+  /** The text of a file, when the caller has it. */
+  read(uri: string): string | undefined;
+  /** The URIs of the files the caller has in a folder (not below it). */
+  list(folderUri: string): readonly string[];
+}
+
+/** What a source may ask of the platform before it parses: files it ships with (a parser's WebAssembly). */
+export interface SourcePlatform {
+  /** The bytes of a file that ships next to the bundle (`tree-sitter-terraform.wasm`). */
+  asset(name: string): Promise<Uint8Array>;
 }
 
 /** What the registry knows of a document before it is parsed. */
@@ -94,6 +114,8 @@ export interface SourceInput {
   text: string;
   /** The editor's language id, when there is one ('json', 'jsonc', 'yaml', 'terraform'). */
   languageId?: string;
+  /** Other files the source may read (a Terraform module's sibling .tf files); absent: the document alone. */
+  files?: SourceFiles;
 }
 
 export interface Source {
@@ -104,4 +126,6 @@ export interface Source {
   parse(input: SourceInput): SourceDocument;
   /** File names the CLI and the workspace scan read for this source (by extension). */
   readsFileName(fileName: string): boolean;
+  /** Loads what parsing needs; parse() before it has finished gives an unanalysed document. */
+  prepare?(platform: SourcePlatform): Promise<void>;
 }
