@@ -117,6 +117,8 @@ describe('requirements of values with unknown markers', () => {
   test('wholly unknown values need nothing: the image, the secret and the log group could be anything', () => {
     const m = unknownMarker('var.x');
     assert.deepEqual(requirementsOf(container({ image: m, secrets: [{ name: 'DB', valueFrom: m }] })), []);
+    // An unknown start could be an ARN of either service, or a parameter name.
+    assert.deepEqual(requirementsOf(container({ image: 'nginx', secrets: [{ name: 'DB', valueFrom: `${m}:password::` }] })), []);
     const [logs] = requirementsOf(
       container({ image: 'nginx', logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': m } } }),
     );

@@ -332,6 +332,8 @@ function secretRequirements(list: unknown, base: JsonPath, reason: (name: string
  */
 function secretReference(valueFrom: string): SecretReference {
   if (!hasUnknown(valueFrom)) return parseValueFrom(valueFrom);
+  // What an unknown start stands for (an ARN, a name) is not known.
+  if (valueFrom.startsWith('\uE000')) return { kind: 'invalid', reason: 'unknown' };
   if (!valueFrom.startsWith('arn:')) return { kind: 'ssm', form: 'name', name: valueFrom };
   const arn: Arn | undefined = parseArn(valueFrom);
   if (arn?.service === 'ssm' && arn.resource.startsWith('parameter/')) {
