@@ -6,9 +6,22 @@
 // files (node/ reads them from dist/ or node_modules), so nothing here touches the file system or the network.
 // Parsing is synchronous. A broken file still gives every attribute and block tree-sitter could recover,
 // and its errors.
-import { Language, type Node, Parser } from 'web-tree-sitter';
+import { Edit, Language, type Node, Parser, type Point, type Tree } from 'web-tree-sitter';
 import { unescapeQuoted, unescapeTemplate } from './strings';
-import type { Attribute, Block, Body, Expr, HclFile, HeredocExpr, ObjectEntry, Range, Step, SyntaxIssue, TemplatePart } from './syntax';
+import {
+  type Attribute,
+  type Block,
+  type Body,
+  type Expr,
+  type HclFile,
+  type HeredocExpr,
+  type ObjectEntry,
+  type Range,
+  type Step,
+  type SyntaxIssue,
+  type TemplatePart,
+  moved,
+} from './syntax';
 
 export interface HclWasm {
   /** web-tree-sitter.wasm, the runtime. */
@@ -39,32 +52,93 @@ export function hclParserLoaded(): boolean {
   return parser !== undefined;
 }
 
-/** The syntax tree of `text`; undefined until loadHclParser has finished. */
-export function parseHcl(text: string): HclFile | undefined {
-  if (!parser) return undefined;
-  const tree = parser.parse(text);
-  if (!tree) return undefined;
-  try {
-    return new Converter(text).file(tree.rootNode);
-  } finally {
-    // Trees live in the WebAssembly memory.
-    tree.delete();
-  }
+interface Previous {
+  text: string;
+  tree: Tree;
+  file: HclFile;
 }
 
-// web-tree-sitter calls into WebAssembly for each node.type and node.endIndex: read them once per node.
-const types = new WeakMap<Node, string>();
-const ends = new WeakMap<Node, number>();
+// The last tree of each document (by a key: its URI), to parse its next text incrementally.
+const previous = new Map<string, Previous>();
+const PREVIOUS_CAPACITY = 16;
+
+/**
+ * The syntax tree of `text`; undefined until loadHclParser has finished. With a `key` (the document's URI),
+ * the text is parsed incrementally from the key's last text, and the top-level blocks whose text did not
+ * change are not converted again (an edit while typing converts the block being edited).
+ */
+export function parseHcl(text: string, key?: string): HclFile | undefined {
+  if (!parser) return undefined;
+  const before = key === undefined ? undefined : previous.get(key);
+  if (key !== undefined) previous.delete(key);
+  let tree: Tree | null;
+  try {
+    if (before) before.tree.edit(editBetween(before.text, text));
+    tree = parser.parse(text, before?.tree);
+  } finally {
+    before?.tree.delete();
+  }
+  if (!tree) return undefined;
+  let file: HclFile;
+  try {
+    file = new Converter(text, before?.file).file(tree.rootNode);
+  } catch (error) {
+    tree.delete();
+    throw error;
+  }
+  if (key === undefined) {
+    tree.delete();
+  } else {
+    previous.set(key, { text, tree, file });
+    if (previous.size > PREVIOUS_CAPACITY) {
+      const oldest = previous.keys().next().value!;
+      previous.get(oldest)!.tree.delete();
+      previous.delete(oldest);
+    }
+  }
+  return file;
+}
+
+/** The one edit that turns `before` into `after` (their common start and end left alone), for tree-sitter. */
+function editBetween(before: string, after: string): Edit {
+  let start = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let oldEnd = before.length;
+  let newEnd = after.length;
+  while (oldEnd > start && newEnd > start && before.charCodeAt(oldEnd - 1) === after.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  return new Edit({
+    startIndex: start,
+    oldEndIndex: oldEnd,
+    newEndIndex: newEnd,
+    startPosition: pointAt(before, start),
+    oldEndPosition: pointAt(before, oldEnd),
+    newEndPosition: pointAt(after, newEnd),
+  });
+}
+
+function pointAt(text: string, offset: number): Point {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
+}
+
+// web-tree-sitter calls into WebAssembly for each node.type and node.endIndex: read them once per node (kept
+// on the node object itself, the cheapest place to look them up again).
+type Cached = Node & { fargateLintType?: string; fargateLintEnd?: number };
 function typeOf(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
-  let type = types.get(node);
-  if (type === undefined) types.set(node, (type = node.type));
-  return type;
+  return ((node as Cached).fargateLintType ??= node.type);
 }
 function endOf(node: Node): number {
-  let end = ends.get(node);
-  if (end === undefined) ends.set(node, (end = node.endIndex));
-  return end;
+  return ((node as Cached).fargateLintEnd ??= node.endIndex);
 }
 const rangeOf = (node: Node): Range => ({ start: node.startIndex, end: endOf(node) });
 const named = (node: Node, type: string): Node | undefined => node.namedChildren.find((c): c is Node => typeOf(c) === type);
@@ -74,18 +148,31 @@ const ACCESSORS = new Set(['get_attr', 'index', 'splat']);
 
 class Converter {
   private readonly errors: SyntaxIssue[] = [];
+  private readonly stringErrors: SyntaxIssue[] = [];
+  /** The top-level items of the previous text, by their text: reused when unchanged (with their string errors). */
+  private readonly reusable = new Map<string, { item: Attribute | Block; start: number; errors: SyntaxIssue[] }>();
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    before?: HclFile,
+  ) {
+    if (!before) return;
+    for (const item of [...before.body.attributes, ...before.body.blocks]) {
+      const { start, end } = item.range;
+      const errors = before.stringErrors.filter((e) => e.range.start >= start && e.range.end <= end);
+      this.reusable.set(before.text.slice(start, end), { item, start, errors });
+    }
+  }
 
   file(root: Node): HclFile {
     if (root.hasError) this.collectErrors(root);
     const bodyNode = named(root, 'body');
-    const body = bodyNode ? this.body(bodyNode) : { attributes: [], blocks: [], range: rangeOf(root) };
+    const body = bodyNode ? this.body(bodyNode, true) : { attributes: [], blocks: [], range: rangeOf(root) };
     // tree-sitter may put whole blocks inside an ERROR node, even make the root one: keep what it recognised.
     if (typeOf(root) === 'ERROR') this.salvage(root, body);
     else for (const child of allNamed(root, 'ERROR')) this.salvage(child, body);
-    this.errors.sort((a, b) => a.range.start - b.range.start);
-    return { text: this.text, body, errors: this.errors };
+    const errors = [...this.errors, ...this.stringErrors].sort((a, b) => a.range.start - b.range.start);
+    return { text: this.text, body, errors, stringErrors: this.stringErrors };
   }
 
   private collectErrors(root: Node): void {
@@ -107,11 +194,22 @@ class Converter {
     }
   }
 
-  private body(node: Node): Body {
+  private body(node: Node, top = false): Body {
     const body: Body = { attributes: [], blocks: [], range: rangeOf(node) };
     for (const child of node.namedChildren) {
       if (!child) continue;
       const type = typeOf(child);
+      if (top && this.reusable.size && (type === 'attribute' || type === 'block')) {
+        const start = child.startIndex;
+        const same = this.reusable.get(this.text.slice(start, endOf(child)));
+        if (same) {
+          const item = moved(same.item, start - same.start);
+          this.stringErrors.push(...moved(same.errors, start - same.start));
+          if (type === 'attribute') body.attributes.push(item as Attribute);
+          else body.blocks.push(item as Block);
+          continue;
+        }
+      }
       if (type === 'attribute') body.attributes.push(this.attribute(child));
       else if (type === 'block') body.blocks.push(this.block(child));
       else if (type === 'ERROR') this.salvage(child, body);
@@ -241,6 +339,8 @@ class Converter {
       }
     } else if (type === 'splat') {
       steps.push({ kind: 'splat', range: rangeOf(node) });
+      // `[*].id`: the accessors after the splat are inside its node.
+      for (const inner of node.namedChildren[0]?.namedChildren ?? []) if (inner) this.accessor(inner, steps);
     }
   }
 
@@ -358,7 +458,7 @@ class Converter {
     const range = rangeOf(node);
     if (this.text.slice(content.start, content.end).includes('\n')) {
       // The grammar lets a quoted string run over lines; HCL does not: it is a string left open.
-      this.errors.push({ range, message: 'HCL syntax error: a quoted string must end on its line (is a quote missing?)' });
+      this.stringErrors.push({ range, message: 'HCL syntax error: a quoted string must end on its line (is a quote missing?)' });
     }
     if (parts.every((p) => p.kind === 'literal')) {
       return { kind: 'string', value: parts.map((p) => (p.kind === 'literal' ? p.value : '')).join(''), range, content };

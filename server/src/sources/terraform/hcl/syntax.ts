@@ -13,6 +13,8 @@ export interface HclFile {
   body: Body;
   /** Where the text does not parse (tree-sitter's ERROR nodes and missing tokens), in text order. */
   errors: SyntaxIssue[];
+  /** The errors the conversion itself found (a quoted string over several lines), kept for reusing blocks. */
+  stringErrors: SyntaxIssue[];
 }
 
 export interface SyntaxIssue {
@@ -139,4 +141,21 @@ export function blocksOf(body: Body, type: string): Block[] {
 /** The attributes and blocks of a body in text order. */
 export function itemsOf(body: Body): (Attribute | Block)[] {
   return [...body.attributes, ...body.blocks].sort((a, b) => a.range.start - b.range.start);
+}
+
+/** A copy of a syntax tree (or part of one) with every range moved by `delta` characters. */
+export function moved<T>(value: T, delta: number): T {
+  if (delta === 0) return value;
+  if (isRange(value)) return { start: value.start + delta, end: value.end + delta } as T;
+  if (Array.isArray(value)) return value.map((v) => moved(v, delta)) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = moved(item, delta);
+    return out as T;
+  }
+  return value;
+}
+
+function isRange(value: unknown): value is Range {
+  return !!value && typeof value === 'object' && Object.keys(value).length === 2 && 'start' in value && 'end' in value;
 }
