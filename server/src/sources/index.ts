@@ -9,8 +9,9 @@ import { basename } from '../core/uris';
 import { uriToFileName } from '../core/workspace';
 import { jsonSource } from './json';
 import type { Source, SourceDocument, SourceInput, SourcePlatform } from './source';
+import { terraformSource } from './terraform';
 
-const SOURCES: readonly Source[] = [jsonSource];
+const SOURCES: readonly Source[] = [terraformSource, jsonSource];
 
 /** Loads what the sources need before they parse (the HCL parser); the entry points await it once. */
 export async function prepareSources(platform: SourcePlatform): Promise<void> {

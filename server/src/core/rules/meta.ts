@@ -10,6 +10,13 @@ const jsonSyntaxMeta: RuleMeta = {
   appliesTo: [],
 };
 
+const hclSyntaxMeta: RuleMeta = {
+  id: 'hcl-syntax',
+  title: 'A Terraform file must be valid HCL (reported by the CLI; editors with a Terraform extension show syntax errors themselves)',
+  defaultSeverity: 'error',
+  appliesTo: [],
+};
+
 export const taskDefinitionSchemaMeta: RuleMeta = {
   id: 'task-definition-schema',
   title: 'Task-definition fields must have the names and types the ECS API takes',
@@ -31,6 +38,12 @@ export const skippedFileMeta: RuleMeta = {
   appliesTo: [],
 };
 
-const serviceRuleMetas: readonly RuleMeta[] = [jsonSyntaxMeta, taskDefinitionSchemaMeta, projectConfigSchemaMeta, skippedFileMeta];
+const serviceRuleMetas: readonly RuleMeta[] = [
+  jsonSyntaxMeta,
+  hclSyntaxMeta,
+  taskDefinitionSchemaMeta,
+  projectConfigSchemaMeta,
+  skippedFileMeta,
+];
 
 export const allRuleMetas: readonly RuleMeta[] = [...allRules.map((r) => r.meta), ...serviceRuleMetas];

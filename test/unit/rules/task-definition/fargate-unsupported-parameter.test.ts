@@ -84,7 +84,10 @@ ruleTester(fargateUnsupportedParameter, {
     { name: 'placeholder value', json: task({ hostname: '{{HOSTNAME}}' }) },
     {
       name: 'a list whose items are all unknown (a Terraform dynamic block, which may make none) is not known to be used',
-      json: task({ links: [unknownMarker('dynamic "links"')] }, { placementConstraints: [unknownMarker('dynamic "placement_constraints"')] }),
+      json: task(
+        { links: [unknownMarker('dynamic "links"')] },
+        { placementConstraints: [unknownMarker('dynamic "placement_constraints"')] },
+      ),
     },
     { name: "wrong types are the schema's business", json: task({ linuxParameters: 'x', resourceRequirements: 'GPU' }) },
   ],
