@@ -10,8 +10,9 @@ import { uriToFileName } from '../core/workspace';
 import { jsonSource } from './json';
 import type { Source, SourceDocument, SourceInput, SourcePlatform } from './source';
 import { terraformSource } from './terraform';
+import { terraformPlanSource } from './terraform-plan';
 
-const SOURCES: readonly Source[] = [terraformSource, jsonSource];
+const SOURCES: readonly Source[] = [terraformPlanSource, terraformSource, jsonSource];
 
 /** Loads what the sources need before they parse (the HCL parser); the entry points await it once. */
 export async function prepareSources(platform: SourcePlatform): Promise<void> {

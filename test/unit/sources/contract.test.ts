@@ -8,6 +8,8 @@
 //    describes, and nothing else changed.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { analyze, subjectOf } from '../../../server/src/core/engine';
 import type { JsonPath, ModelEdit, Subject } from '../../../server/src/core/model';
@@ -20,6 +22,7 @@ import { jsonSource } from '../../../server/src/sources/json';
 import type { SourceDocument } from '../../../server/src/sources/source';
 import { terraformSource } from '../../../server/src/sources/terraform';
 import type { TerraformSourceDocument } from '../../../server/src/sources/terraform/document';
+import { terraformPlanSource } from '../../../server/src/sources/terraform-plan';
 import { container, fargateTask } from '../../helpers/taskdefs';
 
 interface ContractDocument {
@@ -308,6 +311,24 @@ SOURCES.push({
         remove(['aws_ecs_task_definition.worker', 'containerDefinitions', 0, 'essential']),
         set(['aws_ecs_task_definition.worker', 'containerDefinitions', 0, 'user'], '1000'),
       ],
+    },
+  ],
+});
+
+SOURCES.push({
+  name: 'terraform-plan',
+  parse: (uri, text) => terraformPlanSource.parse({ uri, text }),
+  scalar: (text) => parseJsonc(text),
+  sameKey: sameWords,
+  // Containers and policies are JSON strings in a plan: their values sit inside the string.
+  notWrittenAlone: (_document, path) =>
+    path.includes('containerDefinitions') || path.some((s) => s === 'assume_role_policy' || s === 'policy'),
+  documents: [
+    {
+      name: 'terraform show -json plan output with a child module',
+      uri: 'file:///tf/plan.json',
+      text: readFileSync(join(__dirname, '..', '..', 'fixtures', 'terraform-plan', 'plan.json'), 'utf8'),
+      edits: [],
     },
   ],
 });
