@@ -70,7 +70,7 @@ describe('fargate-lint CLI', () => {
     writeFileSync(join(dir, 'task-definition.json'), JSON.stringify({ ...badTask, networkMode: 'awsvpc' }));
     const { code, stdout } = cli(['task-definition.json'], dir);
     assert.equal(code, 0, stdout);
-    assert.match(stdout, /0 errors, 0 warnings, 0 notes in 1 JSON files \(1 recognised\)/);
+    assert.match(stdout, /0 errors, 0 warnings, 0 notes in 1 file \(1 recognised\)/);
   });
 
   test('stylish output lists line:column, severity, message and rule', () => {

@@ -10,7 +10,8 @@ import { FargateLintLanguageService } from '../service/languageService';
 import { MAX_DOCUMENT_LENGTH, skipReason } from '../service/models';
 import { DEFAULT_SETTINGS, type Settings } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace';
-import { isSourceFileName, looksLikeTaskDefinitionName } from '../sources';
+import { isSourceFileName, looksLikeTaskDefinitionName, prepareSources } from '../sources';
+import { nodeAssets } from '../node/assets';
 import { isRegionName } from '../core/taskdef/pricing';
 import { SKIPPED_FOLDERS } from '../node/folders';
 import { type FileCosts, costRecord, formatCostComparison, formatCostTable } from './cost';
@@ -23,9 +24,12 @@ declare const FARGATE_LINT_VERSION: string;
 const USAGE = `Usage: fargate-lint [--format stylish|json|sarif] [--cost-region REGION] [--no-cost] PATH...
        fargate-lint --cost [--base REF] [--cost-region REGION] PATH...
 
-Checks ECS task definitions and IAM policies in the given JSON files, and in every
-JSON file under the given folders. Exit code: 0 no errors, 1 errors found, 2 bad usage.
---format json and sarif carry each task definition's size, platform, Region and price.
+Checks ECS task definitions and IAM policies in the given files, and in every JSON and
+Terraform file (.tf, .tfvars and the templates a module reads) under the given folders.
+A Terraform module is the .tf files of one folder: give the folder. Terraform plan and
+state JSON (terraform show -json) are read too. Exit code: 0 no errors, 1 errors found,
+2 bad usage. --format json and sarif carry each task definition's size, platform, Region
+and price, and the resource a finding is about (a Terraform address).
 
   --cost               print the Fargate price of each task definition, and the total
   --base REF           with --cost: compare with git revision REF (Markdown, for a pull request)
@@ -128,6 +132,7 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
     throw error;
   }
 
+  await prepareSources(nodeAssets);
   const settings = settingsOf(options);
   const files = inputs.map(load);
   const workspace = new WorkspaceIndex([...new Set(options.paths.map((p) => pathToFileURL(path.resolve(p)).href))]);

@@ -53,14 +53,16 @@ export function formatStylish(reports: FileReport[], color: boolean): string {
     for (const d of report.diagnostics) {
       totals[d.severity]++;
       const where = `${d.range.start.line + 1}:${d.range.start.character + 1}`.padEnd(8);
+      // A plan JSON finding names its resource at the start of its message already.
+      const resource = d.resource && !d.message.startsWith(`${d.resource}: `) ? `  ${paint('2', d.resource)}` : '';
       lines.push(
-        `  ${paint('2', where)} ${paint(severityColor[d.severity], SEVERITY_WORDS[d.severity].padEnd(7))} ${d.message}  ${paint('2', d.rule)}`,
+        `  ${paint('2', where)} ${paint(severityColor[d.severity], SEVERITY_WORDS[d.severity].padEnd(7))} ${d.message}  ${paint('2', d.rule)}${resource}`,
       );
     }
     lines.push('');
   }
   const recognised = reports.filter((r) => r.kind !== 'unknown').length;
-  const summary = `${totals.error} errors, ${totals.warning} warnings, ${totals.information + totals.hint} notes in ${reports.length} JSON files (${recognised} recognised)`;
+  const summary = `${totals.error} errors, ${totals.warning} warnings, ${totals.information + totals.hint} notes in ${reports.length} file${reports.length === 1 ? '' : 's'} (${recognised} recognised)`;
   lines.push(paint(totals.error ? '31;1' : '32;1', summary));
   return lines.join('\n');
 }

@@ -22,12 +22,15 @@ import { FIX_ALL_KIND } from '../service/codeActions';
 import { FargateLintLanguageService } from '../service/languageService';
 import { DEFAULT_SETTINGS, type Settings, normalizeSettings } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace';
+import { type SourcePlatform, prepareSources } from '../sources';
 
 const PUSH_DELAY_MS = 200;
 
 export interface ServerPlatform {
   /** Reads workspace files from disk for cross-file checks; absent where there is no file system. */
   files?: WorkspaceFileSystem;
+  /** The files the sources load before they parse (the HCL parser's WebAssembly). */
+  assets?: SourcePlatform;
 }
 
 export function startServer(connection: Connection, platform: ServerPlatform = {}): void {
@@ -113,7 +116,10 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     return result;
   }
 
-  connection.onInitialize((params): InitializeResult => {
+  connection.onInitialize(async (params): Promise<InitializeResult> => {
+    // Before any document arrives: the Terraform source parses with WebAssembly that loads asynchronously.
+    if (platform.assets)
+      await prepareSources(platform.assets).catch((error) => connection.console.error(`loading the HCL parser failed: ${describe(error)}`));
     const capabilities = params.capabilities;
     canPullConfiguration = !!capabilities.workspace?.configuration;
     usePullDiagnostics = !!capabilities.textDocument?.diagnostic;

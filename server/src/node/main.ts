@@ -2,8 +2,9 @@
 // from the command line.
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
+import { nodeAssets } from './assets';
 import { nodeWorkspaceFileSystem } from './workspaceFiles';
 
 const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
-startServer(connection, { files: nodeWorkspaceFileSystem });
+startServer(connection, { files: nodeWorkspaceFileSystem, assets: nodeAssets });

@@ -1,7 +1,8 @@
-// Reading the workspace's JSON files from disk for cross-file checks (a task definition's execution role
-// policies). Platform code: the server core only sees the WorkspaceFileSystem interface. Only file: folders
-// are read; nothing from the workspace is ever run, and nothing goes over the network. The walk is bounded
-// (files, bytes, depth), yields to the event loop between folders, and stops when cancelled.
+// Reading the workspace's files from disk for cross-file checks (a task definition's execution role
+// policies, a Terraform module's other .tf files). Platform code: the server core only sees the
+// WorkspaceFileSystem interface. Only file: folders are read; nothing from the workspace is ever run, and
+// nothing goes over the network. The walk is bounded (files, bytes, depth), yields to the event loop between
+// folders, and stops when cancelled.
 import { type Dirent, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,7 +11,7 @@ import { isSourceFileName } from '../sources';
 import { SKIPPED_FOLDERS } from './folders';
 
 const SCAN_LIMITS = {
-  /** JSON files read per scan. */
+  /** Files read per scan. */
   maxFiles: 5000,
   /** Larger files are not indexed (account authorization dumps are the biggest we want). */
   maxFileBytes: 4 * 1024 * 1024,
@@ -58,7 +59,9 @@ export const nodeWorkspaceFileSystem: WorkspaceFileSystem = {
       } catch {
         continue;
       }
-      entries.sort((a, b) => a.name.localeCompare(b.name));
+      // A Terraform module's .tf files first: the JSON files and templates it reads are then read as its own.
+      const terraformFirst = (name: string) => (/\.tf$/i.test(name) ? 0 : 1);
+      entries.sort((a, b) => terraformFirst(a.name) - terraformFirst(b.name) || a.name.localeCompare(b.name));
       for (const entry of entries) {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {

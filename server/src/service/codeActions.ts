@@ -6,7 +6,7 @@ import { analyze, findRule, subjectOf } from '../core/engine';
 import type { Fix } from '../core/rule';
 import { type SourceDocument, parseDocument } from '../sources';
 import { replacementEdit } from '../sources/text';
-import { type DiagnosticData, SOURCE, toWorkspaceEdit } from './convert';
+import { type DiagnosticData, SOURCE, toWorkspaceEdit, userMessage } from './convert';
 import { applyChanges, localEdits, renderEdits } from './edits';
 import type { DocumentModel } from './models';
 import { type Settings, costOptions } from './settings';
@@ -40,7 +40,7 @@ export class CodeActionService {
           const rendered = renderEdits(fix.edits, document, (uri) => workspace?.file(uri), subject);
           if (!rendered) continue;
           actions.push({
-            title: fix.title,
+            title: userMessage(fix.title, document),
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             isPreferred: fix.isPreferred || undefined,
