@@ -1,9 +1,19 @@
-// The VS Code side: starts the language server for JSON documents and shows what a file was recognised as.
+// The VS Code side: starts the language server for JSON and Terraform documents and shows what a file was
+// recognised as. The extension contributes the `terraform` and `terraform-vars` languages (ids, file
+// extensions, nothing else), so .tf files reach the server with or without HashiCorp's Terraform extension,
+// whose grammar and features stay its own.
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { DocumentKindRequest, type DocumentKindResult, SETTINGS_SECTION } from '../../shared/protocol';
 
-const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
+const SELECTOR: vscode.DocumentSelector = [
+  { language: 'json' },
+  { language: 'jsonc' },
+  { language: 'terraform' },
+  { language: 'terraform-vars' },
+  // The templates a Terraform module reads with templatefile() (no language of their own).
+  { pattern: '**/*.{tftpl,tpl}' },
+];
 
 let client: LanguageClient | undefined;
 
@@ -31,15 +41,17 @@ export function activate(context: vscode.ExtensionContext): FargateLintApi {
   // Policies, roles and fargate-lint.json that change on disk (git checkout, another tool) re-check the task
   // definitions that use them.
   const jsonWatcher = vscode.workspace.createFileSystemWatcher('**/*.json');
+  // A Terraform module's files: a change of one changes what the others see.
+  const terraformWatcher = vscode.workspace.createFileSystemWatcher('**/*.{tf,tfvars,tftpl,tpl}');
   const clientOptions: LanguageClientOptions = {
     // Every scheme: files, untitled documents and virtual file systems alike.
     documentSelector: SELECTOR as LanguageClientOptions['documentSelector'],
-    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: jsonWatcher },
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: [jsonWatcher, terraformWatcher] },
     outputChannel,
   };
   client = new LanguageClient('fargateLint', 'fargate-lint', serverOptions, clientOptions);
   const ready = client.start();
-  context.subscriptions.push(outputChannel, jsonWatcher, { dispose: () => void client?.stop() });
+  context.subscriptions.push(outputChannel, jsonWatcher, terraformWatcher, { dispose: () => void client?.stop() });
   const kindStatusUpdated = new vscode.EventEmitter<KindStatus>();
   context.subscriptions.push(
     kindStatusUpdated,
@@ -52,7 +64,7 @@ export function deactivate(): Thenable<void> | undefined {
   return client?.stop();
 }
 
-/** A language status item ("ECS task definition", "IAM policy", ...) for the active JSON editor. */
+/** A language status item ("ECS task definition", "IAM policy", "Terraform: ...") for the active editor. */
 function createKindStatus(
   getClient: () => LanguageClient | undefined,
   ready: Promise<void>,
