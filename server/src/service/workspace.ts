@@ -65,6 +65,11 @@ export class WorkspaceIndex implements WorkspaceView, SourceFiles {
     return known === undefined ? undefined : this.entries.get(known)?.text;
   }
 
+  /** SourceFiles: the entries built from a file's text. */
+  readers(uri: string): readonly string[] {
+    return [...(this.dependents.get(canonicalUri(uri)) ?? [])];
+  }
+
   /** SourceFiles: the indexed files of a folder. */
   list(folderUri: string): readonly string[] {
     return [...(this.folders.get(canonicalUri(folderUri)) ?? [])];
@@ -87,6 +92,7 @@ export class WorkspaceIndex implements WorkspaceView, SourceFiles {
 
   private withText(uri: string, text: string): SourceFiles {
     return {
+      readers: (other) => this.readers(other),
       read: (other) => (canonicalUri(other) === canonicalUri(uri) ? text : this.read(other)),
       list: (folder) => {
         const listed = this.list(folder);

@@ -100,6 +100,8 @@ export interface SourceFiles {
   read(uri: string): string | undefined;
   /** The URIs of the files the caller has in a folder (not below it). */
   list(folderUri: string): readonly string[];
+  /** The documents whose model was built from this file (those that list it in their dependencies). */
+  readers?(uri: string): readonly string[];
 }
 
 /** What a source may ask of the platform before it parses: files it ships with (a parser's WebAssembly). */

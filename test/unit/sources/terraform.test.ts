@@ -454,6 +454,21 @@ data "aws_iam_policy_document" "p" {
 });
 
 describe('a module over several files', () => {
+  test("a child module reading ${path.root}/x.json: the file, in a folder above the module, becomes the module's", () => {
+    const workspace = new WorkspaceIndex(['file:///r']);
+    workspace.set('file:///r/containers.json', '[{"name": "a", "image": "nginx", "privileged": true}]');
+    workspace.set(
+      'file:///r/modules/task/main.tf',
+      'resource "aws_ecs_task_definition" "t" {\n  family = "t"\n  container_definitions = file("${path.root}/containers.json")\n}\n',
+    );
+    const json = workspace.file('file:///r/containers.json')!;
+    assert.equal(json.model.kind, 'terraform');
+    assert.deepEqual(
+      json.model.subjects.map((s) => s.resource),
+      ['aws_ecs_task_definition.t'],
+    );
+  });
+
   test('each document holds the subjects written in it, and every role; a change of one file is seen by the others', () => {
     const files = {
       'main.tf': 'resource "aws_ecs_task_definition" "app" {\n  family = "app"\n  memory = var.memory\n}\n',

@@ -33,6 +33,7 @@ const ANALYSES_CAPACITY = 50;
 /** The files of the caller, with the document being parsed read from its own text. */
 function withOwnText(files: SourceFiles | undefined, own: { uri: string; text: string }): SourceFiles {
   return {
+    readers: (uri) => files?.readers?.(uri) ?? [],
     read: (uri) => (sameUri(uri, own.uri) ? own.text : files?.read(uri)),
     list: (folder) => {
       const listed = [...(files?.list(folder) ?? [])];
@@ -92,15 +93,22 @@ function moduleDocument(input: SourceInput, folder: string, label?: string): Ter
   );
 }
 
-/** Module folders at and above a file's folder whose .tf files mention its name: they may read it. */
+/**
+ * Module folders at and above a file's folder whose .tf files mention its name (they may read it), and those of
+ * the .tf files known to read it (a child module reading `${path.root}/x.json`).
+ */
 function referringFolders(uri: string, files: SourceFiles | undefined): string[] {
   if (!files) return [];
   const name = basenameOf(uri);
   const folders: string[] = [];
+  for (const reader of files.readers?.(uri) ?? []) {
+    const folder = dirnameOf(reader);
+    if (isModuleFile(basenameOf(reader)) && !folders.some((f) => sameUri(f, folder))) folders.push(folder);
+  }
   let folder = dirnameOf(uri);
   for (let up = 0; up <= REFERENCE_DEPTH; up++) {
     const mentions = files.list(folder).some((u) => isModuleFile(basenameOf(u)) && files.read(u)?.includes(name));
-    if (mentions) folders.push(folder);
+    if (mentions && !folders.some((f) => sameUri(f, folder))) folders.push(folder);
     const parent = dirnameOf(folder);
     if (parent === folder || /^[a-z][a-z0-9+.-]*:\/*$/i.test(parent)) break;
     folder = parent;
