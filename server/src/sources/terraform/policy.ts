@@ -188,7 +188,7 @@ export class PolicyReader {
     this.principals(body, 'principals', 'Principal', value, node, scope);
     this.principals(body, 'not_principals', 'NotPrincipal', value, node, scope);
     this.conditions(body, value, node, scope);
-    return { value, node };
+    return { value: policyVariables(value) as Record<string, unknown>, node };
   }
 
   /** principals { type, identifiers } blocks -> {TYPE: [identifiers...]}; type "*" -> "*". */
@@ -291,6 +291,17 @@ export class PolicyReader {
     value.Condition = condition;
     node.set('Condition', conditionNode);
   }
+}
+
+/**
+ * `&{aws:username}` is how an aws_iam_policy_document writes the policy variable `${aws:username}` (HCL would
+ * read `${...}` as its own interpolation); the provider turns it into `${...}`.
+ */
+function policyVariables(value: unknown): unknown {
+  if (typeof value === 'string') return value.includes('&{') ? value.replace(/&\{/g, '${') : value;
+  if (Array.isArray(value)) return value.map(policyVariables);
+  if (isObjectValue(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [policyVariables(k) as string, policyVariables(v)]));
+  return value;
 }
 
 /** A list of one value is written as that value, as the provider writes the policy's JSON ("Action": "s3:GetObject"). */
