@@ -367,13 +367,15 @@ function urisOf(root: PlaceNode, path: JsonPath): Set<string> {
   for (const segment of path) node = node?.child(segment);
   const uris = new Set<string>();
   const seen = new Set<PlaceNode>();
+  const raw = new Set<string>();
   const visit = (n: PlaceNode) => {
     if (seen.has(n)) return;
     seen.add(n);
-    if (n.place) uris.add(canonicalUri(n.place.uri));
+    if (n.place) raw.add(n.place.uri);
     for (const child of n.children.values()) visit(child);
   };
   if (node) visit(node);
+  for (const uri of raw) uris.add(canonicalUri(uri));
   return uris;
 }
 

@@ -95,22 +95,16 @@ export function placed(uri: string, value: Range, syntax: Syntax, extra: Partial
 }
 
 /**
- * The same place under a key (an object entry, an attribute): a copy with the key and the whole entry, as the
- * node may be shared. Only a value written inside `within` (the entry) gets them: one reached through a
- * reference keeps its own place.
+ * The same place under a key (an object entry, an attribute): the key and the whole entry added. Only a value
+ * written inside `within` (the entry) gets them, and such a node was made for this entry alone, so it is
+ * changed in place; one reached through a reference keeps its own place.
  */
-export function rekeyed(
-  node: PlaceNode | undefined,
-  uri: string,
-  key: Range,
-  property: Range,
-  within: Range = property,
-): PlaceNode | undefined {
+export function rekeyed(node: PlaceNode | undefined, uri: string, key: Range, property: Range, within: Range = property): PlaceNode | undefined {
   const place = node?.place;
   if (!node || !place || place.uri !== uri || place.value.start < within.start || place.value.end > within.end) return node;
-  const keyed = new PlaceNode({ ...place, key, property });
-  for (const [segment, child] of node.children) keyed.set(segment, child);
-  return keyed;
+  place.key = key;
+  place.property = property;
+  return node;
 }
 
 /** The node of a block that stands for an object: its key is its labels (a resource's address) or its type. */
@@ -129,6 +123,6 @@ export function keyedAttribute(
   property: Range = attr.range,
 ): PlaceNode | undefined {
   const keyed = rekeyed(node, uri, key, property, attr.range);
-  if (keyed?.place && keyed !== node && key === attr.nameRange) keyed.place.attribute = attr;
+  if (keyed?.place && keyed.place.key === key && key === attr.nameRange) keyed.place.attribute = attr;
   return keyed;
 }

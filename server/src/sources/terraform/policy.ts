@@ -284,7 +284,7 @@ export class PolicyReader {
           )),
         );
       const valuesNode = rekeyed(vals.node, uri, variable.expr.range, block.range);
-      if (valuesNode?.place && valuesNode !== vals.node) valuesNode.place.keyExpr = variable.expr;
+      if (valuesNode?.place?.key === variable.expr.range) valuesNode.place.keyExpr = variable.expr;
       operatorNode.set(v, valuesNode);
     }
     if (Object.keys(condition).length === 0) return;

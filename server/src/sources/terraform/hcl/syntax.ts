@@ -146,16 +146,12 @@ export function itemsOf(body: Body): (Attribute | Block)[] {
 /** A copy of a syntax tree (or part of one) with every range moved by `delta` characters. */
 export function moved<T>(value: T, delta: number): T {
   if (delta === 0) return value;
-  if (isRange(value)) return { start: value.start + delta, end: value.end + delta } as T;
   if (Array.isArray(value)) return value.map((v) => moved(v, delta)) as T;
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = moved(item, delta);
-    return out as T;
-  }
-  return value;
-}
-
-function isRange(value: unknown): value is Range {
-  return !!value && typeof value === 'object' && Object.keys(value).length === 2 && 'start' in value && 'end' in value;
+  if (!value || typeof value !== 'object') return value;
+  // Only ranges have `start` (expressions, blocks and entries hold theirs under `range`, `content`, ...).
+  const range = value as unknown as Range;
+  if (typeof range.start === 'number') return { start: range.start + delta, end: range.end + delta } as T;
+  const out: Record<string, unknown> = {};
+  for (const key in value) out[key] = moved((value as Record<string, unknown>)[key], delta);
+  return out as T;
 }
