@@ -2,7 +2,7 @@
 // (the suite runs against what the package contains, so a file missing from it fails the tests), bundle
 // the suite, and copy the fixture workspace to a temporary folder (tests edit files and settings there).
 import { spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -15,6 +15,10 @@ export const ROOT = resolve(here, '..', '..', '..');
 export const FIXTURE_WORKSPACE = join(ROOT, 'test', 'integration', 'fixtures', 'workspace');
 
 const log = (message) => console.log(`[prepare] ${message}`);
+
+/** The VSIX must stay small (issue 12); what it must hold to run is listed here too. */
+const MAX_VSIX_BYTES = 3 * 1024 * 1024;
+const REQUIRED_FILES = ['extension/dist/server.js', 'extension/dist/web-tree-sitter.wasm', 'extension/dist/tree-sitter-terraform.wasm'];
 
 /** `npm run package` in the project: production build + `vsce package --no-dependencies`. */
 export function packageExtension() {
@@ -64,9 +68,13 @@ export async function prepare() {
   try {
     const vsix = process.env.FARGATE_LINT_VSIX ? resolve(process.env.FARGATE_LINT_VSIX) : packageExtension();
     const unpacked = join(temp, 'vsix');
+    const size = statSync(vsix).size;
+    if (size > MAX_VSIX_BYTES) throw new Error(`${vsix} is ${size} bytes, more than ${MAX_VSIX_BYTES}`);
     const files = await unzip(vsix, unpacked);
+    const missing = REQUIRED_FILES.filter((f) => !files.includes(f));
+    if (missing.length) throw new Error(`${vsix} lacks ${missing.join(', ')}`);
     const extensionPath = join(unpacked, 'extension');
-    log(`unpacked ${vsix} (${files.length} files) into ${extensionPath}`);
+    log(`unpacked ${vsix} (${size} bytes, ${files.length} files) into ${extensionPath}`);
     for (const file of files.filter((f) => f.startsWith('extension/')).sort()) log(`  ${file}`);
 
     const testsPath = await buildSuite();
