@@ -99,7 +99,13 @@ export function placed(uri: string, value: Range, syntax: Syntax, extra: Partial
  * written inside `within` (the entry) gets them, and such a node was made for this entry alone, so it is
  * changed in place; one reached through a reference keeps its own place.
  */
-export function rekeyed(node: PlaceNode | undefined, uri: string, key: Range, property: Range, within: Range = property): PlaceNode | undefined {
+export function rekeyed(
+  node: PlaceNode | undefined,
+  uri: string,
+  key: Range,
+  property: Range,
+  within: Range = property,
+): PlaceNode | undefined {
   const place = node?.place;
   if (!node || !place || place.uri !== uri || place.value.start < within.start || place.value.end > within.end) return node;
   place.key = key;

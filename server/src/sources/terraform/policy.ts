@@ -300,7 +300,8 @@ export class PolicyReader {
 function policyVariables(value: unknown): unknown {
   if (typeof value === 'string') return value.includes('&{') ? value.replace(/&\{/g, '${') : value;
   if (Array.isArray(value)) return value.map(policyVariables);
-  if (isObjectValue(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [policyVariables(k) as string, policyVariables(v)]));
+  if (isObjectValue(value))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [policyVariables(k) as string, policyVariables(v)]));
   return value;
 }
 
