@@ -9,6 +9,9 @@ const layer = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 /** The LSP connection library: only the LSP glue (lsp/, node/) may use it. */
 const CONNECTION = { regex: '^vscode-languageserver(/.*)?$', message: 'only server/src/lsp/ and server/src/node/ talk LSP' };
 
+/** core/, sources/, service/, lsp/ and the browser entries run in a web worker too (VS Code for the Web). */
+const NO_NODE = { regex: '^node:', message: 'this layer also runs in a browser: Node built-ins belong in server/src/node/ or cli/' };
+
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
@@ -50,17 +53,19 @@ export default tseslint.config(
         regex: '^(vscode-languageserver|vscode-json-languageservice|jsonc-parser|yaml)',
         message: 'core/ knows no syntax and no LSP types',
       },
+      NO_NODE,
     ),
   },
   {
     files: ['server/src/sources/**/*.ts'],
-    rules: restrict({ regex: '(^|/)rules(/|$)', message: 'a source turns syntax into the model; it never sees the rules' }),
+    rules: restrict({ regex: '(^|/)rules(/|$)', message: 'a source turns syntax into the model; it never sees the rules' }, NO_NODE),
   },
   {
     files: ['server/src/service/**/*.ts'],
     rules: restrict(
       { regex: layer('lsp', 'cli', 'node'), message: 'the language service is shared by the server and the CLI' },
       CONNECTION,
+      NO_NODE,
     ),
   },
   {
@@ -69,7 +74,21 @@ export default tseslint.config(
   },
   {
     files: ['server/src/lsp/**/*.ts'],
-    rules: restrict({ regex: layer('cli', 'node'), message: 'the LSP glue gets the platform (file system, transport) from node/main.ts' }),
+    rules: restrict(
+      {
+        regex: layer('cli', 'node', 'browser'),
+        message: 'the LSP glue gets the platform (file system, IAM data, transport) from node/main.ts or browser/main.ts',
+      },
+      NO_NODE,
+    ),
+  },
+  {
+    files: ['server/src/browser/**/*.ts'],
+    rules: restrict({ regex: layer('cli', 'node'), message: 'the web worker has no Node: it does not use the CLI or node/' }, NO_NODE),
+  },
+  {
+    files: ['client/src/browser/**/*.ts'],
+    rules: restrict({ regex: '^(node:|vscode-languageclient/node$)', message: 'the web extension host has no Node' }),
   },
   {
     files: ['server/src/node/**/*.ts'],

@@ -58,6 +58,28 @@ describe('fargate-lint CLI on Terraform', () => {
     ]);
   });
 
+  test('a .tf file named alone (as a pre-commit hook passes it) is read with its module, and only it is reported', () => {
+    const { code, stdout } = cli(['--format', 'json', 'main.tf'], join(FIXTURES, 'terraform', 'execution-role', 'missing'));
+    assert.equal(code, 1);
+    const reports = JSON.parse(stdout) as Report[];
+    assert.deepEqual(
+      reports.map((r) => r.file),
+      ['main.tf'],
+    );
+    // The role and its policies are in iam.tf, which was read but is not reported.
+    assert.deepEqual(errors(reports), [['main.tf', 17, 'execution-role-permission', 'aws_ecs_task_definition.app']]);
+    assert.match(
+      reports[0].diagnostics.find((d) => d.severity === 'error')!.message,
+      /execution role aws_iam_role\.exec \(role app-exec\) lacks ssm:GetParameters/,
+    );
+  });
+
+  test('stylish output: the resource leads the message, the line ends with the rule id', () => {
+    const { stdout } = cli(['main.tf'], join(FIXTURES, 'terraform', 'execution-role', 'missing'));
+    assert.match(stdout, /^main\.tf {2}\(terraform\)$/m);
+    assert.match(stdout, /^ {2}17:45 +error +aws_ecs_task_definition\.app: execution role .+\) {2}execution-role-permission$/m);
+  });
+
   test('a module full of var., local., each., dynamic and for_each: nothing to report', () => {
     const { code, stdout } = cli(['unknowns'], join(FIXTURES, 'terraform'));
     assert.equal(code, 0);

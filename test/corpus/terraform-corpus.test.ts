@@ -40,6 +40,7 @@ async function analyseEntry(entry: string): Promise<FileReport[]> {
       ['--format', 'json', entry],
       (text) => (output += text),
       (text) => (failure += text),
+      { namedFilesAlone: true },
     );
     assert.notEqual(code, 2, `${entry}: ${failure}`);
   } finally {

@@ -1,7 +1,10 @@
 // A small LSP client for protocol tests: it spawns the built server (`dist/server.js --stdio`) exactly as
-// another editor would, answers workspace/configuration from a settings object, and pulls diagnostics.
+// another editor would, answers workspace/configuration from a settings object, pulls diagnostics, and
+// applies workspace edits to its open documents and to the disk as an editor does.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   type CodeAction,
   CodeActionRequest,
@@ -26,23 +29,36 @@ import {
   InitializedNotification,
   type Position,
   type Range,
+  type TextEdit,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
-  type TextEdit,
   type WorkspaceEdit,
   createProtocolConnection,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyQuickFix, editsFor } from './quickFixes';
 
 const SERVER = path.resolve(__dirname, '../../dist/server.js');
 
 export interface StartOptions {
+  /** The server script (default: the built dist/server.js). */
+  server?: string;
   settings?: Record<string, unknown>;
   workspaceFolders?: { uri: string; name: string }[];
   /** Whether the client supports pull diagnostics (default true). */
   pull?: boolean;
+  /**
+   * Files the client serves as VS Code's client does for folders the server cannot read (a virtual
+   * workspace such as github.dev): URI → text. The client then says so in initializationOptions and
+   * answers fargateLint/workspaceFiles and fargateLint/readFile from them.
+   */
+  clientFiles?: Record<string, string>;
+  /** URIs among (or above) clientFiles that the client reports as symbolic links. */
+  clientLinks?: string[];
+  /** Whether the client applies versioned document changes and creates files (default true, as VS Code). */
+  documentChanges?: boolean;
 }
 
 export class LspTestClient {
@@ -66,7 +82,7 @@ export class LspTestClient {
   }
 
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection, options.settings ?? {});
     child.stderr!.on('data', (chunk) => client.stderr.push(String(chunk)));
@@ -88,17 +104,33 @@ export class LspTestClient {
       return null;
     });
     connection.onNotification('window/logMessage', () => undefined);
+    const served = options.clientFiles;
+    if (served) {
+      connection.onRequest('fargateLint/workspaceFiles', (params: { root: string; limit: number }) => ({
+        uris: Object.keys(served)
+          .filter((uri) => uri.startsWith(`${params.root}/`) && /\.jsonc?$/.test(uri))
+          .slice(0, params.limit),
+      }));
+      // Served files are files and their folders exist; clientLinks are symbolic links.
+      connection.onRequest('fargateLint/fileStat', (params: { uri: string }) => ({
+        exists: Object.keys(served).some((uri) => uri === params.uri || uri.startsWith(`${params.uri}/`)),
+        symbolicLink: (options.clientLinks ?? []).includes(params.uri),
+      }));
+      connection.onRequest('fargateLint/readFile', (params: { uri: string }): { text?: string } => ({ text: served[params.uri] }));
+    }
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: options.workspaceFolders?.[0]?.uri ?? null,
       workspaceFolders: options.workspaceFolders ?? null,
+      initializationOptions: served ? { workspaceFiles: true } : undefined,
       capabilities: {
         workspace: {
           configuration: true,
           workspaceFolders: true,
           diagnostics: { refreshSupport: true },
           codeLens: { refreshSupport: true },
+          ...(options.documentChanges === false ? {} : { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } }),
         },
         textDocument: {
           ...(options.pull === false ? {} : { diagnostic: { dynamicRegistration: false } }),
@@ -131,6 +163,10 @@ export class LspTestClient {
   async close(uri: string): Promise<void> {
     this.texts.delete(uri);
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  isOpen(uri: string): boolean {
+    return this.texts.has(uri);
   }
 
   text(uri: string): string {
@@ -192,25 +228,58 @@ export class LspTestClient {
   }
 
   /** Applies the quick fix titled `title` that a `code` diagnostic of `uri` offers; returns the new text. */
-  async applyFix(uri: string, code: string, title: string | RegExp): Promise<string> {
-    const offered: string[] = [];
-    for (const diagnostic of (await this.diagnostics(uri)).filter((d) => d.code === code)) {
-      const actions = await this.codeActions(uri, diagnostic.range, [diagnostic]);
-      const action = actions.find((a) => (typeof title === 'string' ? a.title === title : title.test(a.title)));
-      if (action?.edit) return this.applyEdit(uri, action.edit);
-      offered.push(...actions.map((a) => a.title));
-    }
-    throw new Error(`no quick fix ${title} for ${code}; offered: ${offered.join(' | ') || 'none'}`);
+  applyFix(uri: string, code: string, title: string | RegExp): Promise<string> {
+    return applyQuickFix(this, uri, code, title);
   }
 
-  /** Applies a workspace edit's changes for `uri` to the client's copy and sends them to the server. */
+  /** Applies a workspace edit's changes for `uri` to the open document (and tells the server); returns its new text. */
   async applyEdit(uri: string, edit: WorkspaceEdit): Promise<string> {
-    const edits: TextEdit[] =
-      edit.changes?.[uri] ??
-      ((edit.documentChanges ?? []).flatMap((c) => ('textDocument' in c && c.textDocument.uri === uri ? c.edits : [])) as TextEdit[]);
-    const next = TextDocument.applyEdits(this.texts.get(uri)!, edits);
+    const next = TextDocument.applyEdits(this.texts.get(uri)!, editsFor(edit, uri));
     await this.change(uri, next);
     return next;
+  }
+
+  /**
+   * Applies a whole workspace edit as an editor does: open documents change in the editor (and the server is
+   * told), other files change on disk. Files are checked and written the way most editors do, through
+   * symbolic links (a link to a missing file counts as no file, and writing it creates the file it points
+   * to): the server must be safe with such a client. A create of a file that exists fails unless its options
+   * say otherwise; a document edit for another version than the open one fails. The first failure stops the
+   * edit, as it does in VS Code. `documentChanges`, when there are any, win over `changes` (LSP). Returns the paths of the files written or created on disk.
+   */
+  async applyWorkspaceEdit(edit: WorkspaceEdit): Promise<string[]> {
+    const written: string[] = [];
+    const editText = async (uri: string, version: number | null, edits: TextEdit[]) => {
+      const open = this.texts.get(uri);
+      if (open) {
+        if (version !== null && version !== open.version)
+          throw new Error(`${uri} is at version ${open.version}, the edit is for ${version}`);
+        await this.change(uri, TextDocument.applyEdits(open, edits));
+        return;
+      }
+      const file = fileURLToPath(uri);
+      if (!existsSync(file)) throw new Error(`${file} does not exist`);
+      writeFileSync(file, TextDocument.applyEdits(TextDocument.create(uri, 'json', 0, readFileSync(file, 'utf8')), edits));
+      written.push(file);
+    };
+    // A client that applies documentChanges ignores `changes` (LSP).
+    if (!edit.documentChanges) for (const [uri, edits] of Object.entries(edit.changes ?? {})) await editText(uri, null, edits);
+    for (const change of edit.documentChanges ?? []) {
+      if ('kind' in change) {
+        if (change.kind !== 'create') throw new Error(`the test client does not ${change.kind} files`);
+        const file = fileURLToPath(change.uri);
+        if (existsSync(file) && !change.options?.overwrite) {
+          if (change.options?.ignoreIfExists) continue;
+          throw new Error(`${file} exists`);
+        }
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, '');
+        written.push(file);
+      } else {
+        await editText(change.textDocument.uri, change.textDocument.version, change.edits as TextEdit[]);
+      }
+    }
+    return [...new Set(written)];
   }
 
   async shutdown(): Promise<void> {
@@ -224,22 +293,4 @@ export class LspTestClient {
   }
 }
 
-/** The position of the `index`-th occurrence of `needle` in `text`, plus `delta` characters. */
-export function positionOf(text: string, needle: string, delta = 0, index = 0): Position {
-  let offset = -1;
-  for (let i = 0; i <= index; i++) {
-    offset = text.indexOf(needle, offset + 1);
-    if (offset < 0) throw new Error(`${needle} not found`);
-  }
-  return TextDocument.create('x', 'json', 0, text).positionAt(offset + delta);
-}
-
-/** The range of the `index`-th occurrence of `needle` in `text` (a key with its quotes, or a value). */
-export function rangeOf(text: string, needle: string, index = 0): Range {
-  return { start: positionOf(text, needle, 0, index), end: positionOf(text, needle, needle.length, index) };
-}
-
-/** A range from 0-based line and character numbers. */
-export function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
-  return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
-}
+export { positionOf, range, rangeOf } from './positions';

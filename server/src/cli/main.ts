@@ -8,12 +8,16 @@ import { skippedFileMeta } from '../core/rules/meta';
 import { type DiagnosticData, fromSeverity } from '../service/convert';
 import { FargateLintLanguageService } from '../service/languageService';
 import { MAX_DOCUMENT_LENGTH, skipReason } from '../service/models';
+import { PRESET_NAMES, type PresetName } from '../service/presets';
 import { DEFAULT_SETTINGS, type Settings } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace';
 import { isSourceFileName, looksLikeTaskDefinitionName, prepareSources } from '../sources';
 import { nodeAssets } from '../node/assets';
+import type { Severity } from '../core/rule';
+import { setIamDataReader } from '../core/iam/data';
 import { isRegionName } from '../core/taskdef/pricing';
-import { SKIPPED_FOLDERS } from '../node/folders';
+import { nodeIamDataReader } from '../node/iam-data';
+import { SKIPPED_FOLDERS } from '../../../shared/folders';
 import { type FileCosts, costRecord, formatCostComparison, formatCostTable } from './cost';
 import { type InputFile, UsageError, collectFiles } from './files';
 import { GitError, type Revision, filesAt, repositoryPath, resolveRevision, showFile } from './git';
@@ -21,24 +25,48 @@ import { type FileReport, formatJson, formatSarif, formatStylish } from './repor
 
 declare const FARGATE_LINT_VERSION: string;
 
-const USAGE = `Usage: fargate-lint [--format stylish|json|sarif] [--cost-region REGION] [--no-cost] PATH...
+const USAGE = `Usage: fargate-lint [options] PATH...
        fargate-lint --cost [--base REF] [--cost-region REGION] PATH...
 
-Checks ECS task definitions and IAM policies in the given files, and in every JSON and
-Terraform file (.tf, .tfvars and the templates a module reads) under the given folders.
-A Terraform module is the .tf files of one folder: give the folder. Terraform plan and
-state JSON (terraform show -json) are read too. Exit code: 0 no errors, 1 errors found,
-2 bad usage. --format json and sarif carry each task definition's size, platform, Region
+Checks ECS task definitions, services, CodeDeploy AppSpecs and IAM policies in the given
+files, and in every JSON and Terraform file (.tf, .tfvars and the templates a module
+reads) under the given folders (node_modules, .git and build folders skipped); a service
+is checked against the task definition it runs. A Terraform module is the .tf files of
+one folder: give the folder. Terraform plan and state JSON (terraform show -json) are
+read too. --format json and sarif carry each task definition's size, platform, Region
 and price, and the resource a finding is about (a Terraform address).
 
-  --cost               print the Fargate price of each task definition, and the total
-  --base REF           with --cost: compare with git revision REF (Markdown, for a pull request)
-  --cost-region REGION the Region to price in when a task definition names none (us-east-1)
-  --no-cost            leave prices out of --format json and sarif`;
+Options:
+  -f, --format stylish|json|sarif    output format (default: stylish)
+  --severity error|warning|info|hint the least severe findings to report (default:
+                                     info for stylish, hint for json and sarif)
+  --fail-on error|warning|never      exit with 1 when a reported finding is this
+                                     severe or worse (default: error)
+  --preset default|strict            strict raises the hardening rules to warnings
+                                     (as "preset": "strict" in fargate-lint.json)
+  --cost                             print the Fargate price of each task definition,
+                                     and the total
+  --base REF                         with --cost: compare with git revision REF
+                                     (Markdown, for a pull request)
+  --cost-region REGION               the Region to price in when a task definition
+                                     names none (us-east-1)
+  --no-cost                          leave prices out of --format json and sarif
+  -v, --version                      print the version
+  -h, --help                         print this help
+
+Exit code: 0 nothing to fail on, 1 findings at or above --fail-on, 2 bad usage.`;
+
+const FORMATS = ['stylish', 'json', 'sarif'] as const;
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+const FAIL_ON = ['error', 'warning', 'never'] as const;
 
 interface Options {
-  format: 'stylish' | 'json' | 'sarif';
+  format: (typeof FORMATS)[number];
   formatGiven: boolean;
+  /** The least severe findings reported; undefined: by format. */
+  severity?: Severity;
+  failOn: (typeof FAIL_ON)[number];
+  preset: PresetName;
   paths: string[];
   cost: boolean;
   base?: string;
@@ -46,8 +74,23 @@ interface Options {
   noCost: boolean;
 }
 
+function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T {
+  if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${option} takes ${allowed.join(', ')}${value === undefined ? '' : `, not "${value}"`}`);
+}
+
+const atLeast = (severity: Severity, threshold: Severity) => SEVERITY_ORDER.indexOf(severity) <= SEVERITY_ORDER.indexOf(threshold);
+
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const options: Options = { format: 'stylish', formatGiven: false, paths: [], cost: false, noCost: false };
+  const options: Options = {
+    format: 'stylish',
+    formatGiven: false,
+    failOn: 'error',
+    preset: 'default',
+    paths: [],
+    cost: false,
+    noCost: false,
+  };
   const valueOf = (arg: string, i: number): [string | undefined, number] =>
     arg.includes('=') ? [arg.slice(arg.indexOf('=') + 1), i] : [argv[i + 1], i + 1];
   for (let i = 0; i < argv.length; i++) {
@@ -58,9 +101,20 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
     if (name === '--format' || arg === '-f') {
       const [value, next] = valueOf(arg, i);
       i = next;
-      if (value !== 'stylish' && value !== 'json' && value !== 'sarif') throw new UsageError(`unknown format: ${value ?? '(missing)'}`);
-      options.format = value;
+      options.format = oneOf('--format', value, FORMATS);
       options.formatGiven = true;
+    } else if (name === '--severity') {
+      const [value, next] = valueOf(arg, i);
+      i = next;
+      options.severity = oneOf('--severity', value === 'info' ? 'information' : value, SEVERITY_ORDER);
+    } else if (name === '--fail-on') {
+      const [value, next] = valueOf(arg, i);
+      i = next;
+      options.failOn = oneOf('--fail-on', value, FAIL_ON);
+    } else if (name === '--preset') {
+      const [value, next] = valueOf(arg, i);
+      i = next;
+      options.preset = oneOf('--preset', value, PRESET_NAMES);
     } else if (arg === '--cost') {
       options.cost = true;
     } else if (arg === '--no-cost') {
@@ -91,6 +145,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 function settingsOf(options: Options): Settings {
   return {
     ...DEFAULT_SETTINGS,
+    preset: options.preset,
     cost: {
       enabled: !options.noCost,
       codeLens: false,
@@ -119,14 +174,25 @@ function load(input: InputFile): LoadedFile {
   }
 }
 
-export async function run(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export interface RunOptions {
+  /** A named .tf file is read alone, without the other files of its folder (its module). For the corpus
+   *  test, whose single-file entries sit side by side and are each a module of its own. */
+  namedFilesAlone?: boolean;
+}
+
+export async function run(
+  argv: string[],
+  out: (text: string) => void,
+  err: (text: string) => void,
+  runOptions: RunOptions = {},
+): Promise<number> {
   let options: ReturnType<typeof parseArgs>;
   let inputs: InputFile[];
   try {
     options = parseArgs(argv);
     if (options === 'help') return (out(USAGE), 0);
     if (options === 'version') return (out(FARGATE_LINT_VERSION), 0);
-    inputs = collectFiles(options.paths);
+    inputs = collectFiles(options.paths, { modules: !runOptions.namedFilesAlone });
   } catch (error) {
     if (error instanceof UsageError) return (err(`fargate-lint: ${error.message}\n\n${USAGE}`), 2);
     throw error;
@@ -142,6 +208,7 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
 
   const reports: FileReport[] = [];
   for (const file of files) {
+    if (file.input.context) continue;
     const display = path.relative(process.cwd(), file.input.absolutePath) || file.input.absolutePath;
     if (file.skipped) {
       reports.push({ file: display, kind: 'unknown', diagnostics: [skippedDiagnostic(file.skipped)] });
@@ -174,12 +241,31 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
     });
   }
 
-  if (options.cost) return costReport(options, files, reports, settings, out, err);
+  if (options.cost)
+    return costReport(
+      options,
+      files.filter((f) => !f.input.context),
+      reports,
+      settings,
+      out,
+      err,
+    );
+
+  // Hints are for editors; stylish output is read by people, so it leaves them out unless asked.
+  const threshold = options.severity ?? (options.format === 'stylish' ? 'information' : 'hint');
+  let hidden = 0;
+  for (const report of reports) {
+    const shown = report.diagnostics.filter((d) => atLeast(d.severity, threshold));
+    hidden += report.diagnostics.length - shown.length;
+    report.diagnostics = shown;
+  }
 
   if (options.format === 'json') out(formatJson(reports));
   else if (options.format === 'sarif') out(formatSarif(reports, FARGATE_LINT_VERSION, process.cwd()));
-  else out(formatStylish(reports, !!process.stdout.isTTY && !process.env.NO_COLOR));
-  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  else out(formatStylish(reports, !!process.stdout.isTTY && !process.env.NO_COLOR, { hidden, threshold }));
+  const failOn = options.failOn;
+  if (failOn === 'never') return 0;
+  return reports.some((r) => r.diagnostics.some((d) => atLeast(d.severity, failOn))) ? 1 : 0;
 }
 
 /** `--cost`: the table, or with `--base` the comparison with a git revision. */
@@ -255,6 +341,7 @@ function skippedDiagnostic(reason: string) {
 }
 
 if (require.main === module) {
+  setIamDataReader(nodeIamDataReader());
   run(
     process.argv.slice(2),
     (t) => process.stdout.write(`${t}\n`),

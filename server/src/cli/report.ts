@@ -42,7 +42,13 @@ function taskCostOf(report: FileReport, d: CliDiagnostic): TaskCostRecord | unde
 
 const SEVERITY_WORDS: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 
-export function formatStylish(reports: FileReport[], color: boolean): string {
+/** Findings left out of the output by --severity, for the summary line. */
+interface Hidden {
+  hidden: number;
+  threshold: Severity;
+}
+
+export function formatStylish(reports: FileReport[], color: boolean, left: Hidden = { hidden: 0, threshold: 'hint' }): string {
   const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const severityColor: Record<Severity, string> = { error: '31', warning: '33', information: '36', hint: '2' };
   const lines: string[] = [];
@@ -53,16 +59,18 @@ export function formatStylish(reports: FileReport[], color: boolean): string {
     for (const d of report.diagnostics) {
       totals[d.severity]++;
       const where = `${d.range.start.line + 1}:${d.range.start.character + 1}`.padEnd(8);
-      // A plan JSON finding names its resource at the start of its message already.
-      const resource = d.resource && !d.message.startsWith(`${d.resource}: `) ? `  ${paint('2', d.resource)}` : '';
+      // The resource leads the message (a plan JSON finding's message starts with it already), so that the
+      // line still ends with the rule id, as the $fargate-lint problem matcher reads it.
+      const message = d.resource && !d.message.startsWith(`${d.resource}: `) ? `${d.resource}: ${d.message}` : d.message;
       lines.push(
-        `  ${paint('2', where)} ${paint(severityColor[d.severity], SEVERITY_WORDS[d.severity].padEnd(7))} ${d.message}  ${paint('2', d.rule)}${resource}`,
+        `  ${paint('2', where)} ${paint(severityColor[d.severity], SEVERITY_WORDS[d.severity].padEnd(7))} ${message}  ${paint('2', d.rule)}`,
       );
     }
     lines.push('');
   }
   const recognised = reports.filter((r) => r.kind !== 'unknown').length;
-  const summary = `${totals.error} errors, ${totals.warning} warnings, ${totals.information + totals.hint} notes in ${reports.length} file${reports.length === 1 ? '' : 's'} (${recognised} recognised)`;
+  const notShown = left.hidden ? `; ${left.hidden} below ${SEVERITY_WORDS[left.threshold]} not shown (--severity hint shows all)` : '';
+  const summary = `${totals.error} errors, ${totals.warning} warnings, ${totals.information + totals.hint} notes in ${reports.length} file${reports.length === 1 ? '' : 's'} (${recognised} recognised)${notShown}`;
   lines.push(paint(totals.error ? '31;1' : '32;1', summary));
   return lines.join('\n');
 }

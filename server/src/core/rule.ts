@@ -90,6 +90,12 @@ export interface FixContext<D = never> {
   readonly data: D | undefined;
   /** How prices are shown in fix titles (the cost settings). */
   readonly cost?: CostOptions;
+  /**
+   * URIs (canonical, core/uris.ts) where a new file must not be created: something the workspace index does
+   * not hold is there on disk. A fix that creates a file picks a name outside these and the index; when it
+   * picks a taken one anyway, it is not offered (service/editGuard.ts).
+   */
+  readonly takenFiles?: ReadonlySet<string>;
 }
 
 /**

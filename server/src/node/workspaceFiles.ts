@@ -1,22 +1,15 @@
 // Reading the workspace's files from disk for cross-file checks (a task definition's execution role
-// policies, a Terraform module's other .tf files). Platform code: the server core only sees the
-// WorkspaceFileSystem interface. Only file: folders are read; nothing from the workspace is ever run, and
-// nothing goes over the network. The walk is bounded (files, bytes, depth), yields to the event loop between
-// folders, and stops when cancelled.
+// policies, a Terraform module's other .tf files), and answering the fix guard: whether anything is at a
+// path (a symbolic link counts, even one to nothing) and where a path really leads. Platform code: the
+// server core only sees the WorkspaceFileSystem interface. Only file: folders are read; nothing from the
+// workspace is ever run, and nothing goes over the network. The walk is bounded (files, bytes, depth),
+// yields to the event loop between folders, and stops when cancelled.
 import { type Dirent, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { WorkspaceFileSystem } from '../lsp/fileSystem';
+import { SCAN_LIMITS, type WorkspaceFileSystem } from '../lsp/fileSystem';
 import { isSourceFileName } from '../sources';
-import { SKIPPED_FOLDERS } from './folders';
-
-const SCAN_LIMITS = {
-  /** Files read per scan. */
-  maxFiles: 5000,
-  /** Larger files are not indexed (account authorization dumps are the biggest we want). */
-  maxFileBytes: 4 * 1024 * 1024,
-  maxDepth: 20,
-};
+import { SKIPPED_FOLDERS } from '../../../shared/folders';
 
 function filePath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -38,10 +31,44 @@ async function readText(file: string): Promise<string | undefined> {
   }
 }
 
+/** Whether anything is at the path, a symbolic link not followed; undefined when it cannot tell. */
+async function existsAt(file: string): Promise<boolean | undefined> {
+  try {
+    await fs.lstat(file);
+    return true;
+  } catch (error) {
+    // Nothing there, or a folder on the way is missing or is a file.
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? false : undefined;
+  }
+}
+
 export const nodeWorkspaceFileSystem: WorkspaceFileSystem = {
   async read(uri) {
     const file = filePath(uri);
     return file === undefined ? undefined : readText(file);
+  },
+
+  async exists(uri) {
+    const file = filePath(uri);
+    return file === undefined ? undefined : existsAt(file);
+  },
+
+  async realUri(uri) {
+    const file = filePath(uri);
+    if (file === undefined) return undefined;
+    // Up to the nearest path that exists; what is below it does not exist yet, so no link can be in it.
+    const missing: string[] = [];
+    for (let current = path.resolve(file); ; current = path.dirname(current)) {
+      try {
+        return pathToFileURL(path.join(await fs.realpath(current), ...missing)).href;
+      } catch {
+        // Something that is there but does not resolve (a link to nothing, a loop) leads nowhere we can tell.
+        if ((await existsAt(current)) !== false) return undefined;
+        if (path.dirname(current) === current) return undefined;
+        missing.unshift(path.basename(current));
+      }
+    }
   },
 
   async scan(rootUri, visit, isCancelled) {

@@ -1,12 +1,11 @@
-// Turning core results (paths, offsets, file edits) into LSP types. The only place that knows both.
+// Turning core results (paths, offsets) into LSP types. The only place that knows both (with editGuard.ts,
+// which turns fix edits into the WorkspaceEdit it lets through).
 import {
   type CodeDescription,
   type Diagnostic,
   DiagnosticSeverity,
   type DiagnosticRelatedInformation,
   type Range,
-  type TextEdit,
-  type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { subjectOf } from '../core/engine';
@@ -14,7 +13,6 @@ import type { JsonPath, Span } from '../core/model';
 import { type Finding, type Severity, docsUrl } from '../core/rule';
 import { replaceUnknown } from '../core/unknown';
 import type { SourceDocument } from '../sources';
-import type { RenderedEdits } from './edits';
 
 export const SOURCE = 'fargate-lint';
 
@@ -101,33 +99,5 @@ export function findingToDiagnostic(
     message: `${document.source === 'terraform-plan' && finding.resource ? `${finding.resource}: ` : ''}${userMessage(finding.message, document)}`,
     data,
     ...(related.length ? { relatedInformation: related } : {}),
-  };
-}
-
-/**
- * A WorkspaceEdit from rendered fix edits. Offsets are turned into positions with the text each source parsed
- * (`textDocument` for the document the fix was asked for).
- */
-export function toWorkspaceEdit(rendered: RenderedEdits, textDocument: TextDocument): WorkspaceEdit {
-  const changes: Record<string, TextEdit[]> = {};
-  for (const [uri, { document, changes: textChanges }] of rendered.changes) {
-    const target = uri === textDocument.uri ? textDocument : TextDocument.create(uri, 'json', 0, document.text);
-    changes[uri] = textChanges.map((c) => ({
-      range: { start: target.positionAt(c.offset), end: target.positionAt(c.offset + c.length) },
-      newText: c.newText,
-    }));
-  }
-  if (rendered.creates.length === 0) return { changes };
-  return {
-    documentChanges: [
-      ...rendered.creates.flatMap((c) => [
-        { kind: 'create' as const, uri: c.uri, options: { ignoreIfExists: true } },
-        {
-          textDocument: { uri: c.uri, version: null },
-          edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: c.content }],
-        },
-      ]),
-      ...Object.entries(changes).map(([u, e]) => ({ textDocument: { uri: u, version: null }, edits: e })),
-    ],
   };
 }

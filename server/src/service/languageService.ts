@@ -7,6 +7,8 @@ import { type SubjectPricing, subjectPricings } from '../core/taskdef/cost-assis
 import type { SourceDocument } from '../sources';
 import { type CodeActionRequest, CodeActionService } from './codeActions';
 import { codeLenses } from './codeLens';
+import { type PolicyDocumentResult, executionRolePolicy } from './commands';
+import type { EditPlatform } from './editGuard';
 import { CompletionService } from './completion';
 import { HoverService } from './hover';
 import { ModelCache } from './models';
@@ -18,6 +20,8 @@ export interface LanguageServiceOptions {
   /** Every file read so far, for cross-file checks and for fixes that edit a policy next to a task definition. */
   workspace?: WorkspaceIndex;
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /** What fixes may edit and create, and what the client can apply (service/editGuard.ts); absent: the document itself only. */
+  edits?: EditPlatform;
 }
 
 export class FargateLintLanguageService {
@@ -25,10 +29,11 @@ export class FargateLintLanguageService {
   private readonly validation = new Validation();
   private readonly hoverService = new HoverService();
   private readonly completionService = new CompletionService();
-  private readonly codeActionService = new CodeActionService();
+  private readonly codeActionService: CodeActionService;
 
   constructor(private readonly options: LanguageServiceOptions = {}) {
     this.models = new ModelCache(20, options.workspace);
+    this.codeActionService = new CodeActionService(options.edits);
   }
 
   /** The document as its source read it. */
@@ -67,12 +72,18 @@ export class FargateLintLanguageService {
     return this.completionService.complete(textDocument, this.models.get(textDocument), position, this.options.workspace);
   }
 
-  codeActions(textDocument: TextDocument, request: CodeActionRequest, settings: Settings): CodeAction[] {
+  codeActions(textDocument: TextDocument, request: CodeActionRequest, settings: Settings): Promise<CodeAction[]> {
     return this.codeActionService.codeActions(textDocument, this.models.get(textDocument), request, settings, this.options.workspace);
   }
 
   fixAll(textDocument: TextDocument, settings: Settings): TextEdit[] {
     return this.codeActionService.fixAll(textDocument, this.models.get(textDocument), settings, this.options.workspace);
+  }
+
+  /** The least-privilege policy of the execution role of the task definition in the document. */
+  executionRolePolicy(textDocument: TextDocument, position?: Position): PolicyDocumentResult {
+    const offset = position && textDocument.offsetAt(position);
+    return executionRolePolicy(this.models.get(textDocument), offset, this.options.workspace);
   }
 
   forget(uri: string): void {

@@ -1,5 +1,6 @@
 // Settings as the server and the CLI use them (the `fargateLint.*` section of the editor settings).
 import type { SeveritySetting } from '../core/rule';
+import { type PresetName, isPresetName } from './presets';
 import { type CostOptions, isRegionName } from '../core/taskdef/pricing';
 
 /** `fargateLint.cost.*`: prices in hover, code lens and CLI output. */
@@ -14,11 +15,13 @@ interface CostSettings {
 
 export interface Settings {
   enable: boolean;
+  /** Raises groups of rules together (presets.ts); a fargate-lint.json may ask for one too. */
+  preset: PresetName;
   rules: Record<string, SeveritySetting>;
   cost: CostSettings;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, rules: {}, cost: { enabled: true, codeLens: true } };
+export const DEFAULT_SETTINGS: Settings = { enable: true, preset: 'default', rules: {}, cost: { enabled: true, codeLens: true } };
 
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -36,6 +39,7 @@ export function normalizeSettings(raw: unknown): Settings {
   const region = typeof cost.region === 'string' ? cost.region.trim() : undefined;
   return {
     enable: input.enable !== false,
+    preset: isPresetName(input.preset) ? input.preset : 'default',
     rules,
     cost: {
       enabled: cost.enabled !== false,

@@ -1,5 +1,6 @@
 // Diagnostics for a document: our rules, the schema's type checks (JSON only), and (for the CLI) syntax errors.
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { ErrorCode } from 'vscode-json-languageservice';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, subjectOf } from '../core/engine';
 import { isPlaceholder } from '../core/json';
@@ -8,6 +9,7 @@ import { allRuleMetas } from '../core/rules/meta';
 import type { SourceDocument } from '../sources';
 import { SOURCE, codeDescription, findingToDiagnostic, fromSeverity, spanToRange, toSeverity } from './convert';
 import type { DocumentModel } from './models';
+import { projectPreset, ruleSeverities } from './presets';
 import { jsonDocumentOf, schemaDocumentOf, schemaFor } from './schemas';
 import { type Settings, costOptions } from './settings';
 import type { WorkspaceIndex } from './workspace';
@@ -26,8 +28,9 @@ export class Validation {
     if (!options.settings.enable || model.skipped) return [];
     const document = model.document;
     const diagnostics: Diagnostic[] = [];
+    const rules = ruleSeverities([options.settings.preset, projectPreset(document.uri, options.workspace)], options.settings.rules);
     const [first, ...rest] = document.syntaxProblems;
-    const syntaxSetting = first && options.settings.rules[first.ruleId];
+    const syntaxSetting = first && rules[first.ruleId];
     if (options.reportSyntaxErrors && first && syntaxSetting !== 'off') {
       // Later syntax errors are mostly echoes of the first, as with JSON.parse: report that one.
       const message = rest.length ? `${first.message} (and ${rest.length} more after it)` : first.message;
@@ -40,7 +43,7 @@ export class Validation {
 
     const result = analyze(document.model, {
       document: { uri: document.uri, fileName: document.fileName, workspace: options.workspace },
-      ruleSettings: options.settings.rules,
+      ruleSettings: rules,
       cost: costOptions(options.settings),
       isCancelled: options.isCancelled,
       onRuleError: options.onRuleError,
@@ -57,7 +60,7 @@ export class Validation {
       reported.add(key);
       diagnostics.push(diagnostic);
     }
-    diagnostics.push(...(await this.schemaDiagnostics(textDocument, model, options.settings.rules)));
+    diagnostics.push(...(await this.schemaDiagnostics(textDocument, model, rules)));
     return diagnostics;
   }
 
@@ -85,6 +88,9 @@ export class Validation {
         .filter((d) => !syntaxErrors.has(d) && (d.code === undefined || (typeof d.code === 'number' && d.code < 0x100)))
         // A template placeholder ("{{region}}") is filled in before registration; its type is not ours to judge.
         .filter((d) => !isPlaceholder(json.scalarAt(textDocument.offsetAt(d.range.start))))
+        // An empty string where the API takes one of a list ("pidMode": "", as ecspresso writes unset values) is
+        // not sent by the AWS SDK for Go that ecspresso deploys with (see docs/rules/task-definition-schema.md).
+        .filter((d) => !(d.code === ErrorCode.EnumValueMismatch && json.scalarAt(textDocument.offsetAt(d.range.start)) === ''))
         .map((d) => ({
           ...d,
           severity: toSeverity(setting ?? fromSeverity(d.severity)),

@@ -46,7 +46,8 @@ export interface RoleCheck {
 
 const SEVERITY_ORDER: Status[] = ['granted', 'unknown', 'conditional', 'denied-conditionally', 'missing', 'denied'];
 
-function worst(statuses: Status[]): Status {
+/** The worst status of several (denied, then missing, ...). */
+export function worstStatus(statuses: Status[]): Status {
   return statuses.reduce<Status>((a, b) => (SEVERITY_ORDER.indexOf(b) > SEVERITY_ORDER.indexOf(a) ? b : a), 'granted');
 }
 
@@ -67,15 +68,20 @@ function statusOf(decision: Decision, complete: boolean): Status {
 
 /** Evaluates each requirement against a role's policies. */
 export function checkAgainst(role: ResolvedRole, requirements: Requirement[]): RequirementResult[] {
+  return requirements.map((requirement) => {
+    const permissions = checkPermissions(role, requirement.permissions);
+    return { requirement, permissions, status: worstStatus(permissions.map((p) => p.status)) };
+  });
+}
+
+/** How each permission fares against a role's policies (any role: the execution role, or a task role for ECS Exec). */
+export function checkPermissions(role: ResolvedRole, permissions: readonly Permission[]): PermissionResult[] {
   const policies = role.policies.map((p, i) => ({ id: String(i), document: p.document }));
   // A policy whose statements are unknown values (a template's expression) may grant anything.
   const complete = role.complete && !role.policies.some((p) => hasUnknownStatements(p.document));
-  return requirements.map((requirement) => {
-    const permissions = requirement.permissions.map((permission) => {
-      const evaluation = evaluate(policies, { action: permission.action, resources: permission.resources });
-      return { permission, evaluation, status: statusOf(evaluation.decision, complete) };
-    });
-    return { requirement, permissions, status: worst(permissions.map((p) => p.status)) };
+  return permissions.map((permission) => {
+    const evaluation = evaluate(policies, { action: permission.action, resources: permission.resources });
+    return { permission, evaluation, status: statusOf(evaluation.decision, complete) };
   });
 }
 

@@ -7,11 +7,12 @@ import { type ModelEdit, append, createFile, inFile, set } from '../model';
 import { PROJECT_CONFIG_FILE, type WorkspaceFile, type WorkspaceView } from '../workspace';
 import type { FeatureId, Permission } from './requirements';
 import { projectConfigsFor } from './resolve-role';
-import { dirnameOf, isInside, relativePath, resolveRelative } from '../uris';
+import { canonicalUri, dirnameOf, isInside, relativePath, resolveRelative } from '../uris';
 
 /** What a statement must allow, as the diagnostic's data carries it. */
 export interface Grant {
-  feature: FeatureId;
+  /** An execution-role feature, or another need (`ecs-exec`): it names the statement's Sid. */
+  feature: FeatureId | 'ecs-exec';
   actions: string[];
   resources: string[];
 }
@@ -37,7 +38,7 @@ function pascal(feature: string): string {
 /** Statements for grants, with Sids unique among `taken` (which it extends). */
 function statementsFor(grants: readonly Grant[], taken: Set<string>): Record<string, unknown>[] {
   return grants.map((grant) => {
-    const base = `ExecutionRole${pascal(grant.feature)}`;
+    const base = grant.feature === 'ecs-exec' ? 'EcsExec' : `ExecutionRole${pascal(grant.feature)}`;
     let sid = base;
     for (let n = 2; taken.has(sid); n++) sid = `${base}${n}`;
     taken.add(sid);
@@ -88,19 +89,22 @@ export function addStatementsEdits(file: WorkspaceFile, policyPath: JsonPath, gr
 }
 
 /**
- * Creates `<folder of the task definition>/<role>-policy.json` with a least-privilege policy and registers it
- * for the role in the fargate-lint.json that applies (or a new one at the workspace root).
+ * Creates `<folder of the task definition>/<role>-policy.json` (or `<role>-policy-<n>.json`, the first name
+ * neither in the workspace nor `taken`) with a least-privilege policy and registers it for the role in the
+ * fargate-lint.json that applies (or a new one at the workspace root, which has no other name).
  */
 export function createPolicyEdits(
   taskUri: string,
   roleName: string,
   grants: readonly Grant[],
   workspace: WorkspaceView | undefined,
+  taken: ReadonlySet<string> = new Set(),
 ): ModelEdit[] {
   const folder = dirnameOf(taskUri);
   const safeName = roleName.replace(/[^A-Za-z0-9_.-]/g, '-');
+  const free = (uri: string) => !workspace?.file(uri) && !taken.has(canonicalUri(uri));
   let policyUri = resolveRelative(taskUri, `${safeName}-policy.json`);
-  for (let n = 2; workspace?.file(policyUri); n++) policyUri = resolveRelative(taskUri, `${safeName}-policy-${n}.json`);
+  for (let n = 2; !free(policyUri); n++) policyUri = resolveRelative(taskUri, `${safeName}-policy-${n}.json`);
   const content = `${JSON.stringify(policyDocumentFor(grants), null, 2)}\n`;
   const edits: ModelEdit[] = [createFile(policyUri, content)];
 

