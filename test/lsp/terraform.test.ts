@@ -252,6 +252,45 @@ describe('the execution role inside a Terraform module, over LSP', () => {
     assert.deepEqual(ours(await client.diagnostics(uri)), []);
   });
 
+  test('the quick fix adds a statement block to the aws_iam_policy_document of the role', async () => {
+    const uri = uriOf(root, 'granted', 'main.tf');
+    const iamUri = uriOf(root, 'granted', 'iam.tf');
+    const iam = read(root, 'granted', 'iam.tf').replace('actions   = ["ssm:GetParameters"]', 'actions   = ["kms:Decrypt"]');
+    await client.open(iamUri, iam, 'terraform');
+    await client.open(uri, read(root, 'granted', 'main.tf'), 'terraform');
+    const [diagnostic] = ours(await client.diagnostics(uri));
+    assert.equal(diagnostic?.code, 'execution-role-permission');
+    const actions = await client.codeActions(uri, diagnostic.range, [diagnostic]);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Add ssm:GetParameters to the policy of role aws_iam_role.exec (role app-exec) (iam.tf)'],
+    );
+    const fixed = await client.applyEdit(iamUri, actions[0].edit!);
+    assert.equal(
+      fixed,
+      iam.replace(
+        '    resources = [aws_ssm_parameter.db.arn]\n  }\n}\n\nresource "aws_iam_role_policy"',
+        [
+          '    resources = [aws_ssm_parameter.db.arn]',
+          '  }',
+          '',
+          '  statement {',
+          '    sid       = "ExecutionRoleSecretSsm"',
+          '    effect    = "Allow"',
+          '    actions   = ["ssm:GetParameters"]',
+          '    resources = [aws_ssm_parameter.db.arn]',
+          '  }',
+          '}',
+          '',
+          'resource "aws_iam_role_policy"',
+        ].join('\n'),
+      ),
+    );
+    assert.deepEqual(ours(await client.diagnostics(uri)), []);
+    await client.close(iamUri);
+    await client.close(uri);
+  });
+
   test('the same grant through data.aws_iam_policy_document is quiet', async () => {
     const { diagnostics } = await openMain('granted');
     assert.deepEqual(ours(diagnostics), []);
