@@ -1,8 +1,10 @@
 // Runs every case in bench/cases/*.mjs (alphabetical) and prints their rows as one table, with the machine's
-// load. A case exports `async function measure({ root, write })` returning rows `{ name, value, unit, note }`
-// (value a number, or a string such as "skipped"), and optionally `title`. Figures only, never pass/fail:
-// timing belongs to the machine. Run under `node --import tsx` so that a case can import the TypeScript
-// sources. `node --import tsx bench/run.mjs terraform` runs only the cases whose file name contains a word.
+// load. A case exports `async function measure({ root, write })`, where `root` is the checkout and
+// `write(line)` reports progress (on stderr), and returns rows `{ name, value, unit, note }` (value a number,
+// or a string such as "skipped"); it may export a `title`. Figures only, never pass/fail: timing belongs to
+// the machine. Run `npm run build` first (`npm run bench` does), under `node --import tsx` so that a case can
+// import the TypeScript sources. `node --import tsx bench/run.mjs terraform` runs only the cases whose file
+// name contains one of the words.
 import { readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,14 +29,16 @@ const lines = [
   '|---|--:|---|---|',
 ];
 for (const file of files) {
+  const name = file.replace(/\.mjs$/, '');
   const module = await import(pathToFileURL(join(dir, file)).href);
+  const write = (line) => process.stderr.write(`[${name}] ${line}\n`);
   let rows;
   try {
-    rows = await module.measure({ root, write: false });
+    rows = await module.measure({ root, write });
   } catch (error) {
     rows = [{ name: file, value: 'failed', unit: '', note: String(error?.message ?? error).split('\n')[0] }];
   }
-  lines.push(`| **${module.title ?? file.replace(/\.mjs$/, '')}** | | | |`);
+  lines.push(`| **${module.title ?? name}** | | | |`);
   for (const row of rows) lines.push(`| ${row.name} | ${format(row.value)} | ${row.unit ?? ''} | ${row.note ?? ''} |`);
 }
 lines.push('', `load average ${load()} at the end (other work on the machine shares its cores)`);

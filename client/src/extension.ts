@@ -1,18 +1,26 @@
 // The VS Code side, shared by the desktop (node/main.ts) and VS Code for the Web (browser/main.ts): starts
-// the language server for JSON and Terraform documents, answers its requests for workspace files, shows what
-// a file was recognised as, and registers the commands. Only how the server is started differs per platform.
-// The extension contributes the `terraform` and `terraform-vars` languages (ids, file extensions, nothing
-// else), so .tf files reach the server with or without HashiCorp's Terraform extension, whose grammar and
-// features stay its own.
+// the language server for JSON and YAML documents (CloudFormation templates too) and Terraform documents,
+// answers its requests for workspace files, shows what a file was recognised as, and registers the commands.
+// Only how the server is started differs per platform. The extension contributes the `terraform` and
+// `terraform-vars` languages (ids, file extensions, nothing else), so .tf files reach the server with or
+// without HashiCorp's Terraform extension, whose grammar and features stay its own.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { DocumentKindRequest, type DocumentKindResult, type InitializationOptions, SETTINGS_SECTION } from '../../shared/protocol';
 import { registerCommands } from './commands';
 import { answerWorkspaceFileRequests } from './workspace-files';
 
+// YAML files are the server's only when they are templates: it reports nothing on any other YAML. The
+// CloudFormation language ids are those of the AWS extensions that give templates a language of their own;
+// `.template` files open as plain text unless an extension says otherwise.
 const SELECTOR: vscode.DocumentSelector = [
   { language: 'json' },
   { language: 'jsonc' },
+  { language: 'yaml' },
+  { language: 'cloudformation' },
+  { language: 'cloudformation-yaml' },
+  { language: 'cloudformation-json' },
+  { pattern: '**/*.template' },
   { language: 'terraform' },
   { language: 'terraform-vars' },
   // The templates a Terraform module reads with templatefile() (no language of their own).
@@ -50,9 +58,9 @@ export function activateWith(
   initializationOptions: InitializationOptions,
 ): FargateLintApi {
   const outputChannel = vscode.window.createOutputChannel('fargate-lint', { log: true });
-  // Policies, roles and fargate-lint.json that change on disk (git checkout, another tool) re-check the task
-  // definitions that use them.
-  const jsonWatcher = vscode.workspace.createFileSystemWatcher('**/*.json');
+  // Policies, roles, templates and fargate-lint.json that change on disk (git checkout, another tool) re-check
+  // the task definitions that use them.
+  const jsonWatcher = vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml,template}');
   // A Terraform module's files: a change of one changes what the others see.
   const terraformWatcher = vscode.workspace.createFileSystemWatcher('**/*.{tf,tfvars,tftpl,tpl}');
   const current = createClient({

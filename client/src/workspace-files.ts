@@ -1,11 +1,13 @@
 // Answers the server's requests for workspace files (shared/protocol.ts) through VS Code's own file API,
 // so the cross-file checks work where the server cannot read the folder: in a browser, and on virtual
-// workspaces such as github.dev. Only JSON and Terraform files (.tf, .tfvars, templates) are listed, the same folders are skipped as on disk, and
+// workspaces such as github.dev. Only the files a source reads by name are listed (JSON, YAML and .template
+// files that may be CloudFormation templates, Terraform's .tf, .tfvars and templates), the same folders are
+// skipped as on disk, and
 // files above the server's size limit or not UTF-8 text are not read. The fix guard also asks what is at a
 // URI (whether a new file may go there, and whether a path goes through a symbolic link).
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { SKIPPED_FOLDERS } from '../../shared/folders';
+import { SKIPPED_FOLDERS_GLOB } from '../../shared/folders';
 import {
   FileStatRequest,
   type FileStatParams,
@@ -18,18 +20,15 @@ import {
   type WorkspaceFilesResult,
 } from '../../shared/protocol';
 
-const EXCLUDE = `**/{${[...SKIPPED_FOLDERS].join(',')}}/**`;
+const EXCLUDE = SKIPPED_FOLDERS_GLOB;
+const INCLUDE = '**/*.{json,jsonc,yaml,yml,template,tf,tfvars,tftpl,tpl}';
 
 export function answerWorkspaceFileRequests(client: BaseLanguageClient): vscode.Disposable[] {
   return [
     client.onRequest(WorkspaceFilesRequest, async (params: WorkspaceFilesParams): Promise<WorkspaceFilesResult> => {
       try {
         const root = vscode.Uri.parse(params.root, true);
-        const found = await vscode.workspace.findFiles(
-          new vscode.RelativePattern(root, '**/*.{json,jsonc,tf,tfvars,tftpl,tpl}'),
-          EXCLUDE,
-          params.limit,
-        );
+        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(root, INCLUDE), EXCLUDE, params.limit);
         return { uris: found.map((uri) => uri.toString()) };
       } catch {
         return { uris: [] };

@@ -268,16 +268,27 @@ describe('fargate-lint CLI options', () => {
     ]);
   });
 
-  test('YAML files named on the command line (as a pre-commit hook passes them) are left alone; Terraform files are read', () => {
-    const dir = folderWith({ 'template.yaml': 'Resources: {}\n', 'main.tf': 'resource "x" "y" {}\n', 'task-definition.json': badTask });
-    const { code, stdout } = cli(['--format', 'json', 'template.yaml', 'main.tf', 'task-definition.json'], dir);
+  test('files named on the command line (as a pre-commit hook passes them): Terraform read as its module, YAML read as a template or nothing', () => {
+    const template =
+      'Resources:\n  TaskDef:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      RequiresCompatibilities: [FARGATE]\n      NetworkMode: bridge\n';
+    const dir = folderWith({
+      'other.yaml': 'Resources: {}\n',
+      'template.yaml': template,
+      'main.tf': 'resource "x" "y" {}\n',
+      'task-definition.json': badTask,
+    });
+    const { code, stdout } = cli(['--format', 'json', 'other.yaml', 'template.yaml', 'main.tf', 'task-definition.json'], dir);
     assert.equal(code, 1);
+    const reports = JSON.parse(stdout) as { file: string; kind: string; diagnostics: { rule: string }[] }[];
     assert.deepEqual(
-      (JSON.parse(stdout) as { file: string; kind: string }[]).map((r) => [r.file, r.kind]),
+      reports.map((r) => [r.file, r.kind, r.diagnostics.some((d) => d.rule === 'fargate-network-mode')]),
       [
-        ['main.tf', 'terraform'],
-        ['task-definition.json', 'task-definition'],
+        ['other.yaml', 'unknown', false],
+        ['template.yaml', 'cloudformation-template', true],
+        ['main.tf', 'terraform', false],
+        ['task-definition.json', 'task-definition', true],
       ],
     );
+    assert.deepEqual(reports.find((r) => r.file === 'other.yaml')!.diagnostics, []);
   });
 });

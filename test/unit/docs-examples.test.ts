@@ -173,12 +173,14 @@ for (const id of documentedIds().filter((page) => !only || page === only)) {
 test('the examples read from a page: labels, sections, languages, examples over several lines', () => {
   const blocks = docBlocks('fargate-network-mode');
   assert.deepEqual(
-    blocks.map((b) => [b.verdict, b.section, b.lang, b.lang === 'json' ? jsonExamples(b).length : 1]),
+    blocks.map((b) => [b.verdict, b.section, b.lang, b.lang === 'json' ? jsonExamples(b).length : b.code.split('\n')[0]]),
     [
       ['reported', 'Examples', 'json', 2],
       ['accepted', 'Examples', 'json', 2],
-      ['reported', 'Terraform', 'hcl', 1],
-      ['accepted', 'Terraform', 'hcl', 1],
+      ['reported', 'Templates', 'yaml', 'Resources:'],
+      ['accepted', 'Templates', 'yaml', 'Conditions:'],
+      ['reported', 'Terraform', 'hcl', 'resource "aws_ecs_task_definition" "app" {'],
+      ['accepted', 'Terraform', 'hcl', 'resource "aws_ecs_task_definition" "app" {'],
     ],
   );
   const [multiLine] = jsonExamples(docBlocks('depends-on-cycle')[0]);

@@ -68,10 +68,72 @@ describe('requirements', () => {
       ['arn:aws:logs:eu-west-1:123456789012:log-group:', HOLE, ':log-stream:', HOLE],
     ]);
   });
+
+  describe('values a template computes (unknown markers) are read, their unknown parts as holes', () => {
+    const region = unknownMarker('AWS__Region');
+    const account = unknownMarker('AWS__AccountId');
+    const partition = unknownMarker('AWS__Partition');
+    const repository = unknownMarker('Ref Repository');
+
+    test('an ECR image from Fn::Sub: the account, Region and repository are unknown, the host is still ECR', () => {
+      const [requirement] = requirementsOf(container({ image: `${account}.dkr.ecr.${region}.amazonaws.com/${repository}:1` }));
+      assert.equal(requirement.feature, 'ecr-image');
+      assert.equal(requirement.reason, `pull the image of container app from ECR repository ${repository}`);
+      assert.deepEqual(requirement.permissions[1].resources, [[`arn:aws:ecr:${region}:${account}:repository/${repository}`]]);
+      // The template's own expressions are what a fix writes back.
+      assert.equal(requirement.permissions[1].policyResources[0], `arn:aws:ecr:${region}:${account}:repository/${repository}`);
+    });
+
+    test('an ECR host whose domain is ${AWS::URLSuffix} (CDK): the partition is unknown too', () => {
+      const suffix = unknownMarker('AWS__URLSuffix');
+      const [requirement] = requirementsOf(container({ image: `057627104303.dkr.ecr.ap-southeast-1.${suffix}/cdk-assets:abc` }));
+      assert.deepEqual(requirement.permissions[1].resources, [['arn:', HOLE, ':ecr:ap-southeast-1:057627104303:repository/cdk-assets']]);
+    });
+
+    test('a Secrets Manager ARN with unknown fields and an unknown name and suffix (!Ref of a secret)', () => {
+      const name = unknownMarker('Name DbSecret');
+      const suffix = unknownMarker('Suffix DbSecret');
+      const valueFrom = `arn:${partition}:secretsmanager:${region}:${account}:secret:${name}-${suffix}`;
+      const [requirement] = requirementsOf(container({ image: 'nginx', secrets: [{ name: 'DB', valueFrom }] }));
+      assert.equal(requirement.feature, 'secret-secretsmanager');
+      // The ARN is complete (it ends with the suffix): the policy resource is the value itself.
+      assert.equal(requirement.permissions[0].policyResources[0], valueFrom);
+    });
+
+    test('an SSM parameter ARN from Fn::Sub keeps its literal name', () => {
+      const valueFrom = `arn:${partition}:ssm:${region}:${account}:parameter/app/db`;
+      const [requirement] = requirementsOf(container({ image: 'nginx', secrets: [{ name: 'DB', valueFrom }] }));
+      assert.equal(requirement.feature, 'secret-ssm');
+      assert.deepEqual(requirement.permissions[0].resources, [[valueFrom]]);
+    });
+
+    test('a log group and Region from Ref: the group is the Ref, not a hole', () => {
+      const group = unknownMarker('Ref LogGroup');
+      const [requirement] = requirementsOf(
+        container({
+          image: 'nginx',
+          logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': group, 'awslogs-region': region } },
+        }),
+      );
+      assert.equal(requirement.reason, `send the logs of container app to log group ${group}`);
+      assert.deepEqual(requirement.permissions[1].resources, [
+        [`arn:aws:logs:${region}:123456789012:log-group:${group}:log-stream:`, HOLE],
+      ]);
+    });
+
+    test('a whole unknown valueFrom (Secrets Manager or Parameter Store?) and template placeholders give nothing', () => {
+      assert.deepEqual(
+        requirementsOf(container({ image: 'nginx', secrets: [{ name: 'DB', valueFrom: unknownMarker('ImportValue x') }] })),
+        [],
+      );
+      assert.deepEqual(requirementsOf(container({ image: `{{registry}}/${repository}` })), []);
+    });
+  });
 });
 
 // A template or a Terraform module writes ARNs with unknown parts (core/unknown.ts): the requirements are read
 // around them, so that a policy naming the same expression grants them, and a wholly unknown value needs nothing.
+// The markers stay in the requested resources, where the IAM evaluator reads each one as a hole.
 describe('requirements of values with unknown markers', () => {
   const P = unknownMarker('partition');
   const R = unknownMarker('region');
@@ -83,7 +145,7 @@ describe('requirements of values with unknown markers', () => {
     );
     assert.equal(requirement.feature, 'secret-ssm');
     assert.deepEqual(requirement.path, ['containerDefinitions', 0, 'secrets', 0, 'valueFrom']);
-    assert.deepEqual(requirement.permissions[0].resources, [['arn:', HOLE, ':ssm:', HOLE, ':', HOLE, ':parameter/app/db']]);
+    assert.deepEqual(requirement.permissions[0].resources, [[`arn:${P}:ssm:${R}:${A}:parameter/app/db`]]);
     assert.deepEqual(requirement.permissions[0].policyResources, [`arn:${P}:ssm:${R}:${A}:parameter/app/db`]);
   });
 
@@ -96,14 +158,14 @@ describe('requirements of values with unknown markers', () => {
       }),
     );
     assert.equal(requirement.feature, 'secret-secretsmanager');
-    assert.deepEqual(requirement.permissions[0].resources[0], ['arn:', HOLE, ':secretsmanager:', HOLE, ':', HOLE, `:secret:db-${suffix}`]);
+    assert.deepEqual(requirement.permissions[0].resources[0], [`arn:${P}:secretsmanager:${R}:${A}:secret:db-${suffix}`]);
   });
 
   test('an ECR image whose account and Region are unknown is still a private ECR image', () => {
     const [requirement] = requirementsOf(container({ image: `${A}.dkr.ecr.${R}.amazonaws.com/web:1` }));
     assert.equal(requirement.feature, 'ecr-image');
     assert.equal(requirement.reason, 'pull the image of container app from ECR repository web');
-    assert.deepEqual(requirement.permissions[1].resources, [['arn:aws:ecr:', HOLE, ':', HOLE, ':repository/web']]);
+    assert.deepEqual(requirement.permissions[1].resources, [[`arn:aws:ecr:${R}:${A}:repository/web`]]);
   });
 
   test('a log group with a marker in its name, and an unknown Region', () => {
@@ -111,7 +173,7 @@ describe('requirements of values with unknown markers', () => {
     const [requirement] = requirementsOf(
       container({ image: 'nginx', logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': group, 'awslogs-region': R } } }),
     );
-    assert.deepEqual(requirement.permissions[1].resources, [['arn:aws:logs:', HOLE, `:123456789012:log-group:${group}:log-stream:`, HOLE]]);
+    assert.deepEqual(requirement.permissions[1].resources, [[`arn:aws:logs:${R}:123456789012:log-group:${group}:log-stream:`, HOLE]]);
   });
 
   test('wholly unknown values need nothing: the image, the secret and the log group could be anything', () => {
@@ -122,6 +184,6 @@ describe('requirements of values with unknown markers', () => {
     const [logs] = requirementsOf(
       container({ image: 'nginx', logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': m } } }),
     );
-    assert.deepEqual(logs.permissions[1].resources, [['arn:aws:logs:', HOLE, ':123456789012:log-group:', HOLE, ':log-stream:', HOLE]]);
+    assert.deepEqual(logs.permissions[1].resources, [['arn:aws:logs:', HOLE, `:123456789012:log-group:${m}:log-stream:`, HOLE]]);
   });
 });

@@ -2,8 +2,8 @@
 // (for the execution-role checks) and why AWS would refuse it (for role-arn-format), in one pass.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseRoleReference, referencedRole } from '../../server/src/core/taskdef/roles';
 import { unknownMarker } from '../../server/src/core/unknown';
+import { parseRoleReference, referencedRole } from '../../server/src/core/taskdef/roles';
 
 const A = 'arn:aws:iam::123456789012:role/';
 
@@ -57,11 +57,20 @@ test('referencedRole: the role of a field value; nothing for a placeholder, an e
   assert.equal(referencedRole(undefined), undefined);
 });
 
-test('referencedRole: an ARN with unknown fields names its role (a marker name matches in its own document only); a wholly unknown value names none', () => {
+test('referencedRole of a template value: a Ref is the name, an ARN with unknown parts ends with it', () => {
+  const name = unknownMarker('Ref ExecRole');
+  const account = unknownMarker('AWS__AccountId');
+  const partition = unknownMarker('AWS__Partition');
+  assert.deepEqual(referencedRole(name), { name });
+  assert.deepEqual(referencedRole(`arn:${partition}:iam::${account}:role/${name}`), { name, account, partition, path: '/' });
+  assert.deepEqual(referencedRole(`arn:${partition}:iam::${account}:role/app/${name}`)?.path, '/app/');
+  assert.deepEqual(referencedRole(`${unknownMarker('AWS__StackName')}-exec`)?.name, `${unknownMarker('AWS__StackName')}-exec`);
+  assert.equal(referencedRole(`arn:${partition}:s3:::${name}`), undefined);
+  assert.equal(referencedRole(`{{ prefix }}${name}`), undefined);
+});
+
+test('referencedRole of a module value: an ARN with unknown fields names its role (aws_iam_role.exec.arn)', () => {
   const [p, a, name] = [unknownMarker('partition'), unknownMarker('account'), unknownMarker('aws_iam_role.exec')];
   assert.deepEqual(referencedRole(`arn:${p}:iam::${a}:role/${name}`), { name, account: a, partition: p, path: '/' });
   assert.deepEqual(referencedRole(`arn:${p}:iam::${a}:role/service/exec`)?.name, 'exec');
-  assert.equal(referencedRole(unknownMarker('var.execution_role_arn')), undefined);
-  // A name built from an unknown is not a role name the workspace can be searched for.
-  assert.equal(referencedRole(`${unknownMarker('var.prefix')}-exec`), undefined);
 });

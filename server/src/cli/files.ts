@@ -1,10 +1,10 @@
 // Which files the CLI reads: the files it is named, and, under the folders it is named, the files a source
-// reads by name (sources/index.ts: .json and .jsonc, Terraform's .tf, .tfvars and templates). A Terraform
-// file named alone (as a pre-commit hook passes the changed ones) is read with the files of its folder, its
-// module, which are indexed for it and not reported.
+// reads by name (sources/index.ts: .json and .jsonc; .yaml, .yml and .template templates; Terraform's .tf,
+// .tfvars and templates). A Terraform file named alone (as a pre-commit hook passes the changed ones) is read
+// with the files of its folder, its module, which are indexed for it and not reported.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SKIPPED_FOLDERS } from '../../../shared/folders';
+import { isSkippedFolder } from '../../../shared/folders';
 import { isSourceFileName } from '../sources';
 
 export interface InputFile {
@@ -16,10 +16,6 @@ export interface InputFile {
 }
 
 export class UsageError extends Error {}
-
-/** CloudFormation YAML: read once its source exists. Until then a YAML file given by name (as a pre-commit
- * hook on *.yaml passes them) is left alone, not reported as bad JSON. */
-const NOT_READ_YET = /\.ya?ml$/i;
 
 const isTerraformModuleFile = (name: string) => /\.tf$/i.test(name);
 
@@ -52,7 +48,7 @@ export function collectFiles(args: string[], { modules: readModules = true } = {
     }
     if (stat.isDirectory()) {
       for (const found of walk(absolutePath)) add(found, false);
-    } else if (!NOT_READ_YET.test(absolutePath)) {
+    } else {
       add(absolutePath, true);
       if (readModules && isTerraformModuleFile(absolutePath)) addModuleOf(absolutePath);
     }
@@ -83,7 +79,7 @@ function* walk(folder: string): Generator<string> {
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) yield* walk(full);
+      if (!isSkippedFolder(entry.name, path.basename(folder))) yield* walk(full);
     } else if (entry.isFile() && isSourceFileName(entry.name)) {
       yield full;
     }

@@ -17,7 +17,7 @@ import type { Severity } from '../core/rule';
 import { setIamDataReader } from '../core/iam/data';
 import { isRegionName } from '../core/taskdef/pricing';
 import { nodeIamDataReader } from '../node/iam-data';
-import { SKIPPED_FOLDERS } from '../../../shared/folders';
+import { isSkippedFolder } from '../../../shared/folders';
 import { type FileCosts, costRecord, formatCostComparison, formatCostTable } from './cost';
 import { type InputFile, UsageError, collectFiles } from './files';
 import { GitError, type Revision, filesAt, repositoryPath, resolveRevision, showFile } from './git';
@@ -29,12 +29,15 @@ const USAGE = `Usage: fargate-lint [options] PATH...
        fargate-lint --cost [--base REF] [--cost-region REGION] PATH...
 
 Checks ECS task definitions, services, CodeDeploy AppSpecs and IAM policies in the given
-files, and in every JSON and Terraform file (.tf, .tfvars and the templates a module
-reads) under the given folders (node_modules, .git and build folders skipped); a service
-is checked against the task definition it runs. A Terraform module is the .tf files of
-one folder: give the folder. Terraform plan and state JSON (terraform show -json) are
-read too. --format json and sarif carry each task definition's size, platform, Region
-and price, and the resource a finding is about (a Terraform address).
+files, and in every file a source reads under the given folders: JSON (.json, .jsonc),
+CloudFormation, SAM and CDK templates in YAML or JSON (.yaml, .yml, .template, .json;
+cdk.out is read, its asset.* folders are not) and Terraform (.tf, .tfvars and the
+templates a module reads); node_modules, .git, .terraform and build folders are skipped.
+A service is checked against the task definition it runs. A Terraform module is the .tf
+files of one folder: a .tf file given alone is read with its folder. Terraform plan and
+state JSON (terraform show -json) are read too. --format json and sarif carry each task
+definition's size, platform, Region and price, and the resource a finding is about (a
+template's logical id, a Terraform address).
 
 Options:
   -f, --format stylish|json|sarif    output format (default: stylish)
@@ -202,8 +205,12 @@ export async function run(
   const settings = settingsOf(options);
   const files = inputs.map(load);
   const workspace = new WorkspaceIndex([...new Set(options.paths.map((p) => pathToFileURL(path.resolve(p)).href))]);
-  for (const file of files) if (file.text !== undefined) workspace.set(file.uri, file.text);
-  const documents = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.uri, TextDocument.create(f.uri, 'json', 1, f.text!)]));
+  for (const file of files) if (file.text !== undefined) workspace.set(file.uri, file.text, languageIdOf(file.input.absolutePath));
+  const documents = new Map(
+    files
+      .filter((f) => f.text !== undefined)
+      .map((f) => [f.uri, TextDocument.create(f.uri, languageIdOf(f.input.absolutePath), 1, f.text!)]),
+  );
   const service = new FargateLintLanguageService({ workspace });
 
   const reports: FileReport[] = [];
@@ -296,7 +303,7 @@ async function costReport(
   }
 }
 
-/** The cost records of the JSON files under `paths` as `revision` has them (read with git show). */
+/** The cost records of the files under `paths` as `revision` has them (read with git show). */
 async function baseReports(revision: Revision, paths: string[], settings: Settings): Promise<FileReport[]> {
   const wanted = new Set<string>();
   for (const arg of paths) {
@@ -308,7 +315,8 @@ async function baseReports(revision: Revision, paths: string[], settings: Settin
     }
     for (const file of await filesAt(revision, inRepository)) {
       const under = inRepository === '' || file.startsWith(`${inRepository}/`);
-      const skipped = file.split('/').some((part) => SKIPPED_FOLDERS.has(part));
+      const parts = file.split('/');
+      const skipped = parts.slice(0, -1).some((part, i) => isSkippedFolder(part, parts[i - 1]));
       if (under && !skipped && isSourceFileName(path.posix.basename(file))) wanted.add(file);
     }
   }
@@ -318,11 +326,18 @@ async function baseReports(revision: Revision, paths: string[], settings: Settin
     const text = await showFile(revision, file);
     if (text === undefined || skipReason(text)) continue;
     const uri = pathToFileURL(path.join(revision.root, ...file.split('/'))).href;
-    const textDocument = TextDocument.create(uri, 'json', 1, text.replace(/^\uFEFF/, ''));
+    const textDocument = TextDocument.create(uri, languageIdOf(file), 1, text.replace(/^\uFEFF/, ''));
     const taskDefinitions = service.costs(textDocument, settings).map(costRecord);
     reports.push({ file, kind: service.classify(textDocument).kind, diagnostics: [], taskDefinitions });
   }
   return reports;
+}
+
+/** The language id an editor would give the file (a .template file is JSON or YAML: its source decides by content). */
+function languageIdOf(file: string): string {
+  if (/\.ya?ml$/i.test(file)) return 'yaml';
+  if (/\.jsonc?$/i.test(file)) return 'json';
+  return 'plaintext';
 }
 
 /** The template resource a diagnostic is about (CloudFormation logical id, Terraform address), when it has one. */

@@ -5,6 +5,7 @@
 import { type CodeAction, CodeActionKind, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, findRule, subjectOf } from '../core/engine';
+import { withOwnModel } from '../core/workspace';
 import type { Subject } from '../core/model';
 import type { Fix } from '../core/rule';
 import { canonicalUri } from '../core/uris';
@@ -120,7 +121,7 @@ export class CodeActionService {
     return rule.fix({
       model: document.model,
       subject,
-      document: { uri: document.uri, fileName: document.fileName, workspace },
+      document: withOwnModel({ uri: document.uri, fileName: document.fileName, workspace }, document.model),
       path: data.path,
       subjectPath: data.subjectPath,
       data: data.payload,
@@ -159,7 +160,7 @@ export class CodeActionService {
         round === 0
           ? model.document
           : parseDocument({ uri: textDocument.uri, text, languageId: textDocument.languageId, files: workspace });
-      const context = { uri: document.uri, fileName: document.fileName, workspace };
+      const context = withOwnModel({ uri: document.uri, fileName: document.fileName, workspace }, document.model);
       const cost = costOptions(settings);
       const { findings } = analyze(document.model, { document: context, ruleSettings: settings.rules, cost });
       let applied = false;

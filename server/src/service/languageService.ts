@@ -25,6 +25,7 @@ export interface LanguageServiceOptions {
 }
 
 export class FargateLintLanguageService {
+  // The workspace index's parse of a document (the same text, with the files its source reads) is reused.
   private readonly models: ModelCache;
   private readonly validation = new Validation();
   private readonly hoverService = new HoverService();

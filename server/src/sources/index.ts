@@ -7,12 +7,13 @@
 import { UNKNOWN_MODEL } from '../core/model';
 import { basename } from '../core/uris';
 import { uriToFileName } from '../core/workspace';
+import { cloudFormationSource } from './cloudformation';
 import { jsonSource } from './json';
 import type { Source, SourceDocument, SourceInput, SourcePlatform } from './source';
 import { terraformSource } from './terraform';
 import { terraformPlanSource } from './terraform-plan';
 
-const SOURCES: readonly Source[] = [terraformPlanSource, terraformSource, jsonSource];
+const SOURCES: readonly Source[] = [terraformPlanSource, terraformSource, cloudFormationSource, jsonSource];
 
 /** Loads what the sources need before they parse (the HCL parser); the entry points await it once. */
 export async function prepareSources(platform: SourcePlatform): Promise<void> {

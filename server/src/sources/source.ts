@@ -41,6 +41,9 @@
 //     reads them through `SourceInput.files` and lists them in `dependencies`, so that the workspace index
 //     parses it again when one of them changes. A source that must load something first (the HCL parser's
 //     WebAssembly) does it in `prepare`, which the entry points await before the first parse.
+//  9. `renderDocument` (optional): a model value as the text of a new document in this syntax, for the
+//     "Create execution-role policy" command (the policy in JSON, in a template's YAML, in HCL). Without it,
+//     the command says this syntax cannot write one yet.
 //
 // test/unit/sources/contract.test.ts runs every source through the same checks (locate, cursor, edit round
 // trips): add one entry there for a new source.
@@ -92,6 +95,15 @@ export interface SourceDocument {
   describeUnknown(id: string): string | undefined;
   /** Other files whose text the model was built from (or looked for); absent: none. */
   readonly dependencies?: readonly string[];
+  /** A model value as a new document of this syntax (unknown parts written as this document writes them). */
+  renderDocument?(value: unknown): RenderedDocument | undefined;
+}
+
+/** The text of a new document, and the editor language to open it in. */
+export interface RenderedDocument {
+  content: string;
+  /** A VS Code language id: 'json', 'yaml', 'terraform'. */
+  language: string;
 }
 
 /** The other files a source may read while it parses a document: those its caller holds (the CLI's files, the workspace index). */

@@ -7,12 +7,7 @@
 // optimistically. They come from the ARN itself when written, else from executionRoleArn (account and
 // partition of the task's own resources), else stay unknown. A Region guessed from elsewhere in the file
 // (awslogs-region, the image host) is used only for display and for fixes, never for matching.
-//
-// A value with unknown markers (a template's `!Sub`, a Terraform reference such as aws_ssm_parameter.db.arn)
-// is read around them: a field that is wholly a marker is a hole, a marker inside a field matches any text,
-// and the marker stays in the policy resources, so a policy that names the same expression grants it. A
-// value that is wholly unknown says nothing about what it needs.
-import { type Arn, parseArn } from '../arn';
+import { parseArn } from '../arn';
 import facts from '../facts/execution-role-permissions.json';
 import { HOLE, type ArnPart, type RequestedResource, resourceText } from '../iam/evaluate';
 import { type JsonPath, type Target, isObject, isPlaceholder } from '../json';
@@ -20,9 +15,8 @@ import type { Subject } from '../model';
 import { type ImageReference, parseImage } from '../taskdef/image';
 import { containersOf, taskOf } from '../taskdef/model';
 import { referencedRole } from '../taskdef/roles';
-import { ARN_PATTERNS } from '../taskdef/limits';
 import { type SecretReference, parseValueFrom } from '../taskdef/secrets';
-import { hasUnknown, isUnknown, splitUnknown, unknownMarker } from '../unknown';
+import { hasUnknown, replaceUnknown, splitUnknown, unknownMarker } from '../unknown';
 
 export type FeatureId = keyof typeof facts.features;
 
@@ -67,11 +61,11 @@ function placeOf(task: Record<string, unknown>, containers: Record<string, unkno
     const options =
       isObject(container.logConfiguration) && isObject(container.logConfiguration.options) ? container.logConfiguration.options : undefined;
     const region = options?.['awslogs-region'];
-    if (typeof region === 'string' && !isPlaceholder(region) && region) {
+    if (readable(region)) {
       place.regionGuess ??= region;
     }
-    if (typeof container.image === 'string') {
-      const image = parseImage(container.image);
+    if (readable(container.image)) {
+      const image = parsedImage(container.image);
       if (image.registryKind === 'ecr') place.regionGuess ??= image.region;
     }
   }
@@ -118,21 +112,7 @@ function permissionsFor(feature: FeatureId, values: Values, display: Values): Pe
   return permissions;
 }
 
-/** A field's parts for matching: a field the file does not state (absent, or wholly unknown) is a hole. */
-const known = (value: string | undefined): ArnPart[] => (value && !isUnknown(value) ? [value] : [HOLE]);
-
-/** Text the requirements can be read from: not empty, not a template placeholder, not wholly unknown. */
-function readable(value: unknown): value is string {
-  if (typeof value !== 'string' || value === '') return false;
-  if (!hasUnknown(value)) return !isPlaceholder(value);
-  return !isUnknown(value) && !isPlaceholder(withoutMarkers(value));
-}
-
-function withoutMarkers(text: string): string {
-  return splitUnknown(text)
-    .map((p) => (typeof p === 'string' ? p : 'x'))
-    .join('');
-}
+const known = (value: string | undefined): ArnPart[] => (value ? [value] : [HOLE]);
 
 function placeValues(
   place: TaskPlace,
@@ -191,47 +171,115 @@ export function requirementsOf(subject: Subject): Requirement[] {
 
 type Add = (requirement: Omit<Requirement, 'container'>) => void;
 
-/**
- * parseImage, with unknown markers standing in for parts: each marker is read as a 12-digit stand-in (which
- * fits an account and a Region label alike), and put back in the parts it landed in.
- */
-function parseImageWithUnknowns(image: string): ImageReference {
-  if (!hasUnknown(image)) return parseImage(image);
-  const markers: string[] = [];
-  const standIn = (i: number) => `9${String(i).padStart(11, '8')}`;
-  const text = splitUnknown(image)
-    .map((p) => (typeof p === 'string' ? p : standIn(markers.push(unknownMarker(p.unknown)) - 1)))
-    .join('');
-  const back = (value: string | undefined) => markers.reduce((v, marker, i) => v?.split(standIn(i)).join(marker), value);
-  const reference = parseImage(text);
-  return {
-    ...reference,
-    text: image,
-    account: back(reference.account),
-    region: back(reference.region),
-    repository: back(reference.repository)!,
+// --- Values with unknown parts ----------------------------------------------------------------------------
+// A template writes parts of an image or an ARN as expressions (`${AWS::Region}`, `!Ref Repository`): the
+// source puts unknown markers there (core/unknown.ts). Such a value is still read: each field holding a
+// marker is replaced, for parsing only, by a stand-in that is valid in its place, and the parsed fields get
+// the markers back. In the permissions they are then holes that any value may fill.
+
+/** Text the checks can read: literal, or with unknown parts; not a template placeholder such as {{region}}. */
+function readable(value: unknown): value is string {
+  return typeof value === 'string' && value !== '' && !isPlaceholder(replaceUnknown(value, () => 'x'));
+}
+
+/** `parse(masked)` with each stand-in turned back into what the text had in its place. */
+function unmasked<T extends object>(parsed: T, standIns: Map<string, string>): T {
+  if (standIns.size === 0) return parsed;
+  const restore = (text: string) => {
+    let out = text;
+    for (const [standIn, original] of standIns) out = out.split(standIn).join(original);
+    return out;
   };
+  const copy = { ...parsed } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(copy)) if (typeof value === 'string') copy[key] = restore(value);
+  return copy as T;
+}
+
+/**
+ * Each marker of a free-text field as a word of six letters and digits, the shape of a secret's random
+ * suffix (a template's secret ARN ends with an unknown one).
+ */
+function maskWords(field: string, standIns: Map<string, string>): string {
+  if (!hasUnknown(field)) return field;
+  return splitUnknown(field)
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      const standIn = `U${standIns.size.toString(36).padStart(5, '0')}`;
+      standIns.set(standIn, unknownMarker(part.unknown));
+      return standIn;
+    })
+    .join('');
+}
+
+/** A whole field with a marker as a stand-in that fits the field (a partition, a Region, an account). */
+function maskField(field: string, kind: 'partition' | 'region' | 'account' | 'domain', standIns: Map<string, string>): string {
+  if (!hasUnknown(field)) return field;
+  const n = standIns.size;
+  const standIn = {
+    partition: `aws-unknown${'abcdefghij'[n % 10]}`,
+    region: `zz-unknown-${n}`,
+    account: `99999${String(n).padStart(7, '0')}`,
+    domain: 'amazonaws.com',
+  }[kind];
+  standIns.set(standIn, field);
+  return standIn;
+}
+
+/** An image reference whose registry host or repository has unknown parts (`${AWS::AccountId}.dkr.ecr.${AWS::Region}...`). */
+export function parsedImage(text: string): ImageReference {
+  if (!hasUnknown(text)) return parseImage(text);
+  const standIns = new Map<string, string>();
+  const slash = text.indexOf('/');
+  const host = slash > 0 ? text.slice(0, slash) : '';
+  const labels = host.split('.');
+  const ecrAt = (i: number) => /^dkr[.-]?ecr|^ecr(-fips)?$/.test(labels[i] ?? '');
+  const masked = labels.map((label, i) => {
+    if (i === 0) return maskField(label, 'account', standIns);
+    if (ecrAt(i - 1)) return maskField(label, 'region', standIns);
+    if (i >= 2 && ecrAt(i - 2)) return maskField(label, 'domain', standIns);
+    return maskWords(label, standIns);
+  });
+  const rest = maskWords(slash > 0 ? text.slice(slash + 1) : text, standIns);
+  const reference = unmasked(parseImage(slash > 0 ? `${masked.join('.')}/${rest}` : rest), standIns);
+  // A domain the template computes (${AWS::URLSuffix}) leaves the partition unknown.
+  if (labels.some((label, i) => i >= 2 && ecrAt(i - 2) && hasUnknown(label))) reference.partition = undefined;
+  return reference;
+}
+
+/** A valueFrom (or credentialsParameter) whose ARN fields have unknown parts; one unknown as a whole is not read. */
+export function parsedValueFrom(text: string): SecretReference {
+  if (!hasUnknown(text)) return parseValueFrom(text);
+  const fields = text.split(':');
+  if (fields[0] !== 'arn' || fields.length < 6 || hasUnknown(fields[2])) return { kind: 'invalid', reason: 'unknown' };
+  const standIns = new Map<string, string>();
+  const masked = [
+    'arn',
+    maskField(fields[1], 'partition', standIns),
+    fields[2],
+    maskField(fields[3], 'region', standIns),
+    maskField(fields[4], 'account', standIns),
+    ...fields.slice(5).map((f) => maskWords(f, standIns)),
+  ];
+  return unmasked(parseValueFrom(masked.join(':')), standIns);
 }
 
 function imageRequirement(container: Record<string, unknown>, base: JsonPath, name: string, add: Add): void {
   const image = container.image;
   if (!readable(image)) return;
-  const reference = parseImageWithUnknowns(image);
+  const reference = parsedImage(image);
   if (reference.registryKind !== 'ecr' || !reference.repository) return;
   const values: Values = {
-    partition: [reference.partition ?? 'aws'],
-    region: known(reference.region),
-    account: known(reference.account),
+    partition: known(reference.partition),
+    region: [reference.region!],
+    account: [reference.account!],
     repository: [reference.repository],
   };
-  // Unknown parts stay in the policy resources (a fix writes them back as the expression they stand for).
-  const display: Values = { region: [reference.region!], account: [reference.account!] };
   add({
     feature: 'ecr-image',
     path: [...base, 'image'],
     target: 'value',
     reason: `pull the image of container ${name} from ECR repository ${reference.repository}`,
-    permissions: permissionsFor('ecr-image', values, display),
+    permissions: permissionsFor('ecr-image', values, { partition: [reference.partition ?? 'aws'] }),
   });
 }
 
@@ -294,7 +342,7 @@ function secretRequirements(list: unknown, base: JsonPath, reason: (name: string
     const valueFrom = entry.valueFrom;
     if (!readable(valueFrom)) return;
     const name = typeof entry.name === 'string' ? entry.name : `#${j}`;
-    const reference = secretReference(valueFrom);
+    const reference = parsedValueFrom(valueFrom);
     const path = [...base, j, 'valueFrom'];
     if (reference.kind === 'secretsmanager') {
       add({
@@ -325,41 +373,6 @@ function secretRequirements(list: unknown, base: JsonPath, reason: (name: string
   });
 }
 
-/**
- * parseValueFrom, for a value with unknown markers too: an ARN of SSM or Secrets Manager keeps its shape around
- * them (their fields are not validated: secret-value-from leaves such values alone), anything else is a
- * parameter name.
- */
-function secretReference(valueFrom: string): SecretReference {
-  if (!hasUnknown(valueFrom)) return parseValueFrom(valueFrom);
-  // What an unknown start stands for (an ARN, a name) is not known.
-  if (valueFrom.startsWith('\uE000')) return { kind: 'invalid', reason: 'unknown' };
-  if (!valueFrom.startsWith('arn:')) return { kind: 'ssm', form: 'name', name: valueFrom };
-  const arn: Arn | undefined = parseArn(valueFrom);
-  if (arn?.service === 'ssm' && arn.resource.startsWith('parameter/')) {
-    const path = arn.resource.slice('parameter/'.length);
-    return { kind: 'ssm', form: 'arn', name: path.includes('/') ? `/${path}` : path, ...fieldsOf(arn), arn: valueFrom };
-  }
-  if (arn?.service === 'secretsmanager' && arn.resource.startsWith('secret:')) {
-    const secretId = arn.resource.slice('secret:'.length).split(':')[0];
-    // A secret ARN that ends with a marker ends with its random suffix, whatever it is.
-    const complete = ARN_PATTERNS.secretRandomSuffix.test(secretId) || secretId.endsWith('\uE001');
-    return {
-      kind: 'secretsmanager',
-      ...fieldsOf(arn),
-      secretId,
-      name: secretId,
-      complete,
-      secretArn: `arn:${arn.partition}:secretsmanager:${arn.region}:${arn.account}:secret:${secretId}`,
-    };
-  }
-  return { kind: 'invalid', reason: 'unknown' };
-}
-
-function fieldsOf(arn: Arn): { partition: string; region: string; account: string } {
-  return { partition: arn.partition, region: arn.region, account: arn.account };
-}
-
 function repositoryCredentialsRequirement(
   container: Record<string, unknown>,
   base: JsonPath,
@@ -371,7 +384,8 @@ function repositoryCredentialsRequirement(
   if (!isObject(credentials)) return;
   const parameter = credentials.credentialsParameter;
   if (!readable(parameter)) return;
-  const reference = secretReference(parameter);
+  const reference = parsedValueFrom(parameter);
+  if (reference.kind === 'ssm' && hasUnknown(parameter)) return;
   let secret: Parameters<typeof secretsManagerPermissions>[1] | undefined;
   if (reference.kind === 'secretsmanager') secret = reference;
   // In the task's own Region a secret may be given by name.
@@ -391,7 +405,7 @@ function environmentFileRequirements(container: Record<string, unknown>, base: J
   const files = container.environmentFiles;
   if (!Array.isArray(files)) return;
   files.forEach((file, j) => {
-    if (!isObject(file) || typeof file.value !== 'string' || isPlaceholder(file.value)) return;
+    if (!isObject(file) || !readable(file.value)) return;
     if (file.type !== undefined && file.type !== 's3') return;
     const arn = parseArn(file.value);
     if (!arn || arn.service !== 's3') return;

@@ -82,10 +82,20 @@ export function evaluate(policies: readonly PolicyInput[], request: Request): Ev
   return best!;
 }
 
+/** The statements of a policy document, read once per document (the model is never changed in place). */
+const statementCache = new WeakMap<object, Statement[]>();
+
+function statementsOfDocument(document: unknown): Statement[] {
+  if (typeof document !== 'object' || document === null) return statementsOf(document);
+  let statements = statementCache.get(document);
+  if (!statements) statementCache.set(document, (statements = statementsOf(document)));
+  return statements;
+}
+
 function evaluateOne(policies: readonly PolicyInput[], action: string, resource: RequestedResource): Evaluation {
   const matches: StatementMatch[] = [];
   for (const policy of policies) {
-    for (const statement of statementsOf(policy.document)) {
+    for (const statement of statementsOfDocument(policy.document)) {
       const effect = effectOf(statement);
       if (effect !== 'Allow' && effect !== 'Deny') continue;
       if (!appliesTo(statement, action, resource, effect === 'Allow' ? 'possibly' : 'certainly')) continue;
@@ -192,34 +202,42 @@ function withoutVariables(pattern: string): string {
  */
 function possiblyMatches(pattern: string, resource: RequestedResource): boolean {
   const n = pattern.length;
-  const start = new Uint8Array(n + 1);
-  start[0] = 1;
-  let states = closure(start, pattern);
+  // Two state sets, swapped at each step (no allocation per character).
+  let states = new Uint8Array(n + 1);
+  let next = new Uint8Array(n + 1);
+  states[0] = 1;
+  closure(states, pattern);
+  const swap = () => {
+    const previous = states;
+    states = next;
+    closure(states, pattern);
+    next = previous;
+  };
   for (const part of resource) {
     if (part === UNKNOWN) {
       // Any text at all: every later pattern position.
-      const next = new Uint8Array(n + 1);
+      next.fill(0);
       let reach = false;
       for (let p = 0; p <= n; p++) {
         reach ||= states[p] === 1;
         if (reach) next[p] = 1;
       }
-      states = closure(next, pattern);
+      swap();
       continue;
     }
     if (part === HOLE) {
       // Any run of characters other than a colon: every pattern character up to the next literal colon.
-      const next = new Uint8Array(n + 1);
+      next.fill(0);
       let reach = false;
       for (let p = 0; p <= n; p++) {
         reach = (reach && pattern[p - 1] !== ':') || states[p] === 1;
         if (reach) next[p] = 1;
       }
-      states = closure(next, pattern);
+      swap();
       continue;
     }
     for (const ch of part) {
-      const next = new Uint8Array(n + 1);
+      next.fill(0);
       let any = false;
       for (let p = 0; p < n; p++) {
         if (!states[p]) continue;
@@ -233,18 +251,17 @@ function possiblyMatches(pattern: string, resource: RequestedResource): boolean 
         }
       }
       if (!any) return false;
-      states = closure(next, pattern);
+      swap();
     }
   }
   return states[n] === 1;
 }
 
 /** A `*` may match nothing: a state on a star also reaches the position after it. */
-function closure(states: Uint8Array, pattern: string): Uint8Array {
+function closure(states: Uint8Array, pattern: string): void {
   for (let p = 0; p < pattern.length; p++) {
     if (states[p] && pattern[p] === '*') states[p + 1] = 1;
   }
-  return states;
 }
 
 /** Renders a requested resource for messages and policies: holes become `*`. */

@@ -17,6 +17,13 @@ const hclSyntaxMeta: RuleMeta = {
   appliesTo: [],
 };
 
+const yamlSyntaxMeta: RuleMeta = {
+  id: 'yaml-syntax',
+  title: 'A YAML template must be valid YAML (reported by the CLI; editors show syntax errors themselves)',
+  defaultSeverity: 'warning',
+  appliesTo: [],
+};
+
 export const taskDefinitionSchemaMeta: RuleMeta = {
   id: 'task-definition-schema',
   title: 'Task-definition fields must have the names and types the ECS API takes',
@@ -41,6 +48,7 @@ export const skippedFileMeta: RuleMeta = {
 const serviceRuleMetas: readonly RuleMeta[] = [
   jsonSyntaxMeta,
   hclSyntaxMeta,
+  yamlSyntaxMeta,
   taskDefinitionSchemaMeta,
   projectConfigSchemaMeta,
   skippedFileMeta,

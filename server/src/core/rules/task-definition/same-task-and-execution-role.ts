@@ -3,7 +3,7 @@ import type { Rule } from '../../rule';
 import { isTemplated } from '../../taskdef/containers';
 import { taskOf } from '../../taskdef/model';
 import { type RoleReference, parseRoleReference, referencedRole } from '../../taskdef/roles';
-import { hasUnknown } from '../../unknown';
+import { hasUnknown, isUnknown } from '../../unknown';
 
 export const sameTaskAndExecutionRole: Rule = {
   meta: {
@@ -18,7 +18,8 @@ export const sameTaskAndExecutionRole: Rule = {
     let a: RoleReference | undefined;
     if (hasUnknown(task.taskRoleArn)) {
       // The same unknown stands for the same expression (both fields name aws_iam_role.app.arn): the same role.
-      if (task.taskRoleArn !== task.executionRoleArn) return;
+      // A value that is wholly unknown (a variable, a parameter) says nothing of what it names.
+      if (task.taskRoleArn !== task.executionRoleArn || isUnknown(task.taskRoleArn)) return;
       a = referencedRole(task.taskRoleArn);
       if (!a) return;
     } else {
