@@ -33,6 +33,42 @@ const errors = (reports: Report[]) =>
   );
 
 describe('fargate-lint CLI on Terraform', () => {
+  test('a JSON file that is none of ours alone is read with the module that reads it, in one thread and in workers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fargate-lint-tf-'));
+    writeFileSync(
+      join(dir, 'main.tf'),
+      [
+        'resource "aws_ecs_task_definition" "t" {',
+        '  family                   = "t"',
+        '  cpu                      = 256',
+        '  memory                   = 512',
+        '  network_mode             = "awsvpc"',
+        '  requires_compatibilities = ["FARGATE"]',
+        '  container_definitions    = templatefile("${path.module}/defs.json", { image = "nginx", extra = "" })',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    // Not JSON until the template is filled in: alone, the CLI reads nothing in it.
+    writeFileSync(join(dir, 'defs.json'), '[{"name": "a", "image": "${image}", "essential": true, "privileged": true}${extra}]\n');
+    const alone = JSON.parse(cli(['--format', 'json', 'defs.json'], dir).stdout) as Report[];
+    assert.deepEqual(
+      alone.map((r) => r.kind),
+      ['unknown'],
+    );
+    for (const jobs of ['1', '2']) {
+      const reports = JSON.parse(cli(['--format', 'json', '--jobs', jobs, '.'], dir).stdout) as Report[];
+      assert.deepEqual(
+        reports.map((r) => [r.file, r.kind]),
+        [
+          ['defs.json', 'terraform'],
+          ['main.tf', 'terraform'],
+        ],
+      );
+      assert.deepEqual(errors(reports), [['defs.json', 1, 'fargate-unsupported-parameter', 'aws_ecs_task_definition.t']]);
+    }
+  });
+
   test('a module folder: its .tf files and the files they read, each finding in the file that holds it, with the address', () => {
     const { code, stdout } = cli(['--format', 'json', 'containers-in-files'], join(FIXTURES, 'terraform'));
     assert.equal(code, 1);

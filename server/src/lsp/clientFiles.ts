@@ -65,10 +65,10 @@ export function clientWorkspaceFileSystem(connection: Connection): WorkspaceFile
       return isTop(current) ? uri : undefined;
     },
     async scan(rootUri, visit, isCancelled) {
-      const params: WorkspaceFilesParams = { root: rootUri, limit: SCAN_LIMITS.maxFiles };
+      const params: WorkspaceFilesParams = { root: rootUri };
       const result = await connection.sendRequest<WorkspaceFilesResult>(WorkspaceFilesRequest, params);
       const uris = (Array.isArray(result?.uris) ? result.uris : []).filter((u): u is string => typeof u === 'string');
-      for (const uri of uris.sort(byDepth).slice(0, SCAN_LIMITS.maxFiles)) {
+      for (const uri of uris.sort(byDepth)) {
         if (isCancelled()) return;
         const text = await read(uri);
         if (text !== undefined && !isCancelled()) visit(uri, text);

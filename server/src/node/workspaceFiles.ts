@@ -2,14 +2,22 @@
 // checks (a task definition's execution role policies, a module's other files), and answering the fix guard:
 // whether anything is at a path (a symbolic link counts, even one to nothing) and where a path really leads.
 // Platform code: the server core only sees the WorkspaceFileSystem interface. Only file: folders are read;
-// nothing from the workspace is ever run, and nothing goes over the network. The walk is bounded (files,
-// bytes, depth), yields to the event loop between folders, and stops when cancelled.
+// nothing from the workspace is ever run, and nothing goes over the network. The walk has no cap on the
+// number of files (a large monorepo is read to the end): it reads breadth-first, a few files at a time, gives
+// the event loop back every few milliseconds so that requests and edits go first, skips the folders of
+// installed and generated files, and stops when cancelled.
 import { type Dirent, promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SCAN_LIMITS, type WorkspaceFileSystem } from '../lsp/fileSystem';
 import { isSourceFileName } from '../sources';
 import { isSkippedFolder } from '../../../shared/folders';
+
+/** Files read at once. */
+const READ_AHEAD = 8;
+/** The longest stretch of scanning (reading and the callers' parsing) before the event loop gets a turn. */
+const SLICE_MS = 8;
 
 function filePath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -74,34 +82,46 @@ export const nodeWorkspaceFileSystem: WorkspaceFileSystem = {
   async scan(rootUri, visit, isCancelled) {
     const root = filePath(rootUri);
     if (root === undefined) return;
-    let files = 0;
+    let sliceStart = performance.now();
+    const breathe = async () => {
+      if (performance.now() - sliceStart < SLICE_MS) return;
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    };
     // Breadth-first, so the files nearest the root (fargate-lint.json, iam/) come first.
     const queue: { folder: string; depth: number }[] = [{ folder: root, depth: 0 }];
-    while (queue.length && files < SCAN_LIMITS.maxFiles) {
+    for (let next = 0; next < queue.length; next++) {
       if (isCancelled()) return;
-      const { folder, depth } = queue.shift()!;
+      const { folder, depth } = queue[next];
       let entries: Dirent[];
       try {
         entries = await fs.readdir(folder, { withFileTypes: true });
       } catch {
         continue;
       }
-      // A Terraform module's .tf files first: the JSON files and templates it reads are then read as its own.
+      // A Terraform module's .tf files first: the JSON files and templates it reads are then read as its own
+      // (a file that is none of ours on its own is not kept).
       const terraformFirst = (name: string) => (/\.tf$/i.test(name) ? 0 : 1);
       entries.sort((a, b) => terraformFirst(a.name) - terraformFirst(b.name) || a.name.localeCompare(b.name));
+      const files: string[] = [];
       for (const entry of entries) {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
           if (!isSkippedFolder(entry.name, path.basename(folder)) && depth < SCAN_LIMITS.maxDepth)
             queue.push({ folder: full, depth: depth + 1 });
         } else if (entry.isFile() && isSourceFileName(entry.name)) {
-          if (++files > SCAN_LIMITS.maxFiles || isCancelled()) return;
-          const text = await readText(full);
-          if (text !== undefined) visit(pathToFileURL(full).href, text);
+          files.push(full);
         }
       }
-      // Let requests and edits through between folders.
-      await new Promise((resolve) => setImmediate(resolve));
+      for (let i = 0; i < files.length; i += READ_AHEAD) {
+        if (isCancelled()) return;
+        const batch = files.slice(i, i + READ_AHEAD);
+        const texts = await Promise.all(batch.map(readText));
+        if (isCancelled()) return;
+        texts.forEach((text, k) => text !== undefined && visit(pathToFileURL(batch[k]).href, text));
+        await breathe();
+      }
+      await breathe();
     }
   },
 };

@@ -29,11 +29,10 @@ function buildModel(textDocument: TextDocument, workspace: WorkspaceIndex | unde
   if (isForeignFileName(uriToFileName(uri))) return { version, document: unanalysedDocument(uri, '') };
   const skipped = skipReason(text);
   if (skipped) return { version, document: unanalysedDocument(uri, ''), skipped };
-  // The workspace index has parsed the open document already (with the other files its source reads).
-  const indexed = workspace?.file(uri);
-  if (indexed && indexed.text === text && (workspace?.languageOf(uri) ?? textDocument.languageId) === textDocument.languageId) {
-    return { version, document: indexed, workspaceVersion };
-  }
+  // The workspace index's parse when it holds this text (an open document is in it), with the other files
+  // its source reads; else a parse of the document that may still read the indexed files.
+  const indexed = workspace?.parseOf(uri, text, textDocument.languageId);
+  if (indexed) return { version, document: indexed, workspaceVersion };
   const input = { uri, text, languageId: textDocument.languageId, files: workspace };
   try {
     return { version, document: sourceFor(input).parse(input), workspaceVersion };
@@ -57,7 +56,7 @@ export class ModelCache {
 
   get(textDocument: TextDocument): DocumentModel {
     const cached = this.models.get(textDocument.uri);
-    if (cached && cached.version === textDocument.version && this.current(cached)) {
+    if (cached && cached.version === textDocument.version && this.current(cached, textDocument)) {
       // Re-insert to mark as most recently used.
       this.models.delete(textDocument.uri);
       this.models.set(textDocument.uri, cached);
@@ -69,14 +68,12 @@ export class ModelCache {
     return model;
   }
 
-  /** Whether a cached model still holds: nothing it was built from, nor how its source reads it, changed. */
-  private current(cached: DocumentModel): boolean {
+  /** Whether a cached model still holds: nothing it was built from changed (the index has kept its parse). */
+  private current(cached: DocumentModel, textDocument: TextDocument): boolean {
     const workspace = this.workspace;
     if (!workspace || cached.skipped || cached.workspaceVersion === workspace.version) return true;
-    const indexed = workspace.file(cached.document.uri);
-    const rebuilt =
-      indexed && indexed !== cached.document && indexed.text === cached.document.text && indexed.source !== cached.document.source;
-    return !cached.document.dependencies?.length && !rebuilt;
+    const indexed = workspace.parseOf(textDocument.uri, cached.document.text, textDocument.languageId);
+    return indexed ? indexed === cached.document : !cached.document.dependencies?.length;
   }
 
   delete(uri: string): void {

@@ -48,6 +48,8 @@ export class Validation {
       isCancelled: options.isCancelled,
       onRuleError: options.onRuleError,
     });
+    // Whoever cancelled throws the result away: no schema validation for it.
+    if (result.cancelled) return diagnostics;
     const relatedDocument = (uri: string) => options.workspace?.file(uri);
     // One policy may be two subjects' (a Terraform policy document merged into another): one diagnostic per place.
     const reported = new Set<string>();

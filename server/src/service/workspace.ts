@@ -1,73 +1,156 @@
 // The workspace index: every file the server or the CLI has read, parsed by its source. Cross-file checks
 // read each file's model (core/workspace.ts WorkspaceView); fixes that edit another file render their
-// model edits through that file's source, against the text it was parsed from. Sources read the other
-// files through it (SourceFiles: a Terraform module's sibling .tf files); a document built from other files
-// is parsed again when one of them changes, and so is a file that a changed document reads.
+// model edits through that file's source, against the text it was parsed from.
+// A file's text is parsed when something first asks for it (`file`, `files`), not when it is set: an open
+// document that changes on every keystroke is parsed once when another document looks across files, or
+// when the editor's sync asks after a quiet period, never once per change.
+// Sources read the other files through it (SourceFiles: a Terraform module's sibling .tf files, a file()
+// target). A parse notes what it read (texts, folder listings, who reads a file name); setting or deleting
+// a file drops the parses that read it, which are made again when next asked for. Who may read a file name
+// comes from each document's `mentions` (a scan of its text, made when first needed), never from a parse.
+import { basenameOf, canonicalUri, dirnameOf } from '../core/uris';
 import type { WorkspaceView } from '../core/workspace';
-import { canonicalUri, dirnameOf } from '../core/uris';
-import { type SourceDocument, type SourceFiles, parseDocument } from '../sources';
+import { type SourceDocument, type SourceFiles, fileMentions, parseDocument } from '../sources';
+
+interface Entry {
+  readonly text: string;
+  readonly languageId?: string;
+  /** The parse of `text`, once asked for. */
+  document?: SourceDocument;
+  /** What that parse read (keys of `watchers`). */
+  watched?: ReadonlySet<string>;
+}
+
+/** Keys of what a parse read: a file's text, a folder's listing, the readers of a file name. */
+const textKey = (uri: string) => `t:${canonicalUri(uri)}`;
+const listKey = (folder: string) => `l:${canonicalUri(folder)}`;
+const readersKey = (name: string) => `r:${name}`;
 
 export class WorkspaceIndex implements WorkspaceView, SourceFiles {
-  private readonly entries = new Map<string, SourceDocument>();
-  private readonly languages = new Map<string, string | undefined>();
-  /** Canonical folder URI -> the URIs indexed in it. */
+  private readonly entries = new Map<string, Entry>();
+  /** The uris of each canonical uri (one file can be spelt several ways: drive letter case, escapes). */
+  private readonly spellings = new Map<string, Set<string>>();
+  /** Canonical folder uri -> the uris indexed in it. */
   private readonly folders = new Map<string, Set<string>>();
-  /** Canonical URI -> the URI it is indexed under. */
-  private readonly spellings = new Map<string, string>();
-  /** Canonical URI of a file -> the entries whose model was built from it. */
-  private readonly dependents = new Map<string, Set<string>>();
+  /** What a parse read -> the uris whose parse read it. */
+  private readonly watchers = new Map<string, Set<string>>();
+  /** File name -> the uris whose text mentions it (SourceFiles.readers), for the files scanned so far. */
+  private readonly mentioned = new Map<string, Set<string>>();
+  /** The names each scanned uri mentions. */
+  private readonly mentionsOf = new Map<string, readonly string[]>();
+  /** Uris whose mentions are to be scanned again (set or deleted since): done when readers are next asked. */
+  private readonly unscanned = new Set<string>();
   private generation = 0;
 
   constructor(public roots: string[] = []) {}
 
-  /** Bumped on every change, so callers can tell whether cross-file results are stale. */
+  /** Changes whenever a file is set or deleted, so callers can cache per version. */
   get version(): number {
     return this.generation;
   }
 
-  set(uri: string, text: string, languageId?: string): SourceDocument {
+  /** Records a file's text; it is parsed when first asked for. */
+  set(uri: string, text: string, languageId?: string): void {
     const before = this.entries.get(uri);
-    const entry = this.parse(uri, text, languageId);
-    this.refreshRelated(uri, [before, entry]);
-    return entry;
+    this.generation++;
+    // The same text again (an open document also read from disk): its parse still holds.
+    if (before && before.text === text && before.languageId === languageId) return;
+    this.entries.set(uri, { text, languageId });
+    if (before) {
+      this.forget(uri, before);
+      if (before.text !== text) this.changed(textKey(uri));
+      this.unscanned.add(uri);
+      return;
+    }
+    const key = canonicalUri(uri);
+    let spellings = this.spellings.get(key);
+    if (!spellings) this.spellings.set(key, (spellings = new Set()));
+    spellings.add(uri);
+    const folder = canonicalUri(dirnameOf(uri));
+    let inFolder = this.folders.get(folder);
+    if (!inFolder) this.folders.set(folder, (inFolder = new Set()));
+    inFolder.add(uri);
+    this.changed(textKey(uri));
+    this.changed(listKey(folder));
+    this.unscanned.add(uri);
   }
 
   delete(uri: string): void {
     const before = this.entries.get(uri);
     if (!before) return;
     this.entries.delete(uri);
-    this.languages.delete(uri);
-    this.folders.get(canonicalUri(dirnameOf(uri)))?.delete(uri);
-    this.spellings.delete(canonicalUri(uri));
-    this.setDependencies(uri, before, undefined);
+    this.forget(uri, before);
+    const key = canonicalUri(uri);
+    const spellings = this.spellings.get(key);
+    spellings?.delete(uri);
+    if (spellings?.size === 0) this.spellings.delete(key);
+    const folder = canonicalUri(dirnameOf(uri));
+    const inFolder = this.folders.get(folder);
+    inFolder?.delete(uri);
+    if (inFolder?.size === 0) this.folders.delete(folder);
     this.generation++;
-    this.refreshRelated(uri, [before]);
+    this.changed(textKey(uri));
+    this.changed(listKey(folder));
+    this.unscanned.add(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.entries.has(uri);
+  }
+
+  /**
+   * A parse of the file's current text made elsewhere (the CLI's first pass, of a file read alone): used, not
+   * repeated. Not for a document whose source reads other files (its parse depends on them).
+   */
+  adopt(document: SourceDocument): void {
+    const entry = this.entries.get(document.uri);
+    if (entry && !entry.document && entry.text === document.text) {
+      entry.document = document;
+      this.watch(document.uri, entry, new Set([textKey(document.uri)]));
+    }
+  }
+
+  /** The index's parse of the file when `text` (in language `languageId`) is its current text, made now if need be. */
+  parseOf(uri: string, text: string, languageId: string | undefined): SourceDocument | undefined {
+    const entry = this.entries.get(uri);
+    if (entry?.text !== text || entry.languageId !== languageId) return undefined;
+    this.scanMentions();
+    return this.parsed(uri, entry);
+  }
+
+  /** The other uris that name the same file as `uri`. */
+  otherSpellings(uri: string): string[] {
+    return [...(this.spellings.get(canonicalUri(uri)) ?? [])].filter((u) => u !== uri);
+  }
+
+  /** A file's text, without parsing it. */
+  text(uri: string): string | undefined {
+    return this.entries.get(uri)?.text;
+  }
+
+  /** Every uri, without parsing anything. */
+  uris(): Iterable<string> {
+    return this.entries.keys();
   }
 
   file(uri: string): SourceDocument | undefined {
-    return this.entries.get(uri);
+    const entry = this.entries.get(uri);
+    if (!entry) return undefined;
+    this.scanMentions();
+    return this.parsed(uri, entry);
   }
 
-  /** The language id an entry was parsed with. */
-  languageOf(uri: string): string | undefined {
-    return this.languages.get(uri);
-  }
-
-  files(): Iterable<SourceDocument> {
-    return this.entries.values();
+  *files(): Iterable<SourceDocument> {
+    this.scanMentions();
+    for (const [uri, entry] of this.entries) yield this.parsed(uri, entry);
   }
 
   /** SourceFiles: the text of an indexed file, under any spelling of its URI. */
   read(uri: string): string | undefined {
     const exact = this.entries.get(uri);
     if (exact) return exact.text;
-    const known = this.spellings.get(canonicalUri(uri));
-    return known === undefined ? undefined : this.entries.get(known)?.text;
-  }
-
-  /** SourceFiles: the entries built from a file's text. */
-  readers(uri: string): readonly string[] {
-    return [...(this.dependents.get(canonicalUri(uri)) ?? [])];
+    for (const known of this.spellings.get(canonicalUri(uri)) ?? []) return this.entries.get(known)?.text;
+    return undefined;
   }
 
   /** SourceFiles: the indexed files of a folder. */
@@ -75,55 +158,92 @@ export class WorkspaceIndex implements WorkspaceView, SourceFiles {
     return [...(this.folders.get(canonicalUri(folderUri)) ?? [])];
   }
 
-  private parse(uri: string, text: string, languageId: string | undefined): SourceDocument {
-    // The entry is in the index (with its new text) while it is parsed, so that its source sees it listed.
-    const entry = parseDocument({ uri, text, languageId, files: this.withText(uri, text) });
-    this.setDependencies(uri, this.entries.get(uri), entry);
-    this.entries.set(uri, entry);
-    this.spellings.set(canonicalUri(uri), uri);
-    this.languages.set(uri, languageId);
-    const folder = canonicalUri(dirnameOf(uri));
-    let inFolder = this.folders.get(folder);
-    if (!inFolder) this.folders.set(folder, (inFolder = new Set()));
-    inFolder.add(uri);
-    this.generation++;
-    return entry;
+  /** SourceFiles: the files whose text mentions this file's name (they may read it: a module's file() call). */
+  readers(uri: string): readonly string[] {
+    this.scanMentions();
+    return [...(this.mentioned.get(basenameOf(uri)) ?? [])];
   }
 
-  private withText(uri: string, text: string): SourceFiles {
-    return {
-      readers: (other) => this.readers(other),
-      read: (other) => (canonicalUri(other) === canonicalUri(uri) ? text : this.read(other)),
+  private parsed(uri: string, entry: Entry): SourceDocument {
+    if (entry.document) return entry.document;
+    const watched = new Set<string>([textKey(uri)]);
+    const files: SourceFiles = {
+      read: (other) => {
+        watched.add(textKey(other));
+        return this.read(other);
+      },
       list: (folder) => {
-        const listed = this.list(folder);
-        return canonicalUri(folder) === canonicalUri(dirnameOf(uri)) && !listed.includes(uri) ? [...listed, uri] : listed;
+        watched.add(listKey(folder));
+        return this.list(folder);
+      },
+      readers: (other) => {
+        watched.add(readersKey(basenameOf(other)));
+        return this.readers(other);
       },
     };
+    const document = parseDocument({ uri, text: entry.text, languageId: entry.languageId, files });
+    for (const dependency of document.dependencies ?? []) watched.add(textKey(dependency));
+    entry.document = document;
+    this.watch(uri, entry, watched);
+    return document;
   }
 
-  private setDependencies(uri: string, before: SourceDocument | undefined, after: SourceDocument | undefined): void {
-    for (const dependency of before?.dependencies ?? []) this.dependents.get(canonicalUri(dependency))?.delete(uri);
-    for (const dependency of after?.dependencies ?? []) {
-      const key = canonicalUri(dependency);
-      let set = this.dependents.get(key);
-      if (!set) this.dependents.set(key, (set = new Set()));
+  private watch(uri: string, entry: Entry, watched: ReadonlySet<string>): void {
+    entry.watched = watched;
+    for (const key of watched) {
+      let set = this.watchers.get(key);
+      if (!set) this.watchers.set(key, (set = new Set()));
       set.add(uri);
     }
   }
 
-  /** Parses again the entries built from `uri`'s text, and those `uri`'s document reads (before and after the change). */
-  private refreshRelated(uri: string, versions: (SourceDocument | undefined)[]): void {
-    const related = new Set(this.dependents.get(canonicalUri(uri)) ?? []);
-    for (const version of versions) {
-      for (const dependency of version?.dependencies ?? []) {
-        const known = this.spellings.get(canonicalUri(dependency));
-        if (known !== undefined) related.add(known);
+  /** An entry replaced or removed: its parse no longer watches anything. */
+  private forget(uri: string, entry: Entry): void {
+    for (const key of entry.watched ?? []) {
+      const set = this.watchers.get(key);
+      set?.delete(uri);
+      if (set?.size === 0) this.watchers.delete(key);
+    }
+  }
+
+  /** Drops the parses that read `key`. */
+  private changed(key: string): void {
+    const stale = this.watchers.get(key);
+    if (!stale) return;
+    for (const uri of [...stale]) {
+      const entry = this.entries.get(uri);
+      if (!entry) continue;
+      this.forget(uri, entry);
+      entry.document = undefined;
+      entry.watched = undefined;
+    }
+  }
+
+  /** Brings `mentioned` up to date; a name mentioned or no longer mentioned drops the parses that asked for its readers. */
+  private scanMentions(): void {
+    if (this.unscanned.size === 0) return;
+    for (const uri of [...this.unscanned]) {
+      const before = this.mentionsOf.get(uri) ?? [];
+      const text = this.entries.get(uri)?.text;
+      const after = text === undefined ? [] : (fileMentions(uri, text) ?? []);
+      const kept = new Set(after);
+      for (const name of before) {
+        if (kept.has(name)) continue;
+        this.mentioned.get(name)?.delete(uri);
+        if (this.mentioned.get(name)?.size === 0) this.mentioned.delete(name);
+        this.changed(readersKey(name));
       }
+      const old = new Set(before);
+      for (const name of after) {
+        if (old.has(name)) continue;
+        let set = this.mentioned.get(name);
+        if (!set) this.mentioned.set(name, (set = new Set()));
+        set.add(uri);
+        this.changed(readersKey(name));
+      }
+      if (after.length) this.mentionsOf.set(uri, after);
+      else this.mentionsOf.delete(uri);
     }
-    related.delete(uri);
-    for (const other of related) {
-      const entry = this.entries.get(other);
-      if (entry) this.parse(other, entry.text, this.languages.get(other));
-    }
+    this.unscanned.clear();
   }
 }

@@ -34,10 +34,32 @@ export function parseDocument(input: SourceInput): SourceDocument {
   }
 }
 
+/** The file names a document may read (a .tf file's file() targets), found without parsing; undefined: none. */
+export function fileMentions(uri: string, text: string): readonly string[] | undefined {
+  for (const source of SOURCES) {
+    const names = source.mentions?.(uri, text);
+    if (names) return names;
+  }
+  return undefined;
+}
+
 /** Files the CLI and the workspace scan read: those some source takes by name. */
 export function isSourceFileName(fileName: string): boolean {
   return SOURCES.some((source) => source.readsFileName(fileName));
 }
+
+/** Glob patterns of the files some source reads by name, for the server's file watcher (keep with `readsFileName`). */
+export const SOURCE_FILE_GLOBS: readonly string[] = [
+  '**/*.json',
+  '**/*.jsonc',
+  '**/*.yaml',
+  '**/*.yml',
+  '**/*.template',
+  '**/*.tf',
+  '**/*.tfvars',
+  '**/*.tftpl',
+  '**/*.tpl',
+];
 
 /**
  * File names that are never ours (package.json, tsconfig.json, editor settings, ...); skipping them keeps

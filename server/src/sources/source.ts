@@ -38,8 +38,9 @@
 //     render `CompletionEntry.value`, and entries without one are dropped).
 //  7. `describeUnknown`: what a marker stands for, in the document's own terms ("parameter CpuParam", "var.cpu").
 //  8. a source whose model also reads other files (a Terraform module's sibling .tf files, a file() target)
-//     reads them through `SourceInput.files` and lists them in `dependencies`, so that the workspace index
-//     parses it again when one of them changes. A source that must load something first (the HCL parser's
+//     reads them through `SourceInput.files` (and lists them in `dependencies`): the workspace index notes what
+//     a parse read and drops that parse when one of those files changes. `mentions` names, without a parse,
+//     the files a document may read, for `SourceFiles.readers`. A source that must load something first (the HCL parser's
 //     WebAssembly) does it in `prepare`, which the entry points await before the first parse.
 //  9. `renderDocument` (optional): a model value as the text of a new document in this syntax, for the
 //     "Create execution-role policy" command (the policy in JSON, in a template's YAML, in HCL). Without it,
@@ -142,4 +143,10 @@ export interface Source {
   readsFileName(fileName: string): boolean;
   /** Loads what parsing needs; parse() before it has finished gives an unanalysed document. */
   prepare?(platform: SourcePlatform): Promise<void>;
+  /**
+   * For a document that may read other files by name (a .tf file's file() and templatefile()): the file names
+   * it may read, found without parsing (an over-estimate), so that a caller can answer `SourceFiles.readers`
+   * and tell which files to keep without parsing every document. Undefined: it reads no other file by name.
+   */
+  mentions?(uri: string, text: string): readonly string[] | undefined;
 }

@@ -469,6 +469,35 @@ describe('a module over several files', () => {
     );
   });
 
+  test('the lazy index drops the parses a change makes stale: a file() target, a new reader elsewhere, a reader gone', () => {
+    const workspace = new WorkspaceIndex(['file:///r']);
+    const json = 'file:///r/containers.json';
+    const tf = 'file:///r/modules/task/main.tf';
+    workspace.set(json, '[{"name": "a", "image": "nginx"}]');
+    // Parsed on its own before any module mentions it.
+    assert.equal(workspace.file(json)!.model.kind, 'container-definitions');
+    workspace.set(
+      tf,
+      'resource "aws_ecs_task_definition" "t" {\n  family = "t"\n  container_definitions = file("${path.root}/containers.json")\n}\n',
+    );
+    assert.equal(workspace.file(json)!.model.kind, 'terraform');
+    const image = () =>
+      (workspace.file(tf)!.model.subjects[0].value as { containerDefinitions: { image: string }[] }).containerDefinitions[0].image;
+    assert.equal(image(), 'nginx');
+    // The file() target changes: the module's document is parsed again when next asked for, not before.
+    const before = workspace.file(tf);
+    workspace.set(json, '[{"name": "a", "image": "httpd"}]');
+    assert.notEqual(workspace.file(tf), before);
+    assert.equal(image(), 'httpd');
+    // A file nobody reads keeps its parse across changes of the module.
+    workspace.set('file:///r/other.json', '{"Version": "2012-10-17", "Statement": []}');
+    const other = workspace.file('file:///r/other.json');
+    workspace.set(tf, 'resource "aws_ecs_task_definition" "t" {\n  family = "t"\n}\n');
+    assert.equal(workspace.file('file:///r/other.json'), other);
+    // The reader is gone: the JSON file is read on its own again.
+    assert.equal(workspace.file(json)!.model.kind, 'container-definitions');
+  });
+
   test('each document holds the subjects written in it, and every role; a change of one file is seen by the others', () => {
     const files = {
       'main.tf': 'resource "aws_ecs_task_definition" "app" {\n  family = "app"\n  memory = var.memory\n}\n',

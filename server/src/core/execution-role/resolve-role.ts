@@ -264,6 +264,19 @@ function findFile(workspace: WorkspaceView, uri: string): WorkspaceFile | undefi
 /** fargate-lint.json files that apply to `fromUri`, nearest first. */
 export function projectConfigsFor(workspace: WorkspaceView | undefined, fromUri: string | undefined): WorkspaceFile[] {
   if (!workspace) return [];
-  const configs = [...workspace.files()].filter((f) => f.model.kind === 'project-config' && configApplies(f.uri, fromUri, workspace.roots));
+  const configs = projectConfigs(workspace).filter((f) => configApplies(f.uri, fromUri, workspace.roots));
   return configs.sort((a, b) => b.uri.length - a.uri.length);
+}
+
+/** Every document asks: without this, the CLI over n files of ours read all n files n times. */
+const configsByWorkspace = new WeakMap<WorkspaceView, { version: number; configs: WorkspaceFile[] }>();
+
+/** The workspace's fargate-lint.json files, found once per version of the workspace (when it has versions). */
+function projectConfigs(workspace: WorkspaceView): WorkspaceFile[] {
+  const { version } = workspace;
+  const cached = configsByWorkspace.get(workspace);
+  if (version !== undefined && cached?.version === version) return cached.configs;
+  const configs = [...workspace.files()].filter((f) => f.model.kind === 'project-config');
+  if (version !== undefined) configsByWorkspace.set(workspace, { version, configs });
+  return configs;
 }

@@ -82,20 +82,10 @@ export function evaluate(policies: readonly PolicyInput[], request: Request): Ev
   return best!;
 }
 
-/** The statements of a policy document, read once per document (the model is never changed in place). */
-const statementCache = new WeakMap<object, Statement[]>();
-
-function statementsOfDocument(document: unknown): Statement[] {
-  if (typeof document !== 'object' || document === null) return statementsOf(document);
-  let statements = statementCache.get(document);
-  if (!statements) statementCache.set(document, (statements = statementsOf(document)));
-  return statements;
-}
-
 function evaluateOne(policies: readonly PolicyInput[], action: string, resource: RequestedResource): Evaluation {
   const matches: StatementMatch[] = [];
   for (const policy of policies) {
-    for (const statement of statementsOfDocument(policy.document)) {
+    for (const statement of statementsOf(policy.document)) {
       const effect = effectOf(statement);
       if (effect !== 'Allow' && effect !== 'Deny') continue;
       if (!appliesTo(statement, action, resource, effect === 'Allow' ? 'possibly' : 'certainly')) continue;
@@ -201,17 +191,16 @@ function withoutVariables(pattern: string): string {
  * Work is at most text length × pattern length.
  */
 function possiblyMatches(pattern: string, resource: RequestedResource): boolean {
+  if (pattern === '*') return true;
   const n = pattern.length;
-  // Two state sets, swapped at each step (no allocation per character).
+  // Two state sets, swapped after each step (no allocation per character).
   let states = new Uint8Array(n + 1);
   let next = new Uint8Array(n + 1);
   states[0] = 1;
   closure(states, pattern);
-  const swap = () => {
-    const previous = states;
-    states = next;
+  const advance = () => {
+    [states, next] = [next, states];
     closure(states, pattern);
-    next = previous;
   };
   for (const part of resource) {
     if (part === UNKNOWN) {
@@ -222,7 +211,7 @@ function possiblyMatches(pattern: string, resource: RequestedResource): boolean 
         reach ||= states[p] === 1;
         if (reach) next[p] = 1;
       }
-      swap();
+      advance();
       continue;
     }
     if (part === HOLE) {
@@ -233,7 +222,7 @@ function possiblyMatches(pattern: string, resource: RequestedResource): boolean 
         reach = (reach && pattern[p - 1] !== ':') || states[p] === 1;
         if (reach) next[p] = 1;
       }
-      swap();
+      advance();
       continue;
     }
     for (const ch of part) {
@@ -251,7 +240,7 @@ function possiblyMatches(pattern: string, resource: RequestedResource): boolean 
         }
       }
       if (!any) return false;
-      swap();
+      advance();
     }
   }
   return states[n] === 1;

@@ -10,7 +10,7 @@ import type { Source, SourceDocument, SourceFiles, SourceInput, SourcePlatform, 
 import { type ModuleAnalysis, buildModule } from './build';
 import { TerraformSourceDocument } from './document';
 import { hclParserLoaded, loadHclParser } from './hcl/parser';
-import { type FileText, isModuleFile, isVarsFile, moduleTexts, parseCached, readModule } from './module';
+import { type FileText, isModuleFile, isVarsFile, mentionedNames, moduleTexts, parseCached, readModule } from './module';
 
 const TERRAFORM_LANGUAGES = new Set(['terraform', 'terraform-vars']);
 const TEMPLATE_FILE = /\.(tftpl|tpl)$/i;
@@ -157,6 +157,7 @@ export const terraformSource: Source = {
     const name = basenameOf(fileName);
     return isModuleFile(name) || isVarsFile(name) || TEMPLATE_FILE.test(name);
   },
+  mentions: (uri, text) => (isModuleFile(basenameOf(uri)) ? mentionedNames(text) : undefined),
   prepare: (platform: SourcePlatform) =>
     loadHclParser(async () => ({
       runtime: await platform.asset('web-tree-sitter.wasm'),

@@ -37,6 +37,22 @@ export const isModuleFile = (name: string) => /\.tf$/i.test(name);
 const isAutoVarsFile = (name: string) => /^terraform\.tfvars$|\.auto\.tfvars$/i.test(name);
 export const isVarsFile = (name: string) => /\.tfvars$/i.test(name);
 
+/** Runs of characters a file name may hold (no space, quote, slash, bracket or `${}` syntax): a linear scan. */
+const NAME_LIKE = /[^\s"'`/\\(),{}[\]=$<>:;|*?#%]+/g;
+
+/**
+ * The file names a .tf file may read with file() or templatefile() (every name-like word with a dot in it),
+ * found without parsing: an over-estimate that lets a caller find the modules that may read a file.
+ */
+export function mentionedNames(text: string): string[] {
+  const names = new Set<string>();
+  for (const match of text.matchAll(NAME_LIKE)) {
+    const word = match[0];
+    if (word.length <= 255 && word.includes('.') && !word.startsWith('.') && !word.endsWith('.')) names.add(word);
+  }
+  return [...names];
+}
+
 // Parsed files by text: the files of a module are parsed once for all of its documents.
 const parsed = new Map<string, HclFile>();
 const PARSED_CAPACITY = 64;
