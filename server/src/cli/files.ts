@@ -1,5 +1,7 @@
 // Which files the CLI reads: the files it is named, and, under the folders it is named, the files a source
-// reads by name (sources/index.ts: .json and .jsonc; .yaml, .yml and .template templates).
+// reads by name (sources/index.ts: .json and .jsonc; .yaml, .yml and .template templates; Terraform's .tf,
+// .tfvars and templates). A Terraform file named alone (as a pre-commit hook passes the changed ones) is read
+// with the files of its folder, its module, which are indexed for it and not reported.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isSkippedFolder } from '../../../shared/folders';
@@ -9,22 +11,32 @@ export interface InputFile {
   absolutePath: string;
   /** Named on the command line (rather than found in a folder). */
   named: boolean;
+  /** Read only as the module of a named Terraform file: indexed, never reported. */
+  context?: boolean;
 }
 
 export class UsageError extends Error {}
 
-/** Terraform files: read once their source exists. Until then a file of this kind given by name (as a
- * pre-commit hook on *.tf passes them) is left alone, not reported as bad JSON. YAML files are read: one that
- * is no template gets nothing. */
-const NOT_READ_YET = /\.tf$/i;
+const isTerraformModuleFile = (name: string) => /\.tf$/i.test(name);
 
-export function collectFiles(args: string[]): InputFile[] {
+export function collectFiles(args: string[], { modules: readModules = true } = {}): InputFile[] {
   const files: InputFile[] = [];
-  const seen = new Set<string>();
-  const add = (absolutePath: string, named: boolean) => {
-    if (seen.has(absolutePath)) return;
-    seen.add(absolutePath);
-    files.push({ absolutePath, named });
+  const seen = new Map<string, InputFile>();
+  const add = (absolutePath: string, named: boolean, context?: true) => {
+    const known = seen.get(absolutePath);
+    // A file read as a module's context and then named or found itself is reported after all.
+    if (known?.context && !context) Object.assign(known, { named, context: undefined });
+    if (known) return;
+    const file: InputFile = context ? { absolutePath, named, context } : { absolutePath, named };
+    seen.set(absolutePath, file);
+    files.push(file);
+  };
+  const modules = new Set<string>();
+  const addModuleOf = (file: string) => {
+    const folder = path.dirname(file);
+    if (modules.has(folder)) return;
+    modules.add(folder);
+    for (const sibling of filesOf(folder)) add(sibling, false, true);
   };
   for (const arg of args) {
     const absolutePath = path.resolve(arg);
@@ -36,11 +48,25 @@ export function collectFiles(args: string[]): InputFile[] {
     }
     if (stat.isDirectory()) {
       for (const found of walk(absolutePath)) add(found, false);
-    } else if (!NOT_READ_YET.test(absolutePath)) {
+    } else {
       add(absolutePath, true);
+      if (readModules && isTerraformModuleFile(absolutePath)) addModuleOf(absolutePath);
     }
   }
   return files;
+}
+
+/** The files of one folder a source reads (not those of its subfolders). */
+function filesOf(folder: string): string[] {
+  try {
+    return fs
+      .readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && isSourceFileName(entry.name))
+      .map((entry) => path.join(folder, entry.name))
+      .sort();
+  } catch {
+    return [];
+  }
 }
 
 function* walk(folder: string): Generator<string> {

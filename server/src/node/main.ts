@@ -3,6 +3,7 @@
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { setIamDataReader } from '../core/iam/data';
 import { startServer } from '../lsp/server';
+import { nodeAssets } from './assets';
 import { nodeIamDataReader } from './iam-data';
 import { nodeWorkspaceFileSystem } from './workspaceFiles';
 
@@ -10,4 +11,4 @@ setIamDataReader(nodeIamDataReader());
 
 const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
-startServer(connection, { files: nodeWorkspaceFileSystem });
+startServer(connection, { files: nodeWorkspaceFileSystem, assets: () => nodeAssets });

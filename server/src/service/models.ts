@@ -2,6 +2,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type SourceDocument, isForeignFileName, sourceFor, unanalysedDocument } from '../sources';
 import { uriToFileName } from '../core/workspace';
+import type { WorkspaceIndex } from './workspace';
 
 /** Task definitions are at most 64 KiB and policies smaller; account dumps can be a few MB. */
 export const MAX_DOCUMENT_LENGTH = 8 * 1024 * 1024;
@@ -11,6 +12,8 @@ export interface DocumentModel {
   readonly document: SourceDocument;
   /** Why the document was not analysed, when it was not. */
   readonly skipped?: string;
+  /** The workspace index's version when the document was read (its model may be built from other files). */
+  readonly workspaceVersion?: number;
 }
 
 export function skipReason(text: string): string | undefined {
@@ -19,43 +22,49 @@ export function skipReason(text: string): string | undefined {
   return undefined;
 }
 
-/** A parse of the same text made elsewhere (the workspace index's), to use instead of parsing again. */
-export type SharedParse = (uri: string, text: string, languageId: string) => SourceDocument | undefined;
-
-function buildModel(textDocument: TextDocument, shared?: SharedParse): DocumentModel {
+function buildModel(textDocument: TextDocument, workspace: WorkspaceIndex | undefined): DocumentModel {
   const { uri, version } = textDocument;
   const text = textDocument.getText();
+  const workspaceVersion = workspace?.version;
   if (isForeignFileName(uriToFileName(uri))) return { version, document: unanalysedDocument(uri, '') };
   const skipped = skipReason(text);
   if (skipped) return { version, document: unanalysedDocument(uri, ''), skipped };
-  const input = { uri, text, languageId: textDocument.languageId };
+  // The workspace index's parse when it holds this text (an open document is in it), with the other files
+  // its source reads; else a parse of the document that may still read the indexed files.
+  const indexed = workspace?.parseOf(uri, text, textDocument.languageId);
+  if (indexed) return { version, document: indexed, workspaceVersion };
+  const input = { uri, text, languageId: textDocument.languageId, files: workspace };
   try {
-    return { version, document: shared?.(uri, text, textDocument.languageId) ?? sourceFor(input).parse(input) };
+    return { version, document: sourceFor(input).parse(input), workspaceVersion };
   } catch {
     // jsonc-parser recurses per nesting level; absurdly deep input overflows the stack.
     return { version, document: unanalysedDocument(uri, ''), skipped: 'nested too deeply to analyse' };
   }
 }
 
-/** Keeps the parsed form of recently used documents, keyed by uri and version. */
+/**
+ * Keeps the parsed form of recently used documents, keyed by uri and version. A document built from other
+ * files (a Terraform module's) is read again when the workspace has changed since.
+ */
 export class ModelCache {
   private readonly models = new Map<string, DocumentModel>();
 
   /** `compact`: a model that falls out lets its document's syntax trees go (the server's many open documents). */
   constructor(
     private readonly capacity = 20,
+    private readonly workspace?: WorkspaceIndex,
     private readonly compact = false,
   ) {}
 
-  get(textDocument: TextDocument, shared?: SharedParse): DocumentModel {
+  get(textDocument: TextDocument): DocumentModel {
     const cached = this.models.get(textDocument.uri);
-    if (cached && cached.version === textDocument.version) {
+    if (cached && cached.version === textDocument.version && this.current(cached, textDocument)) {
       // Re-insert to mark as most recently used.
       this.models.delete(textDocument.uri);
       this.models.set(textDocument.uri, cached);
       return cached;
     }
-    const model = buildModel(textDocument, shared);
+    const model = buildModel(textDocument, this.workspace);
     this.models.set(textDocument.uri, model);
     if (this.models.size > this.capacity) {
       const [oldest, evicted] = this.models.entries().next().value!;
@@ -63,6 +72,14 @@ export class ModelCache {
       if (this.compact) evicted.document.compact?.();
     }
     return model;
+  }
+
+  /** Whether a cached model still holds: nothing it was built from changed (the index has kept its parse). */
+  private current(cached: DocumentModel, textDocument: TextDocument): boolean {
+    const workspace = this.workspace;
+    if (!workspace || cached.skipped || cached.workspaceVersion === workspace.version) return true;
+    const indexed = workspace.parseOf(textDocument.uri, cached.document.text, textDocument.languageId);
+    return indexed ? indexed === cached.document : !cached.document.dependencies?.length;
   }
 
   delete(uri: string): void {

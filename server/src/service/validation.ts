@@ -51,10 +51,16 @@ export class Validation {
     // Whoever cancelled throws the result away: no schema validation for it.
     if (result.cancelled) return diagnostics;
     const relatedDocument = (uri: string) => options.workspace?.file(uri);
+    // One policy may be two subjects' (a Terraform policy document merged into another): one diagnostic per place.
+    const reported = new Set<string>();
     for (const finding of result.findings) {
       if (nearSyntaxError(finding, document)) continue;
       const diagnostic = findingToDiagnostic(finding, textDocument, document, relatedDocument);
-      if (diagnostic) diagnostics.push(diagnostic);
+      if (!diagnostic) continue;
+      const key = `${diagnostic.code} ${diagnostic.range.start.line}:${diagnostic.range.start.character}-${diagnostic.range.end.line}:${diagnostic.range.end.character} ${diagnostic.message}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      diagnostics.push(diagnostic);
     }
     diagnostics.push(...(await this.schemaDiagnostics(textDocument, model, rules)));
     return diagnostics;
