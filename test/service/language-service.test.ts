@@ -242,3 +242,15 @@ test('compactDocuments: a document out of the 20 last used keeps its model (in t
   assert.deepEqual(await service.validate(first, DEFAULT_SETTINGS), diagnostics);
   assert.ok(TextDocument.applyEdits(first, service.fixAll(first, DEFAULT_SETTINGS)).includes('"awsvpc"'));
 });
+
+test('a compacting index: a file first parsed while every file is looked through lets its trees go, and still locates what is in it', () => {
+  const workspace = new WorkspaceIndex(['file:///ws'], true);
+  workspace.set('file:///ws/policy.json', POLICY, 'json');
+  const [document] = [...workspace.files()];
+  assert.equal((document as unknown as { tree?: unknown }).tree, undefined);
+  const location = document.locate(['Statement', 0, 'Action'], 'value');
+  assert.equal(POLICY.slice(location!.offset, location!.offset + location!.length), '"ecr:BatchGetImage"');
+  const named = new WorkspaceIndex(['file:///ws'], true);
+  named.set('file:///ws/policy.json', POLICY, 'json');
+  assert.ok((named.file('file:///ws/policy.json') as unknown as { tree?: unknown }).tree, 'asked for by name: kept');
+});

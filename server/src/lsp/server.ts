@@ -58,7 +58,7 @@ const yieldToEvents: () => Promise<void> =
 
 export function startServer(connection: Connection, platform: ServerPlatform = {}): void {
   const documents = new TextDocuments(TextDocument);
-  const workspace = new WorkspaceIndex();
+  const workspace = new WorkspaceIndex([], true);
   // Folders the platform cannot read (all of them in a browser, virtual ones on the desktop) are read by a
   // client that offers it.
   let clientReadsFiles = false;
