@@ -111,7 +111,8 @@ function setBlockKey(value: Record<string, unknown>, node: PlaceNode, key: strin
     target = target[segment] as Record<string, unknown>;
     let next = targetNode.child(segment);
     if (!next) targetNode.set(segment, (next = new PlaceNode()));
-    if (!next.place && blockPlace) next.place = { ...blockPlace, syntax: { kind: 'computed', expr: { kind: 'invalid', range: block.range } } };
+    if (!next.place && blockPlace)
+      next.place = { ...blockPlace, syntax: { kind: 'computed', expr: { kind: 'invalid', range: block.range } } };
     targetNode = next;
   }
   const last = segments[segments.length - 1];
