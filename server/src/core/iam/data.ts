@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import globalKeyFacts from '../facts/iam-global-condition-keys.json';
-import { hasWildcard, wildcardMatch } from './wildcard';
+import { compileWildcard, hasWildcard, wildcardMatch } from './wildcard';
 
 /** @internal Exported for tests. */
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Tagging' | 'Permissions management';
@@ -400,7 +400,7 @@ export function matchingActions(pattern: string): IamAction[] {
   const services = hasWildcard(parts.service)
     ? parts.service.replace(/\*/g, '') === ''
       ? []
-      : serviceKeys().filter((s) => wildcardMatch(parts.service, s, { ignoreCase: true }))
+      : serviceKeys().filter((s) => compileWildcard(parts.service, { ignoreCase: true }).matches(s))
     : knownService(parts.service)
       ? [parts.service.toLowerCase()]
       : [];
@@ -413,8 +413,9 @@ export function matchingActions(pattern: string): IamAction[] {
       if (one) result.push(one);
       continue;
     }
+    const name = compileWildcard(parts.name, { ignoreCase: true });
     for (const a of actions.values()) {
-      if (wildcardMatch(parts.name, a.name, { ignoreCase: true })) result.push(a);
+      if (name.matches(a.name)) result.push(a);
     }
   }
   return result;

@@ -9,13 +9,13 @@
 //   the name of a log stream). They are "holes" and are matched optimistically: an Allow applies when SOME
 //   value of the holes would match it, a Deny only when EVERY value would. That way a guess never causes an
 //   error.
-// Wildcards: `*` and `?`, case-insensitive for actions and case-sensitive for ARNs, matched in linear
-// passes (iam/wildcard.ts and an automaton below); no regular expression is built from policy text.
+// Wildcards: `*` and `?`, case-insensitive for actions and case-sensitive for ARNs, matched in time linear
+// in pattern + text, holes included (iam/wildcard.ts); no regular expression is built from policy text.
 // A `*` may span colons here, as it does in the last segment of an ARN; inside earlier segments IAM keeps it
 // within the segment, so this evaluator is at most slightly more generous with Allow, never stricter.
 import { isObject } from '../json';
 import { type Statement, statementsOf } from './policy';
-import { wildcardMatch } from './wildcard';
+import { type Wildcard, compileWildcard, wildcardMatch } from './wildcard';
 
 /** A part of an ARN the file does not tell: a region, an account, a secret's suffix, a log stream (never a colon). */
 export const HOLE = Symbol('unknown part');
@@ -110,7 +110,9 @@ type Mode = 'possibly' | 'certainly';
 export function appliesTo(statement: Statement, action: string, resource: RequestedResource, mode: Mode): boolean {
   const actions = statement.action;
   if (!actions) return false;
-  const actionListed = actions.items.some((item) => wildcardMatch(item.value, action, { ignoreCase: true }));
+  // Undecided wildcards (iam/wildcard.ts) make an Allow apply and a Deny not: flipped for NotAction.
+  const undecided = (mode === 'possibly') !== actions.negated;
+  const actionListed = actions.items.some((item) => wildcardMatch(item.value, action, { ignoreCase: true, undecided }));
   if (actionListed === actions.negated) return false;
   const resources = statement.resource;
   if (!resources) return false;
@@ -125,13 +127,43 @@ export function appliesTo(statement: Statement, action: string, resource: Reques
  * ("certainly", approximated by putting a character no ARN contains in each hole)?
  * Policy variables (`${aws:username}`) stand for request values the file does not know: they are holes
  * in the pattern, a `*` when possibly and unmatched when certainly.
+ * Linear in pattern + resource (iam/wildcard.ts); a match it cannot decide counts as possible, never as certain.
  */
 export function resourceMatches(pattern: string, resource: RequestedResource, mode: Mode): boolean {
   if (mode === 'certainly') {
     if (pattern.includes('${')) return false;
-    return wildcardMatch(pattern, resource.map((p) => (p === HOLE ? '\u0000' : p)).join(''));
+    return wildcardMatch(pattern, resource.map((p) => (p === HOLE ? '\u0000' : p)).join(''), { undecided: false });
   }
-  return possiblyMatches(withoutVariables(pattern), resource);
+  return possiblePattern(pattern).matchesParts(literalRuns(resource), { undecided: true });
+}
+
+/** The literal text between the holes of a resource (a hole at either end leaves an empty run there). */
+function literalRuns(resource: RequestedResource): string[] {
+  const runs: string[] = [];
+  let run = '';
+  for (const part of resource) {
+    if (part === HOLE) {
+      runs.push(run);
+      run = '';
+    } else {
+      run += part;
+    }
+  }
+  runs.push(run);
+  return runs;
+}
+
+const possiblePatterns = new Map<string, Wildcard>();
+
+/** The pattern with its policy variables as `*`, compiled (kept: every request of a task definition meets the same patterns). */
+function possiblePattern(pattern: string): Wildcard {
+  let compiled = possiblePatterns.get(pattern);
+  if (!compiled) {
+    if (possiblePatterns.size >= 4096) possiblePatterns.clear();
+    compiled = compileWildcard(pattern.includes('${') ? withoutVariables(pattern) : pattern);
+    possiblePatterns.set(pattern, compiled);
+  }
+  return compiled;
 }
 
 function withoutVariables(pattern: string): string {
@@ -146,58 +178,6 @@ function withoutVariables(pattern: string): string {
     i = end + 1;
   }
   return out + pattern.slice(i);
-}
-
-/**
- * Wildcard matching where the text has holes, by running the pattern as an automaton: the state is the set
- * of pattern positions reachable after the text read so far. A literal character advances each position;
- * a hole (any text without a colon, possibly empty) reaches every later position up to the next literal colon.
- * Work is at most text length × pattern length.
- */
-function possiblyMatches(pattern: string, resource: RequestedResource): boolean {
-  const n = pattern.length;
-  const start = new Uint8Array(n + 1);
-  start[0] = 1;
-  let states = closure(start, pattern);
-  for (const part of resource) {
-    if (part === HOLE) {
-      // Any run of characters other than a colon: every pattern character up to the next literal colon.
-      const next = new Uint8Array(n + 1);
-      let reach = false;
-      for (let p = 0; p <= n; p++) {
-        reach = (reach && pattern[p - 1] !== ':') || states[p] === 1;
-        if (reach) next[p] = 1;
-      }
-      states = closure(next, pattern);
-      continue;
-    }
-    for (const ch of part) {
-      const next = new Uint8Array(n + 1);
-      let any = false;
-      for (let p = 0; p < n; p++) {
-        if (!states[p]) continue;
-        const c = pattern[p];
-        if (c === '*') {
-          next[p] = 1;
-          any = true;
-        } else if (c === '?' || c === ch) {
-          next[p + 1] = 1;
-          any = true;
-        }
-      }
-      if (!any) return false;
-      states = closure(next, pattern);
-    }
-  }
-  return states[n] === 1;
-}
-
-/** A `*` may match nothing: a state on a star also reaches the position after it. */
-function closure(states: Uint8Array, pattern: string): Uint8Array {
-  for (let p = 0; p < pattern.length; p++) {
-    if (states[p] && pattern[p] === '*') states[p + 1] = 1;
-  }
-  return states;
 }
 
 /** Renders a requested resource for messages and policies: holes become `*`. */

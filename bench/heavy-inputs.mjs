@@ -1,0 +1,198 @@
+// Heavy and hostile inputs through the built CLI (`node dist/cli.js`), one case at a time: the wall time and
+// the peak memory (max RSS) of each run. The cases are the ones of issue 9 (quadratic wildcards, 20,000
+// statements, a 4 MB wildcard, 10,000 containers, 100,000 files, deep nesting, huge lines), written to a
+// temporary folder and removed afterwards. Figures only, no pass/fail: timing depends on the machine.
+// Run `npm run build` first. Options: `--only NAME` (substring of case names), `--cli PATH` (another build,
+// to compare), `--timeout SECONDS` (per case, default 120), `--json`.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const argument = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : fallback;
+};
+const CLI = resolve(argument('--cli', join(root, 'dist', 'cli.js')));
+const TIMEOUT_S = Number(argument('--timeout', '120'));
+const ONLY = argument('--only', '');
+
+const ROLE = 'arn:aws:iam::123456789012:role/exec';
+
+function taskDefinition(container = {}, extra = {}) {
+  return {
+    family: 'web',
+    requiresCompatibilities: ['FARGATE'],
+    networkMode: 'awsvpc',
+    cpu: '256',
+    memory: '512',
+    executionRoleArn: ROLE,
+    containerDefinitions: [{ name: 'app', image: 'nginx', essential: true, ...container }],
+    ...extra,
+  };
+}
+
+function policy(statements) {
+  return { Version: '2012-10-17', Statement: statements };
+}
+
+/** A task definition, its execution role's policy, and the fargate-lint.json that ties them. */
+function withRole(folder, task, rolePolicy) {
+  writeFileSync(join(folder, 'task-definition.json'), JSON.stringify(task));
+  writeFileSync(join(folder, 'policy.json'), JSON.stringify(rolePolicy));
+  writeFileSync(join(folder, 'fargate-lint.json'), JSON.stringify({ roles: { exec: { policies: ['policy.json'] } } }));
+  return ['.'];
+}
+
+const CASES = [
+  {
+    name: 'wildcard: 80 KB environment-file ARN against an 80 KB *a*a…*b resource',
+    make: (folder) =>
+      withRole(
+        folder,
+        taskDefinition({ environmentFiles: [{ value: `arn:aws:s3:::bucket/${'a'.repeat(80_000)}`, type: 's3' }] }),
+        policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${'*a'.repeat(40_000)}*b` }]),
+      ),
+  },
+  {
+    name: 'wildcard: 2,000-character SSM secret against a 2 MB policy',
+    make: (folder) =>
+      withRole(
+        folder,
+        taskDefinition({
+          secrets: [{ name: 'S', valueFrom: `arn:aws:ssm:eu-west-1:123456789012:parameter/${'a'.repeat(2_000)}` }],
+        }),
+        policy([
+          {
+            Effect: 'Allow',
+            Action: 'ssm:GetParameters',
+            Resource: Array.from({ length: 1_000 }, (_, i) => `arn:aws:ssm:*:*:parameter/${'*a'.repeat(1_000)}*b${i}`),
+          },
+        ]),
+      ),
+  },
+  {
+    name: 'policy with 20,000 statements',
+    make: (folder) => {
+      const statements = Array.from({ length: 20_000 }, (_, i) => ({
+        Sid: `S${i}`,
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 'logs:PutLogEvents'],
+        Resource: `arn:aws:s3:::bucket-${i}/*`,
+      }));
+      return withRole(folder, taskDefinition(), policy(statements));
+    },
+  },
+  {
+    name: 'one 3.5 MB action wildcard',
+    make: (folder) => {
+      writeFileSync(
+        join(folder, 'policy.json'),
+        JSON.stringify(policy([{ Effect: 'Allow', Action: `s3:${'*a'.repeat(1_750_000)}`, Resource: '*' }])),
+      );
+      return ['policy.json'];
+    },
+  },
+  {
+    name: 'one 3.5 MB action name (no wildcard)',
+    make: (folder) => {
+      writeFileSync(
+        join(folder, 'policy.json'),
+        JSON.stringify(policy([{ Effect: 'Allow', Action: `s3:Get${'a'.repeat(3_500_000)}`, Resource: '*' }])),
+      );
+      return ['policy.json'];
+    },
+  },
+  {
+    name: '10,000 containers chained by dependsOn',
+    make: (folder) => {
+      const containers = Array.from({ length: 10_000 }, (_, i) => ({
+        name: `c${i}`,
+        image: 'nginx',
+        essential: i === 0,
+        ...(i > 0 ? { dependsOn: [{ containerName: `c${i - 1}`, condition: 'START' }] } : {}),
+      }));
+      writeFileSync(join(folder, 'task-definition.json'), JSON.stringify({ ...taskDefinition(), containerDefinitions: containers }));
+      return ['task-definition.json'];
+    },
+  },
+  {
+    name: '100,000 files (10 task definitions, 99,990 policies)',
+    make: (folder) => {
+      writeFileSync(join(folder, 'fargate-lint.json'), JSON.stringify({ roles: { exec: { policies: ['p/0/0.json'] } } }));
+      for (let i = 0; i < 10; i++) writeFileSync(join(folder, `task-definition-${i}.json`), JSON.stringify(taskDefinition()));
+      for (let d = 0; d < 100; d++) {
+        mkdirSync(join(folder, 'p', String(d)), { recursive: true });
+        for (let i = 0; i < 1_000 && d * 1_000 + i < 99_990; i++) {
+          const resource = `arn:aws:s3:::bucket-${d}-${i}/*`;
+          writeFileSync(
+            join(folder, 'p', String(d), `${i}.json`),
+            JSON.stringify(policy([{ Effect: 'Allow', Action: 's3:GetObject', Resource: resource }])),
+          );
+        }
+      }
+      return ['.'];
+    },
+  },
+  {
+    name: '50,000-deep nesting, next to a task definition',
+    make: (folder) => {
+      writeFileSync(join(folder, 'deep.json'), `${'['.repeat(50_000)}${']'.repeat(50_000)}`);
+      writeFileSync(join(folder, 'task-definition.json'), JSON.stringify(taskDefinition()));
+      return ['deep.json', 'task-definition.json'];
+    },
+  },
+  {
+    name: '3.5 MB environment value on one line',
+    make: (folder) => {
+      const task = taskDefinition({ environment: [{ name: 'DB_PASSWORD', value: `x${'Ab1!'.repeat(875_000)}` }] });
+      writeFileSync(join(folder, 'task-definition.json'), JSON.stringify(task));
+      return ['task-definition.json'];
+    },
+  },
+];
+
+/** Runs the CLI with a preload that reports its peak memory on exit. */
+function runCli(folder, args) {
+  const preload = join(folder, '..', `rss-${process.pid}.cjs`);
+  writeFileSync(preload, `process.on('exit', () => require('fs').writeSync(2, '\\nMAXRSS ' + process.resourceUsage().maxRSS + '\\n'));`);
+  const started = performance.now();
+  const result = spawnSync(process.execPath, ['--require', preload, CLI, '--format', 'json', ...args], {
+    cwd: folder,
+    encoding: 'utf8',
+    timeout: TIMEOUT_S * 1000,
+    maxBuffer: 1 << 30,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  rmSync(preload, { force: true });
+  const rss = /MAXRSS (\d+)/.exec(result.stderr ?? '')?.[1];
+  return {
+    seconds,
+    timedOut: result.error?.code === 'ETIMEDOUT' || result.signal === 'SIGTERM',
+    exitCode: result.status,
+    maxRssMiB: rss ? Number(rss) / 1024 : undefined,
+  };
+}
+
+const results = [];
+for (const c of CASES.filter((c) => c.name.includes(ONLY))) {
+  const base = mkdtempSync(join(tmpdir(), 'fargate-lint-heavy-'));
+  const folder = join(base, 'case');
+  mkdirSync(folder);
+  try {
+    const args = c.make(folder);
+    results.push({ name: c.name, ...runCli(folder, args) });
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+  const r = results.at(-1);
+  if (!process.argv.includes('--json')) {
+    const time = r.timedOut ? `> ${TIMEOUT_S} s (stopped)` : `${r.seconds.toFixed(2)} s`;
+    const memory = r.maxRssMiB === undefined ? '' : `, ${r.maxRssMiB.toFixed(0)} MiB`;
+    console.log(`${r.name.padEnd(76)} ${time}${memory} (exit ${r.exitCode ?? '-'})`);
+  }
+}
+if (process.argv.includes('--json')) console.log(JSON.stringify({ node: process.version, cli: CLI, results }));
