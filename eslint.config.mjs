@@ -38,6 +38,15 @@ export default tseslint.config(
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
   },
+  // Parsed objects have no prototype (core/json.ts): turning one into text throws, and "[object Object]" in a
+  // message helps nobody. Values of unknown type go through scalarText() or JSON.stringify().
+  {
+    files: ['server/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true, allowNullish: true }],
+      '@typescript-eslint/no-base-to-string': ['error', { checkUnknown: true }],
+    },
+  },
   // The layers (README "How it is built"): core is pure analysis, the language service holds no
   // connection, the syntax sources know no rules, and the file system layer does not depend on the CLI.
   {

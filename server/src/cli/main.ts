@@ -8,7 +8,7 @@ import { looksLikeTaskDefinitionName } from '../core/classify';
 import { skippedFileMeta } from '../core/rules/meta';
 import { fromSeverity } from '../service/convert';
 import { FargateLintLanguageService } from '../service/languageService';
-import { MAX_DOCUMENT_LENGTH, skipReason } from '../service/models';
+import { MAX_DOCUMENT_LENGTH, skipReason, skippedMessage } from '../service/models';
 import { DEFAULT_SETTINGS } from '../service/settings';
 import { type InputFile, UsageError, collectFiles } from './files';
 import { type FileReport, formatJson, formatSarif, formatStylish } from './report';
@@ -91,23 +91,13 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
       reports.push({ file: display, kind: 'unknown', diagnostics: [skippedDiagnostic(file.skipped)] });
       continue;
     }
-    const textDocument = documents.get(file.uri)!;
-    const classification = service.classify(textDocument);
-    const reportSyntaxErrors =
-      file.input.named || classification.kind !== 'unknown' || looksLikeTaskDefinitionName(file.input.absolutePath);
-    const diagnostics = await service.validate(textDocument, DEFAULT_SETTINGS, { reportSyntaxErrors });
-    reports.push({
-      file: display,
-      kind: classification.kind,
-      diagnostics: diagnostics
-        .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
-        .map((d) => ({
-          rule: String(d.code),
-          severity: fromSeverity(d.severity),
-          message: typeof d.message === 'string' ? d.message : d.message.value,
-          range: d.range,
-        })),
-    });
+    try {
+      reports.push({ file: display, ...(await analyse(service, documents.get(file.uri)!, file.input)) });
+    } catch (error) {
+      // A bug that one file triggers costs that file only; the others are still reported.
+      const reason = `could not be analysed (internal error: ${error instanceof Error ? error.message : 'unknown'})`;
+      reports.push({ file: display, kind: 'unknown', diagnostics: [skippedDiagnostic(reason)] });
+    }
   }
 
   if (options.format === 'json') out(formatJson(reports));
@@ -116,11 +106,32 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 
+async function analyse(
+  service: FargateLintLanguageService,
+  textDocument: TextDocument,
+  input: InputFile,
+): Promise<Omit<FileReport, 'file'>> {
+  const classification = service.classify(textDocument);
+  const reportSyntaxErrors = input.named || classification.kind !== 'unknown' || looksLikeTaskDefinitionName(input.absolutePath);
+  const diagnostics = await service.validate(textDocument, DEFAULT_SETTINGS, { reportSyntaxErrors });
+  return {
+    kind: classification.kind,
+    diagnostics: diagnostics
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+      .map((d) => ({
+        rule: String(d.code),
+        severity: fromSeverity(d.severity),
+        message: typeof d.message === 'string' ? d.message : d.message.value,
+        range: d.range,
+      })),
+  };
+}
+
 function skippedDiagnostic(reason: string) {
   return {
     rule: skippedFileMeta.id,
     severity: skippedFileMeta.defaultSeverity,
-    message: `Skipped: the file is ${reason}.`,
+    message: skippedMessage(reason),
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
   };
 }

@@ -2,7 +2,7 @@
 // and lists the "subjects" inside it that rules look at: a task definition, each embedded policy, ...
 import { basename } from './uris';
 import { type Statement, statementsOf } from './iam/policy';
-import { type JsonDocument, type JsonPath, hasKey, isObject } from './json';
+import { type JsonDocument, type JsonPath, hasKey, isObject, scalarText } from './json';
 
 /** What a whole file is; also the `kind` the CLI prints. */
 export type DocumentKind =
@@ -259,7 +259,7 @@ function authorizationDetailsSubjects(value: Record<string, unknown>): Subject[]
             kind: 'identity-policy',
             path: [...path, inlineKey, j, 'PolicyDocument'],
             value: entry.PolicyDocument,
-            name: String(entry.PolicyName ?? ''),
+            name: scalarText(entry.PolicyName) ?? '',
           });
         }
       });
@@ -274,7 +274,7 @@ function authorizationDetailsSubjects(value: Record<string, unknown>): Subject[]
           kind: 'identity-policy',
           path: [...path, 'PolicyVersionList', j, 'Document'],
           value: version.Document,
-          name: String(policy.PolicyName ?? ''),
+          name: scalarText(policy.PolicyName) ?? '',
         });
       }
     });

@@ -24,7 +24,19 @@ export interface JsonDocument {
   readonly syntaxProblems: SyntaxProblem[];
 }
 
+/**
+ * Documents nested deeper than this are not analysed: real task definitions, policies and templates stay
+ * under 20 levels, and below this limit every walk over a document (the parser's, ours, the schema
+ * validator's) may recurse without exhausting the stack.
+ */
+export const MAX_NESTING_DEPTH = 128;
+
 export function parseJson(text: string): JsonDocument {
+  const tooDeep = tooDeepAt(text);
+  if (tooDeep >= 0) {
+    const message = `Nested more than ${MAX_NESTING_DEPTH} levels deep: fargate-lint does not analyse this file`;
+    return { text, root: undefined, value: undefined, syntaxProblems: [{ offset: tooDeep, length: 1, message }] };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   return {
@@ -40,11 +52,39 @@ function describeParseError(error: ParseError): string {
   return `JSON syntax error: ${words.toLowerCase()}`;
 }
 
-/** Like jsonc-parser's getNodeValue, with JSON.parse's last-key-wins semantics. */
+/**
+ * The offset of the first bracket that opens a level deeper than `max`, or -1. One pass without recursion;
+ * strings and comments are skipped.
+ */
+export function tooDeepAt(text: string, max = MAX_NESTING_DEPTH): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c /* \ */) i++;
+    } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
+      while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return -1;
+}
+
+/**
+ * Like jsonc-parser's getNodeValue, with JSON.parse's last-key-wins semantics. Objects have no prototype,
+ * so every key is an own property: `"__proto__"` is a key like any other, and `roles["constructor"]` is
+ * undefined unless the file has it.
+ */
 function toValue(node: Node): unknown {
   switch (node.type) {
     case 'object': {
-      const result: Record<string, unknown> = {};
+      const result: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       for (const property of node.children ?? []) {
         const [key, value] = property.children ?? [];
         if (key && value) result[String(key.value)] = toValue(value);
@@ -115,6 +155,14 @@ export function valueAt(value: unknown, path: JsonPath): unknown {
     current = (current as Record<string | number, unknown>)[segment];
   }
   return current;
+}
+
+/**
+ * A string, number or boolean as text (as IAM compares condition values); undefined for anything else, so
+ * an object never becomes "[object Object]" in a message.
+ */
+export function scalarText(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

@@ -216,5 +216,5 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+  return error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error as string);
 }

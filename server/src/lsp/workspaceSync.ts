@@ -48,7 +48,7 @@ export class WorkspaceSync {
           cancelled,
         );
       } catch (error) {
-        this.log(`indexing ${root} failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.log(`indexing ${root} failed: ${error instanceof Error ? error.message : String(error as string)}`);
       }
     }
     if (!cancelled()) {
@@ -104,7 +104,13 @@ export class WorkspaceSync {
 
   private fromDisk(uri: string, text: string): void {
     if (this.open.has(canonicalUri(uri))) return;
-    this.set(uri, text, false);
+    try {
+      this.set(uri, text, false);
+    } catch (error) {
+      // One file that trips a bug must not stop the scan of the others.
+      this.index.delete(uri);
+      this.log(`indexing ${uri} failed: ${error instanceof Error ? error.message : String(error as string)}`);
+    }
   }
 
   private set(uri: string, text: string, isOpen: boolean): void {

@@ -1,6 +1,6 @@
 // Parsing a document once per version, and deciding which documents are not worth parsing at all.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type JsonDocument, parseJson } from '../core/json';
+import { type JsonDocument, MAX_NESTING_DEPTH, parseJson, tooDeepAt } from '../core/json';
 import { type Classification, UNKNOWN_DOCUMENT, classify, isForeignFileName } from '../core/classify';
 import { uriToFileName } from '../core/workspace';
 
@@ -22,7 +22,13 @@ const EMPTY: JsonDocument = { text: '', root: undefined, value: undefined, synta
 export function skipReason(text: string): string | undefined {
   if (text.length > MAX_DOCUMENT_LENGTH) return `larger than ${MAX_DOCUMENT_LENGTH / 1024 / 1024} MB`;
   if (text.slice(0, 8192).includes('\u0000')) return 'not a text file';
+  if (tooDeepAt(text) >= 0) return `nested more than ${MAX_NESTING_DEPTH} levels deep`;
   return undefined;
+}
+
+/** The message of a file-skipped diagnostic. */
+export function skippedMessage(reason: string): string {
+  return `Skipped: the file is ${reason}.`;
 }
 
 function buildModel(uri: string, version: number, text: string): DocumentModel {
@@ -30,13 +36,7 @@ function buildModel(uri: string, version: number, text: string): DocumentModel {
   if (isForeignFileName(fileName)) return { uri, version, fileName, document: EMPTY, classification: UNKNOWN_DOCUMENT };
   const skipped = skipReason(text);
   if (skipped) return { uri, version, fileName, document: EMPTY, classification: UNKNOWN_DOCUMENT, skipped };
-  let document: JsonDocument;
-  try {
-    document = parseJson(text);
-  } catch {
-    // jsonc-parser recurses per nesting level; absurdly deep input overflows the stack.
-    return { uri, version, fileName, document: EMPTY, classification: UNKNOWN_DOCUMENT, skipped: 'nested too deeply to analyse' };
-  }
+  const document = parseJson(text);
   return { uri, version, fileName, document, classification: classify(document, fileName) };
 }
 

@@ -4,11 +4,11 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../core/engine';
 import { isPlaceholder } from '../core/json';
-import { jsonSyntaxMeta } from '../core/rules/meta';
+import { jsonSyntaxMeta, skippedFileMeta } from '../core/rules/meta';
 import type { SeveritySetting } from '../core/rule';
 import type { WorkspaceView } from '../core/workspace';
 import { type RelatedDocument, SOURCE, codeDescription, findingToDiagnostic, fromSeverity, spanToRange, toSeverity } from './convert';
-import type { DocumentModel } from './models';
+import { type DocumentModel, skippedMessage } from './models';
 import { schemaDocumentOf, schemaFor } from './schemas';
 import type { Settings } from './settings';
 
@@ -23,7 +23,22 @@ export interface ValidationOptions {
 
 export class Validation {
   async validate(textDocument: TextDocument, model: DocumentModel, options: ValidationOptions): Promise<Diagnostic[]> {
-    if (!options.settings.enable || model.skipped) return [];
+    if (!options.settings.enable) return [];
+    if (model.skipped) {
+      // Not analysed at all (too large, not text, nested too deeply): say so rather than look clean.
+      const setting = options.settings.rules[skippedFileMeta.id];
+      if (setting === 'off') return [];
+      const span = { offset: 0, length: 0 };
+      return [
+        this.serviceDiagnostic(
+          textDocument,
+          span,
+          skippedMessage(model.skipped),
+          skippedFileMeta.id,
+          setting ?? skippedFileMeta.defaultSeverity,
+        ),
+      ];
+    }
     const { document, classification } = model;
     const diagnostics: Diagnostic[] = [];
     const syntaxSetting = options.settings.rules[jsonSyntaxMeta.id];

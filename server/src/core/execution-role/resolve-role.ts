@@ -3,7 +3,7 @@
 // output, and fargate-lint.json (`{"roles": {NAME: {trustPolicy, policies, managedPolicyArns}}}`, paths
 // relative to that file). AWS managed policies referenced by ARN come from the offline table. Pure.
 import managedFacts from '../facts/aws-managed-policies.json';
-import { type JsonPath, isObject, isPlaceholder } from '../json';
+import { type JsonPath, isObject, isPlaceholder, scalarText } from '../json';
 import { PROJECT_CONFIG_FILE } from '../classify';
 import type { WorkspaceFile, WorkspaceView } from '../workspace';
 import { basenameOf, dirnameOf, isInside, resolveRelative, sameUri } from '../uris';
@@ -283,7 +283,7 @@ function customerManagedPolicy(arn: string, preferred: WorkspaceFile, workspace:
       const document = isObject(version) ? policyDocument(version.Document) : undefined;
       if (document === undefined) continue;
       return {
-        label: `managed policy ${String(policy.PolicyName ?? arn)} in ${basenameOf(file.uri)}`,
+        label: `managed policy ${scalarText(policy.PolicyName) ?? arn} in ${basenameOf(file.uri)}`,
         uri: file.uri,
         path: ['Policies', i, 'PolicyVersionList', index, 'Document'],
         document,

@@ -1,6 +1,6 @@
 // Hover and completion for log configurations: option keys per driver, and logDriver values per launch type.
 import { findNodeAtOffset } from 'jsonc-parser';
-import { type JsonPath, isObject, valueAt } from '../json';
+import { type JsonPath, isObject, scalarText, valueAt } from '../json';
 import {
   type CompletionEntry,
   type CompletionProvider,
@@ -66,7 +66,7 @@ export const loggingHover: HoverProvider = {
         : undefined;
     }
     const lines = [
-      `**${option.name}**: option of the \`${String(driver)}\` log driver (${requirement(option, fargate)})`,
+      `**${option.name}**: option of the \`${scalarText(driver) ?? ''}\` log driver (${requirement(option, fargate)})`,
       '',
       option.description,
     ];

@@ -1,0 +1,176 @@
+// Inputs an attacker or an unlucky user writes (issue 9): deep nesting, huge lines and policies, adversarial
+// wildcards, binary files, FIFOs, symlinks, devices, `__proto__` keys, terminal escapes. Each case says
+// what must happen, and bounds work by sizes or steps, never by time (timing is bench/heavy-inputs.mjs).
+// Files go to a temporary folder; the CLI runs in-process (run()) or, where a read could block, as dist/cli.js.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { run } from '../../server/src/cli/main';
+import type { FileReport } from '../../server/src/cli/report';
+import { MAX_NESTING_DEPTH, parseJson } from '../../server/src/core/json';
+import { WorkspaceIndex } from '../../server/src/core/workspace';
+import { FargateLintLanguageService } from '../../server/src/service/languageService';
+import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import { config, policy, task, TRUST } from '../unit/rules/execution-role/fixtures';
+
+/** A temporary folder with these files (objects are written as JSON). */
+function folder(files: Record<string, unknown>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'fargate-lint-attack-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), typeof content === 'string' || Buffer.isBuffer(content) ? content : JSON.stringify(content, null, 2));
+  }
+  return dir;
+}
+
+/** The CLI in-process, in `cwd`, with --format json. */
+async function cli(cwd: string, ...paths: string[]): Promise<{ code: number; reports: FileReport[]; stderr: string }> {
+  let out = '';
+  let stderr = '';
+  const before = process.cwd();
+  process.chdir(cwd);
+  try {
+    const code = await run(
+      ['--format', 'json', ...(paths.length ? paths : ['.'])],
+      (t) => (out += t),
+      (t) => (stderr += t),
+    );
+    return { code, reports: code === 2 ? [] : (JSON.parse(out) as FileReport[]), stderr };
+  } finally {
+    process.chdir(before);
+  }
+}
+
+const rulesOf = (reports: FileReport[], file: string) => reports.find((r) => r.file === file)?.diagnostics.map((d) => d.rule);
+const messagesOf = (reports: FileReport[], file: string) => reports.find((r) => r.file === file)?.diagnostics.map((d) => d.message);
+
+/** Validates documents through the language service with a workspace of all of them. */
+async function validateAll(files: Record<string, string>) {
+  const workspace = new WorkspaceIndex(['file:///ws']);
+  const documents = Object.entries(files).map(([name, text]) => TextDocument.create(`file:///ws/${name}`, 'json', 1, text));
+  for (const d of documents) workspace.set(d.uri, d.getText());
+  const errors: string[] = [];
+  const service = new FargateLintLanguageService({ workspace, onRuleError: (id, e) => errors.push(`${id}: ${String(e)}`) });
+  const results: Record<string, { code: string; message: string }[]> = {};
+  for (const d of documents) {
+    const diagnostics = await service.validate(d, DEFAULT_SETTINGS);
+    results[d.uri.slice('file:///ws/'.length)] = diagnostics.map((x) => ({ code: String(x.code), message: String(x.message) }));
+  }
+  return { results, errors };
+}
+
+const deep = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+
+describe('deep nesting', () => {
+  test(`a document nested up to ${MAX_NESTING_DEPTH} levels is parsed; one level more is not, with a problem at the bracket`, () => {
+    assert.deepEqual(parseJson(deep(MAX_NESTING_DEPTH)).syntaxProblems, []);
+    const tooDeep = parseJson(`  ${deep(MAX_NESTING_DEPTH + 1)}`);
+    assert.equal(tooDeep.value, undefined);
+    assert.deepEqual(tooDeep.syntaxProblems, [
+      {
+        offset: 2 + MAX_NESTING_DEPTH,
+        length: 1,
+        message: `Nested more than ${MAX_NESTING_DEPTH} levels deep: fargate-lint does not analyse this file`,
+      },
+    ]);
+    // Brackets inside strings and comments do not count.
+    assert.deepEqual(parseJson(`{"a": "${'['.repeat(1000)}" /* ${'{'.repeat(1000)} */}`).syntaxProblems, []);
+  });
+
+  test('the CLI reports a 50,000-deep file as skipped and analyses the files after it', async () => {
+    const dir = folder({ 'a-deep.json': deep(50_000), 'task-definition.json': task({ extra: { networkMode: 'bridge' } }) });
+    const { code, reports } = await cli(dir);
+    assert.equal(code, 1);
+    assert.deepEqual(messagesOf(reports, 'a-deep.json'), [`Skipped: the file is nested more than ${MAX_NESTING_DEPTH} levels deep.`]);
+    assert.ok(rulesOf(reports, 'task-definition.json')?.includes('fargate-network-mode'));
+  });
+
+  test('the language service says so on the file, and the other files of the workspace still count', async () => {
+    const { results, errors } = await validateAll({
+      'a-deep.json': `{"containerDefinitions": ${deep(50_000)}}`,
+      'fargate-lint.json': JSON.stringify(config(['iam/policy.json'])),
+      'iam/trust.json': JSON.stringify(TRUST),
+      'iam/policy.json': JSON.stringify(policy({ Effect: 'Allow', Action: ['ecr:*', 'logs:*'], Resource: '*' })),
+      'task-definition.json': JSON.stringify(task()),
+    });
+    assert.deepEqual(errors, []);
+    assert.deepEqual(results['a-deep.json'], [
+      { code: 'file-skipped', message: `Skipped: the file is nested more than ${MAX_NESTING_DEPTH} levels deep.` },
+    ]);
+    assert.deepEqual(
+      results['task-definition.json'].filter((d) => d.code.startsWith('execution-role')),
+      [],
+    );
+  });
+});
+
+describe('__proto__ and other inherited names', () => {
+  const grants = policy({ Effect: 'Allow', Action: ['ecr:*', 'logs:*'], Resource: '*' });
+
+  test('{"__proto__": {"roles": ...}} in fargate-lint.json configures nothing', async () => {
+    const { results, errors } = await validateAll({
+      'fargate-lint.json': JSON.stringify({ ['__proto__']: config(['policy.json'], undefined, 'trust.json') }),
+      'trust.json': JSON.stringify(TRUST),
+      'policy.json': JSON.stringify(grants),
+      'task-definition.json': JSON.stringify(task()),
+    });
+    assert.deepEqual(errors, []);
+    assert.deepEqual(
+      results['task-definition.json'].filter((d) => d.code.startsWith('execution-role')).map((d) => d.code),
+      ['execution-role-not-in-workspace'],
+    );
+  });
+
+  test('a role named __proto__ (a name IAM allows) is found and checked like any other', async () => {
+    const { results, errors } = await validateAll({
+      'fargate-lint.json': JSON.stringify(config(['policy.json'], undefined, 'trust.json', '__proto__')),
+      'trust.json': JSON.stringify(TRUST),
+      'policy.json': JSON.stringify(grants),
+      'task-definition.json': JSON.stringify(task({ role: '__proto__' })),
+    });
+    assert.deepEqual(errors, []);
+    assert.deepEqual(
+      results['task-definition.json'].filter((d) => d.code.startsWith('execution-role')),
+      [],
+    );
+  });
+
+  test('roles and keys named like Object.prototype members are not found where the file has none', async () => {
+    for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__']) {
+      const { results, errors } = await validateAll({
+        'fargate-lint.json': JSON.stringify(config(['policy.json'], undefined, 'trust.json', 'other')),
+        'policy.json': JSON.stringify(grants),
+        'task-definition.json': JSON.stringify(task({ role: name, container: { logConfiguration: { logDriver: name, options: {} } } })),
+      });
+      assert.deepEqual(errors, [], name);
+      const codes = results['task-definition.json'].map((d) => d.code);
+      assert.ok(codes.includes('execution-role-not-in-workspace'), `${name}: ${codes.join(', ')}`);
+      assert.ok(codes.includes('fargate-log-driver'), `${name}: ${codes.join(', ')}`);
+    }
+  });
+
+  test('__proto__ keys are keys like any other, and no message says [object Object]', async () => {
+    const proto = (value: unknown) => JSON.parse(`{"__proto__": ${JSON.stringify(value)}}`) as unknown;
+    const { results, errors } = await validateAll({
+      'policy.json': `{"Version": "2012-10-17", "__proto__": {"Sid": 1}, "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "__proto__": {"a": 1}, "Condition": {"__proto__": {"aws:x": "1"}}}]}`,
+      'details.json': JSON.stringify({
+        RoleDetailList: [],
+        Policies: [{ PolicyName: proto(1), Arn: {}, PolicyVersionList: [{ Document: grants, IsDefaultVersion: true }] }],
+        UserDetailList: [{ UserPolicyList: [{ PolicyName: { a: 1 }, PolicyDocument: grants }] }],
+      }),
+      'task-definition.json': `{"family": "web", "__proto__": {"cpu": "1"}, "containerDefinitions": [{"name": "app", "image": "nginx", "essential": true, "dependsOn": [{"containerName": {"__proto__": 1}, "condition": "HEALTHY"}]}]}`,
+    });
+    assert.deepEqual(errors, []);
+    const policyMessages = results['policy.json'].map((d) => d.message);
+    assert.ok(policyMessages.includes('"__proto__" is not a policy element. A policy has only the elements Version, Id and Statement.'));
+    assert.ok(policyMessages.some((m) => m.startsWith('"__proto__" is not a condition operator')));
+    const all = Object.values(results).flatMap((r) => r.map((d) => d.message));
+    assert.deepEqual(
+      all.filter((m) => m.includes('[object Object]')),
+      [],
+    );
+  });
+});
