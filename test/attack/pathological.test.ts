@@ -3,7 +3,8 @@
 // what must happen, and bounds work by sizes or steps, never by time (timing is bench/heavy-inputs.mjs).
 // Files go to a temporary folder; the CLI runs in-process (run()) or, where a read could block, as dist/cli.js.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -43,6 +44,15 @@ async function cli(cwd: string, ...paths: string[]): Promise<{ code: number; rep
     process.chdir(before);
   }
 }
+
+/** The built CLI as a child process, for reads that would block or fill memory if they went wrong. */
+function cliProcess(cwd: string, ...args: string[]): { code: number | null; reports: FileReport[]; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, '--format', 'json', ...args], { cwd, encoding: 'utf8', timeout: 20_000 });
+  assert.equal(result.error, undefined, 'the CLI finished');
+  return { code: result.status, reports: result.status === 2 ? [] : (JSON.parse(result.stdout) as FileReport[]), stderr: result.stderr };
+}
+
+const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 
 const rulesOf = (reports: FileReport[], file: string) => reports.find((r) => r.file === file)?.diagnostics.map((d) => d.rule);
 const messagesOf = (reports: FileReport[], file: string) => reports.find((r) => r.file === file)?.diagnostics.map((d) => d.message);
@@ -172,5 +182,68 @@ describe('__proto__ and other inherited names', () => {
       all.filter((m) => m.includes('[object Object]')),
       [],
     );
+  });
+});
+
+describe('files that are not regular files, and files too large', { skip: process.platform === 'win32' && 'POSIX file types' }, () => {
+  function special(): string {
+    const dir = folder({
+      'ok.json': task(),
+      'big.json': `{"a": "${'x'.repeat(4 * 1024 * 1024)}"}`,
+      'binary.json': Buffer.from([0x7b, 0, 1, 2]),
+    });
+    spawnSync('mkfifo', [join(dir, 'fifo.json')]);
+    symlinkSync('/dev/zero', join(dir, 'zero.json'));
+    symlinkSync('loop.json', join(dir, 'loop.json'));
+    symlinkSync('missing.json', join(dir, 'dangling.json'));
+    symlinkSync('ok.json', join(dir, 'link.json'));
+    return dir;
+  }
+  const skippedMessages = (reports: FileReport[]) =>
+    Object.fromEntries(
+      reports.filter((r) => r.diagnostics.some((d) => d.rule === 'file-skipped')).map((r) => [r.file, r.diagnostics[0].message]),
+    );
+
+  test('named on the command line: a FIFO, /dev/zero, a link loop and a dangling link are skipped, saying what they are', () => {
+    const dir = special();
+    const { code, reports } = cliProcess(
+      dir,
+      'fifo.json',
+      'zero.json',
+      'loop.json',
+      'dangling.json',
+      'big.json',
+      'binary.json',
+      'link.json',
+      'ok.json',
+    );
+    assert.equal(code, 0);
+    assert.deepEqual(skippedMessages(reports), {
+      'fifo.json': 'Skipped: the file is a FIFO (named pipe), not a regular file.',
+      'zero.json': 'Skipped: the file is a character device, not a regular file.',
+      'loop.json': 'Skipped: the file is a symbolic link loop.',
+      'dangling.json': 'Skipped: the file is a symbolic link to a file that does not exist.',
+      'big.json': 'Skipped: the file is larger than 4 MB.',
+      'binary.json': 'Skipped: the file is not a text file.',
+    });
+    // A link to a regular file, named on the command line, is followed.
+    assert.equal(reports.find((r) => r.file === 'link.json')?.kind, 'task-definition');
+  });
+
+  test('inside a folder: links are not followed and special files are not opened, and all are listed as skipped', () => {
+    const dir = special();
+    const { code, reports } = cliProcess(dir, '.');
+    assert.equal(code, 0);
+    const link = 'Skipped: the file is a symbolic link (links are followed only when named on the command line).';
+    assert.deepEqual(skippedMessages(reports), {
+      'big.json': 'Skipped: the file is larger than 4 MB.',
+      'binary.json': 'Skipped: the file is not a text file.',
+      'dangling.json': link,
+      'fifo.json': 'Skipped: the file is a FIFO (named pipe), not a regular file.',
+      'link.json': link,
+      'loop.json': link,
+      'zero.json': link,
+    });
+    assert.equal(reports.find((r) => r.file === 'ok.json')?.kind, 'task-definition');
   });
 });

@@ -119,7 +119,7 @@ describe('fargate-lint CLI', () => {
     assert.equal(code, 0);
     assert.deepEqual(
       JSON.parse(stdout)[0].diagnostics.map((d: { rule: string; message: string }) => [d.rule, d.message]),
-      [['file-skipped', 'Skipped: the file is larger than 8 MB.']],
+      [['file-skipped', 'Skipped: the file is larger than 4 MB.']],
     );
   });
 });

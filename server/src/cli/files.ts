@@ -1,12 +1,17 @@
 // Which files the CLI reads: the files it is named, and the JSON files under the folders it is named.
+// A named file may be a symbolic link (it is followed); inside folders links are not followed, and entries
+// that are not regular files (FIFOs, devices, sockets, links) are listed as skipped, with the reason.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SKIPPED_FOLDERS } from '../node/folders';
+import { notRegular } from '../node/read';
 
 export interface InputFile {
   absolutePath: string;
   /** Named on the command line (rather than found in a folder). */
   named: boolean;
+  /** Why it is not read at all, when that is known from the folder listing. */
+  skipped?: string;
 }
 
 export class UsageError extends Error {}
@@ -14,29 +19,35 @@ export class UsageError extends Error {}
 export function collectFiles(args: string[]): InputFile[] {
   const files: InputFile[] = [];
   const seen = new Set<string>();
-  const add = (absolutePath: string, named: boolean) => {
-    if (seen.has(absolutePath)) return;
-    seen.add(absolutePath);
-    files.push({ absolutePath, named });
+  const add = (file: InputFile) => {
+    if (seen.has(file.absolutePath)) return;
+    seen.add(file.absolutePath);
+    files.push(file);
   };
   for (const arg of args) {
     const absolutePath = path.resolve(arg);
-    let stat: fs.Stats;
     try {
-      stat = fs.statSync(absolutePath);
+      fs.lstatSync(absolutePath);
     } catch {
       throw new UsageError(`no such file or folder: ${arg}`);
     }
-    if (stat.isDirectory()) {
-      for (const found of walk(absolutePath)) add(found, false);
+    let isFolder = false;
+    try {
+      isFolder = fs.statSync(absolutePath).isDirectory();
+    } catch {
+      // A link loop or a dangling link: reading it says which.
+    }
+    if (isFolder) {
+      for (const found of walk(absolutePath)) add(found);
     } else {
-      add(absolutePath, true);
+      add({ absolutePath, named: true });
     }
   }
   return files;
 }
 
-function* walk(folder: string): Generator<string> {
+/** The JSON files under a folder, by name; links are listed (as skipped), never entered or read. */
+function* walk(folder: string): Generator<InputFile> {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
@@ -44,11 +55,14 @@ function* walk(folder: string): Generator<string> {
     return;
   }
   for (const entry of entries) {
-    const full = path.join(folder, entry.name);
+    const absolutePath = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) yield* walk(full);
-    } else if (entry.isFile() && /\.jsonc?$/i.test(entry.name)) {
-      yield full;
+      if (!SKIPPED_FOLDERS.has(entry.name)) yield* walk(absolutePath);
+    } else if (/\.jsonc?$/i.test(entry.name)) {
+      if (entry.isFile()) yield { absolutePath, named: false };
+      else if (entry.isSymbolicLink())
+        yield { absolutePath, named: false, skipped: 'a symbolic link (links are followed only when named on the command line)' };
+      else yield { absolutePath, named: false, skipped: notRegular(entry) ?? 'not a regular file' };
     }
   }
 }

@@ -1,5 +1,4 @@
 // fargate-lint CLI: the language server's analysis over files and folders, for CI pipelines.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -8,7 +7,8 @@ import { looksLikeTaskDefinitionName } from '../core/classify';
 import { skippedFileMeta } from '../core/rules/meta';
 import { fromSeverity } from '../service/convert';
 import { FargateLintLanguageService } from '../service/languageService';
-import { MAX_DOCUMENT_LENGTH, skipReason, skippedMessage } from '../service/models';
+import { skipReason, skippedMessage } from '../service/models';
+import { readRegularFile } from '../node/read';
 import { DEFAULT_SETTINGS } from '../service/settings';
 import { type InputFile, UsageError, collectFiles } from './files';
 import { type FileReport, formatJson, formatSarif, formatStylish } from './report';
@@ -52,17 +52,13 @@ interface LoadedFile {
   skipped?: string;
 }
 
-function load(input: InputFile): LoadedFile {
+async function load(input: InputFile): Promise<LoadedFile> {
   const uri = pathToFileURL(input.absolutePath).href;
-  try {
-    const size = fs.statSync(input.absolutePath).size;
-    if (size > MAX_DOCUMENT_LENGTH) return { input, uri, skipped: `larger than ${MAX_DOCUMENT_LENGTH / 1024 / 1024} MB` };
-    const text = fs.readFileSync(input.absolutePath, 'utf8');
-    const skipped = skipReason(text);
-    return skipped ? { input, uri, skipped } : { input, uri, text: text.replace(/^\uFEFF/, '') };
-  } catch (error) {
-    return { input, uri, skipped: `could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
-  }
+  if (input.skipped) return { input, uri, skipped: input.skipped };
+  const read = await readRegularFile(input.absolutePath, { followLinks: true });
+  if ('skipped' in read) return { input, uri, skipped: read.skipped };
+  const skipped = skipReason(read.text);
+  return skipped ? { input, uri, skipped } : { input, uri, text: read.text };
 }
 
 export async function run(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
@@ -78,7 +74,8 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
     throw error;
   }
 
-  const files = inputs.map(load);
+  const files: LoadedFile[] = [];
+  for (const input of inputs) files.push(await load(input));
   const workspace = new WorkspaceIndex([...new Set(options.paths.map((p) => pathToFileURL(path.resolve(p)).href))]);
   for (const file of files) if (file.text !== undefined) workspace.set(file.uri, file.text);
   const documents = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.uri, TextDocument.create(f.uri, 'json', 1, f.text!)]));

@@ -7,12 +7,13 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { WorkspaceFileSystem } from '../lsp/fileSystem';
 import { SKIPPED_FOLDERS } from './folders';
+import { MAX_FILE_BYTES, readRegularFile } from './read';
 
 const SCAN_LIMITS = {
   /** JSON files read per scan. */
   maxFiles: 5000,
   /** Larger files are not indexed (account authorization dumps are the biggest we want). */
-  maxFileBytes: 4 * 1024 * 1024,
+  maxFileBytes: MAX_FILE_BYTES,
   maxDepth: 20,
 };
 
@@ -26,14 +27,8 @@ function filePath(uri: string): string | undefined {
 }
 
 async function readText(file: string): Promise<string | undefined> {
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile() || stat.size > SCAN_LIMITS.maxFileBytes) return undefined;
-    const text = await fs.readFile(file, 'utf8');
-    return text.replace(/^\uFEFF/, '');
-  } catch {
-    return undefined;
-  }
+  const read = await readRegularFile(file, { maxBytes: SCAN_LIMITS.maxFileBytes });
+  return 'text' in read ? read.text : undefined;
 }
 
 export const nodeWorkspaceFileSystem: WorkspaceFileSystem = {

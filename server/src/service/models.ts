@@ -4,8 +4,8 @@ import { type JsonDocument, MAX_NESTING_DEPTH, parseJson, tooDeepAt } from '../c
 import { type Classification, UNKNOWN_DOCUMENT, classify, isForeignFileName } from '../core/classify';
 import { uriToFileName } from '../core/workspace';
 
-/** Task definitions are at most 64 KiB and policies smaller; account dumps can be a few MB. */
-export const MAX_DOCUMENT_LENGTH = 8 * 1024 * 1024;
+/** Task definitions are at most 64 KiB and policies smaller; account dumps can be a few MB (the read cap, node/read.ts). */
+export const MAX_DOCUMENT_LENGTH = 4 * 1024 * 1024;
 
 export interface DocumentModel {
   readonly uri: string;
