@@ -65,11 +65,13 @@ async function validateAll(files: Record<string, string>) {
   const errors: string[] = [];
   const service = new FargateLintLanguageService({ workspace, onRuleError: (id, e) => errors.push(`${id}: ${String(e)}`) });
   const results: Record<string, { code: string; message: string }[]> = {};
+  const fixTitles: string[] = [];
   for (const d of documents) {
     const diagnostics = await service.validate(d, DEFAULT_SETTINGS);
     results[d.uri.slice('file:///ws/'.length)] = diagnostics.map((x) => ({ code: String(x.code), message: String(x.message) }));
+    fixTitles.push(...service.codeActions(d, { diagnostics }, DEFAULT_SETTINGS).map((a) => a.title));
   }
-  return { results, errors };
+  return { results, errors, fixTitles };
 }
 
 const deep = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
@@ -245,5 +247,56 @@ describe('files that are not regular files, and files too large', { skip: proces
       'zero.json': link,
     });
     assert.equal(reports.find((r) => r.file === 'ok.json')?.kind, 'task-definition');
+  });
+});
+
+describe('terminal escapes in values and file names', () => {
+  const evil = '\u001b]0;PWNED\u0007\u001b[2J\u0000\u009b31m\u202e';
+  // Output lines end in newlines; nothing else below U+0020 may appear.
+  const unsafe = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/;
+
+  test('stylish, json and sarif output carry no control characters, only their escapes', () => {
+    const dir = folder({
+      [`evil${evil.slice(0, 7)}.json`]: task({ container: { name: evil } }),
+      'policy.json': policy({ Effect: 'Allow', Action: `s3:Get${evil}`, Resource: '*' }),
+    });
+    const stylish = spawnSync(process.execPath, [CLI, '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    assert.doesNotMatch(stylish.stdout, unsafe);
+    assert.match(stylish.stdout, /\\u001b\]0;PWNED\\u0007\\u001b\[2J\\u0000\\u009b31m\\u202e/);
+    assert.match(stylish.stdout, /^evil\\u001b\]0;PWN\.json {2}\(task-definition\)$/m);
+    for (const format of ['json', 'sarif']) {
+      const out = spawnSync(process.execPath, [CLI, '--format', format, '.'], { cwd: dir, encoding: 'utf8' }).stdout;
+      const strings: string[] = [];
+      JSON.parse(out, (_key, value: unknown) => (typeof value === 'string' && strings.push(value), value));
+      assert.deepEqual(
+        strings.filter((s) => unsafe.test(s)),
+        [],
+        format,
+      );
+    }
+  });
+
+  test('the language service escapes them in every diagnostic and quick-fix title (the editor, any LSP client)', async () => {
+    const { results, fixTitles } = await validateAll({
+      'task-definition.json': JSON.stringify(
+        task({ container: { name: evil, environment: [{ name: `DB_PASSWORD${evil}`, value: 'hunter2hunter2' }] } }),
+      ),
+      'policy.json': JSON.stringify(policy({ Effect: 'Allow', Action: `s3:Get${evil}`, Resource: `arn:aws:s3:::${evil}` })),
+    });
+    const messages = Object.values(results).flatMap((r) => r.map((d) => d.message));
+    assert.ok(messages.length > 3);
+    assert.deepEqual(
+      messages.filter((m) => unsafe.test(m)),
+      [],
+    );
+    assert.ok(messages.some((m) => m.includes('\\u001b]0;PWNED\\u0007')));
+    assert.ok(
+      fixTitles.some((t) => t.includes('\\u001b]0;PWNED\\u0007')),
+      fixTitles.join('; '),
+    );
+    assert.deepEqual(
+      fixTitles.filter((t) => unsafe.test(t)),
+      [],
+    );
   });
 });

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Severity, docsUrl } from '../core/rule';
+import { escapeControlCharacters } from '../core/messages';
 import { allRuleMetas } from '../core/rules/meta';
 
 interface CliDiagnostic {
@@ -18,7 +19,11 @@ export interface FileReport {
 }
 
 export function formatJson(reports: FileReport[]): string {
-  return JSON.stringify(reports, null, 2);
+  return JSON.stringify(
+    reports.map((r) => ({ ...r, file: escapeControlCharacters(r.file) })),
+    null,
+    2,
+  );
 }
 
 const SEVERITY_WORDS: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
@@ -30,12 +35,14 @@ export function formatStylish(reports: FileReport[], color: boolean): string {
   const totals: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const report of reports) {
     if (report.diagnostics.length === 0) continue;
-    lines.push(paint('4', report.file) + paint('2', `  (${report.kind})`));
+    // File names come from the disk and messages from the files: neither may reach the terminal raw.
+    lines.push(paint('4', escapeControlCharacters(report.file)) + paint('2', `  (${report.kind})`));
     for (const d of report.diagnostics) {
       totals[d.severity]++;
       const where = `${d.range.start.line + 1}:${d.range.start.character + 1}`.padEnd(8);
+      const message = escapeControlCharacters(d.message);
       lines.push(
-        `  ${paint('2', where)} ${paint(severityColor[d.severity], SEVERITY_WORDS[d.severity].padEnd(7))} ${d.message}  ${paint('2', d.rule)}`,
+        `  ${paint('2', where)} ${paint(severityColor[d.severity], SEVERITY_WORDS[d.severity].padEnd(7))} ${message}  ${paint('2', d.rule)}`,
       );
     }
     lines.push('');

@@ -4,6 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../core/engine';
 import { isPlaceholder } from '../core/json';
+import { escapeControlCharacters } from '../core/messages';
 import { jsonSyntaxMeta, skippedFileMeta } from '../core/rules/meta';
 import type { SeveritySetting } from '../core/rule';
 import type { WorkspaceView } from '../core/workspace';
@@ -104,6 +105,7 @@ export class Validation {
           code: binding.meta.id,
           codeDescription: codeDescription(binding.meta.id),
           source: SOURCE,
+          message: typeof d.message === 'string' ? escapeControlCharacters(d.message) : d.message,
         }))
     );
   }
@@ -121,7 +123,7 @@ export class Validation {
       code: ruleId,
       codeDescription: codeDescription(ruleId),
       source: SOURCE,
-      message,
+      message: escapeControlCharacters(message),
     };
   }
 }
