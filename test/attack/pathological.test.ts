@@ -300,3 +300,14 @@ describe('terminal escapes in values and file names', () => {
     );
   });
 });
+
+describe('numbers JSON readers cannot hold', () => {
+  test('cpu 1e400 is reported as a number too large to represent, not as null', async () => {
+    const text = JSON.stringify(task({ extra: { cpu: 0, memory: '512' } })).replace('"cpu":0', '"cpu":1e400');
+    const { results } = await validateAll({ 'task-definition.json': text });
+    const cpu = results['task-definition.json'].filter((d) => d.code === 'fargate-cpu-memory').map((d) => d.message);
+    assert.equal(cpu.length, 1);
+    assert.match(cpu[0], /^cpu Infinity \(a number too large to represent\) is not a CPU value/);
+    assert.doesNotMatch(cpu[0], /null/);
+  });
+});

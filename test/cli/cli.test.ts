@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -79,6 +80,26 @@ describe('fargate-lint CLI', () => {
       stdout,
       /task-definition\.json {2}\(task-definition\)\n {2}6:18 {5}error {3}Fargate requires networkMode "awsvpc", not "bridge"\. {2}fargate-network-mode/,
     );
+  });
+
+  test('--format sarif: paths relative to the repository root (the folder with .git), never ../..', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'fargate-lint-repo-'));
+    mkdirSync(join(repo, '.git'));
+    mkdirSync(join(repo, 'tools', 'ci'), { recursive: true });
+    mkdirSync(join(repo, 'deploy'));
+    writeFileSync(join(repo, 'deploy', 'task definition.json'), JSON.stringify(badTask, null, 2));
+    const outside = mkdtempSync(join(tmpdir(), 'fargate-lint-outside-'));
+    writeFileSync(join(outside, 'task-definition.json'), JSON.stringify(badTask, null, 2));
+    const { stdout } = cli(['--format', 'sarif', '../../deploy', join(outside, 'task-definition.json')], join(repo, 'tools', 'ci'));
+    const sarif = JSON.parse(stdout);
+    assert.deepEqual(sarif.runs[0].originalUriBaseIds, { SRCROOT: { uri: `${pathToFileURL(repo).href}/` } });
+    const locations = sarif.runs[0].results.map(
+      (r: { locations: { physicalLocation: { artifactLocation: unknown } }[] }) => r.locations[0].physicalLocation.artifactLocation,
+    );
+    assert.deepEqual(locations, [
+      { uri: 'deploy/task%20definition.json', uriBaseId: 'SRCROOT' },
+      { uri: pathToFileURL(join(outside, 'task-definition.json')).href },
+    ]);
   });
 
   test('--format sarif writes SARIF 2.1.0 with 1-based regions and rule metadata', () => {

@@ -1,4 +1,5 @@
 // The CLI's output formats: stylish (people), json (scripts), sarif (GitHub code scanning).
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Severity, docsUrl } from '../core/rule';
@@ -55,7 +56,13 @@ export function formatStylish(reports: FileReport[], color: boolean): string {
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-export function formatSarif(reports: FileReport[], version: string, baseDir: string): string {
+/**
+ * SARIF for GitHub code scanning: file locations are relative to the repository root (the nearest folder
+ * above `cwd` with a .git, else `cwd`) under the uriBaseId SRCROOT, since code scanning drops locations
+ * it cannot place in the repository (`../../x.json`). A file outside that root keeps its absolute file URI.
+ */
+export function formatSarif(reports: FileReport[], version: string, cwd: string): string {
+  const root = repositoryRoot(cwd);
   const usedRules = new Set(reports.flatMap((r) => r.diagnostics.map((d) => d.rule)));
   const rules = allRuleMetas.filter((m) => usedRules.has(m.id));
   const ruleIndex = new Map(rules.map((m, i) => [m.id, i]));
@@ -78,7 +85,7 @@ export function formatSarif(reports: FileReport[], version: string, baseDir: str
             })),
           },
         },
-        originalUriBaseIds: { SRCROOT: { uri: `${pathToFileURL(baseDir).href}/` } },
+        originalUriBaseIds: { SRCROOT: { uri: `${pathToFileURL(root).href.replace(/\/?$/, '/')}` } },
         results: reports.flatMap((report) =>
           report.diagnostics.map((d) => ({
             ruleId: d.rule,
@@ -88,7 +95,7 @@ export function formatSarif(reports: FileReport[], version: string, baseDir: str
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: relativeUri(baseDir, report.file), uriBaseId: 'SRCROOT' },
+                  artifactLocation: artifactLocation(root, path.resolve(cwd, report.file)),
                   region: {
                     startLine: d.range.start.line + 1,
                     startColumn: d.range.start.character + 1,
@@ -106,6 +113,16 @@ export function formatSarif(reports: FileReport[], version: string, baseDir: str
   return JSON.stringify(sarif, null, 2);
 }
 
-function relativeUri(baseDir: string, file: string): string {
-  return path.relative(baseDir, path.resolve(baseDir, file)).split(path.sep).map(encodeURIComponent).join('/');
+function artifactLocation(root: string, file: string): { uri: string; uriBaseId?: string } {
+  const relative = path.relative(root, file);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(file).href };
+  return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
+}
+
+/** The nearest folder from `cwd` up that holds .git (a folder, or a file in a worktree), else `cwd`. */
+function repositoryRoot(cwd: string): string {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(cwd);
+  }
 }

@@ -5,6 +5,7 @@ import {
   type Connection,
   type Diagnostic,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
   type InitializeResult,
   LSPErrorCodes,
   ResponseError,
@@ -108,8 +109,15 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     }
   }
 
+  // After `shutdown` the only message that counts is `exit`; requests get InvalidRequest, as LSP says.
+  let shutDown = false;
+  function refuseAfterShutdown(): void {
+    if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down');
+  }
+
   /** Runs a request after pending messages (a queued cancellation among them), and never lets it throw. */
   async function guard<T>(what: string, run: () => T | Promise<T>, fallback: T, token: CancellationToken): Promise<T> {
+    refuseAfterShutdown();
     await new Promise((resolve) => setImmediate(resolve));
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
     const result = await safely(what, run, fallback);
@@ -150,7 +158,11 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     );
   });
 
-  connection.onShutdown(() => sync.cancel());
+  connection.onShutdown(() => {
+    refuseAfterShutdown();
+    shutDown = true;
+    sync.cancel();
+  });
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
@@ -171,6 +183,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   });
 
   connection.languages.diagnostics.on(async (params, token) => {
+    refuseAfterShutdown();
     const document = documents.get(params.textDocument.uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const items = await guard('validation', () => diagnosticsFor(document, token), [] as Diagnostic[], token);
@@ -178,16 +191,19 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   });
 
   connection.onHover((params, token) => {
+    refuseAfterShutdown();
     const document = documents.get(params.textDocument.uri);
     return document ? guard('hover', () => service.hover(document, params.position), null, token) : null;
   });
 
   connection.onCompletion((params, token) => {
+    refuseAfterShutdown();
     const document = documents.get(params.textDocument.uri);
     return document ? guard('completion', () => service.complete(document, params.position), null, token) : null;
   });
 
   connection.onCodeAction(async (params, token) => {
+    refuseAfterShutdown();
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const settings = await settingsFor(document.uri);
@@ -200,6 +216,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   });
 
   connection.onRequest(DocumentKindRequest, (params: DocumentKindParams): DocumentKindResult => {
+    refuseAfterShutdown();
     const document = documents.get(params.uri);
     if (!document) return { kind: UNKNOWN_DOCUMENT.kind, label: UNKNOWN_DOCUMENT.label };
     try {

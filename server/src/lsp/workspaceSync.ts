@@ -2,7 +2,7 @@
 // after start-up), the open documents (their text wins over the disk), and file-system watch events.
 // When a file that other files depend on changes (a policy, a role, fargate-lint.json), `onDependencyChange`
 // fires, debounced, so the server can refresh the diagnostics of the task definitions that use it.
-import { canonicalUri } from '../core/uris';
+import { canonicalUri, isInside } from '../core/uris';
 import { isForeignFileName } from '../core/classify';
 import type { DocumentKind } from '../core/classify';
 import { uriToFileName, type WorkspaceIndex } from '../core/workspace';
@@ -72,22 +72,22 @@ export class WorkspaceSync {
     this.set(uri, text, true);
   }
 
-  /** The editor closed it: the disk has the truth again. */
+  /** The editor closed it: the disk has the truth again (for a file inside the workspace folders). */
   async closed(uri: string): Promise<void> {
     this.open.delete(canonicalUri(uri));
     const before = this.index.file(uri)?.classification.kind;
-    const text = this.files ? await this.files.read(uri) : undefined;
+    const text = this.files && this.inWorkspace(uri) ? await this.files.read(uri) : undefined;
     if (this.open.has(canonicalUri(uri))) return;
     if (text === undefined) this.index.delete(uri);
     else this.set(uri, text, false);
     if (isDependency(before) || isDependency(this.index.file(uri)?.classification.kind)) this.notify();
   }
 
-  /** File-system watch events (workspace/didChangeWatchedFiles). */
+  /** File-system watch events (workspace/didChangeWatchedFiles); events outside the workspace folders are ignored, never read. */
   async watched(changes: FileChange[]): Promise<void> {
     let relevant = false;
     for (const change of changes) {
-      if (this.open.has(canonicalUri(change.uri))) continue;
+      if (this.open.has(canonicalUri(change.uri)) || !this.inWorkspace(change.uri)) continue;
       const before = this.index.file(change.uri)?.classification.kind;
       if (change.type === 'deleted') {
         this.index.delete(change.uri);
@@ -100,6 +100,17 @@ export class WorkspaceSync {
       relevant ||= isDependency(before) || isDependency(this.index.file(change.uri)?.classification.kind);
     }
     if (relevant) this.notify();
+  }
+
+  /** Inside one of the workspace folders, after `.` and `..` segments are resolved (`file:///ws/../etc` is not in /ws). */
+  private inWorkspace(uri: string): boolean {
+    let resolved: string;
+    try {
+      resolved = new URL(uri).href;
+    } catch {
+      return false;
+    }
+    return this.index.roots.some((root) => isInside(resolved, root));
   }
 
   private fromDisk(uri: string, text: string): void {

@@ -1,6 +1,6 @@
 // Task-level cpu and memory must form one of the Fargate task sizes.
 import { sequentialEdits } from '../../edits';
-import { isPlaceholder } from '../../json';
+import { isPlaceholder, valueText } from '../../json';
 import type { Fix, Rule } from '../../rule';
 import {
   type OsFamily,
@@ -50,7 +50,7 @@ export const fargateCpuMemory: Rule<CpuMemoryData> = {
     if (cpu === undefined) {
       report({
         path: ['cpu'],
-        message: `cpu ${JSON.stringify(cpuText)} is not a CPU value: write CPU units such as "1024" or vCPUs such as "1 vCPU". Fargate accepts ${list(validCpus)}.`,
+        message: `cpu ${valueText(cpuText)} is not a CPU value: write CPU units such as "1024" or vCPUs such as "1 vCPU". Fargate accepts ${list(validCpus)}.`,
         data,
       });
       return;
@@ -67,7 +67,7 @@ export const fargateCpuMemory: Rule<CpuMemoryData> = {
     if (memory === undefined) {
       report({
         path: ['memory'],
-        message: `memory ${JSON.stringify(memoryText)} is not a memory value: write MiB such as "2048" or GB such as "2 GB". For cpu ${cpu} Fargate accepts ${list(row.memory)}.`,
+        message: `memory ${valueText(memoryText)} is not a memory value: write MiB such as "2048" or GB such as "2 GB". For cpu ${cpu} Fargate accepts ${list(row.memory)}.`,
         data,
       });
       return;
