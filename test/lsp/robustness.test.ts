@@ -3,7 +3,7 @@
 // that breaks the parser in the middle of the index.
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -140,6 +140,32 @@ describe('the workspace index', () => {
         (await client.diagnostics(deepUri)).map((d) => d.code),
         ['file-skipped'],
       );
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  test('fargate-lint.json naming files the index left out: each says why (not ours, a link, not found, outside)', async () => {
+    const { root } = workspace();
+    writeFileSync(join(root, 'iam', 'notes.json'), '{"notes": "not a policy"}');
+    symlinkSync(join(root, 'iam', 'policy.json'), join(root, 'iam', 'link.json'));
+    const text = JSON.stringify({
+      roles: {
+        execRole: { trustPolicy: 'iam/trust.json', policies: ['iam/notes.json', 'iam/link.json', 'iam/typo.json', '../../etc/passwd'] },
+      },
+    });
+    const client = await LspTestClient.start({ workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }] });
+    try {
+      await client.nextRefresh();
+      const uri = pathToFileURL(join(root, 'fargate-lint.json')).href;
+      await client.open(uri, text);
+      const found = (await client.diagnostics(uri)).filter((d) => d.code === 'project-config-file').map((d) => d.message);
+      assert.deepEqual(found, [
+        'The policy file "iam/notes.json" of role execRole is not a permission policy (it is not an ECS or IAM document), so the role\'s permissions are not checked.',
+        'The policy file "iam/link.json" of role execRole is not read (it is a symbolic link, which is not followed), so the role\'s permissions are not checked.',
+        'The policy file "iam/typo.json" of role execRole is not found in the workspace, so the role\'s permissions are not checked.',
+        'The policy file "../../etc/passwd" of role execRole is outside the workspace folders and is never read, so the role\'s permissions are not checked.',
+      ]);
     } finally {
       await client.shutdown();
     }

@@ -1,4 +1,5 @@
 // fargate-lint CLI: the language server's analysis over files and folders, for CI pipelines.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -76,8 +77,11 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
 
   const files: LoadedFile[] = [];
   for (const input of inputs) files.push(await load(input));
-  const workspace = new WorkspaceIndex([...new Set(options.paths.map((p) => pathToFileURL(path.resolve(p)).href))]);
-  for (const file of files) if (file.text !== undefined) workspace.set(file.uri, file.text);
+  const workspace = new WorkspaceIndex(workspaceRoots(options.paths));
+  for (const file of files) {
+    if (file.text !== undefined) workspace.set(file.uri, file.text);
+    else if (file.skipped) workspace.skip(file.uri, { reason: file.skipped, read: false });
+  }
   const documents = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.uri, TextDocument.create(f.uri, 'json', 1, f.text!)]));
   const service = new FargateLintLanguageService({ workspace, textDocumentOf: (uri) => documents.get(uri) });
 
@@ -101,6 +105,21 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
   else if (options.format === 'sarif') out(formatSarif(reports, FARGATE_LINT_VERSION, process.cwd()));
   else out(formatStylish(reports, !!process.stdout.isTTY && !process.env.NO_COLOR));
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+/** The folders named, and the folders of the files named: what "inside the workspace" means for the CLI. */
+function workspaceRoots(paths: string[]): string[] {
+  const folders = paths.map((p) => {
+    const absolute = path.resolve(p);
+    let folder = false;
+    try {
+      folder = fs.statSync(absolute).isDirectory();
+    } catch {
+      // a file, a link loop: its folder
+    }
+    return pathToFileURL(folder ? absolute : path.dirname(absolute)).href;
+  });
+  return [...new Set(folders)];
 }
 
 async function analyse(

@@ -2,6 +2,7 @@
 // Pure bookkeeping: the server feeds it from the editor and the disk, the CLI from the paths it is given.
 import { type JsonDocument, parseJson } from './json';
 import { type Classification, classify } from './classify';
+import { canonicalUri } from './uris';
 
 export interface WorkspaceFile {
   /** A URI (server) or an absolute file path turned into a file URI (CLI). */
@@ -10,15 +11,26 @@ export interface WorkspaceFile {
   readonly classification: Classification;
 }
 
+/** A file the workspace knows of but does not hold; `reason` follows "it is". */
+export interface SkippedFile {
+  reason: string;
+  /** It was read, and is none of ours (reason: what it is), rather than not read at all (reason: why). */
+  read: boolean;
+}
+
 export interface WorkspaceView {
   /** URIs of the workspace folders, for files such as fargate-lint.json that live at a root. */
   readonly roots: readonly string[];
   files(): Iterable<WorkspaceFile>;
   file(uri: string): WorkspaceFile | undefined;
+  /** Why a file that exists is not among `files()` (too large, a link, not ours), when that is known. */
+  skipped?(uri: string): SkippedFile | undefined;
 }
 
 export class WorkspaceIndex implements WorkspaceView {
   private readonly entries = new Map<string, WorkspaceFile>();
+  /** By canonical URI. */
+  private readonly skippedFiles = new Map<string, SkippedFile>();
   private generation = 0;
 
   constructor(public roots: string[] = []) {}
@@ -32,12 +44,25 @@ export class WorkspaceIndex implements WorkspaceView {
     const document = parseJson(text);
     const entry = { uri, document, classification: classify(document, uriToFileName(uri)) };
     this.entries.set(uri, entry);
+    this.skippedFiles.delete(canonicalUri(uri));
     this.generation++;
     return entry;
   }
 
   delete(uri: string): void {
-    if (this.entries.delete(uri)) this.generation++;
+    const had = this.skippedFiles.delete(canonicalUri(uri));
+    if (this.entries.delete(uri) || had) this.generation++;
+  }
+
+  /** Records a file that is left out of the index, and why (it replaces an entry for it). */
+  skip(uri: string, skipped: SkippedFile): void {
+    this.entries.delete(uri);
+    this.skippedFiles.set(canonicalUri(uri), skipped);
+    this.generation++;
+  }
+
+  skipped(uri: string): SkippedFile | undefined {
+    return this.skippedFiles.get(canonicalUri(uri));
   }
 
   file(uri: string): WorkspaceFile | undefined {

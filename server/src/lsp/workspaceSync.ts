@@ -46,6 +46,7 @@ export class WorkspaceSync {
             this.fromDisk(uri, text);
           },
           cancelled,
+          (uri, reason) => this.index.skip(uri, { reason, read: false }),
         );
       } catch (error) {
         this.log(`indexing ${root} failed: ${error instanceof Error ? error.message : String(error as string)}`);
@@ -128,8 +129,9 @@ export class WorkspaceSync {
     const before = this.index.file(uri)?.classification.kind;
     if (isForeignFileName(uriToFileName(uri))) return;
     const entry = this.index.set(uri, text);
-    // Files from disk that are none of ours are not kept: they cost memory and are never looked at.
-    if (!isOpen && entry.classification.kind === 'unknown') this.index.delete(uri);
+    // Files from disk that are none of ours are not kept: they cost memory and are never looked at. Only
+    // what they are is (fargate-lint.json may name one by mistake).
+    if (!isOpen && entry.classification.kind === 'unknown') this.index.skip(uri, { reason: 'not an ECS or IAM document', read: true });
     if (isOpen && (isDependency(before) || isDependency(entry.classification.kind))) this.notify();
   }
 

@@ -37,7 +37,7 @@ export const nodeWorkspaceFileSystem: WorkspaceFileSystem = {
     return file === undefined ? undefined : readText(file);
   },
 
-  async scan(rootUri, visit, isCancelled) {
+  async scan(rootUri, visit, isCancelled, skipped = () => undefined) {
     const root = filePath(rootUri);
     if (root === undefined) return;
     let files = 0;
@@ -57,10 +57,15 @@ export const nodeWorkspaceFileSystem: WorkspaceFileSystem = {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
           if (!SKIPPED_FOLDERS.has(entry.name) && depth < SCAN_LIMITS.maxDepth) queue.push({ folder: full, depth: depth + 1 });
-        } else if (entry.isFile() && /\.jsonc?$/i.test(entry.name)) {
+        } else if (/\.jsonc?$/i.test(entry.name)) {
+          if (!entry.isFile()) {
+            skipped(pathToFileURL(full).href, entry.isSymbolicLink() ? 'a symbolic link, which is not followed' : 'not a regular file');
+            continue;
+          }
           if (++files > SCAN_LIMITS.maxFiles || isCancelled()) return;
-          const text = await readText(full);
-          if (text !== undefined) visit(pathToFileURL(full).href, text);
+          const read = await readRegularFile(full, { maxBytes: SCAN_LIMITS.maxFileBytes });
+          if ('text' in read) visit(pathToFileURL(full).href, read.text);
+          else skipped(pathToFileURL(full).href, read.skipped);
         }
       }
       // Let requests and edits through between folders.
