@@ -196,6 +196,19 @@ function classifyIam(value: unknown): Classification | undefined {
   ) {
     return { kind: 'iam-authorization-details', label: 'IAM account authorization details', subjects: authorizationDetailsSubjects(value) };
   }
+  if (
+    isPolicyDocument(value.PolicyDocument) &&
+    !hasKey(value, 'PolicyName') &&
+    ['ManagedPolicyName', 'Roles', 'Users', 'Groups', 'Description', 'Path'].some((k) => hasKey(value, k))
+  ) {
+    // AWS::IAM::ManagedPolicy properties: a customer managed policy, whatever its statements hold.
+    const name = typeof value.ManagedPolicyName === 'string' ? value.ManagedPolicyName : undefined;
+    return {
+      kind: 'iam-policy',
+      label: 'IAM managed policy (AWS::IAM::ManagedPolicy properties)',
+      subjects: [{ kind: 'identity-policy', path: ['PolicyDocument'], value: value.PolicyDocument, name }],
+    };
+  }
   if (typeof value.PolicyName === 'string' && isPolicyDocument(value.PolicyDocument)) {
     // get-role-policy / get-user-policy / get-group-policy output, or AWS::IAM::Policy properties.
     const name = value.PolicyName;
