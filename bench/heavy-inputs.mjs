@@ -1,5 +1,5 @@
-// Heavy and hostile inputs through the built CLI (`node dist/cli.js`), one case at a time: the wall time and
-// the peak memory (max RSS) of each run. The cases are the ones of issue 9 (quadratic wildcards, 20,000
+// Heavy and hostile inputs through the built CLI (`node dist/cli.js`), one case at a time: the wall time, the
+// CPU time (user + system: steadier than wall time on a shared machine) and the peak memory (max RSS) of each run. The cases are the ones of issue 9 (quadratic wildcards, 20,000
 // statements, a 4 MB wildcard, 10,000 containers, 100,000 files, deep nesting, huge lines), written to a
 // temporary folder and removed afterwards. Figures only, no pass/fail: timing depends on the machine.
 // Run `npm run build` first. Options: `--only NAME` (substring of case names), `--cli PATH` (another build,
@@ -47,7 +47,39 @@ function withRole(folder, task, rolePolicy) {
   return ['.'];
 }
 
+function manyStatements(count) {
+  return Array.from({ length: count }, (_, i) => ({
+    Sid: `S${i}`,
+    Effect: 'Allow',
+    Action: ['s3:GetObject', 'logs:PutLogEvents'],
+    Resource: `arn:aws:s3:::bucket-${i}/*`,
+  }));
+}
+
+function manySecrets(count) {
+  const secrets = Array.from({ length: count }, (_, i) => ({
+    name: `S${i}`,
+    valueFrom: `arn:aws:ssm:eu-west-1:123456789012:parameter/app/p${i}`,
+  }));
+  return taskDefinition({ image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1', secrets });
+}
+
 const CASES = [
+  {
+    name: 'at the quotas: a 64 KiB task definition of 10 containers, a 10,240-character policy',
+    make: (folder) => {
+      const padding = 'x'.repeat(5_500);
+      const containers = Array.from({ length: 10 }, (_, i) => ({
+        name: `c${i}`,
+        image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1',
+        essential: i === 0,
+        environment: [{ name: 'NOTE', value: padding }],
+        secrets: [{ name: `S${i}`, valueFrom: `arn:aws:ssm:eu-west-1:123456789012:parameter/app/p${i}` }],
+      }));
+      const statements = manyStatements(80);
+      return withRole(folder, { ...taskDefinition(), containerDefinitions: containers }, policy(statements));
+    },
+  },
   {
     name: 'wildcard: 80 KB environment-file ARN against an 80 KB *a*a…*b resource',
     make: (folder) =>
@@ -77,13 +109,7 @@ const CASES = [
   {
     name: 'policy with 20,000 statements',
     make: (folder) => {
-      const statements = Array.from({ length: 20_000 }, (_, i) => ({
-        Sid: `S${i}`,
-        Effect: 'Allow',
-        Action: ['s3:GetObject', 'logs:PutLogEvents'],
-        Resource: `arn:aws:s3:::bucket-${i}/*`,
-      }));
-      return withRole(folder, taskDefinition(), policy(statements));
+      return withRole(folder, taskDefinition(), policy(manyStatements(20_000)));
     },
   },
   {
@@ -138,6 +164,24 @@ const CASES = [
     },
   },
   {
+    name: '4 MB policy (34,000 statements)',
+    make: (folder) => {
+      writeFileSync(join(folder, 'policy.json'), JSON.stringify(policy(manyStatements(34_000))));
+      return ['policy.json'];
+    },
+  },
+  {
+    name: '3.5 MB task definition (40,000 secrets)',
+    make: (folder) => {
+      writeFileSync(join(folder, 'task-definition.json'), JSON.stringify(manySecrets(40_000)));
+      return ['task-definition.json'];
+    },
+  },
+  {
+    name: 'both, the role check across them (budgeted: the rest is unknown)',
+    make: (folder) => withRole(folder, manySecrets(40_000), policy(manyStatements(34_000))),
+  },
+  {
     name: '50,000-deep nesting, next to a task definition',
     make: (folder) => {
       writeFileSync(join(folder, 'deep.json'), `${'['.repeat(50_000)}${']'.repeat(50_000)}`);
@@ -158,7 +202,10 @@ const CASES = [
 /** Runs the CLI with a preload that reports its peak memory on exit. */
 function runCli(folder, args) {
   const preload = join(folder, '..', `rss-${process.pid}.cjs`);
-  writeFileSync(preload, `process.on('exit', () => require('fs').writeSync(2, '\\nMAXRSS ' + process.resourceUsage().maxRSS + '\\n'));`);
+  writeFileSync(
+    preload,
+    `process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeSync(2, '\\nMAXRSS ' + u.maxRSS + ' CPU ' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });`,
+  );
   const started = performance.now();
   const result = spawnSync(process.execPath, ['--require', preload, CLI, '--format', 'json', ...args], {
     cwd: folder,
@@ -168,12 +215,13 @@ function runCli(folder, args) {
   });
   const seconds = (performance.now() - started) / 1000;
   rmSync(preload, { force: true });
-  const rss = /MAXRSS (\d+)/.exec(result.stderr ?? '')?.[1];
+  const usage = /MAXRSS (\d+) CPU (\d+)/.exec(result.stderr ?? '');
   return {
     seconds,
     timedOut: result.error?.code === 'ETIMEDOUT' || result.signal === 'SIGTERM',
     exitCode: result.status,
-    maxRssMiB: rss ? Number(rss) / 1024 : undefined,
+    maxRssMiB: usage ? Number(usage[1]) / 1024 : undefined,
+    cpuSeconds: usage ? Number(usage[2]) / 1e6 : undefined,
   };
 }
 
@@ -192,7 +240,8 @@ for (const c of CASES.filter((c) => c.name.includes(ONLY))) {
   if (!process.argv.includes('--json')) {
     const time = r.timedOut ? `> ${TIMEOUT_S} s (stopped)` : `${r.seconds.toFixed(2)} s`;
     const memory = r.maxRssMiB === undefined ? '' : `, ${r.maxRssMiB.toFixed(0)} MiB`;
-    console.log(`${r.name.padEnd(76)} ${time}${memory} (exit ${r.exitCode ?? '-'})`);
+    const cpu = r.cpuSeconds === undefined ? '' : `, ${r.cpuSeconds.toFixed(2)} s CPU`;
+    console.log(`${r.name.padEnd(72)} ${time}${cpu}${memory} (exit ${r.exitCode ?? '-'})`);
   }
 }
 if (process.argv.includes('--json')) console.log(JSON.stringify({ node: process.version, cli: CLI, results }));

@@ -12,6 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { run } from '../../server/src/cli/main';
 import type { FileReport } from '../../server/src/cli/report';
 import { MAX_NESTING_DEPTH, parseJson } from '../../server/src/core/json';
+import { MAX_MESSAGE_LENGTH } from '../../server/src/core/messages';
 import { WorkspaceIndex } from '../../server/src/core/workspace';
 import { FargateLintLanguageService } from '../../server/src/service/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
@@ -309,5 +310,57 @@ describe('numbers JSON readers cannot hold', () => {
     assert.equal(cpu.length, 1);
     assert.match(cpu[0], /^cpu Infinity \(a number too large to represent\) is not a CPU value/);
     assert.doesNotMatch(cpu[0], /null/);
+  });
+});
+
+describe('huge inputs (beyond every quota): bounded output, the quota reported', () => {
+  test('a 3.5 MB value on one line: findings as usual, and no message longer than MAX_MESSAGE_LENGTH', async () => {
+    const huge = `x${'Ab1!'.repeat(875_000)}`;
+    const { results, errors } = await validateAll({
+      'task-definition.json': JSON.stringify(
+        task({ container: { name: huge.slice(0, 100_000), environment: [{ name: 'DB_PASSWORD', value: huge }] } }),
+      ),
+    });
+    assert.deepEqual(errors, []);
+    const found = results['task-definition.json'];
+    assert.ok(found.some((d) => d.code === 'task-definition-size'));
+    assert.ok(found.some((d) => d.code === 'container-name-format'));
+    for (const d of found) assert.ok(d.message.length <= MAX_MESSAGE_LENGTH, `${d.code}: ${d.message.length} characters`);
+  });
+
+  test('a policy of 20,000 statements: one finding per real problem, the size reported as over every quota', async () => {
+    const statements = Array.from({ length: 20_000 }, (_, i) => ({
+      Sid: `S${i}`,
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: `arn:aws:s3:::b-${i}/*`,
+    }));
+    statements[7_000].Action = 's3:GetObjects';
+    const { results, errors } = await validateAll({ 'policy.json': JSON.stringify(policy(...statements)) });
+    assert.deepEqual(errors, []);
+    assert.deepEqual(
+      results['policy.json'].map((d) => d.code),
+      ['iam-invalid-action', 'iam-policy-size'],
+    );
+    assert.match(results['policy.json'][1].message, /over every quota of a policy you create/);
+  });
+
+  test('adversarial wildcards: an 80 KB *a*a…*b resource against an 80 KB environment-file ARN is decided (not granted)', async () => {
+    const arn = `arn:aws:s3:::bucket/${'a'.repeat(80_000)}`;
+    const { results, errors } = await validateAll({
+      'fargate-lint.json': JSON.stringify(config(['policy.json'], undefined, 'trust.json')),
+      'trust.json': JSON.stringify(TRUST),
+      'policy.json': JSON.stringify(
+        policy(
+          { Effect: 'Allow', Action: ['ecr:*', 'logs:*'], Resource: '*' },
+          { Effect: 'Allow', Action: ['s3:GetObject', 's3:GetBucketLocation'], Resource: `arn:aws:s3:::${'*a'.repeat(40_000)}*b` },
+        ),
+      ),
+      'task-definition.json': JSON.stringify(task({ container: { environmentFiles: [{ value: arn, type: 's3' }] } })),
+    });
+    assert.deepEqual(errors, []);
+    const permission = results['task-definition.json'].filter((d) => d.code === 'execution-role-permission');
+    assert.equal(permission.length, 1);
+    assert.match(permission[0].message, /^execution role execRole lacks s3:GetObject on arn:aws:s3:::bucket\/aaaa/);
   });
 });

@@ -9,7 +9,7 @@ import { skippedFileMeta } from '../core/rules/meta';
 import { fromSeverity } from '../service/convert';
 import { FargateLintLanguageService } from '../service/languageService';
 import { skipReason, skippedMessage } from '../service/models';
-import { readRegularFile } from '../node/read';
+import { readRegularFileSync } from '../node/read';
 import { DEFAULT_SETTINGS } from '../service/settings';
 import { type InputFile, UsageError, collectFiles } from './files';
 import { type FileReport, formatJson, formatSarif, formatStylish } from './report';
@@ -53,10 +53,10 @@ interface LoadedFile {
   skipped?: string;
 }
 
-async function load(input: InputFile): Promise<LoadedFile> {
+function load(input: InputFile): LoadedFile {
   const uri = pathToFileURL(input.absolutePath).href;
   if (input.skipped) return { input, uri, skipped: input.skipped };
-  const read = await readRegularFile(input.absolutePath, { followLinks: true });
+  const read = readRegularFileSync(input.absolutePath, { followLinks: true });
   if ('skipped' in read) return { input, uri, skipped: read.skipped };
   const skipped = skipReason(read.text);
   return skipped ? { input, uri, skipped } : { input, uri, text: read.text };
@@ -75,8 +75,7 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
     throw error;
   }
 
-  const files: LoadedFile[] = [];
-  for (const input of inputs) files.push(await load(input));
+  const files = inputs.map(load);
   const workspace = new WorkspaceIndex(workspaceRoots(options.paths));
   for (const file of files) {
     if (file.text !== undefined) workspace.set(file.uri, file.text);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Severity, docsUrl } from '../core/rule';
-import { escapeControlCharacters } from '../core/messages';
+import { sanitizeMessage } from '../core/messages';
 import { allRuleMetas } from '../core/rules/meta';
 
 interface CliDiagnostic {
@@ -21,7 +21,7 @@ export interface FileReport {
 
 export function formatJson(reports: FileReport[]): string {
   return JSON.stringify(
-    reports.map((r) => ({ ...r, file: escapeControlCharacters(r.file) })),
+    reports.map((r) => ({ ...r, file: sanitizeMessage(r.file) })),
     null,
     2,
   );
@@ -37,11 +37,11 @@ export function formatStylish(reports: FileReport[], color: boolean): string {
   for (const report of reports) {
     if (report.diagnostics.length === 0) continue;
     // File names come from the disk and messages from the files: neither may reach the terminal raw.
-    lines.push(paint('4', escapeControlCharacters(report.file)) + paint('2', `  (${report.kind})`));
+    lines.push(paint('4', sanitizeMessage(report.file)) + paint('2', `  (${report.kind})`));
     for (const d of report.diagnostics) {
       totals[d.severity]++;
       const where = `${d.range.start.line + 1}:${d.range.start.character + 1}`.padEnd(8);
-      const message = escapeControlCharacters(d.message);
+      const message = sanitizeMessage(d.message);
       lines.push(
         `  ${paint('2', where)} ${paint(severityColor[d.severity], SEVERITY_WORDS[d.severity].padEnd(7))} ${message}  ${paint('2', d.rule)}`,
       );

@@ -2,7 +2,7 @@
 import type { JsonDocument, JsonPath } from './json';
 import { type Classification, classify } from './classify';
 import type { AnyRule, Finding, Report, Severity, SeveritySetting } from './rule';
-import { escapeControlCharacters } from './messages';
+import { sanitizeMessage } from './messages';
 import { allRules } from './rules';
 import type { WorkspaceView } from './workspace';
 
@@ -59,11 +59,11 @@ function toFinding(rule: AnyRule, subjectPath: JsonPath, report: Report<unknown>
   return {
     ruleId: rule.meta.id,
     severity: setting ?? report.severity ?? rule.meta.defaultSeverity,
-    message: escapeControlCharacters(report.message),
+    message: sanitizeMessage(report.message),
     path: [...subjectPath, ...report.path],
     target: report.target ?? 'value',
     subjectPath,
     data: report.data,
-    related: report.related?.map((r) => ({ ...r, message: escapeControlCharacters(r.message) })),
+    related: report.related?.map((r) => ({ ...r, message: sanitizeMessage(r.message) })),
   };
 }

@@ -16,36 +16,90 @@ const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 /**
  * Reads a regular file of at most `maxBytes` bytes (a BOM is dropped). The server does not follow a symbolic
  * link (its scan never enters links either, so a link cannot bring in a file from outside the workspace);
- * the CLI follows the links it is named.
+ * the CLI follows the links it is named, and reads synchronously (100,000 small files read in a loop are
+ * several times faster so).
  */
-export async function readRegularFile(file: string, options: { followLinks?: boolean; maxBytes?: number } = {}): Promise<ReadResult> {
-  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
+export async function readRegularFile(file: string, options: ReadOptions = {}): Promise<ReadResult> {
   let handle: fs.promises.FileHandle;
   try {
-    handle = await fs.promises.open(file, fs.constants.O_RDONLY | NONBLOCK | (options.followLinks ? 0 : NOFOLLOW));
+    handle = await fs.promises.open(file, flags(options));
   } catch (error) {
     return { skipped: openProblem(file, error, !!options.followLinks) };
   }
   try {
-    const stat = await handle.stat();
-    const problem = statProblem(stat, maxBytes);
-    if (problem) return { skipped: problem };
-    let buffer: Buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        if (length > maxBytes) return { skipped: tooLarge(maxBytes) };
-        buffer = grown(buffer, maxBytes);
-      }
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    return { text: decode(buffer.subarray(0, length)) };
+    const bytes = new Bounded(await handle.stat(), options.maxBytes);
+    while (bytes.wants()) bytes.got((await handle.read(bytes.buffer, bytes.length, bytes.room(), null)).bytesRead);
+    return bytes.result();
   } catch (error) {
     return { skipped: readProblem(error) };
   } finally {
     await handle.close();
+  }
+}
+
+/** The same, synchronously. */
+export function readRegularFileSync(file: string, options: ReadOptions = {}): ReadResult {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, flags(options));
+  } catch (error) {
+    return { skipped: openProblem(file, error, !!options.followLinks) };
+  }
+  try {
+    const bytes = new Bounded(fs.fstatSync(fd), options.maxBytes);
+    while (bytes.wants()) bytes.got(fs.readSync(fd, bytes.buffer, bytes.length, bytes.room(), null));
+    return bytes.result();
+  } catch (error) {
+    return { skipped: readProblem(error) };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+interface ReadOptions {
+  followLinks?: boolean;
+  maxBytes?: number;
+}
+
+function flags(options: ReadOptions): number {
+  return fs.constants.O_RDONLY | NONBLOCK | (options.followLinks ? 0 : NOFOLLOW);
+}
+
+/** The bytes of one file as they are read: never more than the cap + 1, whatever its size said. */
+class Bounded {
+  buffer: Buffer;
+  length = 0;
+  private readonly problem: string | undefined;
+  private done = false;
+
+  constructor(
+    stat: fs.Stats,
+    private readonly maxBytes = MAX_FILE_BYTES,
+  ) {
+    this.problem = statProblem(stat, maxBytes);
+    this.buffer = Buffer.alloc(this.problem ? 0 : Math.min(stat.size, maxBytes) + 1);
+  }
+
+  /** More is to be read: the file is regular, not at its end, and not over the cap yet. */
+  wants(): boolean {
+    if (this.problem || this.done || this.length > this.maxBytes) return false;
+    if (this.length === this.buffer.length) this.buffer = grown(this.buffer, this.maxBytes);
+    return true;
+  }
+
+  room(): number {
+    return this.buffer.length - this.length;
+  }
+
+  got(bytes: number): void {
+    if (bytes === 0) this.done = true;
+    this.length += bytes;
+  }
+
+  result(): ReadResult {
+    if (this.problem) return { skipped: this.problem };
+    if (this.length > this.maxBytes) return { skipped: tooLarge(this.maxBytes) };
+    return { text: decode(this.buffer.subarray(0, this.length)) };
   }
 }
 

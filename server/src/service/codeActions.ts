@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyFileEdits, replacementEdit } from '../core/edits';
 import { analyze, findRule } from '../core/engine';
 import { parseJson } from '../core/json';
-import { escapeControlCharacters } from '../core/messages';
+import { sanitizeMessage } from '../core/messages';
 import type { Fix } from '../core/rule';
 import type { WorkspaceView } from '../core/workspace';
 import { type DiagnosticData, SOURCE, toWorkspaceEdit } from './convert';
@@ -36,7 +36,7 @@ export class CodeActionService {
           const edit = toWorkspaceEdit(textDocument.uri, textDocument, fix.edits, textDocumentOf);
           if (!edit) continue;
           actions.push({
-            title: escapeControlCharacters(fix.title),
+            title: sanitizeMessage(fix.title),
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             isPreferred: fix.isPreferred || undefined,

@@ -19,7 +19,10 @@ export interface LanguageServiceOptions {
 }
 
 export class FargateLintLanguageService {
-  private readonly models = new ModelCache();
+  private readonly models = new ModelCache((uri, text) => {
+    const file = this.options.workspace?.file(uri);
+    return file && file.document.text === text ? file : undefined;
+  });
   private readonly validation = new Validation();
   private readonly hoverService = new HoverService();
   private readonly completionService = new CompletionService();

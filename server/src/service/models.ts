@@ -5,7 +5,7 @@ import { type Classification, UNKNOWN_DOCUMENT, classify, isForeignFileName } fr
 import { uriToFileName } from '../core/workspace';
 
 /** Task definitions are at most 64 KiB and policies smaller; account dumps can be a few MB (the read cap, node/read.ts). */
-export const MAX_DOCUMENT_LENGTH = 4 * 1024 * 1024;
+const MAX_DOCUMENT_LENGTH = 4 * 1024 * 1024;
 
 export interface DocumentModel {
   readonly uri: string;
@@ -31,11 +31,17 @@ export function skippedMessage(reason: string): string {
   return `Skipped: the file is ${reason}.`;
 }
 
-function buildModel(uri: string, version: number, text: string): DocumentModel {
+/** The parsed form of this exact text, when something (the workspace index) has it already. */
+export type ParsedElsewhere = (uri: string, text: string) => { document: JsonDocument; classification: Classification } | undefined;
+
+function buildModel(uri: string, version: number, text: string, parsed: ParsedElsewhere): DocumentModel {
   const fileName = uriToFileName(uri);
   if (isForeignFileName(fileName)) return { uri, version, fileName, document: EMPTY, classification: UNKNOWN_DOCUMENT };
   const skipped = skipReason(text);
   if (skipped) return { uri, version, fileName, document: EMPTY, classification: UNKNOWN_DOCUMENT, skipped };
+  // The index parsed the same text (open documents and the CLI's files are in it): once is enough.
+  const known = parsed(uri, text);
+  if (known) return { uri, version, fileName, ...known };
   const document = parseJson(text);
   return { uri, version, fileName, document, classification: classify(document, fileName) };
 }
@@ -44,7 +50,10 @@ function buildModel(uri: string, version: number, text: string): DocumentModel {
 export class ModelCache {
   private readonly models = new Map<string, DocumentModel>();
 
-  constructor(private readonly capacity = 20) {}
+  constructor(
+    private readonly parsed: ParsedElsewhere = () => undefined,
+    private readonly capacity = 20,
+  ) {}
 
   get(textDocument: TextDocument): DocumentModel {
     const cached = this.models.get(textDocument.uri);
@@ -54,7 +63,7 @@ export class ModelCache {
       this.models.set(textDocument.uri, cached);
       return cached;
     }
-    const model = buildModel(textDocument.uri, textDocument.version, textDocument.getText());
+    const model = buildModel(textDocument.uri, textDocument.version, textDocument.getText(), this.parsed);
     this.models.set(textDocument.uri, model);
     if (this.models.size > this.capacity) this.models.delete(this.models.keys().next().value!);
     return model;

@@ -4,7 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../core/engine';
 import { isPlaceholder } from '../core/json';
-import { escapeControlCharacters } from '../core/messages';
+import { sanitizeMessage } from '../core/messages';
 import { jsonSyntaxMeta, skippedFileMeta } from '../core/rules/meta';
 import type { SeveritySetting } from '../core/rule';
 import type { WorkspaceView } from '../core/workspace';
@@ -63,9 +63,14 @@ export class Validation {
       isCancelled: options.isCancelled,
       onRuleError: options.onRuleError,
     });
+    // Many findings may point into the same other file (a policy of 34,000 statements): its line table once.
+    const related = new Map<string, RelatedDocument | undefined>();
     const relatedDocument = (uri: string): RelatedDocument | undefined => {
-      const file = options.workspace?.file(uri);
-      return file && { uri, document: file.document, textDocument: TextDocument.create(uri, 'json', 0, file.document.text) };
+      if (!related.has(uri)) {
+        const file = options.workspace?.file(uri);
+        related.set(uri, file && { uri, document: file.document, textDocument: TextDocument.create(uri, 'json', 0, file.document.text) });
+      }
+      return related.get(uri);
     };
     for (const finding of result.findings) diagnostics.push(findingToDiagnostic(finding, textDocument, document, relatedDocument));
     diagnostics.push(...(await this.schemaDiagnostics(textDocument, model, options.settings.rules)));
@@ -105,7 +110,7 @@ export class Validation {
           code: binding.meta.id,
           codeDescription: codeDescription(binding.meta.id),
           source: SOURCE,
-          message: typeof d.message === 'string' ? escapeControlCharacters(d.message) : d.message,
+          message: typeof d.message === 'string' ? sanitizeMessage(d.message) : d.message,
         }))
     );
   }
@@ -123,7 +128,7 @@ export class Validation {
       code: ruleId,
       codeDescription: codeDescription(ruleId),
       source: SOURCE,
-      message: escapeControlCharacters(message),
+      message: sanitizeMessage(message),
     };
   }
 }

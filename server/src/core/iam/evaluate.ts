@@ -153,17 +153,9 @@ function literalRuns(resource: RequestedResource): string[] {
   return runs;
 }
 
-const possiblePatterns = new Map<string, Wildcard>();
-
-/** The pattern with its policy variables as `*`, compiled (kept: every request of a task definition meets the same patterns). */
+/** The pattern with its policy variables as `*`, compiled (iam/wildcard.ts keeps the compiled forms). */
 function possiblePattern(pattern: string): Wildcard {
-  let compiled = possiblePatterns.get(pattern);
-  if (!compiled) {
-    if (possiblePatterns.size >= 4096) possiblePatterns.clear();
-    compiled = compileWildcard(pattern.includes('${') ? withoutVariables(pattern) : pattern);
-    possiblePatterns.set(pattern, compiled);
-  }
-  return compiled;
+  return compileWildcard(pattern.includes('${') ? withoutVariables(pattern) : pattern);
 }
 
 function withoutVariables(pattern: string): string {

@@ -62,6 +62,9 @@ class CompiledWildcard implements Wildcard {
   private readonly fail: Int32Array | undefined;
   /** Characters a matching text must have at least (pieces without the frame marks). */
   private readonly minLength: number;
+  /** Pieces as views into the shared arrays: kept for patterns of a few pieces, made on demand for the others. */
+  private readonly views: Piece[] = [];
+  private readonly pieces: Pieces;
 
   constructor(
     readonly pattern: string,
@@ -88,6 +91,7 @@ class CompiledWildcard implements Wildcard {
     this.codes = codes.subarray(0, at);
     this.starts = Int32Array.from(starts);
     this.minLength = at - 2;
+    this.pieces = { count: this.starts.length - 1, at: (i) => this.piece(i) };
     if (literal) {
       const fail = new Int32Array(at);
       for (let i = 0; i + 1 < this.starts.length; i++) failureInto(this.codes, this.starts[i], this.starts[i + 1], fail);
@@ -95,11 +99,14 @@ class CompiledWildcard implements Wildcard {
     }
   }
 
-  /** Piece i, as views into the shared arrays. */
   private piece(i: number): Piece {
+    const kept = this.views[i];
+    if (kept) return kept;
     const start = this.starts[i];
     const end = this.starts[i + 1];
-    return { codes: this.codes.subarray(start, end), fail: this.fail?.subarray(start, end) };
+    const piece = { codes: this.codes.subarray(start, end), fail: this.fail?.subarray(start, end) };
+    if (i < 64) this.views[i] = piece;
+    return piece;
   }
 
   matches(text: string, options: MatchOptions = {}): boolean {
@@ -111,10 +118,9 @@ class CompiledWildcard implements Wildcard {
     if (parts.length === 1 && parts[0].length < this.minLength) return false;
     const framed = frame(parts, this.ignoreCase);
     const counter = options.steps ?? { steps: 0 };
-    const pieces = { count: this.starts.length - 1, at: (i: number) => this.piece(i) };
-    if (this.fail) return placeLiteral(pieces, framed, counter);
+    if (this.fail) return placeLiteral(this.pieces, framed, counter);
     const budget = counter.steps + 32 * (this.pattern.length + parts.reduce((n, p) => n + p.length, 0)) + 100_000;
-    const result = placeTrying(pieces, framed, counter, budget);
+    const result = placeTrying(this.pieces, framed, counter, budget);
     return result ?? options.undecided ?? true;
   }
 }
@@ -125,26 +131,42 @@ interface Pieces {
   at(i: number): Piece;
 }
 
-/** The text parts as character codes, the first after BEGIN and the last before END; empty middle parts merge their holes. */
-function frame(parts: readonly string[], ignoreCase: boolean): Int32Array[] {
-  const kept = parts.filter((p, i) => p !== '' || i === 0 || i === parts.length - 1);
-  return kept.map((part, i) => {
-    const text = ignoreCase ? part.toLowerCase() : part;
-    const first = i === 0;
-    const last = i === kept.length - 1;
-    const codes = new Int32Array(text.length + (first ? 1 : 0) + (last ? 1 : 0));
-    let at = 0;
-    if (first) codes[at++] = BEGIN;
-    for (let j = 0; j < text.length; j++) codes[at++] = text.charCodeAt(j);
-    if (last) codes[at++] = END;
-    return codes;
-  });
+/** A part of the text read as character codes, after BEGIN when it is the first and before END when the last. */
+class Part {
+  readonly length: number;
+  private readonly shift: number;
+
+  constructor(
+    private readonly text: string,
+    first: boolean,
+    last: boolean,
+  ) {
+    this.shift = first ? 1 : 0;
+    this.length = text.length + this.shift + (last ? 1 : 0);
+  }
+
+  code(i: number): number {
+    const j = i - this.shift;
+    if (j < 0) return BEGIN;
+    return j < this.text.length ? this.text.charCodeAt(j) : END;
+  }
 }
 
-/** fail[i]: the length of the longest proper prefix of codes[0..i] that is also its suffix. */
-function failureOf(codes: Int32Array): Int32Array {
-  const fail = new Int32Array(codes.length);
-  failureInto(codes, 0, codes.length, fail);
+/** The text parts, framed; empty middle parts merge their holes. Nothing is copied. */
+function frame(parts: readonly string[], ignoreCase: boolean): Part[] {
+  const kept = parts.filter((p, i) => p !== '' || i === 0 || i === parts.length - 1);
+  return kept.map((part, i) => new Part(ignoreCase ? part.toLowerCase() : part, i === 0, i === kept.length - 1));
+}
+
+/** The failure function of a text part (searched for inside a piece after a hole). */
+function failureOfPart(part: Part): Int32Array {
+  const fail = new Int32Array(part.length);
+  let k = 0;
+  for (let i = 1; i < part.length; i++) {
+    while (k > 0 && part.code(i) !== part.code(k)) k = fail[k - 1];
+    if (part.code(i) === part.code(k)) k++;
+    fail[i] = k;
+  }
   return fail;
 }
 
@@ -194,7 +216,7 @@ function completeInHole(pieces: Pieces, s: number, offsets: Uint8Array, counter:
 
 // --- pieces without `?`: Knuth-Morris-Pratt ------------------------------------------------------------
 
-function placeLiteral(pieces: Pieces, parts: readonly Int32Array[], counter: StepCounter): boolean {
+function placeLiteral(pieces: Pieces, parts: readonly Part[], counter: StepCounter): boolean {
   let s = 0;
   let carried: Uint8Array | undefined;
   for (let i = 0; i < parts.length; i++) {
@@ -207,7 +229,7 @@ function placeLiteral(pieces: Pieces, parts: readonly Int32Array[], counter: Ste
       let done = -1;
       let survivors: number[] = [];
       if (carried) {
-        textFail ??= failureOf(text);
+        textFail ??= failureOfPart(text);
         counter.steps += text.length;
         ({ done, survivors } = continueFits(codes, carried, text, textFail, counter));
       }
@@ -240,7 +262,7 @@ function placeLiteral(pieces: Pieces, parts: readonly Int32Array[], counter: Ste
 function searchFrom(
   piece: Int32Array,
   fail: Int32Array,
-  text: Int32Array,
+  text: Part,
   from: number,
   limit: number,
   counter: StepCounter,
@@ -248,11 +270,12 @@ function searchFrom(
   let k = 0;
   for (let i = from; i < limit; i++) {
     counter.steps++;
-    while (k > 0 && text[i] !== piece[k]) {
+    const c = text.code(i);
+    while (k > 0 && c !== piece[k]) {
       counter.steps++;
       k = fail[k - 1];
     }
-    if (text[i] === piece[k]) k++;
+    if (c === piece[k]) k++;
     if (k === piece.length) return { end: i + 1, state: k };
   }
   return { end: -1, state: k };
@@ -266,7 +289,7 @@ function searchFrom(
 function continueFits(
   piece: Int32Array,
   carried: Uint8Array,
-  text: Int32Array,
+  text: Part,
   textFail: Int32Array,
   counter: StepCounter,
 ): { done: number; survivors: number[] } {
@@ -275,11 +298,11 @@ function continueFits(
   let k = 0;
   for (let j = 0; j < piece.length; j++) {
     counter.steps++;
-    while (k > 0 && (k === text.length || piece[j] !== text[k])) {
+    while (k > 0 && (k === text.length || piece[j] !== text.code(k))) {
       counter.steps++;
       k = textFail[k - 1];
     }
-    if (piece[j] === text[k]) k++;
+    if (piece[j] === text.code(k)) k++;
     if (k === text.length && carried[j + 1 - k]) {
       if (j + 1 === piece.length) done = text.length;
       else survivors.push(j + 1);
@@ -295,7 +318,7 @@ function continueFits(
 
 // --- pieces with `?`: every start in turn, within a budget ----------------------------------------------
 
-function placeTrying(pieces: Pieces, parts: readonly Int32Array[], counter: StepCounter, budget: number): boolean | undefined {
+function placeTrying(pieces: Pieces, parts: readonly Part[], counter: StepCounter, budget: number): boolean | undefined {
   let s = 0;
   // Offsets into the current piece of fits in progress; a fresh start (offset 0) is always allowed after a star.
   let active: number[] = [];
@@ -306,7 +329,7 @@ function placeTrying(pieces: Pieces, parts: readonly Int32Array[], counter: Step
   for (let i = 0; i < parts.length; i++) {
     const text = parts[i];
     for (let t = 0; t < text.length; t++) {
-      const c = text[t];
+      const c = text.code(t);
       stamp++;
       next.length = 0;
       let completed = false;

@@ -36,11 +36,8 @@ type SizeContext = 'customer-managed' | 'inline' | 'role-inline-total' | 'trust'
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-/**
- * The finding for a document of `size` characters in `context`, or undefined when it fits.
- * @internal Exported for tests.
- */
-export function sizeVerdict(context: SizeContext, size: number): { severity: Severity; message: string } | undefined {
+/** The finding for a document of `size` characters in `context`, or undefined when it fits. */
+function sizeVerdict(context: SizeContext, size: number): { severity: Severity; message: string } | undefined {
   switch (context) {
     case 'customer-managed':
       if (size <= MANAGED_POLICY_LIMIT) return undefined;
