@@ -31,12 +31,12 @@ export class ResyncingMessageReader extends AbstractMessageReader {
     const onClose = () => this.fireClose();
     this.readable.on('data', onData);
     this.readable.on('error', onError);
-    this.readable.on('end', onClose);
+    this.readable.on('close', onClose);
     return {
       dispose: () => {
         this.readable.off('data', onData);
         this.readable.off('error', onError);
-        this.readable.off('end', onClose);
+        this.readable.off('close', onClose);
         this.callback = undefined;
       },
     };
