@@ -97,7 +97,7 @@ export function toWorkspaceEdit(
   edits: FileEdit[],
   textDocumentOf: (uri: string) => TextDocument | undefined,
 ): WorkspaceEdit | undefined {
-  const changes: Record<string, TextEdit[]> = {};
+  const changes = Object.create(null) as Record<string, TextEdit[]>;
   const creates: { uri: string; content: string }[] = [];
   for (const edit of edits) {
     if ('createFile' in edit) {
