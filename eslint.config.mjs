@@ -9,6 +9,9 @@ const layer = (...folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 /** The LSP connection library: only the LSP glue (lsp/, node/) may use it. */
 const CONNECTION = { regex: '^vscode-languageserver(/.*)?$', message: 'only server/src/lsp/ and server/src/node/ talk LSP' };
 
+/** core/, sources/, service/, lsp/ and the browser entries run in a web worker too (VS Code for the Web). */
+const NO_NODE = { regex: '^node:', message: 'this layer also runs in a browser: Node built-ins belong in server/src/node/ or cli/' };
+
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
@@ -38,7 +41,7 @@ export default tseslint.config(
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
   },
-  // Parsed objects have no prototype (core/json.ts): turning one into text throws, and "[object Object]" in a
+  // Parsed objects have no prototype (sources/json/parse.ts): turning one into text throws, and "[object Object]" in a
   // message helps nobody. Values of unknown type go through scalarText() or JSON.stringify().
   {
     files: ['server/src/**/*.ts'],
@@ -47,24 +50,31 @@ export default tseslint.config(
       '@typescript-eslint/no-base-to-string': ['error', { checkUnknown: true }],
     },
   },
-  // The layers (README "How it is built"): core is pure analysis, the language service holds no
-  // connection, the syntax sources know no rules, and the file system layer does not depend on the CLI.
+  // The layers (README "How it is built", sources/source.ts): core is pure analysis on the model, the
+  // sources turn syntax into the model and know no rules, the language service holds no connection, and
+  // the file system layer does not depend on the CLI.
   {
     files: ['server/src/core/**/*.ts'],
     rules: restrict(
       { regex: layer('service', 'lsp', 'cli', 'node'), message: 'core/ is pure analysis: it imports no service/, lsp/, cli/ or node/' },
-      { regex: '^vscode-languageserver', message: 'core/ knows no LSP types' },
+      { regex: layer('sources'), message: 'core/ sees the model, never a source: sources/ import core/, not the other way' },
+      {
+        regex: '^(vscode-languageserver|vscode-json-languageservice|jsonc-parser|yaml)',
+        message: 'core/ knows no syntax and no LSP types',
+      },
+      NO_NODE,
     ),
   },
   {
     files: ['server/src/sources/**/*.ts'],
-    rules: restrict({ regex: '(^|/)rules(/|$)', message: 'a source turns syntax into the model; it never sees the rules' }),
+    rules: restrict({ regex: '(^|/)rules(/|$)', message: 'a source turns syntax into the model; it never sees the rules' }, NO_NODE),
   },
   {
     files: ['server/src/service/**/*.ts'],
     rules: restrict(
       { regex: layer('lsp', 'cli', 'node'), message: 'the language service is shared by the server and the CLI' },
       CONNECTION,
+      NO_NODE,
     ),
   },
   {
@@ -73,7 +83,21 @@ export default tseslint.config(
   },
   {
     files: ['server/src/lsp/**/*.ts'],
-    rules: restrict({ regex: layer('cli', 'node'), message: 'the LSP glue gets the platform (file system, transport) from node/main.ts' }),
+    rules: restrict(
+      {
+        regex: layer('cli', 'node', 'browser'),
+        message: 'the LSP glue gets the platform (file system, IAM data, transport) from node/main.ts or browser/main.ts',
+      },
+      NO_NODE,
+    ),
+  },
+  {
+    files: ['server/src/browser/**/*.ts'],
+    rules: restrict({ regex: layer('cli', 'node'), message: 'the web worker has no Node: it does not use the CLI or node/' }, NO_NODE),
+  },
+  {
+    files: ['client/src/browser/**/*.ts'],
+    rules: restrict({ regex: '^(node:|vscode-languageclient/node$)', message: 'the web extension host has no Node' }),
   },
   {
     files: ['server/src/node/**/*.ts'],

@@ -30,10 +30,22 @@ function skippedForShared(files) {
 const files = find(root)
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+// platform.ts does what the node entry points do first (where the IAM data is read from).
+const platform = join(root, 'helpers', 'platform.ts');
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--import', platform, '--test', '--test-reporter=spec', ...files], {
+  stdio: 'inherit',
+});
 const skipped = skippedForShared(files);
 if (skipped.length > 0) {
   const names = skipped.map((f) => relative(join(root, '..'), f)).join(', ');
   console.error(`\n!! SKIPPED the corpus and peer tests (${names}): ${SHARED} is missing; to run them, ${HOW_TO_RUN_SHARED}.\n`);
+}
+// The editor tests skip without Debian's neovim or emacs (unless FARGATE_LINT_REQUIRE_EDITORS=1): say so.
+const editors = files.filter((f) => f.includes(`${join('test', 'editors')}`) && f.endsWith('.test.ts'));
+const missingEditors = ['nvim', 'emacs'].filter((program) => spawnSync('sh', ['-c', `command -v ${program}`]).status !== 0);
+if (editors.length > 0 && missingEditors.length > 0 && !process.env.FARGATE_LINT_REQUIRE_EDITORS) {
+  console.error(
+    `\n!! SKIPPED editor tests: ${missingEditors.join(', ')} not installed; apt-get install neovim emacs-nox elpa-eglot runs them.\n`,
+  );
 }
 process.exit(result.status ?? 1);

@@ -1,61 +1,91 @@
-// The VS Code side: starts the language server for JSON documents and shows what a file was recognised as.
+// The VS Code side, shared by the desktop (node/main.ts) and VS Code for the Web (browser/main.ts): starts
+// the language server for JSON documents, answers its requests for workspace files, shows what a file was
+// recognised as, and registers the commands. Only how the server is started differs per platform.
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { DocumentKindRequest, type DocumentKindResult, SETTINGS_SECTION } from '../../shared/protocol';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { DocumentKindRequest, type DocumentKindResult, type InitializationOptions, SETTINGS_SECTION } from '../../shared/protocol';
+import { registerCommands } from './commands';
+import { answerWorkspaceFileRequests } from './workspace-files';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
 
-let client: LanguageClient | undefined;
-
 export interface FargateLintApi {
-  /** Resolves once the language server is running. */
-  ready: Promise<void>;
+  /** Which entry point runs: `node` (desktop, `main`) or `browser` (VS Code for the Web, `browser`). */
+  readonly platform: 'node' | 'browser';
+  /** Resolves once the language server is running (again, after "Restart server"). */
+  readonly ready: Promise<void>;
   /** Fires when the language status item is updated for a document (used by the integration tests). */
   onDidUpdateKindStatus: vscode.Event<KindStatus>;
 }
 
-/** What the language status item shows for a document. */
+/**
+ * What the language status item shows for a document.
+ * @internal Exported for the integration tests.
+ */
 export interface KindStatus {
   uri: string;
   text: string;
   detail: string | undefined;
 }
 
-export function activate(context: vscode.ExtensionContext): FargateLintApi {
-  const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
-  };
+/** Makes the platform's language client; `options` are complete but for the platform's own. */
+export type ClientFactory = (options: LanguageClientOptions) => BaseLanguageClient;
+
+let client: BaseLanguageClient | undefined;
+
+export function activateWith(
+  context: vscode.ExtensionContext,
+  platform: FargateLintApi['platform'],
+  createClient: ClientFactory,
+  initializationOptions: InitializationOptions,
+): FargateLintApi {
   const outputChannel = vscode.window.createOutputChannel('fargate-lint', { log: true });
   // Policies, roles and fargate-lint.json that change on disk (git checkout, another tool) re-check the task
   // definitions that use them.
   const jsonWatcher = vscode.workspace.createFileSystemWatcher('**/*.json');
-  const clientOptions: LanguageClientOptions = {
+  const current = createClient({
     // Every scheme: files, untitled documents and virtual file systems alike.
     documentSelector: SELECTOR as LanguageClientOptions['documentSelector'],
     synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: jsonWatcher },
     outputChannel,
-  };
-  client = new LanguageClient('fargateLint', 'fargate-lint', serverOptions, clientOptions);
-  const ready = client.start();
+    initializationOptions: { ...initializationOptions, workspaceFiles: true } satisfies InitializationOptions,
+  });
+  client = current;
+  context.subscriptions.push(...answerWorkspaceFileRequests(current));
+  let ready = current.start();
   context.subscriptions.push(outputChannel, jsonWatcher, { dispose: () => void client?.stop() });
   const kindStatusUpdated = new vscode.EventEmitter<KindStatus>();
   context.subscriptions.push(
     kindStatusUpdated,
-    createKindStatus(() => client, ready, kindStatusUpdated),
+    createKindStatus(current, () => ready, kindStatusUpdated),
+    ...registerCommands(current, () => ready, {
+      restart: async () => {
+        outputChannel.info('restarting the language server');
+        ready = current.stop().then(
+          () => current.start(),
+          () => current.start(),
+        );
+        await ready;
+      },
+    }),
   );
-  return { ready, onDidUpdateKindStatus: kindStatusUpdated.event };
+  return {
+    platform,
+    get ready() {
+      return ready;
+    },
+    onDidUpdateKindStatus: kindStatusUpdated.event,
+  };
 }
 
-export function deactivate(): Thenable<void> | undefined {
+export function deactivateClient(): Thenable<void> | undefined {
   return client?.stop();
 }
 
 /** A language status item ("ECS task definition", "IAM policy", ...) for the active JSON editor. */
 function createKindStatus(
-  getClient: () => LanguageClient | undefined,
-  ready: Promise<void>,
+  client: BaseLanguageClient,
+  ready: () => Promise<void>,
   updated: vscode.EventEmitter<KindStatus>,
 ): vscode.Disposable {
   const item = vscode.languages.createLanguageStatusItem('fargateLint.documentKind', SELECTOR);
@@ -65,11 +95,10 @@ function createKindStatus(
 
   const update = async () => {
     const editor = vscode.window.activeTextEditor;
-    const current = getClient();
-    if (!editor || !current) return;
-    await ready;
+    if (!editor) return;
+    await ready();
     try {
-      const result = await current.sendRequest<DocumentKindResult>(DocumentKindRequest, { uri: editor.document.uri.toString() });
+      const result = await client.sendRequest<DocumentKindResult>(DocumentKindRequest, { uri: editor.document.uri.toString() });
       item.text = result.label;
       item.detail = result.kind === 'unknown' ? 'fargate-lint has nothing to check here' : 'checked by fargate-lint';
       item.severity = vscode.LanguageStatusSeverity.Information;

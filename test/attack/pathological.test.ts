@@ -11,11 +11,12 @@ import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { run } from '../../server/src/cli/main';
 import type { FileReport } from '../../server/src/cli/report';
-import { MAX_NESTING_DEPTH, parseJson } from '../../server/src/core/json';
 import { MAX_MESSAGE_LENGTH } from '../../server/src/core/messages';
-import { WorkspaceIndex } from '../../server/src/core/workspace';
 import { FargateLintLanguageService } from '../../server/src/service/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import { WorkspaceIndex } from '../../server/src/service/workspace';
+import { parseJson } from '../../server/src/sources/json/parse';
+import { MAX_NESTING_DEPTH } from '../../server/src/sources/text';
 import { config, policy, task, TRUST } from '../unit/rules/execution-role/fixtures';
 
 /** A temporary folder with these files (objects are written as JSON). */
@@ -70,7 +71,7 @@ async function validateAll(files: Record<string, string>) {
   for (const d of documents) {
     const diagnostics = await service.validate(d, DEFAULT_SETTINGS);
     results[d.uri.slice('file:///ws/'.length)] = diagnostics.map((x) => ({ code: String(x.code), message: String(x.message) }));
-    fixTitles.push(...service.codeActions(d, { diagnostics }, DEFAULT_SETTINGS).map((a) => a.title));
+    fixTitles.push(...(await service.codeActions(d, { diagnostics }, DEFAULT_SETTINGS)).map((a) => a.title));
   }
   return { results, errors, fixTitles };
 }
@@ -87,6 +88,7 @@ describe('deep nesting', () => {
         offset: 2 + MAX_NESTING_DEPTH,
         length: 1,
         message: `Nested more than ${MAX_NESTING_DEPTH} levels deep: fargate-lint does not analyse this file`,
+        ruleId: 'json-syntax',
       },
     ]);
     // Brackets inside strings and comments do not count.

@@ -15,9 +15,9 @@ import fc from 'fast-check';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_MESSAGE_LENGTH } from '../../server/src/core/messages';
-import { WorkspaceIndex } from '../../server/src/core/workspace';
 import { FargateLintLanguageService } from '../../server/src/service/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import { WorkspaceIndex } from '../../server/src/service/workspace';
 import { SHARED, skipWithoutShared } from '../helpers/shared.mjs';
 
 const ROOT = 'file:///ws';
@@ -47,7 +47,6 @@ async function exercise(files: Record<string, string>, positions: number[]): Pro
   const ruleErrors: string[] = [];
   const service = new FargateLintLanguageService({
     workspace,
-    textDocumentOf: (uri) => documents.get(uri),
     onRuleError: (rule, error) =>
       ruleErrors.push(`${rule}: ${error instanceof Error ? (error.stack ?? error.message) : String(error as string)}`),
   });
@@ -65,7 +64,7 @@ async function exercise(files: Record<string, string>, positions: number[]): Pro
         assert.ok(target && inside(target, r.location.range), `${String(d.code)} related range outside ${r.location.uri}`);
       }
     }
-    for (const action of service.codeActions(document, { diagnostics }, DEFAULT_SETTINGS)) {
+    for (const action of await service.codeActions(document, { diagnostics }, DEFAULT_SETTINGS)) {
       const edits = [
         ...Object.entries(action.edit?.changes ?? {}).flatMap(([uri, e]) => e.map((edit) => ({ uri, range: edit.range }))),
         ...(action.edit?.documentChanges ?? []).flatMap((c) =>
@@ -77,10 +76,10 @@ async function exercise(files: Record<string, string>, positions: number[]): Pro
         if (target) assert.ok(inside(target, range), `${action.title}: an edit outside ${uri}`);
       }
     }
-    service.codeActions(document, { diagnostics: [], only: ['source.fixAll'] }, DEFAULT_SETTINGS);
+    await service.codeActions(document, { diagnostics: [], only: ['source.fixAll'] }, DEFAULT_SETTINGS);
     for (const at of positions) {
       const position = document.positionAt(Math.floor(at * (text.length + 1)));
-      const hover = await service.hover(document, position);
+      const hover = await service.hover(document, position, DEFAULT_SETTINGS);
       const markdown = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
       assert.ok(markdown.length <= 200_000, `a hover of ${markdown.length} characters`);
       const completion = await service.complete(document, position);

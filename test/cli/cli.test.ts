@@ -1,7 +1,7 @@
 // The CLI as CI pipelines use it: the built dist/cli.js, its exit codes and its three formats.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -133,6 +133,27 @@ describe('fargate-lint CLI', () => {
     }
   });
 
+  test('a reader that stops early (fargate-lint . | head) or is gone ends the output quietly, with the exit code of the findings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fargate-lint-cli-'));
+    // JSON output of 800 KB, far more than a pipe holds (64 KiB): the CLI is still writing when the reader goes.
+    for (let i = 0; i < 1000; i++) writeFileSync(join(dir, `task-${String(i).padStart(4, '0')}.json`), JSON.stringify(badTask, null, 2));
+    const cases = [
+      { format: 'json', readFirst: true },
+      { format: 'stylish', readFirst: false },
+    ];
+    for (const { format, readFirst } of cases) {
+      const child = spawn(process.execPath, [CLI, '--format', format, '.'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      // As `head -1` does: read a little and close; or close before anything is written.
+      if (readFirst) child.stdout.once('data', () => child.stdout.destroy());
+      else child.stdout.destroy();
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.equal(stderr, '', `--format ${format}: nothing on stderr`);
+      assert.equal(code, 1, `--format ${format}: exit code 1 for the errors found`);
+    }
+  });
+
   test('a huge file is skipped with a diagnostic, not read into the analysis', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fargate-lint-cli-'));
     writeFileSync(join(dir, 'huge.json'), `[${'0,'.repeat(4.5 * 1024 * 1024)}0]`);
@@ -141,6 +162,134 @@ describe('fargate-lint CLI', () => {
     assert.deepEqual(
       JSON.parse(stdout)[0].diagnostics.map((d: { rule: string; message: string }) => [d.rule, d.message]),
       [['file-skipped', 'Skipped: the file is larger than 4 MB.']],
+    );
+  });
+});
+
+describe('fargate-lint CLI options', () => {
+  /** A task with no AWS-rejected mistake, whose one container has no user and a writable root file system. */
+  const hardeningOnly = { ...badTask, networkMode: 'awsvpc', containerDefinitions: [{ name: 'app', image: 'nginx', essential: true }] };
+  const warningOnly = {
+    ...hardeningOnly,
+    containerDefinitions: [
+      {
+        ...hardeningOnly.containerDefinitions[0],
+        user: '101',
+        readonlyRootFilesystem: true,
+        environment: [{ name: 'DB_PASSWORD', value: 'hunter2' }],
+      },
+    ],
+  };
+
+  function folderWith(files: Record<string, unknown>): string {
+    const dir = mkdtempSync(join(tmpdir(), 'fargate-lint-cli-'));
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      writeFileSync(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+    }
+    return dir;
+  }
+
+  const rulesOf = (stdout: string) =>
+    (JSON.parse(stdout) as { diagnostics: { rule: string; severity: string }[] }[]).flatMap((r) =>
+      r.diagnostics.map((d) => `${d.rule}/${d.severity}`),
+    );
+
+  test('--version prints the version of package.json; --help the options; both exit 0', () => {
+    const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    assert.deepEqual(cli(['--version'], tmpdir()), { code: 0, stdout: `${version}\n`, stderr: '' });
+    const help = cli(['--help'], tmpdir());
+    assert.equal(help.code, 0);
+    for (const option of [
+      '--format stylish|json|sarif',
+      '--severity error|warning|info|hint',
+      '--fail-on error|warning|never',
+      '--preset default|strict',
+      '--version',
+      '--help',
+    ]) {
+      assert.ok(help.stdout.includes(option), option);
+    }
+  });
+
+  test('hints: kept in json and sarif, left out of stylish unless --severity hint, and counted in its summary', () => {
+    const dir = folderWith({ 'task-definition.json': hardeningOnly });
+    assert.deepEqual(rulesOf(cli(['--format', 'json', '.'], dir).stdout), ['readonly-root-filesystem/hint', 'container-runs-as-root/hint']);
+    const sarif = JSON.parse(cli(['--format', 'sarif', '.'], dir).stdout);
+    assert.deepEqual(
+      sarif.runs[0].results.map((r: { ruleId: string; level: string }) => `${r.ruleId}/${r.level}`),
+      ['readonly-root-filesystem/note', 'container-runs-as-root/note'],
+    );
+    const stylish = cli(['.'], dir);
+    assert.equal(stylish.code, 0);
+    assert.doesNotMatch(stylish.stdout, /readonly-root-filesystem/);
+    assert.match(
+      stylish.stdout,
+      /0 errors, 0 warnings, 0 notes in 1 JSON files \(1 recognised\); 2 below info not shown \(--severity hint shows all\)/,
+    );
+    assert.match(
+      cli(['--severity', 'hint', '.'], dir).stdout,
+      /hint {4}Container "app" can write to its root file system.*readonly-root-filesystem/,
+    );
+    assert.deepEqual(rulesOf(cli(['--format', 'json', '--severity', 'warning', '.'], dir).stdout), []);
+  });
+
+  test('--fail-on: error by default, warning fails on warnings too, never always exits 0', () => {
+    const warnings = folderWith({ 'task-definition.json': warningOnly });
+    assert.equal(cli(['.'], warnings).code, 0);
+    assert.equal(cli(['--fail-on', 'warning', '.'], warnings).code, 1);
+    assert.equal(cli(['--fail-on=error', '.'], warnings).code, 0);
+    const errors = folderWith({ 'task-definition.json': badTask });
+    assert.equal(cli(['.'], errors).code, 1);
+    assert.equal(cli(['--fail-on', 'never', '.'], errors).code, 0);
+    // Only what is reported can fail the run.
+    assert.equal(cli(['--fail-on', 'warning', '--severity', 'error', '.'], warnings).code, 0);
+    assert.equal(cli(['--fail-on', 'sometimes', '.'], warnings).code, 2);
+  });
+
+  test('the strict preset raises the hardening rules to warnings: --preset strict, or "preset" in fargate-lint.json', () => {
+    const strictRules = ['readonly-root-filesystem/warning', 'container-runs-as-root/warning'];
+    const plain = folderWith({ 'task-definition.json': hardeningOnly });
+    assert.deepEqual(rulesOf(cli(['--format', 'json', '--preset', 'strict', '.'], plain).stdout), strictRules);
+    assert.equal(cli(['--preset', 'strict', '--fail-on', 'warning', '.'], plain).code, 1);
+
+    const project = folderWith({ 'fargate-lint.json': { preset: 'strict' }, 'services/web/task-definition.json': hardeningOnly });
+    const reports = JSON.parse(cli(['--format', 'json', '.'], project).stdout) as {
+      file: string;
+      diagnostics: { rule: string; severity: string }[];
+    }[];
+    assert.deepEqual(
+      reports.map((r) => [r.file, r.diagnostics.map((d) => `${d.rule}/${d.severity}`)]),
+      [
+        ['fargate-lint.json', []],
+        ['services/web/task-definition.json', strictRules],
+      ],
+    );
+    // A fargate-lint.json in a sibling folder does not apply.
+    const sibling = folderWith({ 'other/fargate-lint.json': { preset: 'strict' }, 'web/task-definition.json': hardeningOnly });
+    const web = (
+      JSON.parse(cli(['--format', 'json', '.'], sibling).stdout) as { file: string; diagnostics: { rule: string; severity: string }[] }[]
+    ).find((r) => r.file === 'web/task-definition.json')!;
+    assert.deepEqual(
+      web.diagnostics.map((d) => `${d.rule}/${d.severity}`),
+      ['readonly-root-filesystem/hint', 'container-runs-as-root/hint'],
+    );
+    // A preset it does not know is a schema error in fargate-lint.json, and changes nothing.
+    const unknown = folderWith({ 'fargate-lint.json': { preset: 'paranoid' }, 'task-definition.json': hardeningOnly });
+    assert.deepEqual(rulesOf(cli(['--format', 'json', '.'], unknown).stdout), [
+      'project-config-schema/error',
+      'readonly-root-filesystem/hint',
+      'container-runs-as-root/hint',
+    ]);
+  });
+
+  test('YAML and Terraform files named on the command line (as a pre-commit hook passes them) are left alone', () => {
+    const dir = folderWith({ 'template.yaml': 'Resources: {}\n', 'main.tf': 'resource "x" "y" {}\n', 'task-definition.json': badTask });
+    const { code, stdout } = cli(['--format', 'json', 'template.yaml', 'main.tf', 'task-definition.json'], dir);
+    assert.equal(code, 1);
+    assert.deepEqual(
+      (JSON.parse(stdout) as { file: string }[]).map((r) => r.file),
+      ['task-definition.json'],
     );
   });
 });

@@ -1,10 +1,15 @@
 // A small LSP client for protocol tests: it spawns the built server (`dist/server.js --stdio`) exactly as
-// another editor would, answers workspace/configuration from a settings object, and pulls diagnostics.
+// another editor would, answers workspace/configuration from a settings object, pulls diagnostics, and
+// applies workspace edits to its open documents and to the disk as an editor does.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   type CodeAction,
   CodeActionRequest,
+  type CodeLens,
+  CodeLensRequest,
   type CompletionItem,
   type CompletionList,
   CompletionRequest,
@@ -37,10 +42,24 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 const SERVER = path.resolve(__dirname, '../../dist/server.js');
 
 export interface StartOptions {
+  /** The server script (default: the built dist/server.js). */
+  server?: string;
   settings?: Record<string, unknown>;
   workspaceFolders?: { uri: string; name: string }[];
   /** Whether the client supports pull diagnostics (default true). */
   pull?: boolean;
+  /**
+   * Files the client serves as VS Code's client does for folders the server cannot read (a virtual
+   * workspace such as github.dev): URI → text. The client then says so in initializationOptions and
+   * answers fargateLint/workspaceFiles and fargateLint/readFile from them.
+   */
+  clientFiles?: Record<string, string>;
+  /** URIs among (or above) clientFiles that the client reports as symbolic links. */
+  clientLinks?: string[];
+  /** Files the client lists but does not read, with the reason it gives (URI → "a symbolic link, which is not followed"). */
+  clientSkipped?: Record<string, string>;
+  /** Whether the client applies versioned document changes and creates files (default true, as VS Code). */
+  documentChanges?: boolean;
 }
 
 export class LspTestClient {
@@ -50,6 +69,8 @@ export class LspTestClient {
   readonly stderr: string[] = [];
   /** How many workspace/diagnostic/refresh requests the server has sent. */
   refreshCount = 0;
+  /** How many workspace/codeLens/refresh requests the server has sent. */
+  codeLensRefreshCount = 0;
   private readonly refreshWaiters: (() => void)[] = [];
   settings: Record<string, unknown>;
 
@@ -62,7 +83,7 @@ export class LspTestClient {
   }
 
   static async start(options: StartOptions = {}): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection, options.settings ?? {});
     child.stderr!.on('data', (chunk) => client.stderr.push(String(chunk)));
@@ -74,19 +95,47 @@ export class LspTestClient {
       for (const waiter of client.pushWaiters.filter((w) => w.uri === params.uri)) waiter.resolve(params.diagnostics);
       client.pushWaiters.splice(0, client.pushWaiters.length, ...client.pushWaiters.filter((w) => w.uri !== params.uri));
     });
+    connection.onRequest('workspace/codeLens/refresh', () => {
+      client.codeLensRefreshCount++;
+      return null;
+    });
     connection.onRequest('workspace/diagnostic/refresh', () => {
       client.refreshCount++;
       client.refreshWaiters.splice(0).forEach((resolve) => resolve());
       return null;
     });
     connection.onNotification('window/logMessage', () => undefined);
+    const served = options.clientFiles;
+    if (served) {
+      const skipped = options.clientSkipped ?? {};
+      connection.onRequest('fargateLint/workspaceFiles', (params: { root: string; limit: number }) => ({
+        uris: [...Object.keys(served), ...Object.keys(skipped)]
+          .filter((uri) => uri.startsWith(`${params.root}/`) && /\.jsonc?$/.test(uri))
+          .slice(0, params.limit),
+      }));
+      // Served files are files and their folders exist; clientLinks are symbolic links.
+      connection.onRequest('fargateLint/fileStat', (params: { uri: string }) => ({
+        exists: Object.keys(served).some((uri) => uri === params.uri || uri.startsWith(`${params.uri}/`)),
+        symbolicLink: (options.clientLinks ?? []).includes(params.uri),
+      }));
+      connection.onRequest('fargateLint/readFile', (params: { uri: string }): { text?: string; skipped?: string } =>
+        params.uri in skipped ? { skipped: skipped[params.uri] } : { text: served[params.uri] },
+      );
+    }
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: options.workspaceFolders?.[0]?.uri ?? null,
       workspaceFolders: options.workspaceFolders ?? null,
+      initializationOptions: served ? { workspaceFiles: true } : undefined,
       capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true } },
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          diagnostics: { refreshSupport: true },
+          codeLens: { refreshSupport: true },
+          ...(options.documentChanges === false ? {} : { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } }),
+        },
         textDocument: {
           ...(options.pull === false ? {} : { diagnostic: { dynamicRegistration: false } }),
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
@@ -118,6 +167,10 @@ export class LspTestClient {
   async close(uri: string): Promise<void> {
     this.texts.delete(uri);
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  isOpen(uri: string): boolean {
+    return this.texts.has(uri);
   }
 
   text(uri: string): string {
@@ -165,6 +218,10 @@ export class LspTestClient {
     return Array.isArray(result) ? result : (result?.items ?? []);
   }
 
+  async codeLenses(uri: string): Promise<CodeLens[]> {
+    return (await this.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
+  }
+
   async codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
     const result = await this.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
@@ -194,6 +251,49 @@ export class LspTestClient {
     const next = TextDocument.applyEdits(this.texts.get(uri)!, edits);
     await this.change(uri, next);
     return next;
+  }
+
+  /**
+   * Applies a whole workspace edit as an editor does: open documents change in the editor (and the server is
+   * told), other files change on disk. Files are checked and written the way most editors do, through
+   * symbolic links (a link to a missing file counts as no file, and writing it creates the file it points
+   * to): the server must be safe with such a client. A create of a file that exists fails unless its options
+   * say otherwise; a document edit for another version than the open one fails. The first failure stops the
+   * edit, as it does in VS Code. `documentChanges`, when there are any, win over `changes` (LSP). Returns the paths of the files written or created on disk.
+   */
+  async applyWorkspaceEdit(edit: WorkspaceEdit): Promise<string[]> {
+    const written: string[] = [];
+    const editText = async (uri: string, version: number | null, edits: TextEdit[]) => {
+      const open = this.texts.get(uri);
+      if (open) {
+        if (version !== null && version !== open.version)
+          throw new Error(`${uri} is at version ${open.version}, the edit is for ${version}`);
+        await this.change(uri, TextDocument.applyEdits(open, edits));
+        return;
+      }
+      const file = fileURLToPath(uri);
+      if (!existsSync(file)) throw new Error(`${file} does not exist`);
+      writeFileSync(file, TextDocument.applyEdits(TextDocument.create(uri, 'json', 0, readFileSync(file, 'utf8')), edits));
+      written.push(file);
+    };
+    // A client that applies documentChanges ignores `changes` (LSP).
+    if (!edit.documentChanges) for (const [uri, edits] of Object.entries(edit.changes ?? {})) await editText(uri, null, edits);
+    for (const change of edit.documentChanges ?? []) {
+      if ('kind' in change) {
+        if (change.kind !== 'create') throw new Error(`the test client does not ${change.kind} files`);
+        const file = fileURLToPath(change.uri);
+        if (existsSync(file) && !change.options?.overwrite) {
+          if (change.options?.ignoreIfExists) continue;
+          throw new Error(`${file} exists`);
+        }
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, '');
+        written.push(file);
+      } else {
+        await editText(change.textDocument.uri, change.textDocument.version, change.edits as TextEdit[]);
+      }
+    }
+    return [...new Set(written)];
   }
 
   async shutdown(): Promise<void> {

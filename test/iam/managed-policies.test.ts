@@ -10,8 +10,8 @@ import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/engine';
 import { iamDataVersion } from '../../server/src/core/iam/data';
-import { parseJson } from '../../server/src/core/json';
-import type { SubjectKind } from '../../server/src/core/classify';
+import type { SubjectKind } from '../../server/src/core/model';
+import { documentOf } from '../helpers/documents';
 import { allRules } from '../../server/src/core/rules';
 
 const SNAPSHOT = join(__dirname, 'managed-policies-snapshot.json');
@@ -47,7 +47,7 @@ test('AWS managed policies: no IAM rule reports an error; warnings match the rev
   for (const name of names) {
     // As get-policy-version prints it: a managed policy is an identity policy, whatever its statements hold.
     const text = JSON.stringify({ PolicyVersion: { Document: managed.getLatestPolicyDocument(name) } }, null, 2);
-    const { findings } = analyze(parseJson(text), {
+    const { findings } = analyze(documentOf(text).model, {
       rules,
       onRuleError: (rule, error) => thrown.push(`${name}: ${rule} threw ${String(error)}`),
     });
@@ -101,8 +101,8 @@ test('AWS managed policies as bare policy files, as a user keeps a copy: no erro
   let sizeWarnings = 0;
   for (const name of managed.listPolicies()) {
     const text = JSON.stringify(managed.getLatestPolicyDocument(name), null, 2);
-    const { findings } = analyze(parseJson(text), {
-      fileName: `${name}.json`,
+    const { findings } = analyze(documentOf(text, `${name}.json`).model, {
+      document: { fileName: `${name}.json` },
       rules,
       onRuleError: (rule, error) => thrown.push(`${name}: ${rule} threw ${String(error)}`),
     });

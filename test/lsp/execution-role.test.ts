@@ -2,12 +2,12 @@
 // test/fixtures/execution-role/<case>/ that the server indexes from disk, as it does in an editor.
 // Cases that change files run on a copy in a temporary folder.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspTestClient, positionOf, rangeOf } from '../helpers/lspClient';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'execution-role');
@@ -361,7 +361,7 @@ describe('execution role: edits and created files', () => {
     );
     const [action] = await client.codeActions(uri, hint.range, [hint]);
     assert.equal(action.title, 'Create an execution-role policy');
-    const created = writeCreatedFiles(action);
+    const created = await client.applyWorkspaceEdit(action.edit!);
     const policyPath = join(root, 'no-role', 'lonelyExecRole-policy.json');
     const configPath = join(root, 'fargate-lint.json');
     assert.deepEqual(created.sort(), [configPath, policyPath].sort());
@@ -413,22 +413,3 @@ describe('execution role with a client that does not pull diagnostics', () => {
     }
   });
 });
-
-/** Applies a workspace edit's file creations (and edits of created files) to disk, as an editor would. */
-function writeCreatedFiles(action: CodeAction): string[] {
-  const written: string[] = [];
-  for (const change of action.edit?.documentChanges ?? []) {
-    if ('kind' in change && change.kind === 'create') {
-      const file = fileURLToPath(change.uri);
-      mkdirSync(dirname(file), { recursive: true });
-      if (!existsSync(file)) writeFileSync(file, '');
-      written.push(file);
-    } else if ('textDocument' in change) {
-      const file = fileURLToPath(change.textDocument.uri);
-      const edits = change.edits as TextEdit[];
-      // Created files are empty: their edits insert the whole content at 0:0.
-      writeFileSync(file, readFileSync(file, 'utf8') + edits.map((e) => e.newText).join(''));
-    }
-  }
-  return written;
-}

@@ -128,7 +128,7 @@ describe('IAM policies over LSP', () => {
     const deduplicated = await fix(
       'file:///ws/iam/fix-duplicate/trust.json',
       duplicated,
-      'iam-policy-structure',
+      'duplicate-key',
       'Remove the earlier "Action" (line 7)',
     );
     assert.equal(deduplicated, TRUST);

@@ -117,7 +117,7 @@ describe('task definition over LSP', () => {
     );
   });
 
-  test('the size quick fixes offer the nearest memory (preferred) and the smallest cpu', async () => {
+  test('the size quick fixes offer the nearest memory (preferred) and the smallest cpu, with prices, cheapest first', async () => {
     const uri = 'file:///ws/fix2/task-definition.json';
     await client.open(uri, TASK);
     const size = (await client.diagnostics(uri)).find((d) => d.code === 'fargate-cpu-memory')!;
@@ -125,8 +125,8 @@ describe('task definition over LSP', () => {
     assert.deepEqual(
       actions.map((a) => [a.title, a.isPreferred]),
       [
-        ['Set memory to 2048 (2 GB), the nearest size for cpu 256', true],
-        ['Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096', undefined],
+        ['Set memory to 2048 (2 GB), the nearest size for cpu 256 (≈ $13.88/month)', true],
+        ['Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096 (≈ $27.75/month)', undefined],
       ],
     );
     const text = await client.applyEdit(uri, actions[1].edit!);

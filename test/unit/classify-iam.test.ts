@@ -1,8 +1,7 @@
 // Recognising IAM documents by content: which kind a file is, and which policies inside it are checked where.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseJson } from '../../server/src/core/json';
-import { classify } from '../../server/src/core/classify';
+import { documentOf, plain } from '../helpers/documents';
 
 const identity = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' }] };
 const trust = {
@@ -11,7 +10,7 @@ const trust = {
 };
 
 function kinds(value: unknown) {
-  const c = classify(parseJson(JSON.stringify(value)));
+  const c = documentOf(JSON.stringify(value)).model;
   return { kind: c.kind, subjects: c.subjects.map((s) => [s.kind, s.path.join('.'), s.name ?? '']) };
 }
 
@@ -147,7 +146,61 @@ for (const [name, value, expected] of cases) {
 test('classify: a statement key counts only when written in the statement itself (a "__proto__" key adds none)', () => {
   const text = '{"Statement": [{"Effect": "Allow", "__proto__": {"Principal": "*"}, "Action": "sts:AssumeRole", "Resource": "*"}]}';
   assert.deepEqual(
-    classify(parseJson(text)).subjects.map((s) => s.kind),
+    documentOf(text).model.subjects.map((s) => s.kind),
     ['identity-policy'],
+  );
+});
+
+test('role subjects carry the role: its trust policy, inline policies (decoded when encoded) and managed ARNs', () => {
+  const encoded = encodeURIComponent(JSON.stringify(trust));
+  const roleFile = documentOf({
+    RoleName: 'exec',
+    AssumeRolePolicyDocument: encoded,
+    Policies: [{ PolicyName: 'logs', PolicyDocument: identity }],
+    ManagedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess', { 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/X' }],
+  }).model.subjects[0];
+  assert.deepEqual(plain(roleFile.role), {
+    name: 'exec',
+    trust: { path: ['AssumeRolePolicyDocument'], value: trust, label: 'trust policy', editable: false },
+    policies: [{ path: ['Policies', 0, 'PolicyDocument'], value: identity, label: 'inline policy logs', editable: true }],
+    managedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:${AWS::Partition}:iam::aws:policy/X'],
+    complete: true,
+    inlinePoliciesPath: ['Policies'],
+  });
+  const getRole = documentOf({ Role: { RoleName: 'exec', AssumeRolePolicyDocument: trust } }).model.subjects[0];
+  assert.deepEqual(getRole.role?.complete, false, 'get-role output does not list the role policies');
+  assert.deepEqual(getRole.role?.inlinePoliciesPath, ['Role', 'Policies']);
+});
+
+test('authorization details: roles are complete and not editable; the default version of a managed policy carries its ARN', () => {
+  const { subjects } = documentOf({
+    RoleDetailList: [
+      {
+        RoleName: 'r',
+        AssumeRolePolicyDocument: trust,
+        RolePolicyList: [{ PolicyName: 'rp', PolicyDocument: identity }],
+        AttachedManagedPolicies: [{ PolicyArn: 'arn:aws:iam::1:policy/mp' }],
+      },
+    ],
+    Policies: [
+      {
+        PolicyName: 'mp',
+        Arn: 'arn:aws:iam::1:policy/mp',
+        DefaultVersionId: 'v2',
+        PolicyVersionList: [
+          { Document: identity, VersionId: 'v1' },
+          { Document: identity, VersionId: 'v2' },
+        ],
+      },
+    ],
+  }).model;
+  const role = subjects.find((s) => s.kind === 'role')!.role!;
+  assert.deepEqual(
+    [role.name, role.complete, role.inlinePoliciesPath, role.managedPolicyArns],
+    ['r', true, undefined, ['arn:aws:iam::1:policy/mp']],
+  );
+  assert.deepEqual(
+    subjects.filter((s) => s.arn).map((s) => s.path.join('.')),
+    ['Policies.0.PolicyVersionList.1.Document'],
   );
 });

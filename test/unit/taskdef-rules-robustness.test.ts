@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/engine';
-import { parseJson } from '../../server/src/core/json';
+import { documentOf } from '../helpers/documents';
 import { taskDefinitionRules } from '../../server/src/core/rules/task-definition';
 
 const RICH = {
@@ -74,8 +74,7 @@ test('no task-definition rule throws on any value of the wrong type or shape', (
       ]) {
         const json = wrap(replaced(RICH, path, value));
         if (json === undefined) continue;
-        const document = parseJson(JSON.stringify(json));
-        analyze(document, {
+        analyze(documentOf(JSON.stringify(json)).model, {
           rules: taskDefinitionRules,
           onRuleError: (rule, error) => errors.push(`${rule} at ${JSON.stringify(path)} = ${JSON.stringify(value)}: ${String(error)}`),
         });

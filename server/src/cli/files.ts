@@ -1,10 +1,12 @@
-// Which files the CLI reads: the files it is named, and the JSON files under the folders it is named.
-// A named file may be a symbolic link (it is followed); inside folders links are not followed, and entries
-// that are not regular files (FIFOs, devices, sockets, links) are listed as skipped, with the reason.
+// Which files the CLI reads: the files it is named, and, under the folders it is named, the files a source
+// reads by name (sources/index.ts: today .json and .jsonc). A named file may be a symbolic link (it is
+// followed); inside folders links are not followed, and entries that are not regular files (FIFOs, devices,
+// sockets, links) are listed as skipped, with the reason.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SKIPPED_FOLDERS } from '../node/folders';
+import { SKIPPED_FOLDERS } from '../../../shared/folders';
 import { notRegular } from '../node/read';
+import { isSourceFileName } from '../sources';
 
 export interface InputFile {
   absolutePath: string;
@@ -15,6 +17,10 @@ export interface InputFile {
 }
 
 export class UsageError extends Error {}
+
+/** CloudFormation YAML and Terraform files: read once their sources exist. Until then a file of these kinds
+ * given by name (as a pre-commit hook on *.yaml and *.tf passes them) is left alone, not reported as bad JSON. */
+const NOT_READ_YET = /\.(ya?ml|tf)$/i;
 
 export function collectFiles(args: string[]): InputFile[] {
   const files: InputFile[] = [];
@@ -39,14 +45,14 @@ export function collectFiles(args: string[]): InputFile[] {
     }
     if (isFolder) {
       for (const found of walk(absolutePath)) add(found);
-    } else {
+    } else if (!NOT_READ_YET.test(absolutePath)) {
       add({ absolutePath, named: true });
     }
   }
   return files;
 }
 
-/** The JSON files under a folder, by name; links are listed (as skipped), never entered or read. */
+/** The files under a folder that a source reads by name; links are listed (as skipped), never entered or read. */
 function* walk(folder: string): Generator<InputFile> {
   let entries: fs.Dirent[];
   try {
@@ -58,7 +64,7 @@ function* walk(folder: string): Generator<InputFile> {
     const absolutePath = path.join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) yield* walk(absolutePath);
-    } else if (/\.jsonc?$/i.test(entry.name)) {
+    } else if (isSourceFileName(entry.name)) {
       if (entry.isFile()) yield { absolutePath, named: false };
       else if (entry.isSymbolicLink())
         yield { absolutePath, named: false, skipped: 'a symbolic link (links are followed only when named on the command line)' };

@@ -5,31 +5,52 @@ import { pathToFileURL } from 'node:url';
 import { type Severity, docsUrl } from '../core/rule';
 import { sanitizeMessage } from '../core/messages';
 import { allRuleMetas } from '../core/rules/meta';
+import { HOURS_PER_MONTH, PRICES_AS_OF } from '../core/taskdef/pricing';
+import type { TaskCostRecord } from './cost';
 
 interface CliDiagnostic {
   rule: string;
   severity: Severity;
   message: string;
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** The template resource (CloudFormation logical id, Terraform address), when the finding is about one. */
+  resource?: string;
+  /** The task definition or policy the finding is about (not printed: it pairs results with their task's price). */
+  subjectPath?: (string | number)[];
 }
 
 export interface FileReport {
   file: string;
   kind: string;
   diagnostics: CliDiagnostic[];
+  /** Each task definition's size, platform, Region and price (absent when there is none, or costs are off). */
+  taskDefinitions?: TaskCostRecord[];
 }
 
 export function formatJson(reports: FileReport[]): string {
   return JSON.stringify(
-    reports.map((r) => ({ ...r, file: sanitizeMessage(r.file) })),
+    reports.map((r) => ({ ...r, file: sanitizeMessage(r.file), diagnostics: r.diagnostics.map(({ subjectPath: _, ...d }) => d) })),
     null,
     2,
   );
 }
 
+/** The price of the task definition a result is about: by its subject, or the file's only task definition. */
+function taskCostOf(report: FileReport, d: CliDiagnostic): TaskCostRecord | undefined {
+  const records = report.taskDefinitions ?? [];
+  const own = d.subjectPath && records.find((r) => JSON.stringify(r.path) === JSON.stringify(d.subjectPath));
+  return own || (records.length === 1 ? records[0] : undefined);
+}
+
 const SEVERITY_WORDS: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 
-export function formatStylish(reports: FileReport[], color: boolean): string {
+/** Findings left out of the output by --severity, for the summary line. */
+interface Hidden {
+  hidden: number;
+  threshold: Severity;
+}
+
+export function formatStylish(reports: FileReport[], color: boolean, left: Hidden = { hidden: 0, threshold: 'hint' }): string {
   const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const severityColor: Record<Severity, string> = { error: '31', warning: '33', information: '36', hint: '2' };
   const lines: string[] = [];
@@ -49,7 +70,8 @@ export function formatStylish(reports: FileReport[], color: boolean): string {
     lines.push('');
   }
   const recognised = reports.filter((r) => r.kind !== 'unknown').length;
-  const summary = `${totals.error} errors, ${totals.warning} warnings, ${totals.information + totals.hint} notes in ${reports.length} JSON files (${recognised} recognised)`;
+  const notShown = left.hidden ? `; ${left.hidden} below ${SEVERITY_WORDS[left.threshold]} not shown (--severity hint shows all)` : '';
+  const summary = `${totals.error} errors, ${totals.warning} warnings, ${totals.information + totals.hint} notes in ${reports.length} JSON files (${recognised} recognised)${notShown}`;
   lines.push(paint(totals.error ? '31;1' : '32;1', summary));
   return lines.join('\n');
 }
@@ -86,8 +108,20 @@ export function formatSarif(reports: FileReport[], version: string, cwd: string)
           },
         },
         originalUriBaseIds: { SRCROOT: { uri: `${pathToFileURL(root).href.replace(/\/?$/, '/')}` } },
+        ...(reports.some((r) => r.taskDefinitions?.length)
+          ? {
+              properties: {
+                pricesAsOf: PRICES_AS_OF,
+                hoursPerMonth: HOURS_PER_MONTH,
+                taskDefinitions: reports.flatMap((r) =>
+                  (r.taskDefinitions ?? []).map((t) => ({ artifact: artifactLocation(root, path.resolve(cwd, r.file)).uri, ...t })),
+                ),
+              },
+            }
+          : {}),
         results: reports.flatMap((report) =>
           report.diagnostics.map((d) => ({
+            ...resultProperties(taskCostOf(report, d)),
             ruleId: d.rule,
             ruleIndex: ruleIndex.get(d.rule),
             level: SARIF_LEVEL[d.severity],
@@ -103,6 +137,7 @@ export function formatSarif(reports: FileReport[], version: string, cwd: string)
                     endColumn: d.range.end.character + 1,
                   },
                 },
+                ...(d.resource ? { logicalLocations: [{ fullyQualifiedName: d.resource, kind: 'resource' }] } : {}),
               },
             ],
           })),
@@ -111,6 +146,12 @@ export function formatSarif(reports: FileReport[], version: string, cwd: string)
     ],
   };
   return JSON.stringify(sarif, null, 2);
+}
+
+function resultProperties(cost: TaskCostRecord | undefined) {
+  if (!cost) return {};
+  const { family, size, platform, region, monthlyUsd } = cost;
+  return { properties: { taskDefinition: { family, size, platform, region, monthlyUsd } } };
 }
 
 function artifactLocation(root: string, file: string): { uri: string; uriBaseId?: string } {

@@ -1,8 +1,9 @@
-// The shape of a rule: metadata, a pure check over one subject, and optional fixes computed from the
-// finding's data. Nothing here knows about LSP; findings are addressed by JSON path.
-import type { JsonDocument, JsonPath, Target } from './json';
-import type { Subject, SubjectKind } from './classify';
-import type { WorkspaceView } from './workspace';
+// The shape of a rule: metadata, a pure check over one subject of the model, and optional fixes computed
+// from the finding's data. Nothing here knows about syntax or LSP; findings are addressed by model path,
+// and fixes return model edits that the document's source turns into text.
+import type { JsonPath, Model, ModelEdit, Subject, SubjectKind, Target, Variant } from './model';
+import type { DocumentContext } from './workspace';
+import type { CostOptions } from './taskdef/pricing';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -50,42 +51,51 @@ export interface Finding<D = unknown> {
   target: Target;
   /** Path of the subject the rule looked at. */
   subjectPath: JsonPath;
+  /** The subject's variant, when it has one: with `subjectPath`, what finds the subject again for a fix. */
+  variant?: Variant;
+  /** The subject's resource address (CloudFormation logical id, Terraform address), when it has one. */
+  resource?: string;
   data?: D;
   related?: RelatedLocation[];
 }
 
 export interface RuleContext<D = never> {
   readonly subject: Subject;
-  readonly document: JsonDocument;
-  readonly fileName?: string;
-  /** The document's URI, when it has one (to find files that refer to it, or that it refers to). */
-  readonly uri?: string;
-  /** Other files of the workspace (policies, roles), when the caller indexed them. */
-  readonly workspace?: WorkspaceView;
+  /** The whole document's model (other subjects, the duplicate keys). */
+  readonly model: Model;
+  readonly document: DocumentContext;
+  /** How prices are shown in messages (the cost settings); rules that quote a price read it. */
+  readonly cost?: CostOptions;
   report(report: Report<D>): void;
 }
 
-/** One text change. `file` absent means the document the fix was asked for. */
-export type FileEdit = { file?: string; offset: number; length: number; newText: string } | { createFile: string; content: string };
-
 export interface Fix {
   title: string;
-  edits: FileEdit[];
+  /** Model edits (core/model.ts helpers set, append, remove, ...); never text, except a source-given `text` edit. */
+  edits: ModelEdit[];
   isPreferred?: boolean;
   /** Safe fixes are applied by "Fix all": they cannot change what the task means beyond the rule's intent. */
   safe?: boolean;
 }
 
 export interface FixContext<D = never> {
-  readonly document: JsonDocument;
-  readonly fileName?: string;
+  readonly model: Model;
+  /** The subject the finding is about (the same variant). */
+  readonly subject: Subject;
+  readonly document: DocumentContext;
   /** Absolute path of the finding. */
   readonly path: JsonPath;
   readonly subjectPath: JsonPath;
   /** The data the rule reported with the finding; undefined when it reported none. */
   readonly data: D | undefined;
-  readonly uri?: string;
-  readonly workspace?: WorkspaceView;
+  /** How prices are shown in fix titles (the cost settings). */
+  readonly cost?: CostOptions;
+  /**
+   * URIs (canonical, core/uris.ts) where a new file must not be created: something the workspace index does
+   * not hold is there on disk. A fix that creates a file picks a name outside these and the index; when it
+   * picks a taken one anyway, it is not offered (service/editGuard.ts).
+   */
+  readonly takenFiles?: ReadonlySet<string>;
 }
 
 /**

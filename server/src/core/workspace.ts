@@ -1,14 +1,15 @@
-// The other JSON files a check may look across (a role's policies next to a task definition).
-// Pure bookkeeping: the server feeds it from the editor and the disk, the CLI from the paths it is given.
-import { type JsonDocument, parseJson } from './json';
-import { type Classification, classify } from './classify';
-import { canonicalUri } from './uris';
+// The other files a check may look across (a role's policies next to a task definition), as the core sees
+// them: each file's URI and model. The service keeps the index (service/workspace.ts); the server feeds it
+// from the editor and the disk, the CLI from the paths it is given.
+import type { Model } from './model';
+
+/** The project file that names each role's policy files. */
+export const PROJECT_CONFIG_FILE = 'fargate-lint.json';
 
 export interface WorkspaceFile {
   /** A URI (server) or an absolute file path turned into a file URI (CLI). */
   readonly uri: string;
-  readonly document: JsonDocument;
-  readonly classification: Classification;
+  readonly model: Model;
 }
 
 /** A file the workspace knows of but does not hold; `reason` follows "it is". */
@@ -27,51 +28,13 @@ export interface WorkspaceView {
   skipped?(uri: string): SkippedFile | undefined;
 }
 
-export class WorkspaceIndex implements WorkspaceView {
-  private readonly entries = new Map<string, WorkspaceFile>();
-  /** By canonical URI. */
-  private readonly skippedFiles = new Map<string, SkippedFile>();
-  private generation = 0;
-
-  constructor(public roots: string[] = []) {}
-
-  /** Bumped on every change, so callers can tell whether cross-file results are stale. */
-  get version(): number {
-    return this.generation;
-  }
-
-  set(uri: string, text: string): WorkspaceFile {
-    const document = parseJson(text);
-    const entry = { uri, document, classification: classify(document, uriToFileName(uri)) };
-    this.entries.set(uri, entry);
-    this.skippedFiles.delete(canonicalUri(uri));
-    this.generation++;
-    return entry;
-  }
-
-  delete(uri: string): void {
-    const had = this.skippedFiles.delete(canonicalUri(uri));
-    if (this.entries.delete(uri) || had) this.generation++;
-  }
-
-  /** Records a file that is left out of the index, and why (it replaces an entry for it). */
-  skip(uri: string, skipped: SkippedFile): void {
-    this.entries.delete(uri);
-    this.skippedFiles.set(canonicalUri(uri), skipped);
-    this.generation++;
-  }
-
-  skipped(uri: string): SkippedFile | undefined {
-    return this.skippedFiles.get(canonicalUri(uri));
-  }
-
-  file(uri: string): WorkspaceFile | undefined {
-    return this.entries.get(uri);
-  }
-
-  files(): Iterable<WorkspaceFile> {
-    return this.entries.values();
-  }
+/** What a rule, fix or provider knows about the document it looks at, besides its model. */
+export interface DocumentContext {
+  /** The document's URI, when it has one (to find files that refer to it, or that it refers to). */
+  readonly uri?: string;
+  readonly fileName?: string;
+  /** Other files of the workspace (policies, roles), when the caller indexed them. */
+  readonly workspace?: WorkspaceView;
 }
 
 export function uriToFileName(uri: string): string {

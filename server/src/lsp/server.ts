@@ -2,58 +2,89 @@
 // its settings, and call the service; every handler is guarded so one bad document cannot stop the server.
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   type Connection,
   type Diagnostic,
   DocumentDiagnosticReportKind,
   ErrorCodes,
   type InitializeResult,
   LSPErrorCodes,
+  ResourceOperationKind,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentKindRequest, type DocumentKindParams, type DocumentKindResult, SETTINGS_SECTION } from '../../../shared/protocol';
-import { UNKNOWN_DOCUMENT } from '../core/classify';
-import { WorkspaceIndex } from '../core/workspace';
+import {
+  DocumentKindRequest,
+  type DocumentKindParams,
+  type DocumentKindResult,
+  ExecutionRolePolicyRequest,
+  type ExecutionRolePolicyParams,
+  type ExecutionRolePolicyResult,
+  type InitializationOptions,
+  SETTINGS_SECTION,
+  TaskSizesRequest,
+  type TaskSizesResult,
+} from '../../../shared/protocol';
+import { type IamDataReader, setIamDataReader } from '../core/iam/data';
+import { UNKNOWN_MODEL } from '../core/model';
+import { fargatePrices, renderValue, taskSizesMarkdown } from '../service/commands';
+import { clientWorkspaceFileSystem, routedFileSystem } from './clientFiles';
 import type { WorkspaceFileSystem } from './fileSystem';
 import { type FileChange, WorkspaceSync } from './workspaceSync';
 import { FIX_ALL_KIND } from '../service/codeActions';
 import { FargateLintLanguageService } from '../service/languageService';
-import { DEFAULT_SETTINGS, type Settings, normalizeSettings } from '../service/settings';
+import { DEFAULT_SETTINGS, type Settings, costOptions, normalizeSettings } from '../service/settings';
+import { WorkspaceIndex } from '../service/workspace';
 
 const PUSH_DELAY_MS = 200;
 
 export interface ServerPlatform {
-  /** Reads workspace files from disk for cross-file checks; absent where there is no file system. */
+  /** Reads `file:` workspace files from disk for cross-file checks; absent where there is no file system. */
   files?: WorkspaceFileSystem;
+  /** Where the IAM data is read from, when it depends on what the client says (the browser: a URL). */
+  iamData?: (options: InitializationOptions) => IamDataReader | undefined;
 }
+
+/** Lets queued messages (a cancellation among them) through first: setImmediate in Node, a task in a worker. */
+const yieldToEvents: () => Promise<void> =
+  typeof setImmediate === 'function' ? () => new Promise((r) => setImmediate(r)) : () => new Promise((r) => setTimeout(r, 0));
 
 export function startServer(connection: Connection, platform: ServerPlatform = {}): void {
   const documents = new TextDocuments(TextDocument);
   const workspace = new WorkspaceIndex();
+  // Folders the platform cannot read (all of them in a browser, virtual ones on the desktop) are read by a
+  // client that offers it.
+  let clientReadsFiles = false;
+  const files = routedFileSystem(platform.files, clientWorkspaceFileSystem(connection), () => clientReadsFiles);
   // A policy, role or fargate-lint.json changed: the task definitions that use it must be checked again.
   const sync = new WorkspaceSync(
     workspace,
-    platform.files,
+    files,
     () => refreshDiagnostics(),
     (m) => connection.console.log(m),
   );
+  // What fixes may edit and create (service/editGuard.ts); what the client can apply is known at initialize.
+  const editClient = { documentChanges: false, createFiles: false };
   const service = new FargateLintLanguageService({
     workspace,
-    textDocumentOf: (uri) => documents.get(uri) ?? textDocumentFromIndex(uri),
     onRuleError: (ruleId, error) => connection.console.error(`rule ${ruleId} failed: ${describe(error)}`),
+    edits: {
+      client: editClient,
+      openDocument: (uri) => documents.get(uri),
+      files,
+      // A file changed on disk without a file event reaching us: read it again, as if one had.
+      stale: (uri) => void safely('file events', () => sync.watched([{ uri, type: 'changed' }]), undefined),
+      log: (message) => connection.console.log(message),
+    },
   });
   const settingsCache = new Map<string, Promise<Settings>>();
   let canPullConfiguration = false;
   let usePullDiagnostics = false;
-  const pushTimers = new Map<string, NodeJS.Timeout>();
-
-  function textDocumentFromIndex(uri: string): TextDocument | undefined {
-    const file = workspace.file(uri);
-    return file && TextDocument.create(uri, 'json', 0, file.document.text);
-  }
+  let canRefreshCodeLenses = false;
+  const pushTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   function settingsFor(uri: string): Promise<Settings> {
     if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
@@ -118,7 +149,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   /** Runs a request after pending messages (a queued cancellation among them), and never lets it throw. */
   async function guard<T>(what: string, run: () => T | Promise<T>, fallback: T, token: CancellationToken): Promise<T> {
     refuseAfterShutdown();
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToEvents();
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
     const result = await safely(what, run, fallback);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
@@ -127,8 +158,16 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    clientReadsFiles = options.workspaceFiles === true;
+    const iamData = platform.iamData?.(options);
+    if (iamData) setIamDataReader(iamData);
     canPullConfiguration = !!capabilities.workspace?.configuration;
     usePullDiagnostics = !!capabilities.textDocument?.diagnostic;
+    canRefreshCodeLenses = !!capabilities.workspace?.codeLens?.refreshSupport;
+    const workspaceEdit = capabilities.workspace?.workspaceEdit;
+    editClient.documentChanges = !!workspaceEdit?.documentChanges;
+    editClient.createFiles = !!workspaceEdit?.resourceOperations?.includes(ResourceOperationKind.Create);
     workspace.roots = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (workspace.roots.length === 0 && params.rootUri) workspace.roots = [params.rootUri];
     return {
@@ -137,6 +176,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', ':', ' '] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeLensProvider: { resolveProvider: false },
         ...(usePullDiagnostics
           ? { diagnosticProvider: { identifier: 'fargate-lint', interFileDependencies: true, workspaceDiagnostics: false } }
           : {}),
@@ -167,10 +207,12 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
     refreshDiagnostics();
+    // The lenses depend on fargateLint.cost.*; the client asks again when told to.
+    if (canRefreshCodeLenses) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   });
 
   documents.onDidChangeContent(({ document }) => {
-    sync.opened(document.uri, document.getText());
+    sync.opened(document.uri, document.getText(), document.languageId);
     if (!usePullDiagnostics) schedulePush(document);
   });
 
@@ -190,10 +232,20 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 
-  connection.onHover((params, token) => {
+  connection.onHover(async (params, token) => {
     refuseAfterShutdown();
     const document = documents.get(params.textDocument.uri);
-    return document ? guard('hover', () => service.hover(document, params.position), null, token) : null;
+    if (!document) return null;
+    const settings = await settingsFor(document.uri);
+    return guard('hover', () => service.hover(document, params.position, settings), null, token);
+  });
+
+  connection.onCodeLens(async (params, token) => {
+    refuseAfterShutdown();
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const settings = await settingsFor(document.uri);
+    return guard('code lenses', () => service.codeLenses(document, settings), [], token);
   });
 
   connection.onCompletion((params, token) => {
@@ -218,14 +270,38 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   connection.onRequest(DocumentKindRequest, (params: DocumentKindParams): DocumentKindResult => {
     refuseAfterShutdown();
     const document = documents.get(params.uri);
-    if (!document) return { kind: UNKNOWN_DOCUMENT.kind, label: UNKNOWN_DOCUMENT.label };
+    if (!document) return { kind: UNKNOWN_MODEL.kind, label: UNKNOWN_MODEL.label };
     try {
       const { kind, label } = service.classify(document);
       return { kind, label };
     } catch (error) {
       connection.console.error(`classification failed: ${describe(error)}`);
-      return { kind: UNKNOWN_DOCUMENT.kind, label: UNKNOWN_DOCUMENT.label };
+      return { kind: UNKNOWN_MODEL.kind, label: UNKNOWN_MODEL.label };
     }
+  });
+
+  connection.onRequest(ExecutionRolePolicyRequest, (params: ExecutionRolePolicyParams): ExecutionRolePolicyResult => {
+    refuseAfterShutdown();
+    const document = documents.get(params.uri);
+    if (!document) return { reason: 'The document is not open.' };
+    try {
+      const result = service.executionRolePolicy(document, params.position);
+      if (!result.policy) return { role: result.role, reason: result.reason };
+      // The policy travels as a model value; it is written in the syntax of the document it came from.
+      const rendered = renderValue(result.policy, result.source);
+      if (!rendered) return { role: result.role, reason: `A policy in the syntax of this file (${result.source}) is not written yet.` };
+      return { ...rendered, role: result.role };
+    } catch (error) {
+      connection.console.error(`execution-role policy failed: ${describe(error)}`);
+      return { reason: 'The policy could not be computed (see the fargate-lint output).' };
+    }
+  });
+
+  connection.onRequest(TaskSizesRequest, async (): Promise<TaskSizesResult> => {
+    refuseAfterShutdown();
+    // Prices in the Region of the cost settings (of the first workspace folder, there being no document).
+    const settings = workspace.roots[0] ? await settingsFor(workspace.roots[0]) : DEFAULT_SETTINGS;
+    return { markdown: taskSizesMarkdown(fargatePrices(costOptions(settings))) };
   });
 
   documents.listen(connection);

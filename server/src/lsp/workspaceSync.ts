@@ -1,11 +1,12 @@
-// Keeps the workspace index current for cross-file checks: the JSON files on disk (read once, lazily,
+// Keeps the workspace index current for cross-file checks: the files on disk that a source reads (read once, lazily,
 // after start-up), the open documents (their text wins over the disk), and file-system watch events.
 // When a file that other files depend on changes (a policy, a role, fargate-lint.json), `onDependencyChange`
 // fires, debounced, so the server can refresh the diagnostics of the task definitions that use it.
 import { canonicalUri, isInside } from '../core/uris';
-import { isForeignFileName } from '../core/classify';
-import type { DocumentKind } from '../core/classify';
-import { uriToFileName, type WorkspaceIndex } from '../core/workspace';
+import type { DocumentKind } from '../core/model';
+import { uriToFileName } from '../core/workspace';
+import type { WorkspaceIndex } from '../service/workspace';
+import { isForeignFileName } from '../sources';
 import type { WorkspaceFileSystem } from './fileSystem';
 
 export type FileChange = { uri: string; type: 'created' | 'changed' | 'deleted' };
@@ -64,24 +65,24 @@ export class WorkspaceSync {
   }
 
   /** An open document's text (editor content wins over the disk). */
-  opened(uri: string, text: string): void {
+  opened(uri: string, text: string, languageId?: string): void {
     this.open.add(canonicalUri(uri));
     // A disk entry for the same file under another spelling of its URI would count twice.
     for (const file of [...this.index.files()]) {
       if (file.uri !== uri && canonicalUri(file.uri) === canonicalUri(uri)) this.index.delete(file.uri);
     }
-    this.set(uri, text, true);
+    this.set(uri, text, true, languageId);
   }
 
   /** The editor closed it: the disk has the truth again (for a file inside the workspace folders). */
   async closed(uri: string): Promise<void> {
     this.open.delete(canonicalUri(uri));
-    const before = this.index.file(uri)?.classification.kind;
+    const before = this.index.file(uri)?.model.kind;
     const text = this.files && this.inWorkspace(uri) ? await this.files.read(uri) : undefined;
     if (this.open.has(canonicalUri(uri))) return;
     if (text === undefined) this.index.delete(uri);
     else this.set(uri, text, false);
-    if (isDependency(before) || isDependency(this.index.file(uri)?.classification.kind)) this.notify();
+    if (isDependency(before) || isDependency(this.index.file(uri)?.model.kind)) this.notify();
   }
 
   /** File-system watch events (workspace/didChangeWatchedFiles); events outside the workspace folders are ignored, never read. */
@@ -89,7 +90,7 @@ export class WorkspaceSync {
     let relevant = false;
     for (const change of changes) {
       if (this.open.has(canonicalUri(change.uri)) || !this.inWorkspace(change.uri)) continue;
-      const before = this.index.file(change.uri)?.classification.kind;
+      const before = this.index.file(change.uri)?.model.kind;
       if (change.type === 'deleted') {
         this.index.delete(change.uri);
       } else {
@@ -98,7 +99,7 @@ export class WorkspaceSync {
         if (text === undefined) this.index.delete(change.uri);
         else this.set(change.uri, text, false);
       }
-      relevant ||= isDependency(before) || isDependency(this.index.file(change.uri)?.classification.kind);
+      relevant ||= isDependency(before) || isDependency(this.index.file(change.uri)?.model.kind);
     }
     if (relevant) this.notify();
   }
@@ -125,14 +126,14 @@ export class WorkspaceSync {
     }
   }
 
-  private set(uri: string, text: string, isOpen: boolean): void {
-    const before = this.index.file(uri)?.classification.kind;
+  private set(uri: string, text: string, isOpen: boolean, languageId?: string): void {
+    const before = this.index.file(uri)?.model.kind;
     if (isForeignFileName(uriToFileName(uri))) return;
-    const entry = this.index.set(uri, text);
+    const entry = this.index.set(uri, text, languageId);
     // Files from disk that are none of ours are not kept: they cost memory and are never looked at. Only
     // what they are is (fargate-lint.json may name one by mistake).
-    if (!isOpen && entry.classification.kind === 'unknown') this.index.skip(uri, { reason: 'not an ECS or IAM document', read: true });
-    if (isOpen && (isDependency(before) || isDependency(entry.classification.kind))) this.notify();
+    if (!isOpen && entry.model.kind === 'unknown') this.index.skip(uri, { reason: 'not an ECS or IAM document', read: true });
+    if (isOpen && (isDependency(before) || isDependency(entry.model.kind))) this.notify();
   }
 
   private notify(): void {

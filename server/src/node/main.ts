@@ -2,9 +2,13 @@
 // survives malformed frames; with --node-ipc (the VS Code client) the transport comes from the command line.
 import { inspect } from 'node:util';
 import { ProposedFeatures, StreamMessageWriter, createConnection } from 'vscode-languageserver/node';
+import { setIamDataReader } from '../core/iam/data';
 import { startServer } from '../lsp/server';
 import { ResyncingMessageReader } from './frameReader';
+import { nodeIamDataReader } from './iam-data';
 import { nodeWorkspaceFileSystem } from './workspaceFiles';
+
+setIamDataReader(nodeIamDataReader());
 
 const stdio = process.argv.includes('--stdio');
 const connection = stdio

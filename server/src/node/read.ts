@@ -1,11 +1,13 @@
 // Reading a file from disk the way both the CLI and the server's workspace index do: regular files only, and
 // never more than a cap. The file is opened without blocking (a FIFO would otherwise wait for a writer
 // forever), what was opened is checked with fstat (so a file swapped after a stat cannot slip through), and it
-// is read into a buffer of at most cap + 1 bytes (so a file that grows while it is read cannot fill memory). Platform code: core/ never reads files.
+// is read into a buffer of at most cap + 1 bytes (so a file that grows while it is read cannot fill memory).
+// Platform code: core/ never reads files.
 import * as fs from 'node:fs';
+import { SCAN_LIMITS } from '../lsp/fileSystem';
 
 /** Larger files are not read: task definitions are at most 64 KiB, and account dumps a few MB. */
-export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+const MAX_FILE_BYTES = SCAN_LIMITS.maxFileBytes;
 
 /** The text of the file, or why it was not read, phrased to follow "the file is". */
 export type ReadResult = { text: string } | { skipped: string };

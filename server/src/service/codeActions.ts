@@ -1,17 +1,28 @@
-// Quick fixes from diagnostics (they read Diagnostic.data, never the message), and "fix all".
-import { type CodeAction, CodeActionKind, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+// Quick fixes from diagnostics (they read Diagnostic.data, never the message), and "fix all". A fix's model
+// edits are rendered by the source of each document they touch, and every edit passes the guard
+// (editGuard.ts) before it is offered. When the guard finds a new file's name taken, the fix is asked again
+// with that name among `takenFiles`, so it picks another.
+import { type CodeAction, CodeActionKind, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyFileEdits, replacementEdit } from '../core/edits';
-import { analyze, findRule } from '../core/engine';
-import { parseJson } from '../core/json';
+import { analyze, findRule, subjectOf } from '../core/engine';
 import { sanitizeMessage } from '../core/messages';
+import type { Subject } from '../core/model';
 import type { Fix } from '../core/rule';
-import type { WorkspaceView } from '../core/workspace';
-import { type DiagnosticData, SOURCE, toWorkspaceEdit } from './convert';
+import { canonicalUri } from '../core/uris';
+import { type SourceDocument, parseDocument } from '../sources';
+import type { TextChange } from '../sources/source';
+import { replacementEdit } from '../sources/text';
+import { type DiagnosticData, SOURCE } from './convert';
+import { EditGuard, type EditPlatform } from './editGuard';
+import { applyChanges, localEdits, renderEdits } from './edits';
 import type { DocumentModel } from './models';
-import type { Settings } from './settings';
+import { type Settings, costOptions } from './settings';
+import type { WorkspaceIndex } from './workspace';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.fargateLint`;
+
+/** How many times a fix is asked for other names of its new files before it is given up. */
+const MAX_NAME_ATTEMPTS = 20;
 
 export interface CodeActionRequest {
   diagnostics: Diagnostic[];
@@ -19,87 +30,159 @@ export interface CodeActionRequest {
 }
 
 export class CodeActionService {
-  codeActions(
+  private readonly guard: EditGuard;
+
+  constructor(platform?: EditPlatform) {
+    this.guard = new EditGuard(platform);
+  }
+
+  async codeActions(
     textDocument: TextDocument,
     model: DocumentModel,
     request: CodeActionRequest,
     settings: Settings,
-    workspace: WorkspaceView | undefined,
-    textDocumentOf: (uri: string) => TextDocument | undefined,
-  ): CodeAction[] {
+    workspace: WorkspaceIndex | undefined,
+  ): Promise<CodeAction[]> {
+    const document = model.document;
     const actions: CodeAction[] = [];
     const wants = (kind: string) => !request.only || request.only.some((k) => kind === k || kind.startsWith(`${k}.`));
     if (wants(CodeActionKind.QuickFix)) {
       for (const diagnostic of request.diagnostics) {
         if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string' || !isData(diagnostic.data)) continue;
-        for (const fix of this.fixesFor(diagnostic.code, diagnostic.data, model, workspace)) {
-          const edit = toWorkspaceEdit(textDocument.uri, textDocument, fix.edits, textDocumentOf);
-          if (!edit) continue;
+        const data = diagnostic.data;
+        const subject = subjectOf(document.model, data.subjectPath, data.variant);
+        if (!subject) continue;
+        const code = diagnostic.code;
+        const fixes = (taken: ReadonlySet<string>) => this.fixesFor(code, data, document, workspace, settings, taken);
+        const first = fixes(new Set());
+        for (let i = 0; i < first.length; i++) {
+          const offered = await this.guarded(first[i], (taken) => fixes(taken)[i], textDocument, document, subject, workspace);
+          if (!offered) continue;
           actions.push({
-            title: sanitizeMessage(fix.title),
+            title: sanitizeMessage(offered.fix.title),
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
-            isPreferred: fix.isPreferred || undefined,
-            edit,
+            isPreferred: offered.fix.isPreferred || undefined,
+            edit: offered.edit,
           });
         }
       }
     }
     // Source actions only when asked for (Source Action menu, code actions on save), as VS Code expects.
-    if (request.only && wants(FIX_ALL_KIND) && model.classification.kind !== 'unknown') {
-      const edits = this.fixAll(textDocument, model, settings, workspace);
-      if (edits.length) {
-        actions.push({
-          title: 'Fix all fargate-lint problems that have a safe fix',
-          kind: FIX_ALL_KIND,
-          edit: { changes: { [textDocument.uri]: edits } },
-        });
+    if (request.only && wants(FIX_ALL_KIND) && document.model.kind !== 'unknown') {
+      const change = this.fixAllChange(textDocument, model, settings, workspace);
+      const rendered = change && { changes: new Map([[document.uri, { document, changes: [change] }]]), creates: [] };
+      const result = rendered && (await this.guard.check(rendered, textDocument, workspace));
+      if (result && 'edit' in result) {
+        actions.push({ title: 'Fix all fargate-lint problems that have a safe fix', kind: FIX_ALL_KIND, edit: result.edit });
       }
     }
     return actions;
   }
 
-  private fixesFor(ruleId: string, data: DiagnosticData, model: DocumentModel, workspace: WorkspaceView | undefined): Fix[] {
+  /**
+   * The fix's edit as the guard lets it through. When names of new files are taken, `again` asks the fix
+   * anew with them (and the ones before) taken; a fix that keeps a taken name, or runs out of names, is dropped.
+   */
+  private async guarded(
+    fix: Fix | undefined,
+    again: (taken: ReadonlySet<string>) => Fix | undefined,
+    textDocument: TextDocument,
+    document: SourceDocument,
+    subject: Subject,
+    workspace: WorkspaceIndex | undefined,
+  ): Promise<{ fix: Fix; edit: WorkspaceEdit } | undefined> {
+    const taken = new Set<string>();
+    for (let attempt = 0; fix && attempt < MAX_NAME_ATTEMPTS; attempt++) {
+      const rendered = renderEdits(fix.edits, document, (uri) => workspace?.file(uri), subject);
+      if (!rendered) return undefined;
+      const result = await this.guard.check(rendered, textDocument, workspace);
+      if ('edit' in result) return { fix, edit: result.edit };
+      if ('refused' in result) return undefined;
+      const fresh = result.taken.map(canonicalUri).filter((uri) => !taken.has(uri));
+      if (fresh.length === 0) return undefined;
+      fresh.forEach((uri) => taken.add(uri));
+      fix = again(taken);
+    }
+    return undefined;
+  }
+
+  private fixesFor(
+    ruleId: string,
+    data: DiagnosticData,
+    document: SourceDocument,
+    workspace: WorkspaceIndex | undefined,
+    settings: Settings,
+    takenFiles: ReadonlySet<string>,
+  ): Fix[] {
     const rule = findRule(ruleId);
-    if (!rule?.fix) return [];
+    const subject = subjectOf(document.model, data.subjectPath, data.variant);
+    if (!rule?.fix || !subject) return [];
     return rule.fix({
-      document: model.document,
-      fileName: model.fileName,
-      uri: model.uri,
+      model: document.model,
+      subject,
+      document: { uri: document.uri, fileName: document.fileName, workspace },
       path: data.path,
       subjectPath: data.subjectPath,
       data: data.payload,
-      workspace,
+      cost: costOptions(settings),
+      takenFiles,
     });
   }
 
-  /** Applies safe fixes one at a time, re-analysing in between, so each fix sees the text the last one left. */
-  fixAll(textDocument: TextDocument, model: DocumentModel, settings: Settings, workspace: WorkspaceView | undefined): TextEdit[] {
+  /** Fix all's edits of the document, with positions in its text. */
+  fixAll(textDocument: TextDocument, model: DocumentModel, settings: Settings, workspace: WorkspaceIndex | undefined): TextEdit[] {
+    const change = this.fixAllChange(textDocument, model, settings, workspace);
+    if (!change) return [];
+    return [
+      {
+        range: { start: textDocument.positionAt(change.offset), end: textDocument.positionAt(change.offset + change.length) },
+        newText: change.newText,
+      },
+    ];
+  }
+
+  /**
+   * Applies safe fixes one at a time, re-analysing in between, so each fix sees the text the last one left;
+   * the result as one change of the document's text (undefined: nothing to fix).
+   */
+  private fixAllChange(
+    textDocument: TextDocument,
+    model: DocumentModel,
+    settings: Settings,
+    workspace: WorkspaceIndex | undefined,
+  ): TextChange | undefined {
     const original = model.document.text;
     let text = original;
     const tried = new Set<string>();
     for (let round = 0; round < 100; round++) {
-      const document = parseJson(text);
-      const { findings } = analyze(document, { fileName: model.fileName, uri: model.uri, ruleSettings: settings.rules, workspace });
+      const document = round === 0 ? model.document : parseDocument({ uri: textDocument.uri, text, languageId: textDocument.languageId });
+      const context = { uri: document.uri, fileName: document.fileName, workspace };
+      const cost = costOptions(settings);
+      const { findings } = analyze(document.model, { document: context, ruleSettings: settings.rules, cost });
       let applied = false;
       for (const finding of findings) {
         const key = `${finding.ruleId} ${JSON.stringify(finding.path)}`;
         if (tried.has(key)) continue;
         tried.add(key);
         const rule = findRule(finding.ruleId);
+        const subject = subjectOf(document.model, finding.subjectPath, finding.variant?.choices);
+        if (!rule?.fix || !subject) continue;
         const fix = rule
-          ?.fix?.({
-            document,
-            fileName: model.fileName,
-            uri: model.uri,
+          .fix({
+            model: document.model,
+            subject,
+            document: context,
             path: finding.path,
             subjectPath: finding.subjectPath,
             data: finding.data,
-            workspace,
+            cost,
           })
           .find((f) => f.safe);
-        if (!fix) continue;
-        const next = applyFileEdits(text, fix.edits);
+        // Fix all edits this document only.
+        const changes = fix && document.edit(localEdits(fix.edits, document.uri), subject);
+        if (!changes?.length) continue;
+        const next = applyChanges(text, changes);
         if (next === text) continue;
         text = next;
         applied = true;
@@ -107,14 +190,7 @@ export class CodeActionService {
       }
       if (!applied) break;
     }
-    if (text === original) return [];
-    const edit = replacementEdit(original, text) as { offset: number; length: number; newText: string };
-    return [
-      {
-        range: { start: textDocument.positionAt(edit.offset), end: textDocument.positionAt(edit.offset + edit.length) },
-        newText: edit.newText,
-      },
-    ];
+    return text === original ? undefined : replacementEdit(original, text);
   }
 }
 

@@ -1,5 +1,6 @@
 // Completion: where our providers own a position (task size, IAM actions, ...) only their values are
-// offered; elsewhere the schema's keys, enums and snippets.
+// offered; elsewhere, for JSON, the schema's keys, enums and snippets. Providers write JSON text; another
+// syntax renders each entry's model value through its source and leaves out what it cannot render.
 import {
   type CompletionItem,
   CompletionItemKind,
@@ -10,11 +11,13 @@ import {
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { completionsAt } from '../core/assist';
-import { type CompletionEntry, type PositionContext, positionContext } from '../core/position';
+import type { Cursor } from '../core/model';
+import type { CompletionEntry } from '../core/position';
 import type { WorkspaceView } from '../core/workspace';
+import type { SourceDocument } from '../sources';
 import type { DocumentModel } from './models';
-import { schemaDocumentOf, schemaFor } from './schemas';
-import { findNodeAtOffset } from 'jsonc-parser';
+import { positionContextOf } from './position';
+import { jsonDocumentOf, schemaDocumentOf, schemaFor } from './schemas';
 
 export class CompletionService {
   async complete(
@@ -23,19 +26,31 @@ export class CompletionService {
     position: Position,
     workspace?: WorkspaceView,
   ): Promise<CompletionList | null> {
-    if (model.classification.kind === 'unknown') return null;
-    const offset = textDocument.offsetAt(position);
-    const context = positionContext(model.document, model.classification, offset, { fileName: model.fileName, uri: model.uri, workspace });
+    const document = model.document;
+    if (document.model.kind === 'unknown') return null;
+    const context = positionContextOf(document, textDocument.offsetAt(position), workspace);
     const entries = context && completionsAt(context);
-    if (context && entries) return { isIncomplete: false, items: entries.map((e) => toItem(e, textDocument, context, position)) };
-    const binding = schemaFor(model.classification);
+    if (context && entries) {
+      const items = entries.flatMap((e) => toItem(e, document, textDocument, context, position) ?? []);
+      return { isIncomplete: false, items };
+    }
+    const json = jsonDocumentOf(document);
+    const binding = json && schemaFor(json.model);
     if (!binding) return null;
     return binding.service.doComplete(textDocument, position, schemaDocumentOf(binding, model, textDocument));
   }
 }
 
-function toItem(entry: CompletionEntry, textDocument: TextDocument, context: PositionContext, position: Position): CompletionItem {
-  const range = replaceRange(textDocument, context, position);
+function toItem(
+  entry: CompletionEntry,
+  document: SourceDocument,
+  textDocument: TextDocument,
+  cursor: Cursor,
+  position: Position,
+): CompletionItem | undefined {
+  const newText =
+    document.source === 'json' ? entry.insertText : entry.value !== undefined ? document.render(entry.value, cursor) : undefined;
+  if (newText === undefined) return undefined;
   return {
     label: entry.label,
     labelDetails: entry.description ? { description: entry.description } : undefined,
@@ -45,17 +60,14 @@ function toItem(entry: CompletionEntry, textDocument: TextDocument, context: Pos
     sortText: entry.sortText,
     preselect: entry.preselect || undefined,
     filterText: entry.label,
-    insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-    textEdit: { range, newText: entry.insertText },
+    insertTextFormat: entry.snippet && document.source === 'json' ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    textEdit: { range: replaceRange(textDocument, cursor, position), newText },
   };
 }
 
-/** The string, number or literal under the cursor is replaced whole; elsewhere the entry is inserted. */
-function replaceRange(textDocument: TextDocument, context: PositionContext, position: Position): Range {
-  const root = context.document.root;
-  const node = root && findNodeAtOffset(root, context.offset, true);
-  if (node && ['string', 'number', 'boolean', 'null'].includes(node.type)) {
-    return { start: textDocument.positionAt(node.offset), end: textDocument.positionAt(node.offset + node.length) };
-  }
-  return { start: position, end: position };
+/** The scalar under the cursor is replaced whole; elsewhere the entry is inserted. */
+function replaceRange(textDocument: TextDocument, cursor: Cursor, position: Position): Range {
+  const span = cursor.replace;
+  if (!span) return { start: position, end: position };
+  return { start: textDocument.positionAt(span.offset), end: textDocument.positionAt(span.offset + span.length) };
 }

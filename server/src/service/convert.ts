@@ -1,23 +1,30 @@
-// Turning core results (paths, offsets, file edits) into LSP types. The only place that knows both.
+// Turning core results (paths, offsets) into LSP types. The only place that knows both (with editGuard.ts,
+// which turns fix edits into the WorkspaceEdit it lets through).
 import {
   type CodeDescription,
   type Diagnostic,
   DiagnosticSeverity,
   type DiagnosticRelatedInformation,
   type Range,
-  type TextEdit,
-  type WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type JsonDocument, type JsonPath, type Span, locate } from '../core/json';
-import { type FileEdit, type Finding, type Severity, docsUrl } from '../core/rule';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { subjectOf } from '../core/engine';
+import type { JsonPath, Span } from '../core/model';
+import { sanitizeMessage } from '../core/messages';
+import { type Finding, type Severity, docsUrl } from '../core/rule';
+import { replaceUnknown } from '../core/unknown';
+import type { SourceDocument } from '../sources';
 
 export const SOURCE = 'fargate-lint';
 
-/** What a diagnostic carries for its quick fix. */
+/** What a diagnostic carries for its quick fix: where the finding is, and which subject (and variant) it is about. */
 export interface DiagnosticData {
   path: JsonPath;
   subjectPath: JsonPath;
+  /** The variant's choices, when the subject has variants. */
+  variant?: Record<string, string>;
+  /** The subject's resource address (CloudFormation logical id, Terraform address), for the CLI's json and sarif. */
+  resource?: string;
   payload?: unknown;
 }
 
@@ -53,76 +60,61 @@ export function codeDescription(ruleId: string): CodeDescription {
   return { href: docsUrl(ruleId) };
 }
 
-export interface RelatedDocument {
-  uri: string;
-  textDocument: TextDocument;
-  document: JsonDocument;
+/**
+ * A message as users read it: unknown markers replaced by what the document's source says they stand for.
+ * The message was made safe where it was made (core/messages.ts); what replaces a marker comes from the
+ * document's text (a parameter's name, a variable's), so it is made safe here, as it goes in.
+ */
+export function userMessage(message: string, document: SourceDocument): string {
+  return replaceUnknown(message, (id) => {
+    const described = document.describeUnknown(id);
+    return described === undefined ? undefined : sanitizeMessage(described);
+  });
 }
+
+/**
+ * The diagnostic of a finding, or undefined when the finding is located in another document (a subject built
+ * from several files reports each finding where it is written, once).
+ */
+/** Line tables of other documents, by URI, made once for many findings that point into them. */
+export type LineTables = Map<string, TextDocument>;
 
 export function findingToDiagnostic(
   finding: Finding,
   textDocument: TextDocument,
-  document: JsonDocument,
-  relatedDocument: (uri: string) => RelatedDocument | undefined,
-): Diagnostic {
+  document: SourceDocument,
+  relatedDocument: (uri: string) => SourceDocument | undefined,
+  lineTables: LineTables = new Map(),
+): Diagnostic | undefined {
+  const subject = subjectOf(document.model, finding.subjectPath, finding.variant?.choices);
+  const location = document.locate(finding.path, finding.target, subject);
+  if (!location || (location.uri !== undefined && location.uri !== document.uri)) return undefined;
   const data: DiagnosticData = { path: finding.path, subjectPath: finding.subjectPath, payload: finding.data };
+  if (finding.variant) data.variant = { ...finding.variant.choices };
+  if (finding.resource) data.resource = finding.resource;
   const related: DiagnosticRelatedInformation[] = [];
   for (const r of finding.related ?? []) {
-    const target = r.file ? relatedDocument(r.file) : { uri: textDocument.uri, textDocument, document };
-    if (!target) continue;
-    related.push({
-      location: { uri: target.uri, range: spanToRange(target.textDocument, locate(target.document, r.path)) },
-      message: r.message,
-    });
+    const target = r.file ? relatedDocument(r.file) : document;
+    const at = target?.locate(r.path, 'value');
+    if (!target || !at) continue;
+    const uri = at.uri ?? target.uri;
+    const rangeDocument = target === document && uri === document.uri ? textDocument : lineTable(lineTables, uri, target.text);
+    related.push({ location: { uri, range: spanToRange(rangeDocument, at) }, message: userMessage(r.message, target) });
   }
   return {
-    range: spanToRange(textDocument, locate(document, finding.path, finding.target)),
+    range: spanToRange(textDocument, location),
     severity: toSeverity(finding.severity),
     code: finding.ruleId,
     codeDescription: codeDescription(finding.ruleId),
     source: SOURCE,
-    message: finding.message,
+    message: userMessage(finding.message, document),
     data,
     ...(related.length ? { relatedInformation: related } : {}),
   };
 }
 
-/**
- * A WorkspaceEdit from fix edits. Edits of other files are converted with those files' texts,
- * which the workspace view holds; an edit whose file it does not know is dropped.
- */
-export function toWorkspaceEdit(
-  uri: string,
-  textDocument: TextDocument,
-  edits: FileEdit[],
-  textDocumentOf: (uri: string) => TextDocument | undefined,
-): WorkspaceEdit | undefined {
-  const changes = Object.create(null) as Record<string, TextEdit[]>;
-  const creates: { uri: string; content: string }[] = [];
-  for (const edit of edits) {
-    if ('createFile' in edit) {
-      creates.push({ uri: edit.createFile, content: edit.content });
-      continue;
-    }
-    const targetUri = edit.file ?? uri;
-    const target = targetUri === uri ? textDocument : (textDocumentOf(targetUri) ?? undefined);
-    if (!target) continue;
-    (changes[targetUri] ??= []).push({
-      range: { start: target.positionAt(edit.offset), end: target.positionAt(edit.offset + edit.length) },
-      newText: edit.newText,
-    });
-  }
-  if (creates.length === 0) return Object.keys(changes).length ? { changes } : undefined;
-  return {
-    documentChanges: [
-      ...creates.flatMap((c) => [
-        { kind: 'create' as const, uri: c.uri, options: { ignoreIfExists: true } },
-        {
-          textDocument: { uri: c.uri, version: null },
-          edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: c.content }],
-        },
-      ]),
-      ...Object.entries(changes).map(([u, e]) => ({ textDocument: { uri: u, version: null }, edits: e })),
-    ],
-  };
+function lineTable(tables: LineTables, uri: string, text: string): TextDocument {
+  let table = tables.get(uri);
+  if (table?.getText() !== text) tables.set(uri, (table = TextDocument.create(uri, 'json', 0, text)));
+  return table;
 }

@@ -1,37 +1,50 @@
 // The fargate-lint language service: one object the LSP server and the CLI both drive.
-// It holds no connection; it takes TextDocuments and returns LSP types.
-import type { CodeAction, CompletionList, Diagnostic, Hover, Position, TextEdit } from 'vscode-languageserver-types';
+// It holds no connection; it takes TextDocuments, reads them through their source, and returns LSP types.
+import type { CodeAction, CodeLens, CompletionList, Diagnostic, Hover, Position, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Classification } from '../core/classify';
-import type { WorkspaceView } from '../core/workspace';
+import type { Model } from '../core/model';
+import { type SubjectPricing, subjectPricings } from '../core/taskdef/cost-assist';
+import type { SourceDocument } from '../sources';
 import { type CodeActionRequest, CodeActionService } from './codeActions';
+import { codeLenses } from './codeLens';
+import { type PolicyDocumentResult, executionRolePolicy } from './commands';
+import type { EditPlatform } from './editGuard';
 import { CompletionService } from './completion';
 import { HoverService } from './hover';
 import { ModelCache } from './models';
-import type { Settings } from './settings';
+import { type Settings, costOptions } from './settings';
 import { Validation, type ValidationOptions } from './validation';
+import type { WorkspaceIndex } from './workspace';
 
 export interface LanguageServiceOptions {
-  workspace?: WorkspaceView;
-  /** Finds the TextDocument of another file (for fixes that edit a policy next to a task definition). */
-  textDocumentOf?: (uri: string) => TextDocument | undefined;
+  /** Every file read so far, for cross-file checks and for fixes that edit a policy next to a task definition. */
+  workspace?: WorkspaceIndex;
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /** What fixes may edit and create, and what the client can apply (service/editGuard.ts); absent: the document itself only. */
+  edits?: EditPlatform;
 }
 
 export class FargateLintLanguageService {
   private readonly models = new ModelCache((uri, text) => {
     const file = this.options.workspace?.file(uri);
-    return file && file.document.text === text ? file : undefined;
+    return file?.text === text ? file : undefined;
   });
   private readonly validation = new Validation();
   private readonly hoverService = new HoverService();
   private readonly completionService = new CompletionService();
-  private readonly codeActionService = new CodeActionService();
+  private readonly codeActionService: CodeActionService;
 
-  constructor(private readonly options: LanguageServiceOptions = {}) {}
+  constructor(private readonly options: LanguageServiceOptions = {}) {
+    this.codeActionService = new CodeActionService(options.edits);
+  }
 
-  classify(textDocument: TextDocument): Classification {
-    return this.models.get(textDocument).classification;
+  /** The document as its source read it. */
+  document(textDocument: TextDocument): SourceDocument {
+    return this.models.get(textDocument).document;
+  }
+
+  classify(textDocument: TextDocument): Model {
+    return this.document(textDocument).model;
   }
 
   validate(textDocument: TextDocument, settings: Settings, extra: Partial<ValidationOptions> = {}): Promise<Diagnostic[]> {
@@ -43,28 +56,36 @@ export class FargateLintLanguageService {
     });
   }
 
-  hover(textDocument: TextDocument, position: Position): Promise<Hover | null> {
-    return this.hoverService.hover(textDocument, this.models.get(textDocument), position, this.options.workspace);
+  hover(textDocument: TextDocument, position: Position, settings: Settings): Promise<Hover | null> {
+    return this.hoverService.hover(textDocument, this.models.get(textDocument), position, settings, this.options.workspace);
+  }
+
+  codeLenses(textDocument: TextDocument, settings: Settings): CodeLens[] {
+    return codeLenses(textDocument, this.models.get(textDocument), settings);
+  }
+
+  /** The price of each task definition in the document (none when costs are off): for the CLI. */
+  costs(textDocument: TextDocument, settings: Settings): SubjectPricing[] {
+    const model = this.models.get(textDocument);
+    return model.skipped ? [] : subjectPricings(model.document.model.subjects, costOptions(settings));
   }
 
   complete(textDocument: TextDocument, position: Position): Promise<CompletionList | null> {
     return this.completionService.complete(textDocument, this.models.get(textDocument), position, this.options.workspace);
   }
 
-  codeActions(textDocument: TextDocument, request: CodeActionRequest, settings: Settings): CodeAction[] {
-    const textDocumentOf = this.options.textDocumentOf ?? (() => undefined);
-    return this.codeActionService.codeActions(
-      textDocument,
-      this.models.get(textDocument),
-      request,
-      settings,
-      this.options.workspace,
-      textDocumentOf,
-    );
+  codeActions(textDocument: TextDocument, request: CodeActionRequest, settings: Settings): Promise<CodeAction[]> {
+    return this.codeActionService.codeActions(textDocument, this.models.get(textDocument), request, settings, this.options.workspace);
   }
 
   fixAll(textDocument: TextDocument, settings: Settings): TextEdit[] {
     return this.codeActionService.fixAll(textDocument, this.models.get(textDocument), settings, this.options.workspace);
+  }
+
+  /** The least-privilege policy of the execution role of the task definition in the document. */
+  executionRolePolicy(textDocument: TextDocument, position?: Position): PolicyDocumentResult {
+    const offset = position && textDocument.offsetAt(position);
+    return executionRolePolicy(this.models.get(textDocument), offset, this.options.workspace);
   }
 
   forget(uri: string): void {

@@ -1,24 +1,19 @@
-// Parsing a document once per version, and deciding which documents are not worth parsing at all.
+// Parsing a document once per version (by its source), and deciding which documents are not worth parsing at all.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type JsonDocument, MAX_NESTING_DEPTH, parseJson, tooDeepAt } from '../core/json';
-import { type Classification, UNKNOWN_DOCUMENT, classify, isForeignFileName } from '../core/classify';
+import { MAX_NESTING_DEPTH, type SourceDocument, isForeignFileName, sourceFor, tooDeepAt, unanalysedDocument } from '../sources';
 import { uriToFileName } from '../core/workspace';
 
-/** Task definitions are at most 64 KiB and policies smaller; account dumps can be a few MB (the read cap, node/read.ts). */
+/** Task definitions are at most 64 KiB and policies smaller; account dumps can be a few MB (the read cap, lsp/fileSystem.ts SCAN_LIMITS). */
 const MAX_DOCUMENT_LENGTH = 4 * 1024 * 1024;
 
 export interface DocumentModel {
-  readonly uri: string;
   readonly version: number;
-  readonly fileName: string;
-  readonly document: JsonDocument;
-  readonly classification: Classification;
+  readonly document: SourceDocument;
   /** Why the document was not analysed, when it was not. */
   readonly skipped?: string;
 }
 
-const EMPTY: JsonDocument = { text: '', root: undefined, value: undefined, syntaxProblems: [] };
-
+/** Why a text is not analysed at all (it follows "the file is"), or undefined. */
 export function skipReason(text: string): string | undefined {
   if (text.length > MAX_DOCUMENT_LENGTH) return `larger than ${MAX_DOCUMENT_LENGTH / 1024 / 1024} MB`;
   if (text.slice(0, 8192).includes('\u0000')) return 'not a text file';
@@ -32,18 +27,25 @@ export function skippedMessage(reason: string): string {
 }
 
 /** The parsed form of this exact text, when something (the workspace index) has it already. */
-export type ParsedElsewhere = (uri: string, text: string) => { document: JsonDocument; classification: Classification } | undefined;
+export type ParsedElsewhere = (uri: string, text: string) => SourceDocument | undefined;
 
-function buildModel(uri: string, version: number, text: string, parsed: ParsedElsewhere): DocumentModel {
-  const fileName = uriToFileName(uri);
-  if (isForeignFileName(fileName)) return { uri, version, fileName, document: EMPTY, classification: UNKNOWN_DOCUMENT };
+function buildModel(textDocument: TextDocument, parsed: ParsedElsewhere): DocumentModel {
+  const { uri, version } = textDocument;
+  const text = textDocument.getText();
+  if (isForeignFileName(uriToFileName(uri))) return { version, document: unanalysedDocument(uri, '') };
   const skipped = skipReason(text);
-  if (skipped) return { uri, version, fileName, document: EMPTY, classification: UNKNOWN_DOCUMENT, skipped };
-  // The index parsed the same text (open documents and the CLI's files are in it): once is enough.
+  if (skipped) return { version, document: unanalysedDocument(uri, ''), skipped };
+  const input = { uri, text, languageId: textDocument.languageId };
+  const source = sourceFor(input);
+  // The index parsed the same text with the same source (open documents and the CLI's files are in it): once is enough.
   const known = parsed(uri, text);
-  if (known) return { uri, version, fileName, ...known };
-  const document = parseJson(text);
-  return { uri, version, fileName, document, classification: classify(document, fileName) };
+  if (known?.source === source.id) return { version, document: known };
+  try {
+    return { version, document: source.parse(input) };
+  } catch {
+    // Sources never throw (sources/source.ts); if one does, this document is not analysed, and the others are.
+    return { version, document: unanalysedDocument(uri, ''), skipped: 'not analysed (its source failed on it)' };
+  }
 }
 
 /** Keeps the parsed form of recently used documents, keyed by uri and version. */
@@ -63,7 +65,7 @@ export class ModelCache {
       this.models.set(textDocument.uri, cached);
       return cached;
     }
-    const model = buildModel(textDocument.uri, textDocument.version, textDocument.getText(), this.parsed);
+    const model = buildModel(textDocument, this.parsed);
     this.models.set(textDocument.uri, model);
     if (this.models.size > this.capacity) this.models.delete(this.models.keys().next().value!);
     return model;

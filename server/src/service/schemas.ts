@@ -5,8 +5,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type JSONDocument, type JSONSchema, type LanguageService, getLanguageService } from 'vscode-json-languageservice';
 import projectConfigSchema from '../../../schemas/fargate-lint.schema.json';
 import taskDefinitionSchema from '../../../schemas/task-definition.schema.json';
-import type { Classification } from '../core/classify';
+import type { Model } from '../core/model';
 import type { RuleMeta } from '../core/rule';
+import type { SourceDocument } from '../sources';
+import { JsonSourceDocument } from '../sources/json';
 import { projectConfigSchemaMeta, taskDefinitionSchemaMeta } from '../core/rules/meta';
 import type { DocumentModel } from './models';
 
@@ -34,7 +36,7 @@ const schemas: Record<Shape, JSONSchema> = {
 
 const services = new Map<Shape, LanguageService>();
 
-function shapeOf(classification: Classification): Shape | undefined {
+function shapeOf(classification: Model): Shape | undefined {
   if (classification.kind === 'container-definitions') return 'container-definitions';
   if (classification.kind === 'project-config') return 'project-config';
   if (classification.kind !== 'task-definition') return undefined;
@@ -47,7 +49,7 @@ export interface SchemaBinding {
   meta: RuleMeta;
 }
 
-export function schemaFor(classification: Classification): SchemaBinding | undefined {
+export function schemaFor(classification: Model): SchemaBinding | undefined {
   const shape = shapeOf(classification);
   if (!shape) return undefined;
   let service = services.get(shape);
@@ -61,6 +63,11 @@ export function schemaFor(classification: Classification): SchemaBinding | undef
     services.set(shape, service);
   }
   return { service, meta: shape === 'project-config' ? projectConfigSchemaMeta : taskDefinitionSchemaMeta };
+}
+
+/** The schema features (validation, schema hover and completion) are the JSON source's only. */
+export function jsonDocumentOf(document: SourceDocument): JsonSourceDocument | undefined {
+  return document instanceof JsonSourceDocument && document.model.kind !== 'unknown' ? document : undefined;
 }
 
 const schemaDocuments = new WeakMap<DocumentModel, JSONDocument>();

@@ -1,22 +1,23 @@
-// Diagnostics for a document: our rules, the schema's type checks, and (for the CLI) syntax errors.
-import { findNodeAtOffset } from 'jsonc-parser';
+// Diagnostics for a document: our rules, the schema's type checks (JSON only), and (for the CLI) syntax errors.
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../core/engine';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, subjectOf } from '../core/engine';
 import { isPlaceholder } from '../core/json';
 import { sanitizeMessage } from '../core/messages';
-import { jsonSyntaxMeta, skippedFileMeta } from '../core/rules/meta';
-import type { SeveritySetting } from '../core/rule';
-import type { WorkspaceView } from '../core/workspace';
-import { type RelatedDocument, SOURCE, codeDescription, findingToDiagnostic, fromSeverity, spanToRange, toSeverity } from './convert';
+import type { Finding, SeveritySetting } from '../core/rule';
+import { allRuleMetas, skippedFileMeta } from '../core/rules/meta';
+import type { SourceDocument } from '../sources';
+import { type LineTables, SOURCE, codeDescription, findingToDiagnostic, fromSeverity, spanToRange, toSeverity } from './convert';
 import { type DocumentModel, skippedMessage } from './models';
-import { schemaDocumentOf, schemaFor } from './schemas';
-import type { Settings } from './settings';
+import { projectPreset, ruleSeverities } from './presets';
+import { jsonDocumentOf, schemaDocumentOf, schemaFor } from './schemas';
+import { type Settings, costOptions } from './settings';
+import type { WorkspaceIndex } from './workspace';
 
 export interface ValidationOptions {
   settings: Settings;
-  workspace?: WorkspaceView;
-  /** Editors report JSON syntax errors themselves; the CLI asks for them. */
+  workspace?: WorkspaceIndex;
+  /** Editors report syntax errors themselves; the CLI asks for them. */
   reportSyntaxErrors?: boolean;
   isCancelled?: () => boolean;
   onRuleError?: (ruleId: string, error: unknown) => void;
@@ -25,9 +26,11 @@ export interface ValidationOptions {
 export class Validation {
   async validate(textDocument: TextDocument, model: DocumentModel, options: ValidationOptions): Promise<Diagnostic[]> {
     if (!options.settings.enable) return [];
+    const document = model.document;
+    const rules = ruleSeverities([options.settings.preset, projectPreset(document.uri, options.workspace)], options.settings.rules);
     if (model.skipped) {
       // Not analysed at all (too large, not text, nested too deeply): say so rather than look clean.
-      const setting = options.settings.rules[skippedFileMeta.id];
+      const setting = rules[skippedFileMeta.id];
       if (setting === 'off') return [];
       const span = { offset: 0, length: 0 };
       return [
@@ -40,40 +43,35 @@ export class Validation {
         ),
       ];
     }
-    const { document, classification } = model;
     const diagnostics: Diagnostic[] = [];
-    const syntaxSetting = options.settings.rules[jsonSyntaxMeta.id];
-    if (options.reportSyntaxErrors && syntaxSetting !== 'off') {
+    const [first, ...rest] = document.syntaxProblems;
+    const syntaxSetting = first && rules[first.ruleId];
+    if (options.reportSyntaxErrors && first && syntaxSetting !== 'off') {
       // Later syntax errors are mostly echoes of the first, as with JSON.parse: report that one.
-      const [first, ...rest] = document.syntaxProblems;
-      if (first) {
-        const message = rest.length ? `${first.message} (and ${rest.length} more after it)` : first.message;
-        diagnostics.push(
-          this.serviceDiagnostic(textDocument, first, message, jsonSyntaxMeta.id, syntaxSetting ?? jsonSyntaxMeta.defaultSeverity),
-        );
-      }
+      const message = rest.length ? `${first.message} (and ${rest.length} more after it)` : first.message;
+      const meta = allRuleMetas.find((m) => m.id === first.ruleId);
+      diagnostics.push(
+        this.serviceDiagnostic(textDocument, first, message, first.ruleId, syntaxSetting ?? meta?.defaultSeverity ?? 'error'),
+      );
     }
-    if (classification.kind === 'unknown') return diagnostics;
+    if (document.model.kind === 'unknown') return diagnostics;
 
-    const result = analyze(document, {
-      fileName: model.fileName,
-      uri: model.uri,
-      ruleSettings: options.settings.rules,
-      workspace: options.workspace,
+    const result = analyze(document.model, {
+      document: { uri: document.uri, fileName: document.fileName, workspace: options.workspace },
+      ruleSettings: rules,
+      cost: costOptions(options.settings),
       isCancelled: options.isCancelled,
       onRuleError: options.onRuleError,
     });
+    const relatedDocument = (uri: string) => options.workspace?.file(uri);
     // Many findings may point into the same other file (a policy of 34,000 statements): its line table once.
-    const related = new Map<string, RelatedDocument | undefined>();
-    const relatedDocument = (uri: string): RelatedDocument | undefined => {
-      if (!related.has(uri)) {
-        const file = options.workspace?.file(uri);
-        related.set(uri, file && { uri, document: file.document, textDocument: TextDocument.create(uri, 'json', 0, file.document.text) });
-      }
-      return related.get(uri);
-    };
-    for (const finding of result.findings) diagnostics.push(findingToDiagnostic(finding, textDocument, document, relatedDocument));
-    diagnostics.push(...(await this.schemaDiagnostics(textDocument, model, options.settings.rules)));
+    const lineTables: LineTables = new Map();
+    for (const finding of result.findings) {
+      if (nearSyntaxError(finding, document)) continue;
+      const diagnostic = findingToDiagnostic(finding, textDocument, document, relatedDocument, lineTables);
+      if (diagnostic) diagnostics.push(diagnostic);
+    }
+    diagnostics.push(...(await this.schemaDiagnostics(textDocument, model, rules)));
     return diagnostics;
   }
 
@@ -82,10 +80,11 @@ export class Validation {
     model: DocumentModel,
     rules: Record<string, SeveritySetting>,
   ): Promise<Diagnostic[]> {
-    const binding = schemaFor(model.classification);
+    const json = jsonDocumentOf(model.document);
+    const binding = json && schemaFor(json.model);
     const setting = binding && rules[binding.meta.id];
     // While the text does not parse, type errors are echoes of the syntax error: wait for valid JSON.
-    if (!binding || setting === 'off' || model.document.syntaxProblems.length > 0) return [];
+    if (!json || !binding || setting === 'off' || json.syntaxProblems.length > 0) return [];
     const jsonDocument = schemaDocumentOf(binding, model, textDocument);
     const found = await binding.service.doValidation(textDocument, jsonDocument, {
       comments: 'ignore',
@@ -94,16 +93,12 @@ export class Validation {
     });
     // Syntax errors are the editor's to show (and json-syntax's in the CLI), not the schema's.
     const syntaxErrors = new Set<Diagnostic>((jsonDocument as { syntaxErrors?: Diagnostic[] }).syntaxErrors ?? []);
-    const root = model.document.root;
     return (
       found
         // Schema problems mostly come without a code; coded ones below 0x100 are enum and deprecation problems.
         .filter((d) => !syntaxErrors.has(d) && (d.code === undefined || (typeof d.code === 'number' && d.code < 0x100)))
-        .filter((d) => {
-          // A template placeholder ("{{region}}") is filled in before registration; its type is not ours to judge.
-          const node = root && findNodeAtOffset(root, textDocument.offsetAt(d.range.start));
-          return !isPlaceholder(node?.value);
-        })
+        // A template placeholder ("{{region}}") is filled in before registration; its type is not ours to judge.
+        .filter((d) => !isPlaceholder(json.scalarAt(textDocument.offsetAt(d.range.start))))
         .map((d) => ({
           ...d,
           severity: toSeverity(setting ?? fromSeverity(d.severity)),
@@ -131,4 +126,15 @@ export class Validation {
       message: sanitizeMessage(message),
     };
   }
+}
+
+/**
+ * A finding on text the parser could not read. Templates with unquoted placeholders (`"Resource": ${arns}`)
+ * and half-typed values are not valid syntax; the parser's guess at such a spot is not what the author wrote,
+ * so nothing is judged where a syntax error sits.
+ */
+function nearSyntaxError(finding: Finding, document: SourceDocument): boolean {
+  if (document.syntaxProblems.length === 0) return false;
+  const span = document.locate(finding.path, finding.target, subjectOf(document.model, finding.subjectPath, finding.variant?.choices));
+  return !!span && document.syntaxProblems.some((p) => p.offset >= span.offset - 1 && p.offset <= span.offset + span.length);
 }

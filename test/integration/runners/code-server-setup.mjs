@@ -9,7 +9,8 @@ import { delimiter, dirname, join } from 'node:path';
 
 export const CODE_SERVER_VERSION = '4.139.1'; // embeds VS Code 1.139.1; its payload gate is what we rely on
 export const NODE_VERSION = '24.21.0'; // code-server 4.139.1 requires Node 24 (engines.node "24")
-const APT_PACKAGES = ['chromium', 'libkrb5-dev']; // the browser; Kerberos headers for the `kerberos` native module
+// The browser; Kerberos headers for the `kerberos` native module; openssl for the web phase's certificate.
+const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'openssl'];
 export const CHROMIUM = '/usr/bin/chromium';
 
 const log = (message) => console.log(`[setup] ${message}`);

@@ -2,7 +2,7 @@
 // (the suite runs against what the package contains, so a file missing from it fails the tests), bundle
 // the suite, and copy the fixture workspace to a temporary folder (tests edit files and settings there).
 import { spawnSync } from 'node:child_process';
-import { cpSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -15,13 +15,19 @@ export const ROOT = resolve(here, '..', '..', '..');
 export const FIXTURE_WORKSPACE = join(ROOT, 'test', 'integration', 'fixtures', 'workspace');
 
 const log = (message) => console.log(`[prepare] ${message}`);
+const MAX_VSIX_BYTES = 3 * 1024 * 1024;
 
 /** `npm run package` in the project: production build + `vsce package --no-dependencies`. */
 export function packageExtension() {
   log('npm run package (production build + vsce package)');
   const result = spawnSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`npm run package failed (exit ${result.status ?? result.signal})`);
-  return join(ROOT, 'fargate-lint.vsix');
+  const vsix = join(ROOT, 'fargate-lint.vsix');
+  // The Marketplace takes far larger packages, but every install downloads this one: keep it small.
+  const { size } = statSync(vsix);
+  log(`fargate-lint.vsix: ${(size / 1024 / 1024).toFixed(2)} MB`);
+  if (size >= MAX_VSIX_BYTES) throw new Error(`fargate-lint.vsix is ${size} bytes, more than the ${MAX_VSIX_BYTES} allowed`);
+  return vsix;
 }
 
 /** Extracts a zip file (a .vsix) into `target`, refusing entries that would land outside it. */

@@ -1,6 +1,7 @@
 // Second phase of the code-server runner: open the fixture in the workbench with the packaged extension
 // loaded (no tests this time) and take the README's screenshots by driving the editor with its keyboard
-// shortcuts, as a user would: the hover on a diagnostic, the completion list on `memory`, the quick-fix menu.
+// shortcuts, as a user would: the hover on a diagnostic, the completion list on `memory`, the quick-fix menu,
+// and the cost code lens of a second fixture.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './prepare.mjs';
@@ -10,6 +11,8 @@ const FILE = 'task-definition.json';
 const MEMORY_VALUE = '6:14';
 const NETWORK_MODE_VALUE = '4:19';
 const MIN_HEIGHT = 420; // px: the fixture's 16 lines under the title and tab bars
+const COST_FILE = 'cost/task-definition.json';
+const COST_MIN_HEIGHT = 500; // px: that fixture's 19 lines and the code lens line
 // A picture is rewritten only when more pixels than this differ from the committed one, so that a run
 // leaves docs/images alone unless the product looks different (transient bits such as a progress bar
 // flicker change a handful of pixels; one changed character changes a few dozen).
@@ -39,10 +42,10 @@ export async function takeScreenshots(page, base, prepared, { workbenchUrl, log 
   await focusEditor(page);
 
   const files = [];
-  const snap = async (name, widget) => {
+  const snap = async (name, widget, minHeight = MIN_HEIGHT) => {
     const file = join(outDir, name);
     const box = await widget.boundingBox();
-    const height = Math.max(MIN_HEIGHT, Math.ceil((box?.y ?? 0) + (box?.height ?? 0) + 16));
+    const height = Math.max(minHeight, Math.ceil((box?.y ?? 0) + (box?.height ?? 0) + 16));
     const png = await page.screenshot({ clip: { x: 0, y: 0, width: 1100, height } });
     const changed = existsSync(file) ? await differentPixels(page, readFileSync(file), png) : Infinity;
     if (changed > UNCHANGED_PIXELS) writeFileSync(file, png);
@@ -76,6 +79,23 @@ export async function takeScreenshots(page, base, prepared, { workbenchUrl, log 
     const menu = page.locator('.action-widget').filter({ hasText: 'awsvpc' }).first();
     await menu.waitFor({ state: 'visible', timeout: WIDGET_TIMEOUT });
     await snap('quick-fix.png', menu);
+  });
+
+  // 4. The code lens with the monthly price above cpu, in a task definition of a valid size.
+  await attempt('the cost code lens', page, async () => {
+    await page.goto(
+      workbenchUrl(base, prepared.workspacePath, [
+        ['extensionDevelopmentPath', prepared.extensionPath],
+        ['openFile', `${prepared.workspacePath}/${COST_FILE}:1:1`],
+        ['gotoLineMode', 'true'],
+        ['skipWelcome', 'true'],
+      ]),
+    );
+    await page.locator('.editor-instance .monaco-editor').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await closeSideBar(page);
+    const lens = page.locator('.codelens-decoration').filter({ hasText: '/month' }).first();
+    await lens.waitFor({ state: 'visible', timeout: 60_000 });
+    await snap('cost-lens.png', lens, COST_MIN_HEIGHT);
   });
   return files;
 }

@@ -28,6 +28,13 @@ suite('hover', () => {
     assert.match(markdown, /elastic network interface/);
   });
 
+  test('on an IAM action: its service and what it does, from the IAM data read by the server', async () => {
+    const { document } = await openFixture('execution-role/iam/execution-policy.json');
+    const markdown = await hoverMarkdown(document.uri, positionIn(document, '"ecr:GetAuthorizationToken"', 6));
+    assert.match(markdown, /Amazon Elastic Container Registry/);
+    assert.match(markdown, /GetAuthorizationToken/);
+  });
+
   test('nothing from us on a JSON file that is not a task definition', async () => {
     const { document } = await openFixture('not-ours/package.json');
     const markdown = await hoverMarkdown(document.uri, positionIn(document, '"memory"', 2));

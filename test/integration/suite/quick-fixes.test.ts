@@ -50,7 +50,7 @@ suite('quick fixes', () => {
     assert.deepEqual(JSON.parse(text).networkMode, 'awsvpc');
   });
 
-  test('task size: nearest memory (preferred) and smallest cpu are offered; each makes the pair valid', async () => {
+  test('task size: nearest memory (preferred) and smallest cpu are offered with their prices, cheapest first; each makes the pair valid', async () => {
     const { document } = await openFixture('quick-fixes/task-size.json');
     const before = document.getText();
     const diagnostic = await diagnosticOf(document, 'fargate-cpu-memory');
@@ -58,8 +58,8 @@ suite('quick fixes', () => {
     assert.deepEqual(
       fixes.map((f) => [f.title, f.isPreferred ?? false]),
       [
-        ['Set memory to 2048 (2 GB), the nearest size for cpu 256', true],
-        ['Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096', false],
+        ['Set memory to 2048 (2 GB), the nearest size for cpu 256 (≈ $13.88/month)', true],
+        ['Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096 (≈ $27.75/month)', false],
       ],
     );
     await changeAndWaitForDiagnostics(document.uri, () => applyCodeAction(fixes[1]), lacks('fargate-cpu-memory'));

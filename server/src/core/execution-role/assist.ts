@@ -144,7 +144,7 @@ function executionRoleHover(context: PositionContext, check: RoleCheck): string 
     '',
   ];
   if (!check.roleArn) return lines.join('\n');
-  const role = check.role ?? resolveRole(check.roleArn.name, context.workspace, context.uri);
+  const role = check.role ?? resolveRole(check.roleArn.name, context.document.workspace, context.document.uri);
   lines.push(`Role \`${check.roleArn.name}\`${'account' in check.roleArn ? ` in account ${check.roleArn.account}` : ''}.`, '');
   if (!role) {
     lines.push(
@@ -188,19 +188,19 @@ export const executionRoleHoverProvider: HoverProvider = {
   hover(context) {
     if (context.subject.kind !== 'task-definition' || !taskOf(context.subject)) return undefined;
     const path = context.relativePath;
-    const value = context.node?.value;
+    const value = context.value;
     if (path.length === 1 && path[0] === 'executionRoleArn') {
-      return executionRoleHover(context, cachedCheck(context.subject, context.workspace, context.uri));
+      return executionRoleHover(context, cachedCheck(context.subject, context.document.workspace, context.document.uri));
     }
     if (context.onKey || typeof value !== 'string') return undefined;
     const last = path[path.length - 1];
     if (path[0] === 'containerDefinitions' && path.length === 3 && last === 'image') {
-      return imageHover(context, cachedCheck(context.subject, context.workspace, context.uri), value);
+      return imageHover(context, cachedCheck(context.subject, context.document.workspace, context.document.uri), value);
     }
     if (last === 'valueFrom' && (path[path.length - 3] === 'secrets' || path[path.length - 3] === 'secretOptions')) {
       return secretHover(
         context,
-        cachedCheck(context.subject, context.workspace, context.uri),
+        cachedCheck(context.subject, context.document.workspace, context.document.uri),
         value,
         path[path.length - 3] === 'secrets' ? 'Secret for an environment variable' : 'Secret log-driver option',
       );
@@ -208,7 +208,7 @@ export const executionRoleHoverProvider: HoverProvider = {
     if (last === 'credentialsParameter') {
       return secretHover(
         context,
-        cachedCheck(context.subject, context.workspace, context.uri),
+        cachedCheck(context.subject, context.document.workspace, context.document.uri),
         value,
         'Private registry credentials (Secrets Manager)',
       );
@@ -230,11 +230,7 @@ export interface Dependent {
 export function dependentsOf(uri: string, workspace: WorkspaceView | undefined): Dependent[] {
   if (!workspace) return [];
   const found: Dependent[] = [];
-  for (const file of workspace.files()) {
-    if (file.classification.kind !== 'task-definition') continue;
-    const subject = file.classification.subjects[0];
-    const task = subject && taskOf(subject);
-    if (!task) continue;
+  for (const { file, task } of taskDefinitions(workspace)) {
     for (const [key, as] of [
       ['executionRoleArn', 'execution role'],
       ['taskRoleArn', 'task role'],
@@ -249,6 +245,16 @@ export function dependentsOf(uri: string, workspace: WorkspaceView | undefined):
   return found;
 }
 
+/** Every task definition in the workspace (a template may hold several), with its file. */
+function* taskDefinitions(workspace: WorkspaceView | undefined): Generator<{ file: WorkspaceFile; task: Record<string, unknown> }> {
+  for (const file of workspace?.files() ?? []) {
+    for (const subject of file.model.subjects) {
+      const task = taskOf(subject);
+      if (task) yield { file, task };
+    }
+  }
+}
+
 function usesFile(role: ResolvedRole, uri: string): boolean {
   return (
     [...role.policies, ...(role.trust ? [role.trust] : [])].some((p) => p.uri && sameUri(p.uri, uri)) ||
@@ -261,7 +267,7 @@ const ROLE_SOURCE_SUBJECTS = new Set(['identity-policy', 'trust-policy', 'role',
 
 export const dependentsHover: HoverProvider = {
   hover(context) {
-    if (!context.uri || !ROLE_SOURCE_SUBJECTS.has(context.subject.kind)) return undefined;
+    if (!context.document.uri || !ROLE_SOURCE_SUBJECTS.has(context.subject.kind)) return undefined;
     // On the policy's (or role's) own top-level keys, where no other hover has something to say.
     const top =
       context.relativePath.length === 1 && (context.onKey || ['Version', 'RoleName', 'Id'].includes(String(context.relativePath[0])));
@@ -271,12 +277,14 @@ export const dependentsHover: HoverProvider = {
       context.relativePath[0] === 'roles' &&
       context.onKey;
     if (!top && !configRole) return undefined;
-    const dependents = dependentsOf(context.uri, context.workspace).filter((d) => !configRole || d.role === context.relativePath[1]);
+    const dependents = dependentsOf(context.document.uri, context.document.workspace).filter(
+      (d) => !configRole || d.role === context.relativePath[1],
+    );
     if (dependents.length === 0) return undefined;
     const lines = [`**Used by ${dependents.length} task definition${dependents.length === 1 ? '' : 's'}**`, ''];
     for (const d of dependents) {
       lines.push(
-        `- \`${relativePath(dirnameOf(context.uri), d.uri)}\`${d.family ? ` (family \`${d.family}\`)` : ''} as ${d.as} \`${d.role}\``,
+        `- \`${relativePath(dirnameOf(context.document.uri), d.uri)}\`${d.family ? ` (family \`${d.family}\`)` : ''} as ${d.as} \`${d.role}\``,
       );
     }
     if (dependents.some((d) => d.as === 'execution role')) {
@@ -290,10 +298,7 @@ export const dependentsHover: HoverProvider = {
 
 function roleNamesInWorkspace(workspace: WorkspaceView | undefined): Map<string, string[]> {
   const names = new Map<string, string[]>();
-  for (const file of workspace?.files() ?? []) {
-    if (file.classification.kind !== 'task-definition') continue;
-    const task = file.classification.subjects[0] && taskOf(file.classification.subjects[0]);
-    if (!task) continue;
+  for (const { file, task } of taskDefinitions(workspace)) {
     for (const key of ['executionRoleArn', 'taskRoleArn']) {
       const arn = referencedRole(task[key]);
       if (arn) names.set(arn.name, [...(names.get(arn.name) ?? []), `${key} of ${basenameOf(file.uri)}`]);
@@ -304,10 +309,7 @@ function roleNamesInWorkspace(workspace: WorkspaceView | undefined): Map<string,
 
 function policyFiles(workspace: WorkspaceView | undefined, kind: 'identity-policy' | 'trust-policy'): WorkspaceFile[] {
   return [...(workspace?.files() ?? [])].filter(
-    (f) =>
-      f.classification.subjects.length === 1 &&
-      f.classification.subjects[0].kind === kind &&
-      f.classification.subjects[0].path.length === 0,
+    (f) => f.model.subjects.length === 1 && f.model.subjects[0].kind === kind && f.model.subjects[0].path.length === 0,
   );
 }
 
@@ -318,7 +320,7 @@ export const projectConfigCompletion: CompletionProvider = {
     const config = isObject(context.subject.value) ? context.subject.value : {};
     if (path.length === 2 && path[0] === 'roles' && context.onKey) {
       const existing = isObject(config.roles) ? Object.keys(config.roles) : [];
-      const names = [...roleNamesInWorkspace(context.workspace)].filter(([name]) => !existing.includes(name) || name === path[1]);
+      const names = [...roleNamesInWorkspace(context.document.workspace)].filter(([name]) => !existing.includes(name) || name === path[1]);
       return names.map(([name, where], i) => ({
         label: JSON.stringify(name),
         description: where[0],
@@ -329,14 +331,14 @@ export const projectConfigCompletion: CompletionProvider = {
         sortText: String(i).padStart(4, '0'),
       }));
     }
-    if (context.onKey || !context.uri || path[0] !== 'roles' || path.length < 3) return undefined;
-    const folder = dirnameOf(context.uri);
+    if (context.onKey || !context.document.uri || path[0] !== 'roles' || path.length < 3) return undefined;
+    const folder = dirnameOf(context.document.uri);
     const relative = (file: WorkspaceFile) => relativePath(folder, file.uri);
     if (path.length === 3 && path[2] === 'trustPolicy') {
-      return policyFiles(context.workspace, 'trust-policy').map((f, i) => valueEntry(relative(f), 'trust policy', i));
+      return policyFiles(context.document.workspace, 'trust-policy').map((f, i) => valueEntry(relative(f), 'trust policy', i));
     }
     if (path.length === 4 && path[2] === 'policies') {
-      return policyFiles(context.workspace, 'identity-policy').map((f, i) => valueEntry(relative(f), 'permission policy', i));
+      return policyFiles(context.document.workspace, 'identity-policy').map((f, i) => valueEntry(relative(f), 'permission policy', i));
     }
     if (path.length === 4 && path[2] === 'managedPolicyArns') {
       return Object.entries(managedFacts.policies).map(([arn, entry], i) => valueEntry(arn, (entry as { name: string }).name, i));

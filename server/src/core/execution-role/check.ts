@@ -1,8 +1,8 @@
 // Puts the pieces together for one task definition: what it needs (requirements.ts), where its execution
 // role's policies are (resolve-role.ts), and what they grant (iam/evaluate.ts). Rules and hovers read the result.
-import { type Decision, type Evaluation, evaluate } from '../iam/evaluate';
+import { type Decision, type Evaluation, evaluate, hasUnknownStatements } from '../iam/evaluate';
 import { statementsOf } from '../iam/policy';
-import type { Subject } from '../classify';
+import type { Subject } from '../model';
 import { taskOf } from '../taskdef/model';
 import { type RoleReference, referencedRole } from '../taskdef/roles';
 import type { WorkspaceView } from '../workspace';
@@ -77,6 +77,8 @@ const EVALUATION_BUDGET = 500_000;
 /** Evaluates each requirement against a role's policies. */
 export function checkAgainst(role: ResolvedRole, requirements: Requirement[]): RequirementResult[] {
   const policies = role.policies.map((p, i) => ({ id: String(i), document: p.document }));
+  // A policy whose statements are unknown values (a template's expression) may grant anything.
+  const complete = role.complete && !role.policies.some((p) => hasUnknownStatements(p.document));
   const statements = policies.reduce((n, p) => n + statementsOf(p.document).length, 0);
   let spent = 0;
   return requirements.map((requirement) => {
@@ -84,7 +86,7 @@ export function checkAgainst(role: ResolvedRole, requirements: Requirement[]): R
       spent += Math.max(1, statements * Math.max(1, permission.resources.length));
       if (spent > EVALUATION_BUDGET) return { permission, evaluation: { decision: 'implicitly-denied', matches: [] }, status: 'unknown' };
       const evaluation = evaluate(policies, { action: permission.action, resources: permission.resources });
-      return { permission, evaluation, status: statusOf(evaluation.decision, role.complete) };
+      return { permission, evaluation, status: statusOf(evaluation.decision, complete) };
     });
     return { requirement, permissions, status: worst(permissions.map((p) => p.status)) };
   });

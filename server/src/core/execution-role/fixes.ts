@@ -1,15 +1,13 @@
 // Edits in other files for the execution-role fixes: a new statement in a policy the user owns, a new
 // least-privilege policy file registered in fargate-lint.json. Each edit is computed against the text of
 // that file as the workspace holds it, at the moment the fix is asked for.
-import { sequentialEdits, setValue } from '../edits';
 import { statementsOf } from '../iam/policy';
-import { type JsonDocument, type JsonPath, isObject, valueAt } from '../json';
-import { PROJECT_CONFIG_FILE } from '../classify';
-import type { FileEdit } from '../rule';
-import type { WorkspaceView } from '../workspace';
+import { type JsonPath, isObject, valueAt } from '../json';
+import { type ModelEdit, append, createFile, inFile, set } from '../model';
+import { PROJECT_CONFIG_FILE, type WorkspaceFile, type WorkspaceView } from '../workspace';
 import type { FeatureId, Permission } from './requirements';
 import { projectConfigsFor } from './resolve-role';
-import { dirnameOf, isInside, relativePath, resolveRelative } from '../uris';
+import { canonicalUri, dirnameOf, isInside, relativePath, resolveRelative } from '../uris';
 
 /** What a statement must allow, as the diagnostic's data carries it. */
 export interface Grant {
@@ -68,13 +66,9 @@ function merge(grants: readonly Grant[]): Grant[] {
   return merged;
 }
 
-function onFile(uri: string, edits: FileEdit[]): FileEdit[] {
-  return edits.map((e) => ('offset' in e ? { ...e, file: uri } : e));
-}
-
 /** Appends statements to the policy at `policyPath` of another file. */
-export function addStatementsEdits(uri: string, document: JsonDocument, policyPath: JsonPath, grants: readonly Grant[]): FileEdit[] {
-  const policy = valueAt(document.value, policyPath);
+export function addStatementsEdits(file: WorkspaceFile, policyPath: JsonPath, grants: readonly Grant[]): ModelEdit[] {
+  const policy = valueAt(file.model.value, policyPath);
   if (!isObject(policy)) return [];
   const taken = new Set(
     statementsOf(policy)
@@ -84,59 +78,52 @@ export function addStatementsEdits(uri: string, document: JsonDocument, policyPa
   const statements = statementsFor(grants, taken);
   const current = policy.Statement;
   if (Array.isArray(current)) {
-    // Each append is computed on the text the previous one produced; the result is one edit.
-    return onFile(
-      uri,
-      sequentialEdits(
-        document,
-        statements.map((value) => ({ path: [...policyPath, 'Statement', -1], value })),
-      ),
+    return inFile(
+      file.uri,
+      statements.map((value) => append([...policyPath, 'Statement'], value)),
     );
   }
   const next = current === undefined ? statements : [current, ...statements];
-  return onFile(uri, setValue(document, [...policyPath, 'Statement'], next));
-}
-
-/** Sets a value at `path` in another file. */
-export function setValueInFile(uri: string, document: JsonDocument, path: JsonPath, value: unknown): FileEdit[] {
-  return onFile(uri, setValue(document, path, value));
+  return inFile(file.uri, [set([...policyPath, 'Statement'], next)]);
 }
 
 /**
- * Creates `<folder of the task definition>/<role>-policy.json` with a least-privilege policy and registers it
- * for the role in the fargate-lint.json that applies (or a new one at the workspace root).
+ * Creates `<folder of the task definition>/<role>-policy.json` (or `<role>-policy-<n>.json`, the first name
+ * neither in the workspace nor `taken`) with a least-privilege policy and registers it for the role in the
+ * fargate-lint.json that applies (or a new one at the workspace root, which has no other name).
  */
 export function createPolicyEdits(
   taskUri: string,
   roleName: string,
   grants: readonly Grant[],
   workspace: WorkspaceView | undefined,
-): FileEdit[] {
+  taken: ReadonlySet<string> = new Set(),
+): ModelEdit[] {
   const folder = dirnameOf(taskUri);
   const safeName = roleName.replace(/[^A-Za-z0-9_.-]/g, '-');
+  const free = (uri: string) => !workspace?.file(uri) && !taken.has(canonicalUri(uri));
   let policyUri = resolveRelative(taskUri, `${safeName}-policy.json`);
-  for (let n = 2; workspace?.file(policyUri); n++) policyUri = resolveRelative(taskUri, `${safeName}-policy-${n}.json`);
+  for (let n = 2; !free(policyUri); n++) policyUri = resolveRelative(taskUri, `${safeName}-policy-${n}.json`);
   const content = `${JSON.stringify(policyDocumentFor(grants), null, 2)}\n`;
-  const edits: FileEdit[] = [{ createFile: policyUri, content }];
+  const edits: ModelEdit[] = [createFile(policyUri, content)];
 
   const [config] = projectConfigsFor(workspace, taskUri);
   if (config) {
     const relative = relativePath(dirnameOf(config.uri), policyUri);
-    const value = config.document.value;
+    const value = config.model.value;
     const roles = isObject(value) ? value.roles : undefined;
     const entry = isObject(roles) ? roles[roleName] : undefined;
-    let path: JsonPath;
-    let inserted: unknown;
-    if (!isObject(roles)) [path, inserted] = [['roles'], { [roleName]: { policies: [relative] } }];
-    else if (!isObject(entry)) [path, inserted] = [['roles', roleName], { policies: [relative] }];
-    else if (!Array.isArray(entry.policies)) [path, inserted] = [['roles', roleName, 'policies'], [relative]];
-    else [path, inserted] = [['roles', roleName, 'policies', -1], relative];
-    edits.push(...setValueInFile(config.uri, config.document, path, inserted));
+    let edit: ModelEdit;
+    if (!isObject(roles)) edit = set(['roles'], { [roleName]: { policies: [relative] } });
+    else if (!isObject(entry)) edit = set(['roles', roleName], { policies: [relative] });
+    else if (!Array.isArray(entry.policies)) edit = set(['roles', roleName, 'policies'], [relative]);
+    else edit = append(['roles', roleName, 'policies'], relative);
+    edits.push(...inFile(config.uri, [edit]));
     return edits;
   }
   const root = workspace?.roots.find((r) => isInside(taskUri, r)) ?? folder;
   const configUri = `${root.replace(/\/+$/, '')}/${PROJECT_CONFIG_FILE}`;
   const relative = relativePath(root, policyUri);
-  edits.push({ createFile: configUri, content: `${JSON.stringify({ roles: { [roleName]: { policies: [relative] } } }, null, 2)}\n` });
+  edits.push(createFile(configUri, `${JSON.stringify({ roles: { [roleName]: { policies: [relative] } } }, null, 2)}\n`));
   return edits;
 }

@@ -11,7 +11,7 @@ import { parseArn } from '../arn';
 import facts from '../facts/execution-role-permissions.json';
 import { HOLE, type ArnPart, type RequestedResource, resourceText } from '../iam/evaluate';
 import { type JsonPath, type Target, isObject, isPlaceholder } from '../json';
-import type { Subject } from '../classify';
+import type { Subject } from '../model';
 import { parseImage } from '../taskdef/image';
 import { containersOf, taskOf } from '../taskdef/model';
 import { referencedRole } from '../taskdef/roles';

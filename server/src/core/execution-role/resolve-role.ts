@@ -1,14 +1,17 @@
-// Finding a role's trust and permission policies among the workspace's files: role files (the
-// AWS::IAM::Role properties shape, `aws iam get-role` output), `aws iam get-account-authorization-details`
-// output, and fargate-lint.json (`{"roles": {NAME: {trustPolicy, policies, managedPolicyArns}}}`, paths
-// relative to that file). AWS managed policies referenced by ARN come from the offline table. Pure.
+// Finding a role's trust and permission policies among the workspace's files: the role subjects every
+// source produces (a role file, `aws iam get-role` output, an entry of `get-account-authorization-details`,
+// a template's role with the policies that name it), and fargate-lint.json (`{"roles": {NAME: {trustPolicy,
+// policies, managedPolicyArns}}}`, paths relative to that file). Attached managed policies come from the
+// offline table of AWS managed policies, else from managed policy subjects (`subject.arn`), else they are
+// unknown, never missing. A role name that is an unknown marker matches only in its own document. Pure.
 import managedFacts from '../facts/aws-managed-policies.json';
-import { type JsonPath, isObject, isPlaceholder, scalarText } from '../json';
-import { PROJECT_CONFIG_FILE } from '../classify';
+import { type JsonPath, isObject, isPlaceholder } from '../json';
+import type { RoleInfo, Subject } from '../model';
+import { hasUnknown } from '../unknown';
 import type { WorkspaceFile, WorkspaceView } from '../workspace';
 import { basenameOf, dirnameOf, isInside, resolveRelative, sameUri } from '../uris';
 
-type PolicyOrigin = 'role-file' | 'authorization-details' | 'project-config' | 'managed';
+type PolicyOrigin = 'role' | 'project-config' | 'managed' | 'customer-managed';
 
 export interface PolicySource {
   /** For messages: "exec-policy.json", "inline policy logs of roles/exec.json", "AWS managed policy X". */
@@ -25,11 +28,13 @@ export interface PolicySource {
 
 interface RoleDescription {
   uri: string;
-  /** Path of the role object (or of the role's entry in fargate-lint.json). */
+  /** Path of the role subject (or of the role's entry in fargate-lint.json). */
   path: JsonPath;
-  origin: Exclude<PolicyOrigin, 'managed'>;
+  origin: 'role' | 'project-config';
   /** This description lists all of the role's permission policies. */
   complete: boolean;
+  /** Where a fix may add an inline policy to the role (role files, templates; not IAM's own output). */
+  inlinePoliciesPath?: JsonPath;
 }
 
 export interface ResolvedRole {
@@ -66,7 +71,7 @@ export function awsManagedPolicy(arn: string): ManagedEntry | undefined {
   return MANAGED[`arn:aws${arn.slice(at)}`];
 }
 
-/** Role descriptions (files, config entries) that name `roleName`, merged into one view of the role. */
+/** Role descriptions (role subjects, config entries) that name `roleName`, merged into one view of the role. */
 export function resolveRole(roleName: string, workspace: WorkspaceView | undefined, fromUri?: string): ResolvedRole | undefined {
   if (!workspace) return undefined;
   const role: ResolvedRole = {
@@ -79,18 +84,16 @@ export function resolveRole(roleName: string, workspace: WorkspaceView | undefin
     complete: false,
   };
   const managedArns: { arn: string; file: WorkspaceFile }[] = [];
+  // A name the source could not resolve is the same role only within its own document.
+  const symbolic = hasUnknown(roleName);
   for (const file of workspace.files()) {
-    const kind = file.classification.kind;
-    const value = file.document.value;
-    if (kind === 'iam-role' && isObject(value)) {
-      const inner = isObject(value.Role) ? value.Role : value;
-      if (inner.RoleName === roleName) addRoleFile(role, file, inner, isObject(value.Role) ? ['Role'] : [], managedArns);
-    } else if (kind === 'iam-authorization-details' && isObject(value) && Array.isArray(value.RoleDetailList)) {
-      value.RoleDetailList.forEach((entry, i) => {
-        if (isObject(entry) && entry.RoleName === roleName) addAuthorizationDetails(role, file, entry, ['RoleDetailList', i], managedArns);
-      });
-    } else if (kind === 'project-config' && configApplies(file.uri, fromUri, workspace.roots)) {
-      addProjectConfig(role, file, roleName, workspace, managedArns);
+    if (file.model.kind === 'project-config') {
+      if (!symbolic && configApplies(file.uri, fromUri, workspace.roots)) addProjectConfig(role, file, roleName, workspace, managedArns);
+      continue;
+    }
+    if (symbolic && (!fromUri || !sameUri(file.uri, fromUri))) continue;
+    for (const subject of file.model.subjects) {
+      if (subject.kind === 'role' && subject.role?.name === roleName) addRoleSubject(role, file, subject, subject.role, managedArns);
     }
   }
   if (role.descriptions.length === 0) return undefined;
@@ -99,100 +102,58 @@ export function resolveRole(roleName: string, workspace: WorkspaceView | undefin
   return role;
 }
 
-/** fargate-lint.json applies to files in its folder and below (for an untitled file: one at a workspace root). */
+/** fargate-lint.json applies to files in its folder and below (for an untitled file: one at a workspace root).
+ * Any URI with a path counts, not only file: (vscode-vfs: on github.dev, vscode-remote: in a browser). */
 function configApplies(configUri: string, fromUri: string | undefined, roots: readonly string[]): boolean {
   const folder = dirnameOf(configUri);
-  if (fromUri && fromUri.startsWith('file:')) return isInside(fromUri, folder);
+  if (fromUri && /^[a-z][a-z0-9+.-]*:\/\//i.test(fromUri)) return isInside(fromUri, folder);
   return roots.some((root) => sameUri(root, folder));
 }
 
-function addRoleFile(
+function addRoleSubject(
   role: ResolvedRole,
   file: WorkspaceFile,
-  value: Record<string, unknown>,
-  base: JsonPath,
+  subject: Subject,
+  info: RoleInfo,
   managed: { arn: string; file: WorkspaceFile }[],
 ): void {
-  const complete = 'Policies' in value || 'ManagedPolicyArns' in value;
-  role.descriptions.push({ uri: file.uri, path: base, origin: 'role-file', complete });
-  setTrust(
-    role,
-    file,
-    value.AssumeRolePolicyDocument,
-    [...base, 'AssumeRolePolicyDocument'],
-    'role-file',
-    `trust policy in ${basenameOf(file.uri)}`,
-  );
-  addInline(role, file, value.Policies, [...base, 'Policies'], 'role-file');
-  if (Array.isArray(value.ManagedPolicyArns)) {
-    for (const arn of value.ManagedPolicyArns) managed.push({ arn: arnText(arn), file });
-  }
-}
-
-function addAuthorizationDetails(
-  role: ResolvedRole,
-  file: WorkspaceFile,
-  entry: Record<string, unknown>,
-  base: JsonPath,
-  managed: { arn: string; file: WorkspaceFile }[],
-): void {
-  role.descriptions.push({ uri: file.uri, path: base, origin: 'authorization-details', complete: true });
-  setTrust(
-    role,
-    file,
-    entry.AssumeRolePolicyDocument,
-    [...base, 'AssumeRolePolicyDocument'],
-    'authorization-details',
-    `trust policy in ${basenameOf(file.uri)}`,
-  );
-  addInline(role, file, entry.RolePolicyList, [...base, 'RolePolicyList'], 'authorization-details');
-  if (Array.isArray(entry.AttachedManagedPolicies)) {
-    for (const attached of entry.AttachedManagedPolicies) {
-      if (isObject(attached)) managed.push({ arn: arnText(attached.PolicyArn), file });
-    }
-  }
-}
-
-function addInline(role: ResolvedRole, file: WorkspaceFile, list: unknown, base: JsonPath, origin: PolicyOrigin): void {
-  if (!Array.isArray(list)) return;
-  list.forEach((entry, i) => {
-    if (!isObject(entry)) return;
-    const document = policyDocument(entry.PolicyDocument);
-    if (document === undefined) return;
-    const name = typeof entry.PolicyName === 'string' ? entry.PolicyName : `#${i}`;
-    role.policies.push({
-      label: `inline policy ${name} in ${basenameOf(file.uri)}`,
-      uri: file.uri,
-      path: [...base, i, 'PolicyDocument'],
-      document,
-      origin,
-      editable: isObject(entry.PolicyDocument),
-    });
+  role.descriptions.push({
+    uri: file.uri,
+    path: subject.path,
+    origin: 'role',
+    complete: info.complete,
+    inlinePoliciesPath: info.inlinePoliciesPath,
   });
+  const where = basenameOf(file.uri);
+  if (info.trust && !role.trust) {
+    role.trust = {
+      label: `${info.trust.label} in ${where}`,
+      uri: file.uri,
+      path: info.trust.path,
+      document: info.trust.value,
+      origin: 'role',
+      editable: info.trust.editable,
+    };
+  }
+  for (const policy of info.policies) {
+    role.policies.push({
+      label: `${policy.label} in ${where}`,
+      uri: file.uri,
+      path: policy.path,
+      document: policy.value,
+      origin: 'role',
+      editable: policy.editable,
+    });
+  }
+  for (const arn of info.managedPolicyArns) managed.push({ arn, file });
 }
 
 function setTrust(role: ResolvedRole, file: WorkspaceFile, value: unknown, path: JsonPath, origin: PolicyOrigin, label: string): void {
-  const document = policyDocument(value);
-  if (document === undefined || role.trust) return;
-  role.trust = { label, uri: file.uri, path, document, origin, editable: isObject(value) };
+  if (!isObject(value) || role.trust) return;
+  role.trust = { label, uri: file.uri, path, document: value, origin, editable: true };
 }
 
-/** A policy document, also in the URL-encoded string form the IAM API returns. */
-function policyDocument(value: unknown): unknown {
-  if (isObject(value)) return value;
-  if (typeof value !== 'string') return undefined;
-  for (const decode of [(s: string) => s, decodeURIComponent]) {
-    try {
-      const parsed = JSON.parse(decode(value));
-      if (isObject(parsed)) return parsed;
-    } catch {
-      // try the next form
-    }
-  }
-  return undefined;
-}
-
-/** A managed policy ARN, also from CloudFormation's `{"Fn::Sub": "arn:${AWS::Partition}:iam::aws:policy/..."}`. */
+/** A managed policy ARN, also as CloudFormation's `{"Fn::Sub": "arn:${AWS::Partition}:iam::aws:policy/..."}`. */
 function arnText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (isObject(value) && typeof value['Fn::Sub'] === 'string') return value['Fn::Sub'];
@@ -206,7 +167,7 @@ function addProjectConfig(
   workspace: WorkspaceView,
   managed: { arn: string; file: WorkspaceFile }[],
 ): void {
-  const roles = isObject(file.document.value) ? file.document.value.roles : undefined;
+  const roles = isObject(file.model.value) ? file.model.value.roles : undefined;
   const entry = isObject(roles) ? roles[roleName] : undefined;
   if (!isObject(entry)) return;
   const base: JsonPath = ['roles', roleName];
@@ -222,14 +183,14 @@ function addProjectConfig(
   };
   const trustFile = load(entry.trustPolicy, false);
   if (trustFile) {
-    const subject = trustFile.classification.subjects.find((s) => s.kind === 'trust-policy');
+    const subject = trustFile.model.subjects.find((s) => s.kind === 'trust-policy');
     if (subject) setTrust(role, trustFile, subject.value, subject.path, 'project-config', basenameOf(trustFile.uri));
   }
   if (Array.isArray(entry.policies)) {
     for (const relative of entry.policies) {
       const policyFile = load(relative, true);
       if (!policyFile) continue;
-      for (const subject of policyFile.classification.subjects) {
+      for (const subject of policyFile.model.subjects) {
         if (subject.kind !== 'identity-policy') continue;
         const label = subject.name ? `policy ${subject.name} in ${basenameOf(policyFile.uri)}` : basenameOf(policyFile.uri);
         role.policies.push({
@@ -260,37 +221,28 @@ function addManaged(role: ResolvedRole, arn: string, from: WorkspaceFile, worksp
     });
     return;
   }
-  const customer = isPlaceholder(arn) ? undefined : customerManagedPolicy(arn, from, workspace);
+  const customer = isPlaceholder(arn) && !hasUnknown(arn) ? undefined : customerManagedPolicy(arn, from, workspace);
   if (customer) role.policies.push(customer);
   else role.unknownManagedPolicies.push(arn);
 }
 
-/** A managed policy's default version from get-account-authorization-details output in the workspace. */
+/**
+ * A customer managed policy by ARN: a managed policy subject with that ARN, in the document that attaches it
+ * first, then (for a literal ARN) in any other document (get-account-authorization-details output).
+ */
 function customerManagedPolicy(arn: string, preferred: WorkspaceFile, workspace: WorkspaceView): PolicySource | undefined {
-  const files = [
-    preferred,
-    ...[...workspace.files()].filter((f) => f !== preferred && f.classification.kind === 'iam-authorization-details'),
-  ];
+  const files = hasUnknown(arn) ? [preferred] : [preferred, ...[...workspace.files()].filter((f) => f !== preferred)];
   for (const file of files) {
-    const value = file.document.value;
-    if (!isObject(value) || !Array.isArray(value.Policies)) continue;
-    for (let i = 0; i < value.Policies.length; i++) {
-      const policy = value.Policies[i];
-      if (!isObject(policy) || policy.Arn !== arn || !Array.isArray(policy.PolicyVersionList)) continue;
-      const versions = policy.PolicyVersionList;
-      const index = versions.findIndex((v) => isObject(v) && (v.IsDefaultVersion === true || v.VersionId === policy.DefaultVersionId));
-      const version = versions[index];
-      const document = isObject(version) ? policyDocument(version.Document) : undefined;
-      if (document === undefined) continue;
-      return {
-        label: `managed policy ${scalarText(policy.PolicyName) ?? arn} in ${basenameOf(file.uri)}`,
-        uri: file.uri,
-        path: ['Policies', i, 'PolicyVersionList', index, 'Document'],
-        document,
-        origin: 'authorization-details',
-        editable: false,
-      };
-    }
+    const subject = file.model.subjects.find((s) => s.arn === arn);
+    if (!subject) continue;
+    return {
+      label: `managed policy ${subject.name || arn} in ${basenameOf(file.uri)}`,
+      uri: file.uri,
+      path: subject.path,
+      document: subject.value,
+      origin: 'customer-managed',
+      editable: false,
+    };
   }
   return undefined;
 }
@@ -305,12 +257,6 @@ function findFile(workspace: WorkspaceView, uri: string): WorkspaceFile | undefi
 /** fargate-lint.json files that apply to `fromUri`, nearest first. */
 export function projectConfigsFor(workspace: WorkspaceView | undefined, fromUri: string | undefined): WorkspaceFile[] {
   if (!workspace) return [];
-  const configs = [...workspace.files()].filter(
-    (f) => f.classification.kind === 'project-config' && configApplies(f.uri, fromUri, workspace.roots),
-  );
+  const configs = [...workspace.files()].filter((f) => f.model.kind === 'project-config' && configApplies(f.uri, fromUri, workspace.roots));
   return configs.sort((a, b) => b.uri.length - a.uri.length);
-}
-
-{
-  PROJECT_CONFIG_FILE;
 }

@@ -1,7 +1,7 @@
 // The action entries of a policy (Action and NotAction of every statement), split into service and name,
 // and the "did you mean" fixes that replace one of them. Shared by iam-invalid-service and iam-invalid-action.
-import { setValue } from '../edits';
-import { type JsonDocument, type JsonPath, isPlaceholder } from '../json';
+import { type JsonPath, isPlaceholder } from '../json';
+import { set } from '../model';
 import type { Fix } from '../rule';
 import { statementsOf } from './policy';
 
@@ -35,11 +35,11 @@ export interface ReplacementData {
   replacements: string[];
 }
 
-export function replacementFixes(document: JsonDocument, path: JsonPath, data: ReplacementData | undefined): Fix[] {
+export function replacementFixes(path: JsonPath, data: ReplacementData | undefined): Fix[] {
   const replacements = data?.replacements ?? [];
   return replacements.map((replacement, i) => ({
     title: `Change to "${replacement}"`,
     isPreferred: i === 0,
-    edits: setValue(document, path, replacement),
+    edits: [set(path, replacement)],
   }));
 }

@@ -29,8 +29,8 @@ function onActionValue(place: PolicyPlace, context: PositionContext): boolean {
 export const iamActionHover: HoverProvider = {
   hover(context) {
     const place = policyPlace(context);
-    if (!place || !onActionValue(place, context) || context.node?.type !== 'string') return undefined;
-    return actionHover(String(context.node.value));
+    if (!place || !onActionValue(place, context) || typeof context.value !== 'string') return undefined;
+    return actionHover(context.value);
   },
 };
 
@@ -95,9 +95,7 @@ export const iamActionCompletion: CompletionProvider = {
 
 /** The text of the string at the cursor, from its opening quote up to the cursor. */
 function typedText(context: PositionContext): string {
-  const node = context.node;
-  if (node?.type !== 'string') return '';
-  return context.document.text.slice(node.offset + 1, Math.min(context.offset, node.offset + node.length - 1));
+  return typeof context.value === 'string' ? (context.prefix ?? '') : '';
 }
 
 const value = (text: string) => JSON.stringify(text);

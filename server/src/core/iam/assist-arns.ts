@@ -1,7 +1,7 @@
 // Hover and completion on a statement's Resource / NotResource values: an ARN field by field with the
 // resource types it matches, and the ARN templates of the statement's actions as snippets.
 import { parseArn } from '../arn';
-import { type CompletionEntry, type CompletionProvider, type HoverProvider, stringAtCursor } from '../position';
+import type { CompletionEntry, CompletionProvider, HoverProvider } from '../position';
 import { PARTITIONS, arnFitsTemplate, isOpenField } from './arn';
 import { templatesOfService } from './arn-templates';
 import { resourceType, serviceExists, serviceName } from './data';
@@ -14,7 +14,7 @@ const onResource = (element: unknown) => element === 'Resource' || element === '
 export const iamArnHover: HoverProvider = {
   hover(context) {
     const place = statementPlace(context);
-    const value = stringAtCursor(context);
+    const value = typeof context.value === 'string' ? context.value : undefined;
     if (!place || context.onKey || value === undefined || !onResource(place.rest[0]) || place.rest.length > 2) return undefined;
     return arnHover(value);
   },

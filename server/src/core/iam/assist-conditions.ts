@@ -1,7 +1,7 @@
 // Hover and completion in a statement's Condition block: what an operator does (family, negation,
 // IfExists, set qualifiers), what a condition key is (type, global or of a service), the operators to
 // choose from, and the condition keys of the statement's actions plus the global keys.
-import { type CompletionEntry, type CompletionProvider, type HoverProvider, type PositionContext, keyAtCursor } from '../position';
+import type { CompletionEntry, CompletionProvider, HoverProvider, PositionContext } from '../position';
 import { BASE_OPERATORS, type Operator, SET_QUALIFIERS, allOperatorNames, operatorOf } from './conditions';
 import { baseType, judgeConditionKey } from './condition-keys';
 import { actionConditionKeys, conditionKeys, globalConditionKeys, serviceExists, serviceName } from './data';
@@ -112,7 +112,7 @@ function conditionKeyHover(name: string): string | undefined {
 }
 
 function propertyEntry(context: PositionContext, key: string, snippetValue: string, fields: Partial<CompletionEntry>): CompletionEntry {
-  const keyOnly = keyAtCursor(context)?.hasValue ?? false;
+  const keyOnly = context.key?.hasValue ?? false;
   return {
     label: JSON.stringify(key),
     insertText: keyOnly ? JSON.stringify(key) : `${JSON.stringify(key)}: ${snippetValue}`,
@@ -154,7 +154,7 @@ function conditionKeyEntries(context: PositionContext, statement: Statement): Co
     const lower = key.toLowerCase();
     if (seen.has(lower)) return;
     const { text, snippet } = keySnippet(key);
-    const keyOnly = keyAtCursor(context)?.hasValue ?? false;
+    const keyOnly = context.key?.hasValue ?? false;
     seen.set(lower, {
       label: JSON.stringify(key),
       description: type,

@@ -1,6 +1,6 @@
 // Hover and completion for the grammar of a policy: Version and Effect (what they mean, their values), the
 // keys of a policy and of a statement, and a new statement (a trust statement in a trust policy).
-import { type CompletionEntry, type CompletionProvider, type HoverProvider, type PositionContext, keyAtCursor } from '../position';
+import type { CompletionEntry, CompletionProvider, HoverProvider, PositionContext } from '../position';
 import { type PolicyPlace, policyPlace } from './policy-place';
 
 export const iamPolicyHover: HoverProvider = {
@@ -45,7 +45,7 @@ export const iamPolicyCompletion: CompletionProvider = {
       place.rest.length === 2 &&
       place.rest[0] === 'Statement' &&
       typeof place.rest[1] === 'number' &&
-      !context.node
+      context.value === undefined
     ) {
       return [statementSnippet(context.subject.kind)];
     }
@@ -116,9 +116,8 @@ function statementKeys(context: PositionContext, place: PolicyPlace): string[] {
 
 /** Keys not yet present; the whole property when the key has no value yet, else the key alone. */
 function keyEntries(snippets: KeySnippets, context: PositionContext, present: string[] = topLevelKeys(context)): CompletionEntry[] {
-  const current = keyAtCursor(context);
-  const hasValue = current?.hasValue ?? false;
-  const currentKey = current?.key;
+  const hasValue = context.key?.hasValue ?? false;
+  const currentKey = context.key?.name;
   return snippets
     .filter(([key]) => key === currentKey || !present.includes(key))
     .map(([key, snippet, description], i) => ({

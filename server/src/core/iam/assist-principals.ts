@@ -1,7 +1,7 @@
 // Hover and completion on a statement's Principal / NotPrincipal values: who a principal is (every
 // principal, an account, a role, a service, an identity provider), and the service principals to choose
 // from (ecs-tasks.amazonaws.com first in a trust policy).
-import { stringAtCursor, type CompletionEntry, type CompletionProvider, type HoverProvider } from '../position';
+import type { CompletionEntry, CompletionProvider, HoverProvider } from '../position';
 import { serviceExists, serviceName } from './data';
 import { statementPlace } from './policy-place';
 import { federationKind, oidcProviderHost } from './principals';
@@ -10,7 +10,7 @@ import { ECS_SERVICE_PRINCIPAL, ECS_TASKS_PRINCIPAL, basePrincipal, documentedPr
 export const iamPrincipalHover: HoverProvider = {
   hover(context) {
     const place = statementPlace(context);
-    const value = stringAtCursor(context);
+    const value = typeof context.value === 'string' ? context.value : undefined;
     const [element, first] = place?.rest ?? [];
     if (!place || context.onKey || value === undefined || (element !== 'Principal' && element !== 'NotPrincipal')) return undefined;
     return principalHover(place.rest.length === 1 ? '*' : String(first), value);

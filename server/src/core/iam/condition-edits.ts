@@ -1,8 +1,7 @@
 // Moving one condition key from its operator block to another (StringEquals → StringLike, NumericEquals →
 // StringEquals, ForAllValues:StringEquals → StringEquals), the edit several quick fixes share.
-import { isObject, type JsonDocument, type JsonPath, valueAt } from '../json';
-import { renameKey, sequentialEdits } from '../edits';
-import type { FileEdit } from '../rule';
+import { isObject, type JsonPath, valueAt } from '../json';
+import { type ModelEdit, type Subject, remove, rename, set } from '../model';
 
 /**
  * Edits that put `key` of the `from` block under the `to` operator. A block holding only that key, with no
@@ -10,25 +9,22 @@ import type { FileEdit } from '../rule';
  * and a `from` block left empty is removed. Undefined when the `to` block already has the key.
  */
 export function moveConditionKey(
-  document: JsonDocument,
+  subject: Subject,
   conditionPath: JsonPath,
   from: string,
   key: string,
   to: string,
-): FileEdit[] | undefined {
-  const condition = valueAt(document.value, conditionPath);
+): ModelEdit[] | undefined {
+  const condition = valueAt(subject.value, conditionPath.slice(subject.path.length));
   const block = isObject(condition) ? condition[from] : undefined;
   if (!isObject(condition) || !isObject(block) || !(key in block)) return undefined;
   const target = condition[to];
   if (target !== undefined && (!isObject(target) || key in target)) return undefined;
   const fromPath = [...conditionPath, from];
-  if (Object.keys(block).length === 1 && target === undefined) return renameKey(document, fromPath, to);
-  const changes: { path: JsonPath; value: unknown }[] = [
-    { path: [...fromPath, key], value: undefined },
-    { path: [...conditionPath, to, key], value: block[key] },
-  ];
-  if (Object.keys(block).length === 1) changes.push({ path: fromPath, value: undefined });
-  return sequentialEdits(document, changes);
+  if (Object.keys(block).length === 1 && target === undefined) return [rename(fromPath, to)];
+  const edits = [remove([...fromPath, key]), set([...conditionPath, to, key], block[key])];
+  if (Object.keys(block).length === 1) edits.push(remove(fromPath));
+  return edits;
 }
 
 /** For a finding on a condition key (path [..., 'Condition', operator, key] or one of its values), the parts. */

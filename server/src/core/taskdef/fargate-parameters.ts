@@ -2,7 +2,7 @@
 // definition. Shared by fargate-unsupported-parameter (every Fargate task) and fargate-windows-unsupported.
 import table from '../facts/fargate-unsupported.json';
 import { type JsonPath, isObject, isPlaceholder, valueAt } from '../json';
-import type { Subject } from '../classify';
+import type { Subject } from '../model';
 import { containersOf, taskOf } from './model';
 
 export type ParameterList = 'fargate' | 'windows';

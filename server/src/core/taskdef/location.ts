@@ -2,7 +2,7 @@
 // role ARNs, private ECR images, awslogs Region and secret ARNs. Used to write ARNs that fit the file.
 import { parseArn } from '../arn';
 import { isObject, scalarText } from '../json';
-import type { Subject } from '../classify';
+import type { Subject } from '../model';
 import { isPlaceholderField } from './containers';
 import { parseImage } from './image';
 import { ARN_PATTERNS } from './limits';

@@ -1,14 +1,6 @@
 // Hover and completion for log configurations: option keys per driver, and logDriver values per launch type.
-import { findNodeAtOffset } from 'jsonc-parser';
 import { type JsonPath, isObject, scalarText, valueAt } from '../json';
-import {
-  type CompletionEntry,
-  type CompletionProvider,
-  type HoverProvider,
-  type PositionContext,
-  keyAtCursor,
-  valueEntry,
-} from '../position';
+import { type CompletionEntry, type CompletionProvider, type HoverProvider, type PositionContext, valueEntry } from '../position';
 import { FARGATE_LOG_DRIVERS, LOG_DRIVERS, type LogOptionInfo, containerPrefixLength, logDriver, logOption, logOptions } from './logging';
 import { requiresFargate, taskOf } from './model';
 
@@ -98,8 +90,8 @@ export const loggingCompletion: CompletionProvider = {
     if (known.length === 0) return undefined;
     const options = valueAt(context.subject.value, [...at.config, 'options']);
     const present = isObject(options) ? Object.keys(options).filter((k) => k !== at.option) : [];
-    const keyOnly = keyAtCursor(context)?.hasValue ?? false;
-    const comma = !keyOnly && propertyFollows(context) ? ',' : '';
+    const keyOnly = context.key?.hasValue ?? false;
+    const comma = !keyOnly && context.propertyFollows ? ',' : '';
     const required = (o: LogOptionInfo) => o.required === 'always' || (o.required === 'fargate' && fargate);
     const rank = (o: LogOptionInfo) => (required(o) ? 0 : o.status === 'documented' ? 1 : 2);
     return known
@@ -119,13 +111,6 @@ export const loggingCompletion: CompletionProvider = {
       }));
   },
 };
-
-/** Another property follows the insertion point, so the new one needs a comma after it. */
-function propertyFollows(context: PositionContext): boolean {
-  const node = context.document.root && findNodeAtOffset(context.document.root, context.offset, true);
-  const from = node?.type === 'string' ? node.offset + node.length : context.offset;
-  return /^\s*"/.test(context.document.text.slice(from, from + 200));
-}
 
 function driverEntries(fargate: boolean): CompletionEntry[] {
   const drivers = fargate ? LOG_DRIVERS.filter((d) => FARGATE_LOG_DRIVERS.includes(d.name)) : LOG_DRIVERS;

@@ -1,7 +1,7 @@
 // Log drivers and their options (facts/log-drivers.json), and the log configurations of a subject.
 import table from '../facts/log-drivers.json';
 import { type JsonPath, isObject, isPlaceholder } from '../json';
-import type { Subject } from '../classify';
+import type { Subject } from '../model';
 import { containersOf } from './model';
 import { regionHint } from './region';
 

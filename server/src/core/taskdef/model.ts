@@ -1,6 +1,6 @@
 // Reading a task-definition subject: which launch types it targets, its OS, network mode, containers.
 import { type JsonPath, isObject } from '../json';
-import type { Subject } from '../classify';
+import type { Subject } from '../model';
 
 export interface ContainerRef {
   value: Record<string, unknown>;

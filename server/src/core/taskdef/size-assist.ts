@@ -1,6 +1,7 @@
 // Hover and completion for the task size (cpu, memory) and networkMode, from the Fargate size table.
 import { type CompletionEntry, type CompletionProvider, type HoverProvider, type PositionContext, valueEntry } from '../position';
 import { type OsFamily, formatGb, formatVcpu, parseCpu, parseMemory, rowForCpu, rowsFor } from './fargate-sizes';
+import { costMarkdown } from './cost-assist';
 import { isWindows, requiresFargate, taskOf } from './model';
 
 const SIZE_KEYS = new Set(['cpu', 'memory']);
@@ -17,7 +18,10 @@ export const sizeHover: HoverProvider = {
     const key = taskLevelKey(context);
     const task = taskOf(context.subject);
     if (!task || !key) return undefined;
-    if (SIZE_KEYS.has(key)) return sizeTableMarkdown(task);
+    if (SIZE_KEYS.has(key)) {
+      const cost = costMarkdown(task, context.cost);
+      return cost ? `${sizeTableMarkdown(task)}\n\n---\n\n${cost}` : sizeTableMarkdown(task);
+    }
     if (key === 'networkMode') return NETWORK_MODE_MARKDOWN;
     return undefined;
   },

@@ -69,9 +69,9 @@ ruleTester(iamInvalidAction, {
 });
 
 test('iam-invalid-action: one code action per candidate within two edits, closest preferred', () => {
-  const { document, findings } = findingsOf(iamInvalidAction, policy('ssm:GetParameterz'));
+  const { findings, fixesOf } = findingsOf(iamInvalidAction, policy('ssm:GetParameterz'));
   assert.equal(findings.length, 1);
-  const fixes = iamInvalidAction.fix!({ document, path: findings[0].path, subjectPath: findings[0].subjectPath, data: findings[0].data });
+  const fixes = fixesOf(findings[0]);
   const titles = fixes.map((f) => f.title);
   assert.equal(titles[0], 'Change to "ssm:GetParameter"');
   assert.ok(titles.includes('Change to "ssm:GetParameters"'), titles.join());

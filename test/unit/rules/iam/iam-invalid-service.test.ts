@@ -62,8 +62,8 @@ ruleTester(iamInvalidService, {
 });
 
 test('iam-invalid-service: every close prefix is its own fix, the closest preferred, those having the action first among equals', () => {
-  const { document, findings } = findingsOf(iamInvalidService, policy('ecx:DescribeTasks'));
-  const fixes = iamInvalidService.fix!({ document, path: findings[0].path, subjectPath: findings[0].subjectPath, data: findings[0].data });
+  const { findings, fixesOf } = findingsOf(iamInvalidService, policy('ecx:DescribeTasks'));
+  const fixes = fixesOf(findings[0]);
   assert.ok(fixes.length >= 2, fixes.map((f) => f.title).join());
   assert.equal(fixes[0].title, 'Change to "ecs:DescribeTasks"', 'ecs has DescribeTasks; ecr, also one edit away, does not');
   assert.deepEqual(

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseJson } from '../../../../server/src/core/json';
+import { documentOf } from '../../../helpers/documents';
 import {
   MANAGED_POLICY_LIMIT,
   ROLE_INLINE_LIMIT,
   TRUST_POLICY_LIMIT,
   iamPolicySize,
-  sizeAt,
+  policySize,
 } from '../../../../server/src/core/rules/iam/iam-policy-size';
 import { ruleTester } from '../../../helpers/ruleTester';
 
@@ -150,10 +150,9 @@ ruleTester(iamPolicySize, {
   ],
 });
 
-test('iam-policy-size: whitespace and comments do not count, indentation style does not matter', () => {
-  const compact = parseJson('{"Version":"2012-10-17","Statement":[]}');
-  const pretty = parseJson('{\n\t"Version" : "2012-10-17", // the version\n\t"Statement": [ ]\n}\n');
-  assert.equal(sizeAt(compact, []), 39);
-  assert.equal(sizeAt(pretty, []), 39);
-  assert.equal(sizeAt(parseJson('{"Sid":"a b"}'), []), 12, 'whitespace inside strings is not counted either');
+test('iam-policy-size: the model value is measured, so whitespace, comments and indentation style do not count', () => {
+  const value = (text: string) => documentOf(text).model.value;
+  assert.equal(policySize(value('{"Version":"2012-10-17","Statement":[]}')), 39);
+  assert.equal(policySize(value('{\n\t"Version" : "2012-10-17", // the version\n\t"Statement": [ ]\n}\n')), 39);
+  assert.equal(policySize(value('{"Sid":"a b"}')), 12, 'whitespace inside strings is not counted either');
 });

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { basePrincipal, isKnownServicePrincipal, likelyServicePrincipal } from '../../../../server/src/core/iam/service-principals';
-import { analyze } from '../../../../server/src/core/engine';
-import { parseJson } from '../../../../server/src/core/json';
+import { analyzeDocument, documentOf } from '../../../helpers/documents';
 import { iamServicePrincipal } from '../../../../server/src/core/rules/iam/iam-service-principal';
-import { WorkspaceIndex } from '../../../../server/src/core/workspace';
+import { WorkspaceIndex } from '../../../../server/src/service/workspace';
 import { ruleTester } from '../../../helpers/ruleTester';
 
 const trust = (service: unknown) => ({
@@ -110,19 +109,15 @@ test('iam-service-principal: a role file that a task definition in the workspace
       containerDefinitions: [{ name: 'app', image: 'nginx' }],
     }),
   );
-  const findings = analyze(parseJson(roleText), {
-    uri: roleUri,
-    fileName: '/ws/iam/runner-role.json',
-    workspace,
-    rules: [iamServicePrincipal],
-  }).findings;
+  const role = documentOf(roleText, undefined, roleUri);
+  const findings = analyzeDocument(role, { uri: roleUri, fileName: '/ws/iam/runner-role.json', workspace }, [iamServicePrincipal]);
   assert.deepEqual(
     findings.map((f) => [f.severity, f.path]),
     [['warning', ['AssumeRolePolicyDocument', 'Statement', 0, 'Principal', 'Service']]],
   );
   assert.match(findings[0].message, /task definition web uses role web-runner as its execution role/);
   // Without the task definition it is only a note.
-  const alone = analyze(parseJson(roleText), { uri: roleUri, fileName: '/ws/iam/runner-role.json', rules: [iamServicePrincipal] }).findings;
+  const alone = analyzeDocument(role, { uri: roleUri, fileName: '/ws/iam/runner-role.json' }, [iamServicePrincipal]);
   assert.deepEqual(
     alone.map((f) => f.severity),
     ['information'],

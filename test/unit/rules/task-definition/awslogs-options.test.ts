@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { awslogsOptions } from '../../../../server/src/core/rules/task-definition/awslogs-options';
+import { fixedText } from '../../../helpers/documents';
 import { findingsOf, ruleTester } from '../../../helpers/ruleTester';
 
 const OPTIONS = ['containerDefinitions', 0, 'logConfiguration', 'options'];
@@ -196,11 +197,11 @@ ruleTester(awslogsOptions, {
   ],
 });
 
-test('awslogs-options: the rename fix replaces only the key', () => {
+test('awslogs-options: the rename fix changes only the key', () => {
   const json = fargate({ 'awslogs-group': 'g', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefx': 'app' });
-  const { document, findings } = findingsOf(awslogsOptions, json);
+  const { document, findings, fixesOf } = findingsOf(awslogsOptions, json);
   const misspelt = findings.find((f) => f.path.includes('awslogs-stream-prefx'))!;
-  const fixes = awslogsOptions.fix!({ document, path: misspelt.path, subjectPath: [], data: misspelt.data });
+  const fixes = fixesOf(misspelt);
   assert.deepEqual(
     fixes.map((f) => [f.title, f.isPreferred]),
     [
@@ -208,14 +209,12 @@ test('awslogs-options: the rename fix replaces only the key', () => {
       ['Remove the option "awslogs-stream-prefx"', false],
     ],
   );
-  const edit = fixes[0].edits[0] as { offset: number; length: number; newText: string };
-  assert.equal(document.text.slice(edit.offset, edit.offset + edit.length), '"awslogs-stream-prefx"');
-  assert.equal(edit.newText, '"awslogs-stream-prefix"');
+  assert.equal(fixedText(fixes[0], document), document.text.replace('"awslogs-stream-prefx"', '"awslogs-stream-prefix"'));
 });
 
 test('awslogs-options: no fix is marked safe (the values are guesses)', () => {
-  const { document, findings } = findingsOf(awslogsOptions, fargate({ mode: 'x', foo: 'y' }));
-  const fixes = findings.flatMap((f) => awslogsOptions.fix!({ document, path: f.path, subjectPath: [], data: f.data }));
+  const { findings, fixesOf } = findingsOf(awslogsOptions, fargate({ mode: 'x', foo: 'y' }));
+  const fixes = findings.flatMap((f) => fixesOf(f));
   assert.ok(fixes.length >= 3);
   assert.ok(fixes.every((f) => !f.safe));
 });

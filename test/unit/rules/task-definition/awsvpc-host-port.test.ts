@@ -69,8 +69,8 @@ ruleTester(awsvpcHostPort, {
 });
 
 test('awsvpc-host-port: both fixes are safe, the preferred one first', () => {
-  const { document, findings } = findingsOf(awsvpcHostPort, task([{ containerPort: 8080, hostPort: 80 }]));
-  const fixes = awsvpcHostPort.fix!({ document, path: findings[0].path, subjectPath: [], data: findings[0].data });
+  const { findings, fixesOf } = findingsOf(awsvpcHostPort, task([{ containerPort: 8080, hostPort: 80 }]));
+  const fixes = fixesOf(findings[0]);
   assert.deepEqual(
     fixes.map((f) => [f.title, f.safe, f.isPreferred]),
     [

@@ -16,7 +16,7 @@ ruleTester(containerRunsAsRoot, {
     {
       name: 'user missing',
       json: fargateTask([container('app')]),
-      findings: [{ path: ['containerDefinitions', 0, 'name'], severity: 'information', message: 'Container "app" sets no "user"' }],
+      findings: [{ path: ['containerDefinitions', 0, 'name'], severity: 'hint', message: 'Container "app" sets no "user"' }],
     },
     {
       name: 'user null or empty',

@@ -37,13 +37,51 @@ ruleTester(fargateCpuMemory, {
       findings: [
         { path: ['memory'], message: 'For cpu 256 memory must be one of 512, 1024, 2048. Memory 4096 needs cpu 512, 1024, 2048.' },
       ],
-      fix: { title: 'Set memory to 2048 (2 GB), the nearest size for cpu 256', output: task('256', '2048') },
+      fix: { title: 'Set memory to 2048 (2 GB), the nearest size for cpu 256 (≈ $13.88/month)', output: task('256', '2048') },
+      fixes: [
+        'Set memory to 2048 (2 GB), the nearest size for cpu 256 (≈ $13.88/month)',
+        'Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096 (≈ $27.75/month)',
+      ],
     },
     {
       name: 'the smallest cpu that allows the memory',
       json: task('256', '4096'),
       findings: [{ path: ['memory'] }],
-      fix: { title: 'Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096', output: task('512', '4096') },
+      fix: {
+        title: 'Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096 (≈ $27.75/month)',
+        output: task('512', '4096'),
+        safe: false,
+      },
+    },
+    {
+      name: 'cheapest first: the smaller cpu before the larger memory',
+      json: task('4096', '4096'),
+      findings: [{ path: ['memory'] }],
+      fixes: [
+        'Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096 (≈ $27.75/month)',
+        'Set memory to 8192 (8 GB), the nearest size for cpu 4096 (≈ $144.16/month)',
+      ],
+    },
+    {
+      name: 'prices in the Region the task names (awslogs-region)',
+      json: task('256', '4096', {
+        containerDefinitions: [
+          { name: 'app', image: 'nginx', logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-region': 'sa-east-1' } } },
+        ],
+      }),
+      findings: [{ path: ['memory'] }],
+      // sa-east-1: 0.25 × 0.0696 + 2 × 0.0076 = 0.0326 USD per hour; 0.5 × 0.0696 + 4 × 0.0076 = 0.0652.
+      fixes: [
+        'Set memory to 2048 (2 GB), the nearest size for cpu 256 (≈ $23.80/month)',
+        'Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096 (≈ $47.60/month)',
+      ],
+    },
+    {
+      name: 'no prices in the titles when costs are off',
+      json: task('256', '4096'),
+      cost: { enabled: false },
+      findings: [{ path: ['memory'] }],
+      fixes: ['Set memory to 2048 (2 GB), the nearest size for cpu 256', 'Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096'],
     },
     {
       name: 'FARGATE together with EC2',
@@ -66,7 +104,7 @@ ruleTester(fargateCpuMemory, {
       name: 'cpu that is no Fargate size',
       json: task('128', '512'),
       findings: [{ path: ['cpu'], message: 'Fargate task cpu must be one of 256, 512, 1024, 2048, 4096, 8192, 16384, 32768' }],
-      fix: { title: 'Set cpu to 256 (0.25 vCPU), the smallest that allows memory 512', output: task('256', '512') },
+      fix: { title: 'Set cpu to 256 (0.25 vCPU), the smallest that allows memory 512 (≈ $9.01/month)', output: task('256', '512') },
     },
     { name: 'unreadable cpu text', json: task('one vcpu', '512'), findings: [{ path: ['cpu'], message: 'is not a CPU value' }] },
     { name: 'unreadable memory text', json: task('256', '512 MB'), findings: [{ path: ['memory'], message: 'is not a memory value' }] },
@@ -74,7 +112,8 @@ ruleTester(fargateCpuMemory, {
       name: 'Windows needs at least 1 vCPU',
       json: task('512', '1024', windows),
       findings: [{ path: ['cpu'], message: 'Windows containers on Fargate need at least 1 vCPU' }],
-      fix: { title: 'Set cpu to 1024 and memory to 2048 (1 vCPU, 2 GB)', output: task('1024', '2048', windows) },
+      // Windows: 0.09148 + 0.046 licence + 2 × 0.01005 = 0.15758 USD per hour.
+      fix: { title: 'Set cpu to 1024 and memory to 2048 (1 vCPU, 2 GB) (≈ $115.03/month)', output: task('1024', '2048', windows) },
     },
     { name: 'Windows has no 8 vCPU size', json: task('8192', '16384', windows), findings: [{ path: ['cpu'] }] },
     {

@@ -51,12 +51,8 @@ ruleTester(fargateEphemeralStorage, {
 
 test('fargate-ephemeral-storage: only "20 means the default" is a safe fix', () => {
   const safe = (size: number) => {
-    const { document, findings } = findingsOf(fargateEphemeralStorage, task({ sizeInGiB: size }));
-    return fargateEphemeralStorage.fix!({ document, path: findings[0].path, subjectPath: [], data: findings[0].data }).map((f) => [
-      f.title,
-      !!f.safe,
-      !!f.isPreferred,
-    ]);
+    const { findings, fixesOf } = findingsOf(fargateEphemeralStorage, task({ sizeInGiB: size }));
+    return fixesOf(findings[0]).map((f) => [f.title, !!f.safe, !!f.isPreferred]);
   };
   assert.deepEqual(safe(20), [
     ['Remove ephemeralStorage (the task gets the default 20 GiB)', true, true],

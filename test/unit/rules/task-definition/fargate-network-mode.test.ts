@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fargateNetworkMode } from '../../../../server/src/core/rules/task-definition/fargate-network-mode';
-import { applyFileEdits } from '../../../../server/src/core/edits';
+import { fixedText } from '../../../helpers/documents';
 import { findingsOf, ruleTester } from '../../../helpers/ruleTester';
 
 const task = (extra: Record<string, unknown>) => ({
@@ -44,9 +44,9 @@ ruleTester(fargateNetworkMode, {
 });
 
 test('fargate-network-mode: the missing-networkMode finding points at the requiresCompatibilities key', () => {
-  const { document, findings } = findingsOf(fargateNetworkMode, task({}));
+  const { document, findings, fixesOf } = findingsOf(fargateNetworkMode, task({}));
   assert.equal(findings[0].target, 'key');
-  const fixes = fargateNetworkMode.fix!({ document, path: findings[0].path, subjectPath: [], data: findings[0].data });
+  const fixes = fixesOf(findings[0]);
   assert.equal(fixes[0].safe, true);
-  assert.match(applyFileEdits(document.text, fixes[0].edits), /\n {2}"networkMode": "awsvpc"\n\}$/);
+  assert.match(fixedText(fixes[0], document), /\n {2}"networkMode": "awsvpc"\n\}$/);
 });

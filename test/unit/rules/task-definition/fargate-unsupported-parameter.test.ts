@@ -242,10 +242,8 @@ ruleTester(fargateUnsupportedParameter, {
 });
 
 const safeOf = (json: unknown) => {
-  const { document, findings } = findingsOf(fargateUnsupportedParameter, json);
-  return findings.map(
-    (f) => fargateUnsupportedParameter.fix!({ document, path: f.path, subjectPath: f.subjectPath, data: f.data })[0]?.safe,
-  );
+  const { findings, fixesOf } = findingsOf(fargateUnsupportedParameter, json);
+  return findings.map((f) => fixesOf(f)[0]?.safe);
 };
 
 test('fargate-unsupported-parameter: Fix all removes only harmless parameters, and only when the task targets nothing but Fargate', () => {

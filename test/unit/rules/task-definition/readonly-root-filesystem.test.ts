@@ -22,7 +22,7 @@ ruleTester(readonlyRootFilesystem, {
       findings: [
         {
           path: ['containerDefinitions', 0, 'name'],
-          severity: 'information',
+          severity: 'hint',
           message: 'Container "app" can write to its root file system',
         },
       ],

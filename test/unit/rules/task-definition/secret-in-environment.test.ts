@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyFileEdits } from '../../../../server/src/core/edits';
 import { secretInEnvironment } from '../../../../server/src/core/rules/task-definition/secret-in-environment';
+import { fixedText } from '../../../helpers/documents';
 import { findingsOf, ruleTester } from '../../../helpers/ruleTester';
 import { container, fargateTask } from '../../../helpers/taskdefs';
 
@@ -149,9 +149,9 @@ test('secret-in-environment fix keeps the file valid JSON in its own formatting'
         }
     ]
 }`;
-  const { document, findings } = findingsOf(secretInEnvironment, text);
-  const [fix] = secretInEnvironment.fix!({ document, path: findings[0].path, subjectPath: [], data: findings[0].data });
-  const fixed = applyFileEdits(text, fix.edits);
+  const { document, findings, fixesOf } = findingsOf(secretInEnvironment, text);
+  const [fix] = fixesOf(findings[0]);
+  const fixed = fixedText(fix, document);
   assert.deepEqual(JSON.parse(fixed).containerDefinitions[0], {
     name: 'app',
     image: 'nginx',

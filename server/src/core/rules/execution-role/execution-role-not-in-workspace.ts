@@ -18,7 +18,7 @@ export const executionRoleNotInWorkspace: Rule<CreatePolicyData> = {
     appliesTo: ['task-definition'],
     fixable: true,
   },
-  check({ subject, workspace, uri, report }) {
+  check({ subject, document: { workspace, uri }, report }) {
     const check = cachedCheck(subject, workspace, uri);
     if (!check.roleArn || check.requirements.length === 0) return;
     if (check.role && check.role.descriptions.some((d) => d.complete)) return;
@@ -35,8 +35,8 @@ export const executionRoleNotInWorkspace: Rule<CreatePolicyData> = {
       },
     });
   },
-  fix({ data: d, uri, workspace }) {
+  fix({ data: d, document: { uri, workspace }, takenFiles }) {
     if (!d || !uri || !uri.startsWith('file:') || d.grants.length === 0) return [];
-    return [{ title: 'Create an execution-role policy', edits: createPolicyEdits(uri, d.role, d.grants, workspace) }];
+    return [{ title: 'Create an execution-role policy', edits: createPolicyEdits(uri, d.role, d.grants, workspace, takenFiles) }];
   },
 };

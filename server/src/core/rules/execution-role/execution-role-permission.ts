@@ -2,7 +2,7 @@
 // awslogs, secrets, registry credentials, environment files) must be allowed by the role's policies, as
 // found in the workspace. Missing permissions let the task register and then fail to start.
 import { type PermissionResult, type RequirementResult, type Status, cachedCheck, policyOfMatch } from '../../execution-role/check';
-import { type Grant, addStatementsEdits, grantsOf, policyDocumentFor, setValueInFile } from '../../execution-role/fixes';
+import { type Grant, addStatementsEdits, grantsOf, policyDocumentFor } from '../../execution-role/fixes';
 import { describePermissions } from '../../execution-role/requirements';
 import type { PolicySource, ResolvedRole } from '../../execution-role/resolve-role';
 import { basenameOf as fileName } from '../../uris';
@@ -10,6 +10,7 @@ import { appliesTo, resourceMatches } from '../../iam/evaluate';
 import { wildcardMatch } from '../../iam/wildcard';
 import { statementsOf } from '../../iam/policy';
 import { type JsonPath, valueAt } from '../../json';
+import { append, inFile, set } from '../../model';
 import type { Fix, RelatedLocation, Rule, Severity } from '../../rule';
 
 const SEVERITY: Partial<Record<Status, Severity>> = {
@@ -47,7 +48,7 @@ interface PermissionData {
   status: Status;
   /** What a new statement must allow (missing permissions only). */
   grants: Grant[];
-  /** Where to add it: a policy the user owns, or a role file without inline policies. */
+  /** Where to add it: a policy the user owns, or the inline policies of a role (`roleFile.path`: where they go). */
   policy?: Location;
   roleFile?: Location;
   /** Almost right: `ssm:GetParameter` where ECS calls `ssm:GetParameters`, a secret ARN without its suffix. */
@@ -62,7 +63,7 @@ export const executionRolePermission: Rule<PermissionData> = {
     appliesTo: ['task-definition'],
     fixable: true,
   },
-  check({ subject, workspace, uri, report }) {
+  check({ subject, document: { workspace, uri }, report }) {
     const check = cachedCheck(subject, workspace, uri);
     const role = check.role;
     if (!role) return;
@@ -83,16 +84,16 @@ export const executionRolePermission: Rule<PermissionData> = {
       });
     }
   },
-  fix({ data: d, workspace }) {
+  fix({ data: d, document: { workspace } }) {
     if (!d || !workspace) return [];
     const fixes: Fix[] = [];
     for (const miss of d.nearMisses) {
       const file = workspace.file(miss.uri);
-      if (!file || valueAt(file.document.value, miss.path) !== miss.value) continue;
+      if (!file || valueAt(file.model.value, miss.path) !== miss.value) continue;
       fixes.push({
         title: NEAR_MISS_TEXT[miss.kind].title(miss),
         isPreferred: fixes.length === 0,
-        edits: setValueInFile(miss.uri, file.document, miss.path, miss.replacement),
+        edits: inFile(miss.uri, [set(miss.path, miss.replacement)]),
       });
     }
     if (d.grants.length) {
@@ -100,7 +101,7 @@ export const executionRolePermission: Rule<PermissionData> = {
       const policyFile = d.policy && workspace.file(d.policy.uri);
       const roleFile = d.roleFile && workspace.file(d.roleFile.uri);
       if (d.policy && policyFile) {
-        const edits = addStatementsEdits(d.policy.uri, policyFile.document, d.policy.path, d.grants);
+        const edits = addStatementsEdits(policyFile, d.policy.path, d.grants);
         if (edits.length)
           fixes.push({
             title: `Add ${actions} to the policy of role ${d.role} (${fileName(d.policy.uri)})`,
@@ -109,10 +110,8 @@ export const executionRolePermission: Rule<PermissionData> = {
           });
       } else if (d.roleFile && roleFile) {
         const entry = { PolicyName: 'ExecutionRolePermissions', PolicyDocument: policyDocumentFor(d.grants) };
-        const policies = valueAt(roleFile.document.value, [...d.roleFile.path, 'Policies']);
-        const edits = Array.isArray(policies)
-          ? setValueInFile(d.roleFile.uri, roleFile.document, [...d.roleFile.path, 'Policies', -1], entry)
-          : setValueInFile(d.roleFile.uri, roleFile.document, [...d.roleFile.path, 'Policies'], [entry]);
+        const policies = valueAt(roleFile.model.value, d.roleFile.path);
+        const edits = inFile(d.roleFile.uri, [Array.isArray(policies) ? append(d.roleFile.path, entry) : set(d.roleFile.path, [entry])]);
         fixes.push({ title: `Add ${actions} to role ${d.role} (${fileName(d.roleFile.uri)})`, isPreferred: fixes.length === 0, edits });
       }
     }
@@ -195,7 +194,7 @@ function dataFor(role: ResolvedRole, result: RequirementResult, problems: Permis
   const missing = result.status === 'missing' ? problems.filter((p) => p.status === 'missing') : [];
   const policy =
     role.policies.find((p) => p.editable && p.uri && p.origin === 'project-config') ?? role.policies.find((p) => p.editable && p.uri);
-  const roleFile = role.descriptions.find((d) => d.origin === 'role-file');
+  const roleFile = role.descriptions.find((d) => d.inlinePoliciesPath);
   return {
     role: role.name,
     status: result.status,
@@ -204,7 +203,7 @@ function dataFor(role: ResolvedRole, result: RequirementResult, problems: Permis
       missing.map((p) => p.permission),
     ),
     policy: policy?.uri ? { uri: policy.uri, path: policy.path } : undefined,
-    roleFile: roleFile ? { uri: roleFile.uri, path: roleFile.path } : undefined,
+    roleFile: roleFile?.inlinePoliciesPath ? { uri: roleFile.uri, path: roleFile.inlinePoliciesPath } : undefined,
     nearMisses,
   };
 }

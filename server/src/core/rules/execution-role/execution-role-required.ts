@@ -3,7 +3,7 @@
 // execution role ARN to support ECR images", "When you are specifying container secrets, you must also
 // specify a value for 'executionRoleArn'").
 import { parseArn } from '../../arn';
-import { setValue } from '../../edits';
+import { set } from '../../model';
 import { featureTitle, type FeatureId, requirementsOf } from '../../execution-role/requirements';
 import { hasKey, isPlaceholder } from '../../json';
 import type { Rule } from '../../rule';
@@ -51,12 +51,10 @@ export const executionRoleRequired: Rule<RequiredData> = {
       data: { where: accountOf(task) },
     });
   },
-  fix({ document, subjectPath, data }) {
+  fix({ subjectPath, data }) {
     const where = data?.where;
     const arn = `arn:${where?.partition ?? 'aws'}:iam::${where?.account ?? 'ACCOUNT_ID'}:role/${DEFAULT_EXECUTION_ROLE}`;
-    return [
-      { title: `Set executionRoleArn to ${arn}`, isPreferred: true, edits: setValue(document, [...subjectPath, 'executionRoleArn'], arn) },
-    ];
+    return [{ title: `Set executionRoleArn to ${arn}`, isPreferred: true, edits: [set([...subjectPath, 'executionRoleArn'], arn)] }];
   },
 };
 

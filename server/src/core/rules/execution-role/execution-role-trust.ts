@@ -1,11 +1,11 @@
 // The execution role's trust policy must let the ECS tasks service assume it; otherwise every task fails
 // to start with "ECS was unable to assume the role ... that was provided for this task".
 import { resolveRole } from '../../execution-role/resolve-role';
-import { setValueInFile } from '../../execution-role/fixes';
 import { basenameOf } from '../../uris';
-import { evaluateTrust } from '../../iam/evaluate';
+import { evaluateTrust, hasUnknownStatements } from '../../iam/evaluate';
 import { statementsOf } from '../../iam/policy';
 import { type JsonPath, isObject, valueAt } from '../../json';
+import { append, inFile, set } from '../../model';
 import type { Fix, Rule } from '../../rule';
 import { taskOf } from '../../taskdef/model';
 import { referencedRole } from '../../taskdef/roles';
@@ -32,13 +32,13 @@ export const executionRoleTrust: Rule<TrustData> = {
     appliesTo: ['task-definition'],
     fixable: true,
   },
-  check({ subject, workspace, uri, report }) {
+  check({ subject, document: { workspace, uri }, report }) {
     const task = taskOf(subject);
     const roleArn = task && referencedRole(task.executionRoleArn);
     if (!roleArn) return;
     const role = resolveRole(roleArn.name, workspace, uri);
     const trust = role?.trust;
-    if (!role || !trust?.uri) return;
+    if (!role || !trust?.uri || hasUnknownStatements(trust.document)) return;
     const evaluation = evaluateTrust(trust.document, ECS_TASKS_PRINCIPAL);
     if (evaluation.decision !== 'denied' && evaluation.decision !== 'implicitly-denied') return;
     const denied = evaluation.decision === 'denied';
@@ -62,18 +62,18 @@ export const executionRoleTrust: Rule<TrustData> = {
           },
     });
   },
-  fix({ data: d, workspace }) {
+  fix({ data: d, document: { workspace } }) {
     const file = d && workspace?.file(d.uri);
     if (!d || !file) return [];
     const fixes: Fix[] = [];
-    if (d.lookalike && valueAt(file.document.value, d.lookalike.path) === d.lookalike.value) {
+    if (d.lookalike && valueAt(file.model.value, d.lookalike.path) === d.lookalike.value) {
       fixes.push({
         title: `Replace ${d.lookalike.value} by ${ECS_TASKS_PRINCIPAL} in ${basenameOf(d.uri)}`,
         isPreferred: true,
-        edits: setValueInFile(d.uri, file.document, d.lookalike.path, ECS_TASKS_PRINCIPAL),
+        edits: inFile(d.uri, [set(d.lookalike.path, ECS_TASKS_PRINCIPAL)]),
       });
     }
-    const policy = valueAt(file.document.value, d.path);
+    const policy = valueAt(file.model.value, d.path);
     if (isObject(policy)) {
       const statement = {
         Sid: 'AllowEcsTasksToAssumeRole',
@@ -82,9 +82,10 @@ export const executionRoleTrust: Rule<TrustData> = {
         Action: 'sts:AssumeRole',
       };
       const current = policy.Statement;
-      const edits = Array.isArray(current)
-        ? setValueInFile(d.uri, file.document, [...d.path, 'Statement', -1], statement)
-        : setValueInFile(d.uri, file.document, [...d.path, 'Statement'], current === undefined ? [statement] : [current, statement]);
+      const edit = Array.isArray(current)
+        ? append([...d.path, 'Statement'], statement)
+        : set([...d.path, 'Statement'], current === undefined ? [statement] : [current, statement]);
+      const edits = inFile(d.uri, [edit]);
       fixes.push({
         title: `Add a statement to ${basenameOf(d.uri)} that lets ${ECS_TASKS_PRINCIPAL} assume the role`,
         isPreferred: fixes.length === 0,

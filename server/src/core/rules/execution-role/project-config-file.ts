@@ -20,7 +20,7 @@ export const projectConfigFile: Rule = {
     defaultSeverity: 'warning',
     appliesTo: ['project-config'],
   },
-  check({ subject, uri, workspace, report }) {
+  check({ subject, document: { uri, workspace }, report }) {
     const roles = isObject(subject.value) ? subject.value.roles : undefined;
     if (!uri || !workspace || !isObject(roles)) return;
     for (const [role, entry] of Object.entries(roles)) {
@@ -56,8 +56,8 @@ function problemOf(workspace: WorkspaceView, target: string, kind: Listed): stri
     return skipped.read ? `is not ${WHAT[kind].expected} (it is ${skipped.reason})` : `is not read (it is ${skipped.reason})`;
   }
   const wanted = kind === 'trust' ? 'trust-policy' : 'identity-policy';
-  if (file.classification.subjects.some((s) => s.kind === wanted)) return undefined;
-  return `is not ${WHAT[kind].expected} (it is ${describeKind(file.classification.label)})`;
+  if (file.model.subjects.some((s) => s.kind === wanted)) return undefined;
+  return `is not ${WHAT[kind].expected} (it is ${describeKind(file.model.label)})`;
 }
 
 /** "IAM policy" → "an IAM policy"; "Not an ECS or IAM document" → "not an ECS or IAM document". */

@@ -15,7 +15,7 @@ export const taskRoleNotExecutionRole: Rule = {
     defaultSeverity: 'information',
     appliesTo: ['task-definition'],
   },
-  check({ subject, workspace, uri, report }) {
+  check({ subject, document: { workspace, uri }, report }) {
     const task = taskOf(subject);
     const taskRole = task && referencedRole(task.taskRoleArn);
     if (!task || !taskRole) return;

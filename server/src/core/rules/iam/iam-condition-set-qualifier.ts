@@ -3,7 +3,7 @@
 // so with a single-valued key in an Allow statement it allows requests that lack the key: Access Analyzer
 // calls that overly permissive. A multi-valued key without a qualifier, and Null with one, get information-level
 // notes (AWS managed policies use StringEquals on the multi-valued events:detail-type).
-import { POLICY_SUBJECTS } from '../../classify';
+import { POLICY_SUBJECTS } from '../../model';
 import { policyConditionEntries } from '../../iam/conditions';
 import { baseType, judgeConditionKey } from '../../iam/condition-keys';
 import { moveConditionKey } from '../../iam/condition-edits';
@@ -60,12 +60,12 @@ export const iamConditionSetQualifier: Rule<Data> = {
       }
     }
   },
-  fix({ document, path, data }) {
+  fix({ subject, path, data }) {
     if (!data) return [];
     if (!data) return [];
     const { operator, key, replacement } = data;
     // The finding sits on the operator; the fix moves the one key it is about.
-    const edits = moveConditionKey(document, path.slice(0, -1), operator, key, replacement);
+    const edits = moveConditionKey(subject, path.slice(0, -1), operator, key, replacement);
     return edits ? [{ title: `Change the operator to ${JSON.stringify(replacement)} for ${key}`, isPreferred: true, edits }] : [];
   },
 };

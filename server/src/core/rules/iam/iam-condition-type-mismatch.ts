@@ -4,7 +4,7 @@
 // Parliament says ("mismatched type but usable"), and AWS's own managed policies use them: String operators
 // on Bool/Numeric/Date/IP keys compare the text (no ranges, no CIDR), and Arn operators on a String key
 // that holds ARNs. Those get an information-level note. String operators on ARN keys are plainly fine.
-import { POLICY_SUBJECTS } from '../../classify';
+import { POLICY_SUBJECTS } from '../../model';
 import { type OperatorFamily, policyConditionEntries } from '../../iam/conditions';
 import { baseType, judgeConditionKey } from '../../iam/condition-keys';
 import { conditionKeyAt, moveConditionKey } from '../../iam/condition-edits';
@@ -92,11 +92,11 @@ export const iamConditionTypeMismatch: Rule<Data> = {
       });
     }
   },
-  fix({ document, path, data }) {
+  fix({ subject, path, data }) {
     if (!data) return [];
     const { operator, key, replacement } = data;
     const conditionPath = replacement ? conditionKeyAt(path, operator, key) : undefined;
-    const edits = conditionPath && moveConditionKey(document, conditionPath, operator, key, replacement!);
+    const edits = conditionPath && moveConditionKey(subject, conditionPath, operator, key, replacement!);
     return edits ? [{ title: `Change the operator to ${JSON.stringify(replacement)}`, isPreferred: true, edits }] : [];
   },
 };

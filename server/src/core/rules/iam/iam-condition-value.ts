@@ -1,7 +1,7 @@
 // A condition value must have the form its operator compares: true/false for Null and Bool, a number for
 // Numeric*, a date for Date*, an IP range for IpAddress, base64 for BinaryEquals. IAM accepts the policy
 // either way, but a value of the wrong form never matches, so the condition silently denies (or allows).
-import { POLICY_SUBJECTS } from '../../classify';
+import { POLICY_SUBJECTS } from '../../model';
 import { policyConditionEntries } from '../../iam/conditions';
 import { scalarText } from '../../json';
 import { isBase64Text, isBooleanText, isDateText, isNumericText, isPrivateIpv4, parseIpRange } from '../../iam/formats';
@@ -73,9 +73,9 @@ export const iamConditionValue: Rule<ReplacementData> = {
       if (family === 'IpAddress' && entry.key.toLowerCase() === 'aws:sourceip') reportPrivateRanges(ranges, entry.operatorText, report);
     }
   },
-  fix({ document, path, data }) {
+  fix({ path, data }) {
     // IAM ignores the bits past the mask anyway: clearing them changes nothing, so Fix all may apply it.
-    return replacementFixes(document, path, data).map((f) => ({ ...f, safe: true }));
+    return replacementFixes(path, data).map((f) => ({ ...f, safe: true }));
   },
 };
 

@@ -1,6 +1,6 @@
 // `*` and `?` are wildcards only for the Like operators (and the Arn ones). Under StringEquals they are
 // literal characters, so "arn:aws:s3:::bucket/*" only matches a key that really ends in a star.
-import { POLICY_SUBJECTS } from '../../classify';
+import { POLICY_SUBJECTS } from '../../model';
 import { policyConditionEntries } from '../../iam/conditions';
 import { scalarText } from '../../json';
 import { hasWildcard } from '../../iam/wildcard';
@@ -37,11 +37,11 @@ export const iamConditionWildcardWithoutLike: Rule<Data> = {
       }
     }
   },
-  fix({ document, path, data }) {
+  fix({ subject, path, data }) {
     if (!data) return [];
     const { operator, key, likeOperator } = data;
     const conditionPath = likeOperator ? conditionKeyAt(path, operator, key) : undefined;
-    const edits = conditionPath && moveConditionKey(document, conditionPath, operator, key, likeOperator!);
+    const edits = conditionPath && moveConditionKey(subject, conditionPath, operator, key, likeOperator!);
     return edits
       ? [{ title: `Change ${JSON.stringify(operator)} to ${JSON.stringify(likeOperator)} for ${key}`, isPreferred: true, edits }]
       : [];

@@ -1,6 +1,6 @@
 // An action name the service does not have (or a wildcard that matches none of its actions): IAM accepts
 // the policy, but the entry grants (or denies) nothing. The closest action names are offered.
-import { POLICY_SUBJECTS } from '../../classify';
+import { POLICY_SUBJECTS } from '../../model';
 import { type ReplacementData, actionEntries, replacementFixes } from '../../iam/actions';
 import { actionsOf, matchingActions, serviceExists, serviceKeys, serviceName } from '../../iam/data';
 import { suggestions } from '../../iam/suggest';
@@ -59,7 +59,7 @@ export const iamInvalidAction: Rule<ReplacementData> = {
       });
     }
   },
-  fix({ document, path, data }) {
-    return replacementFixes(document, path, data);
+  fix({ path, data }) {
+    return replacementFixes(path, data);
   },
 };

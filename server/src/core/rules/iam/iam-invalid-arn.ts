@@ -28,9 +28,9 @@ export const iamInvalidArn: Rule<Data> = {
       }
     }
   },
-  fix({ document, path, data }) {
+  fix({ path, data }) {
     const safe = data?.safe === true;
-    return replacementFixes(document, path, data).map((f) => ({ ...f, safe }));
+    return replacementFixes(path, data).map((f) => ({ ...f, safe }));
   },
 };
 
@@ -77,7 +77,7 @@ function arnProblem(value: string): Problem | undefined {
     return { message: `Partition ${JSON.stringify(partition)} does not exist; ARNs use ${known}.` };
   }
   if (service === '') return { message: `The service field of ${JSON.stringify(value)} is empty.` };
-  if (service !== service.toLowerCase() && !service.includes('${')) {
+  if (service !== service.toLowerCase() && !service.includes('${') && !hasTemplatePlaceholder(service)) {
     return {
       message: `The service ${JSON.stringify(service)} must be written in lower case in an ARN.`,
       replacement: [fields[0], partition, service.toLowerCase(), ...fields.slice(3)].join(':'),

@@ -1,11 +1,11 @@
 // Condition operator names are a closed, case-sensitive list; IAM rejects a policy with any other name
 // ("Invalid Condition type"), with IfExists on Null, or with a set qualifier other than ForAllValues/ForAnyValue.
-import { POLICY_SUBJECTS } from '../../classify';
+import { POLICY_SUBJECTS } from '../../model';
 import { isObject } from '../../json';
 import { type OperatorProblem, SET_QUALIFIERS, allOperatorNames, parseOperator } from '../../iam/conditions';
 import { suggestions as near } from '../../iam/suggest';
 import { statementsOf } from '../../iam/policy';
-import { renameKey } from '../../edits';
+import { rename } from '../../model';
 import type { Rule } from '../../rule';
 
 interface Data {
@@ -39,13 +39,13 @@ export const iamInvalidConditionOperator: Rule<Data> = {
       }
     }
   },
-  fix({ document, path, data }) {
+  fix({ path, data }) {
     if (!data) return [];
     const { suggestions } = data;
     return suggestions.map((suggestion, i) => ({
       title: `Change to ${JSON.stringify(suggestion)}`,
       isPreferred: i === 0,
-      edits: renameKey(document, path, suggestion),
+      edits: [rename(path, suggestion)],
     }));
   },
 };

@@ -1,6 +1,6 @@
 // An action whose service prefix no AWS service has: IAM accepts the policy, but the entry grants (or
 // denies) nothing. Usually a typo, so the closest prefixes are offered.
-import { POLICY_SUBJECTS } from '../../classify';
+import { POLICY_SUBJECTS } from '../../model';
 import retired from '../../facts/iam-retired-services.json';
 import { type ReplacementData, actionEntries, replacementFixes } from '../../iam/actions';
 import { action, matchingActions, serviceExists, serviceKeys } from '../../iam/data';
@@ -55,7 +55,7 @@ export const iamInvalidService: Rule<ReplacementData> = {
       });
     }
   },
-  fix({ document, path, data }) {
-    return replacementFixes(document, path, data);
+  fix({ path, data }) {
+    return replacementFixes(path, data);
   },
 };

@@ -13,9 +13,10 @@
 // - a trust policy: a warning over 2,048 (the quota can be raised).
 // Other IAM output (get-policy-version, get-role, the roles of authorization details) came out of IAM, which
 // accepted it, and may be AWS managed: not measured.
+// The size is measured on the model value, as the JSON IAM receives (whatever syntax the policy was written
+// in), without whitespace.
 // Source: IAM User Guide, "IAM and AWS STS quotas" (reference_iam-quotas), character limits.
-import { SyntaxKind, createScanner } from 'jsonc-parser';
-import { type JsonDocument, type JsonPath, isObject, nodeAt, valueAt } from '../../json';
+import { type JsonPath, isObject, valueAt } from '../../json';
 import type { Rule, Severity } from '../../rule';
 
 /** @internal Exported for tests. */
@@ -82,27 +83,27 @@ export const iamPolicySize: Rule = {
     defaultSeverity: 'error',
     appliesTo: ['identity-policy', 'trust-policy', 'role'],
   },
-  check({ subject, document, report }) {
+  check({ subject, model, report }) {
     const path = subject.path;
     if (subject.kind === 'role') {
       if (fromIam(path)) return;
       const list = isObject(subject.value) ? subject.value.Policies : undefined;
       if (!Array.isArray(list)) return;
       let total = 0;
-      list.forEach((entry, i) => {
-        if (isObject(entry) && entry.PolicyDocument !== undefined) total += sizeAt(document, [...path, 'Policies', i, 'PolicyDocument']);
+      list.forEach((entry) => {
+        if (isObject(entry) && entry.PolicyDocument !== undefined) total += policySize(entry.PolicyDocument);
       });
       const verdict = sizeVerdict('role-inline-total', total);
       if (verdict) report({ path: ['Policies'], target: 'key', ...verdict });
       return;
     }
-    const context = contextOf(subject.kind, path, document.value);
-    const verdict = context && sizeVerdict(context, sizeAt(document, path));
+    const context = contextOf(subject.kind, path, model.value);
+    const verdict = context && sizeVerdict(context, policySize(subject.value));
     if (verdict) report({ path: [], target: 'key', ...verdict });
   },
 };
 
-/** What a policy subject must be, from where it sits; undefined for what is not measured. */
+/** What a policy subject must be, from where it sits in the model; undefined for what is not measured. */
 function contextOf(kind: string, path: JsonPath, root: unknown): SizeContext | undefined {
   // A customer managed policy in get-account-authorization-details output (AWS managed ones are exempt).
   if (path[0] === 'Policies' && path[2] === 'PolicyVersionList') {
@@ -125,24 +126,13 @@ function fromIam(path: JsonPath): boolean {
 }
 
 /**
- * Characters of the JSON at `path` as written, without whitespace (inside strings too) and without comments.
+ * Characters of a policy as JSON without whitespace (inside strings too, as IAM counts). A policy written as
+ * a JSON string (IAM's encoded form) is measured as that string's content.
  * @internal Exported for tests.
  */
-export function sizeAt(document: JsonDocument, path: JsonPath): number {
-  const node = nodeAt(document.root, path);
-  if (!node) return 0;
-  const scanner = createScanner(document.text.slice(node.offset, node.offset + node.length), false);
+export function policySize(value: unknown): number {
+  const json = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
   let size = 0;
-  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
-    if (
-      kind === SyntaxKind.Trivia ||
-      kind === SyntaxKind.LineBreakTrivia ||
-      kind === SyntaxKind.LineCommentTrivia ||
-      kind === SyntaxKind.BlockCommentTrivia
-    )
-      continue;
-    const start = node.offset + scanner.getTokenOffset();
-    for (let i = start; i < start + scanner.getTokenLength(); i++) if (!/\s/.test(document.text[i])) size++;
-  }
+  for (let i = 0; i < json.length; i++) if (!/\s/.test(json[i])) size++;
   return size;
 }

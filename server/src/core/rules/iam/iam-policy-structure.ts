@@ -1,11 +1,8 @@
-// The JSON shape of a policy: which elements it may have, their types and values, and the pairs that
-// exclude or require each other, depending on what the policy is (identity, role trust, resource policy).
-// Duplicate keys are found on the raw syntax tree: the parsed value keeps only the last of them.
-import { POLICY_SUBJECTS } from '../../classify';
-import type { Node } from 'jsonc-parser';
-import { removeNode, removeValue, renameKey, setValue } from '../../edits';
-import { type JsonPath, isObject, isPlaceholder, locate, nodeAt } from '../../json';
-import type { SubjectKind } from '../../classify';
+// The shape of a policy: which elements it may have, their types and values, and the pairs that exclude or
+// require each other, depending on what the policy is (identity, role trust, resource policy). A key
+// written twice is the duplicate-key rule's; condition keys that differ only in case are this rule's.
+import { type JsonPath, isObject, isPlaceholder } from '../../json';
+import { POLICY_SUBJECTS, type SubjectKind, insert, remove, rename, set } from '../../model';
 import type { Fix, Report, Rule } from '../../rule';
 import { suggestions } from '../../iam/suggest';
 
@@ -19,8 +16,7 @@ type FixData =
   | { fix: 'set'; value: string; title: string; safe?: boolean }
   | { fix: 'insert-version'; safe: boolean }
   | { fix: 'remove'; title: string; safe?: boolean }
-  | { fix: 'rename'; to: string[] }
-  | { fix: 'remove-duplicate'; index: number; line: number };
+  | { fix: 'rename'; to: string[] };
 
 type Reporter = (report: Report<FixData>) => void;
 
@@ -32,51 +28,33 @@ export const iamPolicyStructure: Rule<FixData> = {
     appliesTo: POLICY_SUBJECTS,
     fixable: true,
   },
-  check({ subject, document, report: reportFinding }) {
+  check({ subject, report }) {
     const policy = subject.value;
     if (!isObject(policy)) return;
     const kind = subject.kind;
-    const text = document.text;
-    // Templates with unquoted placeholders (`"Resource": ${arns}`) are not JSON; the parser's guess at such a
-    // spot is not what the author wrote, so nothing is judged where a syntax error sits.
-    const broken = document.syntaxProblems;
-    const report: Reporter = (r) => {
-      if (broken.length) {
-        const span = locate(document, [...subject.path, ...r.path], r.target);
-        if (broken.some((p) => p.offset >= span.offset - 1 && p.offset <= span.offset + span.length)) return;
-      }
-      reportFinding(r);
-    };
-    checkPolicyElements(policy, kind, text.includes('${'), report);
+    checkPolicyElements(policy, kind, JSON.stringify(policy).includes('${'), report);
     const statements = statementList(policy, report);
     const sids = new Map<string, JsonPath>();
     for (const { value, path } of statements) checkStatement(value, path, kind, sids, report);
-    const node = nodeAt(document.root, subject.path);
-    if (node) findDuplicateKeys(node, [], text, report);
   },
-  fix({ document, path, data: d }) {
+  fix({ path, data: d }) {
     if (!d) return [];
     switch (d.fix) {
       case 'set':
-        return [{ title: d.title, isPreferred: true, safe: d.safe, edits: setValue(document, path, d.value) }];
+        return [{ title: d.title, isPreferred: true, safe: d.safe, edits: [set(path, d.value)] }];
       case 'insert-version':
         return [
           {
             title: 'Add "Version": "2012-10-17"',
             isPreferred: true,
             safe: d.safe,
-            edits: setValue(document, [...path.slice(0, -1), 'Version'], '2012-10-17', { insertAt: 0 }),
+            edits: [insert(path.slice(0, -1), 'Version', '2012-10-17', 0)],
           },
         ];
       case 'remove':
-        return [{ title: d.title, isPreferred: true, safe: d.safe, edits: removeValue(document, path) }];
+        return [{ title: d.title, isPreferred: true, safe: d.safe, edits: [remove(path)] }];
       case 'rename':
-        return d.to.map((to, i): Fix => ({ title: `Rename to "${to}"`, isPreferred: i === 0, edits: renameKey(document, path, to) }));
-      case 'remove-duplicate': {
-        const earlier = nodeAt(document.root, path.slice(0, -1))?.children?.[d.index];
-        if (!earlier) return [];
-        return [{ title: `Remove the earlier "${path[path.length - 1]}" (line ${d.line})`, edits: removeNode(earlier) }];
-      }
+        return d.to.map((to, i): Fix => ({ title: `Rename to "${to}"`, isPreferred: i === 0, edits: [rename(path, to)] }));
     }
   },
 };
@@ -422,6 +400,18 @@ function checkCondition(value: unknown, path: JsonPath, report: Reporter): void 
         message: `The condition operator "${operator}" has no condition keys; it adds nothing.`,
       });
     }
+    const seen = new Map<string, string>();
+    for (const key of Object.keys(block)) {
+      const earlier = seen.get(key.toLowerCase());
+      if (earlier === undefined) seen.set(key.toLowerCase(), key);
+      else {
+        report({
+          path: [...at, key],
+          target: 'key',
+          message: `The condition key "${key}" appears twice in this block with different case (also "${earlier}"); condition keys ignore case, so IAM rejects the duplicate.`,
+        });
+      }
+    }
     for (const [key, values] of Object.entries(block)) {
       const scalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
       if (scalar(values)) continue;
@@ -458,53 +448,4 @@ function unknownKey(path: JsonPath, key: string, allowed: string[], explanation:
     message: `"${key}" is not a policy element. ${explanation}.${hint}`,
     data: close.length ? { fix: 'rename', to: close } : { fix: 'remove', title: `Remove "${key}"` },
   });
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
-/**
- * Duplicate keys anywhere in the policy. The later occurrence is the one the parsed value keeps (and the one
- * a path reaches), so it carries the finding; the fix removes the earlier one. Condition keys are compared
- * without case, as IAM compares them.
- */
-function findDuplicateKeys(node: Node, path: JsonPath, text: string, report: Reporter): void {
-  if (node.type === 'array') {
-    (node.children ?? []).forEach((child, i) => findDuplicateKeys(child, [...path, i], text, report));
-    return;
-  }
-  if (node.type !== 'object') return;
-  const properties = node.children ?? [];
-  const ignoreCase = path.length >= 2 && path[path.length - 2] === 'Condition';
-  const seen = new Map<string, number>();
-  properties.forEach((property, index) => {
-    const key = property.children?.[0]?.value;
-    if (typeof key !== 'string') return;
-    const name = ignoreCase ? key.toLowerCase() : key;
-    const earlier = seen.get(name);
-    seen.set(name, index);
-    if (earlier === undefined) return;
-    const earlierNode = properties[earlier];
-    const earlierKey = earlierNode.children?.[0]?.value as string;
-    const line = lineOf(text, earlierNode.offset);
-    const sameCase = earlierKey === key;
-    report({
-      path: [...path, key],
-      target: 'key',
-      message: sameCase
-        ? `"${key}" appears more than once in this object (also on line ${line}). IAM rejects duplicate keys; a JSON reader keeps only the last one, so the earlier one is silently lost.`
-        : `The condition key "${key}" appears twice in this block with different case (also "${earlierKey}" on line ${line}); condition keys ignore case, so IAM rejects the duplicate.`,
-      data: sameCase ? { fix: 'remove-duplicate', index: earlier, line } : undefined,
-    });
-  });
-  // Only the last occurrence of a key is reachable by path (and is what the value holds): descend into it.
-  const last = new Map<string, Node>();
-  for (const property of properties) {
-    const key = property.children?.[0]?.value;
-    if (typeof key === 'string' && property.children?.[1]) last.set(key, property.children[1]);
-  }
-  for (const [key, child] of last) findDuplicateKeys(child, [...path, key], text, report);
 }

@@ -1,7 +1,7 @@
 // Policy variables (`${aws:username}`) are replaced when a request is evaluated. They work only in Resource
 // and Condition values, only with String and ARN operators, only under Version 2012-10-17, and only when
 // written exactly: closed brace, no spaces, a default value in single quotes.
-import { POLICY_SUBJECTS } from '../../classify';
+import { POLICY_SUBJECTS } from '../../model';
 import { type JsonPath, isObject } from '../../json';
 import { conditionEntries } from '../../iam/conditions';
 import { scalarText } from '../../json';

@@ -60,16 +60,19 @@ export const iamServicePrincipal: Rule<ReplacementData> = {
       }
     }
   },
-  fix({ document, path, data }) {
-    return replacementFixes(document, path, data);
+  fix({ path, data }) {
+    return replacementFixes(path, data);
   },
 };
 
-function reportEcsService({ subject, document, fileName, uri, workspace, report }: RuleContext<ReplacementData>, path: JsonPath): void {
+function reportEcsService(
+  { subject, model, document: { fileName, uri, workspace }, report }: RuleContext<ReplacementData>,
+  path: JsonPath,
+): void {
   const dependent = uri ? dependentsOf(uri, workspace)[0] : undefined;
   const evidence = dependent
     ? `task definition ${dependent.family ?? basenameOf(dependent.uri)} uses role ${dependent.role} as its ${dependent.as}`
-    : taskRoleEvidence(document.value, subject.path, fileName);
+    : taskRoleEvidence(model.value, subject.path, fileName);
   const data: ReplacementData = { replacements: [ECS_TASKS_PRINCIPAL] };
   if (evidence) {
     report({

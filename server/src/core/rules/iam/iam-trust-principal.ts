@@ -2,12 +2,12 @@
 // `{"Service": ...}`, `{"Federated": ...}` (SAML or OIDC providers). IAM rejects other principal types and
 // wildcards inside principal values. `"*"` (anyone) is accepted by IAM but lets every AWS account try to
 // assume the role; Access Analyzer reports it as an error.
-import { isObject } from '../../json';
+import { isObject, isPlaceholder } from '../../json';
 import { statementsOf } from '../../iam/policy';
 import { PRINCIPAL_TYPES, type PrincipalValue, federationKind, isEveryone, principalValues } from '../../iam/principals';
 import { hasWildcard } from '../../iam/wildcard';
 import { hasTemplatePlaceholder } from '../../iam/variables';
-import { renameKey } from '../../edits';
+import { rename } from '../../model';
 import type { Rule, RuleContext } from '../../rule';
 
 interface Data {
@@ -28,6 +28,7 @@ export const iamTrustPrincipal: Rule<Data> = {
       if (!principal) continue;
       // NotPrincipal in a trust policy is iam-policy-structure's.
       if (principal.negated) continue;
+      if (isPlaceholder(principal.value)) continue;
       if (typeof principal.value === 'string' && principal.value !== '*') {
         report({
           path: principal.path,
@@ -51,11 +52,9 @@ export const iamTrustPrincipal: Rule<Data> = {
       for (const value of principalValues(statement)) checkValue(value, conditioned, report);
     }
   },
-  fix({ document, path, data }) {
-    const rename = data?.rename;
-    return rename
-      ? [{ title: `Rename to ${JSON.stringify(rename)}`, isPreferred: true, safe: true, edits: renameKey(document, path, rename) }]
-      : [];
+  fix({ path, data }) {
+    const to = data?.rename;
+    return to ? [{ title: `Rename to ${JSON.stringify(to)}`, isPreferred: true, safe: true, edits: [rename(path, to)] }] : [];
   },
 };
 

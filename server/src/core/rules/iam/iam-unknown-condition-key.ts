@@ -2,14 +2,14 @@
 // IfExists), silently. IAM accepts any key, so this is a warning: a key misspelt, a key of another service
 // than the statement's actions, or a global key that does not exist. The IAM data lags behind AWS at times,
 // so keys of providers (OIDC claims) and of unknown prefixes are judged leniently.
-import { POLICY_SUBJECTS } from '../../classify';
+import { POLICY_SUBJECTS } from '../../model';
 import { conditionEntries } from '../../iam/conditions';
 import { judgeConditionKey, keyAppliesTo } from '../../iam/condition-keys';
 import { statementActions } from '../../iam/grants';
 import { statementsOf } from '../../iam/policy';
 import { suggestions } from '../../iam/suggest';
 import { hasTemplatePlaceholder } from '../../iam/variables';
-import { renameKey } from '../../edits';
+import { rename } from '../../model';
 import type { Rule } from '../../rule';
 
 interface Data {
@@ -82,12 +82,12 @@ export const iamUnknownConditionKey: Rule<Data> = {
       }
     }
   },
-  fix({ document, path, data }) {
+  fix({ path, data }) {
     const replacements = data?.replacements ?? [];
     return replacements.map((replacement, i) => ({
       title: `Change to ${JSON.stringify(replacement)}`,
       isPreferred: i === 0,
-      edits: renameKey(document, path, replacement),
+      edits: [rename(path, replacement)],
     }));
   },
 };

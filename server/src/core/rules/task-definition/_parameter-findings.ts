@@ -1,6 +1,6 @@
 // What fargate-unsupported-parameter and fargate-windows-unsupported have in common: report every hit of a
 // parameter table, and fix it by removing the value (or setting the allowed value the table names).
-import { sequentialEdits } from '../../edits';
+import { remove, set } from '../../model';
 import type { JsonPath } from '../../json';
 import type { Fix, FixContext, RuleContext } from '../../rule';
 import { taskOf } from '../../taskdef/model';
@@ -45,7 +45,7 @@ export function reportParameters(
 
 const lastKey = (path: JsonPath) => String([...path].reverse().find((p) => typeof p === 'string') ?? '');
 
-export function parameterFixes({ document, subjectPath, data: d }: FixContext<ParameterFixData>): Fix[] {
+export function parameterFixes({ subjectPath, data: d }: FixContext<ParameterFixData>): Fix[] {
   const entry = d && parameterEntry(d.list, d.entry);
   if (!d || !entry || !Array.isArray(d.removePaths) || d.removePaths.length === 0) return [];
   const [main, ...extra] = d.removePaths;
@@ -59,16 +59,13 @@ export function parameterFixes({ document, subjectPath, data: d }: FixContext<Pa
       title,
       isPreferred: true,
       safe: d.safe,
-      edits: sequentialEdits(
-        document,
-        [main, ...extra].map((p) => ({ path: [...subjectPath, ...p], value: undefined })),
-      ),
+      edits: [main, ...extra].map((p) => remove([...subjectPath, ...p])),
     },
   ];
   if (entry.replaceWith !== undefined && !itemIndex) {
     fixes.push({
       title: `Set ${lastKey(main)} to ${JSON.stringify(entry.replaceWith)}`,
-      edits: sequentialEdits(document, [{ path: [...subjectPath, ...main], value: entry.replaceWith }]),
+      edits: [set([...subjectPath, ...main], entry.replaceWith)],
     });
   }
   return fixes.filter((f) => f.edits.length > 0);

@@ -1,7 +1,7 @@
 // The options of the awslogs log driver: the required ones (group and region everywhere, stream prefix on
 // Fargate), names ECS does not take, and values Docker cannot read.
-import { sequentialEdits } from '../../edits';
-import { type JsonPath, isObject, isPlaceholder, nodeAt, valueAt, valueText } from '../../json';
+import { type JsonPath, isObject, isPlaceholder, valueAt, valueText } from '../../json';
+import { remove, rename, set } from '../../model';
 import type { Fix, FixContext, Rule, RuleContext } from '../../rule';
 import {
   type LogConfigurationRef,
@@ -48,16 +48,16 @@ export const awslogsOptions: Rule<AwslogsFixData> = {
       case 'remove':
         return [
           ...(d.rename ? [renameFix(context, optionsPath, d.option, d.rename)] : []),
-          removeFix(context, optionsPath, d.option, !d.rename),
+          removeFix(optionsPath, d.option, !d.rename),
         ].filter((f): f is Fix => !!f && f.edits.length > 0);
       case 'value':
         return d.values.map((value, i) => ({
           title: `Set ${d.option} to ${JSON.stringify(value)}`,
           isPreferred: i === 0,
-          edits: sequentialEdits(context.document, [{ path: [...optionsPath, d.option], value }]),
+          edits: [set([...optionsPath, d.option], value)],
         }));
       case 'exclusive':
-        return d.options.map((option, i) => removeFix(context, optionsPath, option, i === 0)).filter((f) => f.edits.length > 0);
+        return d.options.map((option, i) => removeFix(optionsPath, option, i === 0)).filter((f) => f.edits.length > 0);
     }
     return [];
   },
@@ -66,6 +66,8 @@ export const awslogsOptions: Rule<AwslogsFixData> = {
 function checkConfiguration({ report }: RuleContext<AwslogsFixData>, config: LogConfigurationRef, fargate: boolean): void {
   const where = `container "${config.container}"`;
   const options = config.value.options;
+  // Options the template leaves unknown (the whole map) may hold the required ones.
+  if (isPlaceholder(options)) return;
   const optionsPath = [...config.path, 'options'];
   const present = (name: string) => isObject(options) && options[name] !== undefined && options[name] !== null && options[name] !== '';
 
@@ -178,32 +180,30 @@ function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
-function removeFix({ document }: FixContext<AwslogsFixData>, optionsPath: JsonPath, option: string, isPreferred: boolean): Fix {
-  return {
-    title: `Remove the option "${option}"`,
-    isPreferred,
-    edits: sequentialEdits(document, [{ path: [...optionsPath, option], value: undefined }]),
-  };
+function removeFix(optionsPath: JsonPath, option: string, isPreferred: boolean): Fix {
+  return { title: `Remove the option "${option}"`, isPreferred, edits: [remove([...optionsPath, option])] };
 }
 
-function renameFix({ document }: FixContext<AwslogsFixData>, optionsPath: JsonPath, option: string, rename: string): Fix | undefined {
-  const key = nodeAt(document.root, [...optionsPath, option])?.parent?.children?.[0];
-  if (!key || valueAt(document.value, [...optionsPath, rename]) !== undefined) return undefined;
-  return {
-    title: `Rename "${option}" to "${rename}"`,
-    isPreferred: true,
-    edits: [{ offset: key.offset, length: key.length, newText: JSON.stringify(rename) }],
-  };
+function renameFix(
+  { subject, subjectPath }: FixContext<AwslogsFixData>,
+  optionsPath: JsonPath,
+  option: string,
+  to: string,
+): Fix | undefined {
+  const options = valueAt(subject.value, optionsPath.slice(subjectPath.length));
+  if (!isObject(options) || !(option in options) || options[to] !== undefined) return undefined;
+  return { title: `Rename "${option}" to "${to}"`, isPreferred: true, edits: [rename([...optionsPath, option], to)] };
 }
 
-function missingFix({ document, subjectPath }: FixContext<AwslogsFixData>, optionsPath: JsonPath, missing: string[]): Fix {
-  const defaults = awslogsDefaults(valueAt(document.value, subjectPath), valueAt(document.value, optionsPath.slice(0, -2)));
+function missingFix({ subject, subjectPath }: FixContext<AwslogsFixData>, optionsPath: JsonPath, missing: string[]): Fix {
+  const relative = optionsPath.slice(subjectPath.length);
+  const defaults = awslogsDefaults(subject.value, valueAt(subject.value, relative.slice(0, -2)));
   const value = (option: string) => (option in defaults ? String(defaults[option as keyof typeof defaults]) : '');
   let title = `Add ${missing.map((m) => `${m} ${JSON.stringify(value(m))}`).join(', ')}`;
   if (missing.includes('awslogs-region') && defaults.placeholderRegion) title += ' (placeholder Region: check it)';
-  const options = valueAt(document.value, optionsPath);
-  const changes = isObject(options)
-    ? missing.map((m) => ({ path: [...optionsPath, m], value: value(m) }))
-    : [{ path: optionsPath, value: Object.fromEntries(missing.map((m) => [m, value(m)])) }];
-  return { title, isPreferred: true, edits: sequentialEdits(document, changes) };
+  const options = valueAt(subject.value, relative);
+  const edits = isObject(options)
+    ? missing.map((m) => set([...optionsPath, m], value(m)))
+    : [set(optionsPath, Object.fromEntries(missing.map((m) => [m, value(m)])))];
+  return { title, isPreferred: true, edits };
 }

@@ -1,6 +1,6 @@
 // With awsvpc (and host) networking the container's port is the port of the task's own interface (or of the
 // instance): a hostPort can only repeat containerPort.
-import { sequentialEdits } from '../../edits';
+import { remove, set } from '../../model';
 import { type JsonPath, isObject } from '../../json';
 import type { Fix, Rule } from '../../rule';
 import { containersOf, effectiveNetworkMode, requiresFargate, taskOf } from '../../taskdef/model';
@@ -52,17 +52,17 @@ export const awsvpcHostPort: Rule<HostPortFixData> = {
       });
     });
   },
-  fix({ document, subjectPath, data: d }) {
+  fix({ subjectPath, data: d }) {
     if (!d || !Array.isArray(d.mapping) || typeof d.containerPort !== 'number') return [];
     const hostPort = [...subjectPath, ...d.mapping, 'hostPort'];
     // Both fixes are safe: ECS takes only these two spellings here, and they mean the same.
-    const set: Fix = {
+    const setPort: Fix = {
       title: `Set hostPort to ${d.containerPort} (the containerPort)`,
       safe: true,
-      edits: sequentialEdits(document, [{ path: hostPort, value: d.containerPort }]),
+      edits: [set(hostPort, d.containerPort)],
     };
-    const remove: Fix = { title: 'Remove hostPort', safe: true, edits: sequentialEdits(document, [{ path: hostPort, value: undefined }]) };
-    const ordered = d.hostPort === 0 ? [remove, set] : [set, remove];
+    const removePort: Fix = { title: 'Remove hostPort', safe: true, edits: [remove(hostPort)] };
+    const ordered = d.hostPort === 0 ? [removePort, setPort] : [setPort, removePort];
     ordered[0].isPreferred = true;
     return ordered.filter((f) => f.edits.length > 0);
   },

@@ -7,7 +7,7 @@ export const containerRunsAsRoot: Rule = {
   meta: {
     id: 'container-runs-as-root',
     title: 'Containers without `user` usually run as root',
-    defaultSeverity: 'information',
+    defaultSeverity: 'hint',
     appliesTo: ['task-definition', 'container-definitions'],
   },
   check({ subject, report }) {

@@ -1,6 +1,6 @@
 // The dependency condition must suit its target: HEALTHY needs a health check, COMPLETE and SUCCESS a
 // container that is allowed to exit (not essential).
-import { isObject } from '../../json';
+import { isObject, isPlaceholder } from '../../json';
 import type { Rule } from '../../rule';
 import { containerItems, containersByName, isEssential, literalString } from '../../taskdef/containers';
 import { isWrittenCommand } from './health-check-command';
@@ -31,7 +31,7 @@ export const dependsOnCondition: Rule = {
           related: [{ path: [...subject.path, ...target.path, 'name'], message: `"${targetName}" has no healthCheck` }],
         });
       }
-      if ((condition === 'COMPLETE' || condition === 'SUCCESS') && isEssential(target.value)) {
+      if ((condition === 'COMPLETE' || condition === 'SUCCESS') && isEssential(target.value) && !isPlaceholder(target.value.essential)) {
         report({
           path,
           message: `Condition ${condition} waits for "${targetName}" to exit, but "${targetName}" is essential (the default), and an essential container that exits stops the task. ECS does not allow ${condition} on an essential container: set "essential": false on "${targetName}".`,

@@ -1,6 +1,6 @@
 // dependsOn must name containers of the same task definition.
 import type { Rule } from '../../rule';
-import { containerItems, containersByName, literalString } from '../../taskdef/containers';
+import { containerItems, containerNamesKnown, containersByName, literalString } from '../../taskdef/containers';
 
 export const dependsOnUnknownContainer: Rule = {
   meta: {
@@ -10,6 +10,8 @@ export const dependsOnUnknownContainer: Rule = {
     appliesTo: ['task-definition', 'container-definitions'],
   },
   check({ subject, report }) {
+    // A container the template leaves unknown may be the one named.
+    if (!containerNamesKnown(subject)) return;
     const byName = containersByName(subject);
     for (const { item: dependency } of containerItems(subject, 'dependsOn')) {
       const target = literalString(dependency.value.containerName);

@@ -1,6 +1,6 @@
 // Fields that describe-task-definition returns but register-task-definition rejects.
-import { hasKey, isObject, valueAt } from '../../json';
-import { sequentialEdits } from '../../edits';
+import { hasKey, isObject } from '../../json';
+import { remove } from '../../model';
 import type { Rule } from '../../rule';
 import { taskOf } from '../../taskdef/model';
 
@@ -38,8 +38,8 @@ export const describeOnlyField: Rule = {
       });
     }
   },
-  fix({ document, subjectPath }) {
-    const task = valueAt(document.value, subjectPath);
+  fix({ subject, subjectPath }) {
+    const task = subject.value;
     if (!isObject(task)) return [];
     const present = DESCRIBE_ONLY_FIELDS.filter((f) => hasKey(task, f));
     return [
@@ -47,10 +47,7 @@ export const describeOnlyField: Rule = {
         title: `Remove describe-only fields (${present.join(', ')})`,
         safe: true,
         isPreferred: true,
-        edits: sequentialEdits(
-          document,
-          present.map((f) => ({ path: [...subjectPath, f], value: undefined })),
-        ),
+        edits: present.map((f) => remove([...subjectPath, f])),
       },
     ];
   },

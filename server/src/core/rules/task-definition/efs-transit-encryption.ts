@@ -1,6 +1,6 @@
 // EFS traffic between the task and the file system is unencrypted unless transitEncryption is ENABLED;
 // IAM authorization and access points need it.
-import { setProperty } from '../../edits';
+import { set } from '../../model';
 import { isObject } from '../../json';
 import type { Rule } from '../../rule';
 import { objectItems } from '../../taskdef/containers';
@@ -45,13 +45,13 @@ export const efsTransitEncryption: Rule<EfsFixData> = {
       });
     }
   },
-  fix({ document, subjectPath, data: d }) {
+  fix({ subjectPath, data: d }) {
     if (!d) return [];
     return [
       {
         title: 'Set transitEncryption to "ENABLED"',
         isPreferred: true,
-        edits: setProperty(document, [...subjectPath, ...d.volumePath, 'efsVolumeConfiguration'], 'transitEncryption', 'ENABLED'),
+        edits: [set([...subjectPath, ...d.volumePath, 'efsVolumeConfiguration', 'transitEncryption'], 'ENABLED')],
       },
     ];
   },

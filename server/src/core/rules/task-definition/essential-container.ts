@@ -1,8 +1,8 @@
 // Every task needs at least one essential container: when it stops, the task stops.
-import { setProperty } from '../../edits';
+import { set } from '../../model';
 import type { JsonPath } from '../../json';
 import type { Rule } from '../../rule';
-import { isEssential } from '../../taskdef/containers';
+import { containerNamesKnown, isEssential } from '../../taskdef/containers';
 import { containersOf, taskOf } from '../../taskdef/model';
 
 interface EssentialData {
@@ -32,7 +32,8 @@ export const essentialContainer: Rule<EssentialData> = {
       return;
     }
     const containers = containersOf(subject);
-    if (containers.length === 0 || containers.some((c) => isEssential(c.value))) return;
+    // An unknown container (or an unknown "essential") may be the essential one.
+    if (containers.length === 0 || containers.some((c) => isEssential(c.value)) || !containerNamesKnown(subject)) return;
     const first = containers[0];
     const data: EssentialData = { containerPath: first.path, name: first.name };
     report({
@@ -42,14 +43,14 @@ export const essentialContainer: Rule<EssentialData> = {
       data,
     });
   },
-  fix({ document, subjectPath, data: d }) {
+  fix({ subjectPath, data: d }) {
     if (!d) return [];
     const label = d.name ? `"${d.name}"` : 'the first container';
     return [
       {
         title: `Make ${label} essential`,
         isPreferred: true,
-        edits: setProperty(document, [...subjectPath, ...d.containerPath], 'essential', true),
+        edits: [set([...subjectPath, ...d.containerPath, 'essential'], true)],
       },
     ];
   },

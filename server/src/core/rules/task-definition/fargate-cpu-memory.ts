@@ -1,6 +1,6 @@
 // Task-level cpu and memory must form one of the Fargate task sizes.
-import { sequentialEdits } from '../../edits';
-import { isPlaceholder, valueText } from '../../json';
+import { isObject, isPlaceholder, valueText } from '../../json';
+import { set } from '../../model';
 import type { Fix, Rule } from '../../rule';
 import {
   type OsFamily,
@@ -15,6 +15,7 @@ import {
   rowsForMemory,
 } from '../../taskdef/fargate-sizes';
 import { isWindows, requiresFargate, taskOf } from '../../taskdef/model';
+import { costsEnabled, monthlyLabel, priceSize, pricingContext } from '../../taskdef/pricing';
 
 interface CpuMemoryData {
   cpu?: number;
@@ -90,48 +91,60 @@ export const fargateCpuMemory: Rule<CpuMemoryData> = {
       });
     }
   },
-  fix({ document, subjectPath, data: d }) {
+  fix({ subject, subjectPath, data: d, cost }) {
     if (!d) return [];
     const write = (n: number) => (d.numeric ? n : String(n));
-    const set = (title: string, cpu: number | undefined, memory: number | undefined, isPreferred: boolean): Fix => ({
-      title,
-      isPreferred,
-      edits: sequentialEdits(document, [
-        ...(cpu === undefined ? [] : [{ path: [...subjectPath, 'cpu'], value: write(cpu) }]),
-        ...(memory === undefined ? [] : [{ path: [...subjectPath, 'memory'], value: write(memory) }]),
-      ]),
-    });
-    const fixes: Fix[] = [];
+    // The nearest valid sizes, each with what it costs, cheapest first.
+    const candidates: { title: string; cpu: number; memory: number; setCpu: boolean; setMemory: boolean; preferred: boolean }[] = [];
     const row = d.cpu === undefined ? undefined : rowForCpu(d.cpu, d.os);
     if (row && d.memory !== undefined) {
       const memory = nearestMemory(row, d.memory);
-      fixes.push(set(`Set memory to ${memory} (${formatGb(memory)}), the nearest size for cpu ${row.cpu}`, undefined, memory, true));
+      candidates.push({
+        title: `Set memory to ${memory} (${formatGb(memory)}), the nearest size for cpu ${row.cpu}`,
+        cpu: row.cpu,
+        memory,
+        setCpu: false,
+        setMemory: true,
+        preferred: true,
+      });
     }
     if (d.memory !== undefined) {
       const smallest = rowsForMemory(d.memory, d.os)[0];
       if (smallest) {
-        fixes.push(
-          set(
-            `Set cpu to ${smallest.cpu} (${formatVcpu(smallest.cpu)}), the smallest that allows memory ${d.memory}`,
-            smallest.cpu,
-            undefined,
-            fixes.length === 0,
-          ),
-        );
+        candidates.push({
+          title: `Set cpu to ${smallest.cpu} (${formatVcpu(smallest.cpu)}), the smallest that allows memory ${d.memory}`,
+          cpu: smallest.cpu,
+          memory: d.memory,
+          setCpu: true,
+          setMemory: false,
+          preferred: candidates.length === 0,
+        });
       }
     }
-    if (!row && d.cpu !== undefined && fixes.length === 0) {
+    if (!row && d.cpu !== undefined && candidates.length === 0) {
       const nearest = nearestRow(d.cpu, d.os);
       const memory = d.memory === undefined ? nearest.memory[0] : nearestMemory(nearest, d.memory);
-      fixes.push(
-        set(
-          `Set cpu to ${nearest.cpu} and memory to ${memory} (${formatVcpu(nearest.cpu)}, ${formatGb(memory)})`,
-          nearest.cpu,
-          memory,
-          true,
-        ),
-      );
+      candidates.push({
+        title: `Set cpu to ${nearest.cpu} and memory to ${memory} (${formatVcpu(nearest.cpu)}, ${formatGb(memory)})`,
+        cpu: nearest.cpu,
+        memory,
+        setCpu: true,
+        setMemory: true,
+        preferred: true,
+      });
     }
+    const task = subject.value;
+    const context = isObject(task) ? pricingContext(task, cost) : undefined;
+    const priced = candidates.map((c) => ({ ...c, monthly: context ? priceSize(context, c.cpu, c.memory).monthly : 0 }));
+    priced.sort((a, b) => a.monthly - b.monthly);
+    const fixes: Fix[] = priced.map((c) => ({
+      title: context && costsEnabled(cost) ? `${c.title} (${monthlyLabel(c.monthly)})` : c.title,
+      isPreferred: c.preferred,
+      edits: [
+        ...(c.setCpu ? [set([...subjectPath, 'cpu'], write(c.cpu))] : []),
+        ...(c.setMemory ? [set([...subjectPath, 'memory'], write(c.memory))] : []),
+      ],
+    }));
     return fixes.filter((f) => f.edits.length > 0);
   },
 };

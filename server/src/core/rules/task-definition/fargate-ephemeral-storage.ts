@@ -1,5 +1,5 @@
 // ephemeralStorage.sizeInGiB asks Fargate for more task storage than the default 20 GiB: 21 to 200 GiB.
-import { sequentialEdits } from '../../edits';
+import { remove, set } from '../../model';
 import { isObject } from '../../json';
 import type { Fix, Rule } from '../../rule';
 import { taskOf } from '../../taskdef/model';
@@ -33,21 +33,21 @@ export const fargateEphemeralStorage: Rule<EphemeralStorageFixData> = {
       data: { size },
     });
   },
-  fix({ document, subjectPath, data: d }) {
+  fix({ subjectPath, data: d }) {
     if (!d || typeof d.size !== 'number') return [];
-    const set = (value: number): Fix => ({
+    const setSize = (value: number): Fix => ({
       title: `Set sizeInGiB to ${value}`,
-      edits: sequentialEdits(document, [{ path: [...subjectPath, 'ephemeralStorage', 'sizeInGiB'], value }]),
+      edits: [set([...subjectPath, 'ephemeralStorage', 'sizeInGiB'], value)],
     });
-    if (d.size > EPHEMERAL_STORAGE.max) return [{ ...set(EPHEMERAL_STORAGE.max), isPreferred: true }];
-    const remove: Fix = {
+    if (d.size > EPHEMERAL_STORAGE.max) return [{ ...setSize(EPHEMERAL_STORAGE.max), isPreferred: true }];
+    const removal: Fix = {
       title: `Remove ephemeralStorage (the task gets the default ${EPHEMERAL_STORAGE.default} GiB)`,
       // Asking for exactly the default is what leaving the field out means: safe to apply.
       safe: d.size === EPHEMERAL_STORAGE.default,
       isPreferred: d.size === EPHEMERAL_STORAGE.default,
-      edits: sequentialEdits(document, [{ path: [...subjectPath, 'ephemeralStorage'], value: undefined }]),
+      edits: [remove([...subjectPath, 'ephemeralStorage'])],
     };
-    const minimum = { ...set(EPHEMERAL_STORAGE.min), isPreferred: d.size !== EPHEMERAL_STORAGE.default };
-    return (d.size === EPHEMERAL_STORAGE.default ? [remove, minimum] : [minimum, remove]).filter((f) => f.edits.length > 0);
+    const minimum = { ...setSize(EPHEMERAL_STORAGE.min), isPreferred: d.size !== EPHEMERAL_STORAGE.default };
+    return (d.size === EPHEMERAL_STORAGE.default ? [removal, minimum] : [minimum, removal]).filter((f) => f.edits.length > 0);
   },
 };

@@ -1,5 +1,5 @@
 // Fargate sends container output only through awslogs, splunk or awsfirelens.
-import { sequentialEdits } from '../../edits';
+import { set } from '../../model';
 import { type JsonPath, isPlaceholder, valueAt } from '../../json';
 import type { Rule } from '../../rule';
 import { FARGATE_LOG_DRIVERS, awslogsDefaults, logConfigurationsOf } from '../../taskdef/logging';
@@ -30,18 +30,15 @@ export const fargateLogDriver: Rule<LogDriverFixData> = {
       });
     }
   },
-  fix({ document, subjectPath, data: d }) {
+  fix({ subject, subjectPath, data: d }) {
     if (!d || !Array.isArray(d.config)) return [];
     const configPath = [...subjectPath, ...d.config];
-    const { placeholderRegion, ...options } = awslogsDefaults(
-      valueAt(document.value, subjectPath),
-      valueAt(document.value, configPath.slice(0, -1)),
-    );
+    const { placeholderRegion, ...options } = awslogsDefaults(subject.value, valueAt(subject.value, d.config.slice(0, -1)));
     return [
       {
         title: `Send the logs to CloudWatch Logs instead (awslogs, group "${options['awslogs-group']}", Region ${options['awslogs-region']}${placeholderRegion ? ' (placeholder: check it)' : ''})`,
         isPreferred: true,
-        edits: sequentialEdits(document, [{ path: configPath, value: { logDriver: 'awslogs', options } }]),
+        edits: [set(configPath, { logDriver: 'awslogs', options })],
       },
     ].filter((f) => f.edits.length > 0);
   },

@@ -1,6 +1,6 @@
 // Fargate tasks run in awsvpc mode: each task gets its own elastic network interface.
 import { hasKey, isPlaceholder } from '../../json';
-import { setValue } from '../../edits';
+import { set } from '../../model';
 import type { Rule } from '../../rule';
 import { requiresFargate, taskOf } from '../../taskdef/model';
 
@@ -30,13 +30,13 @@ export const fargateNetworkMode: Rule = {
       message: `Fargate requires networkMode "awsvpc", not ${JSON.stringify(mode)}.`,
     });
   },
-  fix({ document, subjectPath }) {
+  fix({ subjectPath }) {
     return [
       {
         title: 'Set networkMode to "awsvpc"',
         isPreferred: true,
         safe: true,
-        edits: setValue(document, [...subjectPath, 'networkMode'], 'awsvpc'),
+        edits: [set([...subjectPath, 'networkMode'], 'awsvpc')],
       },
     ];
   },

@@ -1,6 +1,6 @@
 // Fargate needs the task size (task-level cpu and memory); on EC2 they are optional.
-import { sequentialEdits } from '../../edits';
-import { isObject, valueAt } from '../../json';
+import { set } from '../../model';
+import { isObject } from '../../json';
 import type { Rule } from '../../rule';
 import { type OsFamily, type SizeRow, formatGb, formatVcpu, parseCpu, parseMemory, rowForCpu, rowsFor } from '../../taskdef/fargate-sizes';
 import { containersOf, isWindows, requiresFargate, taskOf } from '../../taskdef/model';
@@ -32,12 +32,12 @@ export const fargateTaskSizeRequired: Rule<TaskSizeFixData> = {
       data: { missing },
     });
   },
-  fix({ document, subjectPath, data: d }) {
-    const task = valueAt(document.value, subjectPath);
+  fix({ subject, subjectPath, data: d }) {
+    const task = subject.value;
     if (!d || !Array.isArray(d.missing) || !isObject(task)) return [];
     const size = smallestSize(task);
-    const set = { cpu: String(size.cpu), memory: String(size.memory) };
-    const parts = d.missing.map((m) => `${m} "${set[m]}"`).join(' and ');
+    const values = { cpu: String(size.cpu), memory: String(size.memory) };
+    const parts = d.missing.map((m) => `${m} "${values[m]}"`).join(' and ');
     const why = size.fits
       ? `the smallest ${isWindows(task) ? 'Windows ' : ''}size that fits the containers`
       : 'the largest size; the containers ask for more';
@@ -45,10 +45,7 @@ export const fargateTaskSizeRequired: Rule<TaskSizeFixData> = {
       {
         title: `Add ${parts} (${formatVcpu(size.cpu)}, ${formatGb(size.memory)}: ${why})`,
         isPreferred: true,
-        edits: sequentialEdits(
-          document,
-          d.missing.map((m) => ({ path: [...subjectPath, m], value: set[m] })),
-        ),
+        edits: d.missing.map((m) => set([...subjectPath, m], values[m])),
       },
     ].filter((f) => f.edits.length > 0);
   },

@@ -1,5 +1,5 @@
 // Which Windows versions Fargate runs (2019 and 2022, Full or Core), and that Windows there means X86_64.
-import { sequentialEdits } from '../../edits';
+import { set } from '../../model';
 import { isObject } from '../../json';
 import type { Rule } from '../../rule';
 import { isWindows, requiresFargate, taskOf } from '../../taskdef/model';
@@ -43,13 +43,13 @@ export const fargateWindowsPlatform: Rule<WindowsPlatformFixData> = {
       });
     }
   },
-  fix({ document, subjectPath, data: d }) {
+  fix({ subjectPath, data: d }) {
     if (!d || (d.field !== 'operatingSystemFamily' && d.field !== 'cpuArchitecture') || typeof d.value !== 'string') return [];
     return [
       {
         title: `Set ${d.field} to ${JSON.stringify(d.value)}`,
         isPreferred: true,
-        edits: sequentialEdits(document, [{ path: [...subjectPath, 'runtimePlatform', d.field], value: d.value }]),
+        edits: [set([...subjectPath, 'runtimePlatform', d.field], d.value)],
       },
     ].filter((f) => f.edits.length > 0);
   },

@@ -7,6 +7,7 @@ import { fargateCpuMemory } from './fargate-cpu-memory';
 import { fargateEphemeralStorage } from './fargate-ephemeral-storage';
 import { fargateLogDriver } from './fargate-log-driver';
 import { fargateNetworkMode } from './fargate-network-mode';
+import { fargateRightSize } from './fargate-right-size';
 import { fargateTaskSizeRequired } from './fargate-task-size-required';
 import { fargateUnsupportedParameter } from './fargate-unsupported-parameter';
 import { fargateWindowsPlatform } from './fargate-windows-platform';
@@ -50,6 +51,7 @@ const fargateRules: AnyRule[] = [
   fargateWindowsPlatform,
   fargateWindowsUnsupported,
   fargateEphemeralStorage,
+  fargateRightSize,
 ];
 
 /**

@@ -1,6 +1,6 @@
 // mountPoints mount the task's volumes, which are declared by name in the task-level `volumes`.
 import type { Rule } from '../../rule';
-import { containerItems, literalString, objectItems } from '../../taskdef/containers';
+import { containerItems, literalString, namesAreKnown, objectItems } from '../../taskdef/containers';
 import { taskOf } from '../../taskdef/model';
 
 function volumeNames(task: Record<string, unknown>): string[] {
@@ -18,7 +18,8 @@ export const mountPointUnknownVolume: Rule = {
   },
   check({ subject, report }) {
     const task = taskOf(subject);
-    if (!task) return;
+    // A volume the template leaves unknown may be the one named.
+    if (!task || !namesAreKnown(task, 'volumes')) return;
     const names = volumeNames(task);
     for (const { item: mount } of containerItems(subject, 'mountPoints')) {
       const volume = literalString(mount.value.sourceVolume);

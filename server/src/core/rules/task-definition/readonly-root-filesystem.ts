@@ -8,7 +8,7 @@ export const readonlyRootFilesystem: Rule = {
   meta: {
     id: 'readonly-root-filesystem',
     title: 'Containers should set readonlyRootFilesystem: true (hardening)',
-    defaultSeverity: 'information',
+    defaultSeverity: 'hint',
     appliesTo: ['task-definition', 'container-definitions'],
   },
   check({ subject, report }) {

@@ -1,7 +1,7 @@
 // A secret in a plain environment variable is stored in the task definition for anyone who can describe
 // it (and in every revision, forever). `secrets` fetches it from Secrets Manager or Parameter Store at
 // start-up instead.
-import { appendElement, removeValue, setValue } from '../../edits';
+import { append, remove, set } from '../../model';
 import { type JsonPath, isObject, valueAt } from '../../json';
 import type { Fix, Rule } from '../../rule';
 import { literalString, objectItems } from '../../taskdef/containers';
@@ -61,30 +61,25 @@ export const secretInEnvironment: Rule<SecretInEnvironmentData> = {
       }
     }
   },
-  fix({ document, subjectPath, data: d }) {
+  fix({ subject, subjectPath, data: d }) {
     if (!d) return [];
     const containerPath = [...subjectPath, ...d.containerPath];
-    const container = valueAt(document.value, containerPath);
+    const container = valueAt(subject.value, d.containerPath);
     if (!isObject(container)) return [];
     const index = objectItems(container, containerPath, 'environment').find((v) => v.value.name === d.name)?.index;
     if (index === undefined) return [];
-    const removal = removeValue(document, [...containerPath, 'environment', index]);
+    const removal = remove([...containerPath, 'environment', index]);
     const secrets = container.secrets;
     const already = Array.isArray(secrets) && secrets.some((s) => isObject(s) && s.name === d.name);
     if (already) {
-      return [{ title: `Remove ${d.name} from environment (it is already in secrets)`, isPreferred: true, edits: removal }];
+      return [{ title: `Remove ${d.name} from environment (it is already in secrets)`, isPreferred: true, edits: [removal] }];
     }
     const entry = { name: d.name, valueFrom: d.valueFrom };
-    // Minimal edits: the rest of the file, inline arrays included, keeps its layout.
-    const addition = Array.isArray(secrets)
-      ? appendElement(document, [...containerPath, 'secrets'], entry)
-      : secrets === null
-        ? setValue(document, [...containerPath, 'secrets'], [entry])
-        : appendElement(document, containerPath, [entry], 'secrets');
+    const addition = Array.isArray(secrets) ? append([...containerPath, 'secrets'], entry) : set([...containerPath, 'secrets'], [entry]);
     const fix: Fix = {
       title: `Move ${d.name} to secrets (valueFrom ${d.valueFrom}; create that parameter and let the execution role read it)`,
       isPreferred: true,
-      edits: [...removal, ...addition],
+      edits: [removal, addition],
     };
     return [fix];
   },

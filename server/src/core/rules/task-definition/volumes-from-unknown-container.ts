@@ -1,6 +1,6 @@
 // volumesFrom mounts the volumes of another container of the same task.
 import type { Rule } from '../../rule';
-import { containerItems, containersByName, literalString } from '../../taskdef/containers';
+import { containerItems, containerNamesKnown, containersByName, literalString } from '../../taskdef/containers';
 
 export const volumesFromUnknownContainer: Rule = {
   meta: {
@@ -20,7 +20,7 @@ export const volumesFromUnknownContainer: Rule = {
           path,
           message: `Container "${source}" cannot mount volumes from itself; volumesFrom names another container of the task.`,
         });
-      } else if (!byName.has(source)) {
+      } else if (!byName.has(source) && containerNamesKnown(subject)) {
         const names = [...byName.keys()]
           .filter((n) => n !== container.name)
           .map((n) => `"${n}"`)

@@ -1,46 +1,14 @@
-// Recognises what a JSON document is from its content (and, for a new empty file, from its name),
-// and lists the "subjects" inside it that rules look at: a task definition, each embedded policy, ...
-import { basename } from './uris';
-import { type Statement, statementsOf } from './iam/policy';
-import { type JsonDocument, type JsonPath, hasKey, isObject, scalarText } from './json';
+// What a JSON document is, from its content (and, for a new empty file, from its name), and the subjects
+// inside it that rules look at: a task definition, each policy, each role with the policies attached to it.
+import { basename } from '../../core/uris';
+import { type Statement, statementsOf } from '../../core/iam/policy';
+import { hasKey, isObject, scalarText } from '../../core/json';
+import { type JsonPath, type Model, type PolicyRef, type RoleInfo, type Subject, UNKNOWN_MODEL } from '../../core/model';
+import { PROJECT_CONFIG_FILE } from '../../core/workspace';
+import type { ParsedJson } from './parse';
 
-/** What a whole file is; also the `kind` the CLI prints. */
-export type DocumentKind =
-  | 'task-definition'
-  | 'container-definitions'
-  | 'iam-policy'
-  | 'iam-trust-policy'
-  | 'iam-resource-policy'
-  | 'iam-role'
-  | 'iam-policy-version'
-  | 'iam-authorization-details'
-  | 'project-config'
-  | 'unknown';
-
-/** What a rule looks at: a part of a document, addressed by its JSON path. */
-export type SubjectKind =
-  'task-definition' | 'container-definitions' | 'identity-policy' | 'trust-policy' | 'resource-policy' | 'role' | 'project-config';
-
-/** The subjects that are policy documents: what the IAM rules, hovers and completions look at. */
-export const POLICY_SUBJECTS: readonly SubjectKind[] = ['identity-policy', 'trust-policy', 'resource-policy'];
-
-export interface Subject {
-  kind: SubjectKind;
-  path: JsonPath;
-  value: unknown;
-  /** A name for messages and hover, such as the inline policy's name. */
-  name?: string;
-}
-
-export interface Classification {
-  kind: DocumentKind;
-  /** Shown in the editor's language status item. */
-  label: string;
-  subjects: Subject[];
-}
-
-/** Any document that is none of the above, or that is not analysed at all (too large, not text, ...). */
-export const UNKNOWN_DOCUMENT: Classification = { kind: 'unknown', label: 'Not an ECS or IAM document', subjects: [] };
+/** The model without the duplicate keys, which the parser adds. */
+type Classification = Omit<Model, 'value' | 'duplicateKeys'>;
 
 /** File names that mean "task definition" even before the file has content. */
 export function looksLikeTaskDefinitionName(fileName: string | undefined): boolean {
@@ -50,23 +18,18 @@ export function looksLikeTaskDefinitionName(fileName: string | undefined): boole
   return /task[-_]?def/.test(base);
 }
 
-/** File names that are never ours; skipping them keeps the cost of other JSON near zero. */
-export function isForeignFileName(fileName: string | undefined): boolean {
-  if (!fileName) return false;
-  const base = basename(fileName).toLowerCase();
-  return /^(package(-lock)?\.json|tsconfig.*\.json|jsconfig.*\.json|\.eslintrc.*|composer\.(json|lock)|\.babelrc|launch\.json|settings\.json|tasks\.json|extensions\.json)$/.test(
-    base,
-  );
+export function classify(document: ParsedJson, fileName?: string): Model {
+  const value = document.value;
+  const classification = classifyValue(document, fileName) ?? UNKNOWN_MODEL;
+  return { ...classification, value, duplicateKeys: classification.kind === 'unknown' ? [] : document.duplicateKeys };
 }
 
-export const PROJECT_CONFIG_FILE = 'fargate-lint.json';
-
-export function classify(document: JsonDocument, fileName?: string): Classification {
+function classifyValue(document: ParsedJson, fileName: string | undefined): Classification | undefined {
   const value = document.value;
   if (fileName && basename(fileName) === PROJECT_CONFIG_FILE && isObject(value)) {
     return { kind: 'project-config', label: 'fargate-lint project file', subjects: [{ kind: 'project-config', path: [], value }] };
   }
-  return classifyTaskDefinition(value) ?? classifyIam(value) ?? classifyByName(document, fileName) ?? UNKNOWN_DOCUMENT;
+  return classifyTaskDefinition(value) ?? classifyIam(value) ?? classifyByName(document, fileName);
 }
 
 function classifyTaskDefinition(value: unknown): Classification | undefined {
@@ -102,7 +65,7 @@ function isContainerDefinition(value: unknown): boolean {
   );
 }
 
-function classifyByName(document: JsonDocument, fileName: string | undefined): Classification | undefined {
+function classifyByName(document: ParsedJson, fileName: string | undefined): Classification | undefined {
   if (!looksLikeTaskDefinitionName(fileName)) return undefined;
   const value = document.value;
   if (document.text.trim() === '' || (isObject(value) && !hasKey(value, 'Statement'))) {
@@ -229,9 +192,16 @@ function isRole(value: unknown): boolean {
   );
 }
 
-function roleSubjects(role: Record<string, unknown>, path: JsonPath, inlineKey = 'Policies'): Subject[] {
+/**
+ * A role (the AWS::IAM::Role properties shape, get-role output, or an entry of RoleDetailList) and its
+ * policies: the role itself, its trust policy and each inline policy.
+ */
+function roleSubjects(role: Record<string, unknown>, path: JsonPath, from: 'role-file' | 'authorization-details' = 'role-file'): Subject[] {
   const name = typeof role.RoleName === 'string' ? role.RoleName : undefined;
-  const subjects: Subject[] = [{ kind: 'role', path, value: role, name }];
+  const inlineKey = from === 'role-file' ? 'Policies' : 'RolePolicyList';
+  const subject: Subject = { kind: 'role', path, value: role, name };
+  if (name !== undefined) subject.role = roleInfo(role, path, name, from);
+  const subjects: Subject[] = [subject];
   if (isPolicyDocument(role.AssumeRolePolicyDocument)) {
     subjects.push({ kind: 'trust-policy', path: [...path, 'AssumeRolePolicyDocument'], value: role.AssumeRolePolicyDocument, name });
   }
@@ -252,13 +222,85 @@ function roleSubjects(role: Record<string, unknown>, path: JsonPath, inlineKey =
   return subjects;
 }
 
+/** What the execution-role checks need of a role: its trust policy, inline policies and managed policy ARNs. */
+function roleInfo(role: Record<string, unknown>, path: JsonPath, name: string, from: 'role-file' | 'authorization-details'): RoleInfo {
+  const inlineKey = from === 'role-file' ? 'Policies' : 'RolePolicyList';
+  const trustDocument = policyDocument(role.AssumeRolePolicyDocument);
+  const trust: PolicyRef | undefined =
+    trustDocument === undefined
+      ? undefined
+      : {
+          path: [...path, 'AssumeRolePolicyDocument'],
+          value: trustDocument,
+          label: 'trust policy',
+          editable: isObject(role.AssumeRolePolicyDocument),
+        };
+  const policies: PolicyRef[] = [];
+  const inline = role[inlineKey];
+  if (Array.isArray(inline)) {
+    inline.forEach((entry, i) => {
+      if (!isObject(entry)) return;
+      const document = policyDocument(entry.PolicyDocument);
+      if (document === undefined) return;
+      const policyName = typeof entry.PolicyName === 'string' ? entry.PolicyName : `#${i}`;
+      policies.push({
+        path: [...path, inlineKey, i, 'PolicyDocument'],
+        value: document,
+        label: `inline policy ${policyName}`,
+        editable: isObject(entry.PolicyDocument),
+      });
+    });
+  }
+  const managedPolicyArns: string[] = [];
+  if (from === 'role-file' && Array.isArray(role.ManagedPolicyArns)) {
+    for (const arn of role.ManagedPolicyArns) managedPolicyArns.push(arnText(arn));
+  }
+  if (from === 'authorization-details' && Array.isArray(role.AttachedManagedPolicies)) {
+    for (const attached of role.AttachedManagedPolicies) if (isObject(attached)) managedPolicyArns.push(arnText(attached.PolicyArn));
+  }
+  // A role file without Policies and ManagedPolicyArns may have policies it does not show; IAM's own
+  // output lists them all. Inline policies are added to role files only (not to IAM's output).
+  return from === 'role-file'
+    ? {
+        name,
+        trust,
+        policies,
+        managedPolicyArns,
+        complete: 'Policies' in role || 'ManagedPolicyArns' in role,
+        inlinePoliciesPath: [...path, 'Policies'],
+      }
+    : { name, trust, policies, managedPolicyArns, complete: true };
+}
+
+/** A policy document, also in the URL-encoded string form the IAM API returns. */
+function policyDocument(value: unknown): unknown {
+  if (isObject(value)) return value;
+  if (typeof value !== 'string') return undefined;
+  for (const decode of [(s: string) => s, decodeURIComponent]) {
+    try {
+      const parsed = JSON.parse(decode(value));
+      if (isObject(parsed)) return parsed;
+    } catch {
+      // try the next form
+    }
+  }
+  return undefined;
+}
+
+/** A managed policy ARN, also from CloudFormation's `{"Fn::Sub": "arn:${AWS::Partition}:iam::aws:policy/..."}`. */
+function arnText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (isObject(value) && typeof value['Fn::Sub'] === 'string') return value['Fn::Sub'];
+  return JSON.stringify(value) ?? '';
+}
+
 function authorizationDetailsSubjects(value: Record<string, unknown>): Subject[] {
   const subjects: Subject[] = [];
   const each = (key: string, visit: (entry: Record<string, unknown>, path: JsonPath) => void) => {
     const list = value[key];
     if (Array.isArray(list)) list.forEach((entry, i) => isObject(entry) && visit(entry, [key, i]));
   };
-  each('RoleDetailList', (role, path) => subjects.push(...roleSubjects(role, path, 'RolePolicyList')));
+  each('RoleDetailList', (role, path) => subjects.push(...roleSubjects(role, path, 'authorization-details')));
   for (const [key, inlineKey] of [
     ['UserDetailList', 'UserPolicyList'],
     ['GroupDetailList', 'GroupPolicyList'],
@@ -281,14 +323,18 @@ function authorizationDetailsSubjects(value: Record<string, unknown>): Subject[]
   each('Policies', (policy, path) => {
     const versions = policy.PolicyVersionList;
     if (!Array.isArray(versions)) return;
+    // The default version is the one attached roles get: it carries the ARN they attach it by.
+    const defaultIndex = versions.findIndex((v) => isObject(v) && (v.IsDefaultVersion === true || v.VersionId === policy.DefaultVersionId));
     versions.forEach((version, j) => {
       if (isObject(version) && isPolicyDocument(version.Document)) {
-        subjects.push({
+        const subject: Subject = {
           kind: 'identity-policy',
           path: [...path, 'PolicyVersionList', j, 'Document'],
           value: version.Document,
           name: scalarText(policy.PolicyName) ?? '',
-        });
+        };
+        if (j === defaultIndex && typeof policy.Arn === 'string') subject.arn = policy.Arn;
+        subjects.push(subject);
       }
     });
   });

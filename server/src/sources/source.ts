@@ -1,0 +1,112 @@
+// THE SOURCE LAYER: one analysis, many syntaxes.
+//
+//   sources/<id>/   document text -> SourceDocument: the model, a map back to the text, edits, cursor
+//   core/           model -> findings addressed by model path; hover and completion on a Cursor
+//   service/        SourceDocument + findings -> LSP types (ranges, diagnostics, code actions, completions)
+//   lsp/, cli/      glue
+//
+// A source turns one document (JSON today; CloudFormation YAML/JSON, Terraform HCL and plan JSON next) into
+// the model the rules use (core/model.ts): subjects with ECS API field names and IAM policy documents.
+// Rules never see syntax and keep their ids across sources. Sources import core's model types and helpers,
+// never core/rules (eslint enforces it).
+//
+// A new source provides, in server/src/sources/<id>/:
+//  1. a `Source` (below) registered in sources/index.ts: `accepts` says which documents are its own (language
+//     id, file extension, a look at the content), `parse` builds the SourceDocument. It never throws: a
+//     broken document gets `syntaxProblems` and as much model as can be read. It never recurses on the
+//     document's own depth beyond MAX_NESTING_DEPTH (sources/text.ts): a deeper document gets a syntax
+//     problem and no model, so everything after it may walk models recursively. (Bracket nesting is also
+//     counted before any source runs, service/models.ts skipReason: such a file is reported as file-skipped;
+//     a syntax that nests by indentation must count its own.) Objects in the model are built without a
+//     prototype (`Object.create(null)`), so a key such as `__proto__` is data, never a setter.
+//  2. the Model (core/model.ts):
+//     - `kind` and `label` (language status, CLI `kind`); `value`: the document's model tree, which every
+//       subject path indexes into (and model edits address);
+//     - `subjects`: each task definition (`task-definition`, ECS API names: `cpu`, `containerDefinitions`,
+//       ...), policy (`identity-policy`, `trust-policy`, `resource-policy`: the IAM grammar), role (`role`,
+//       with `role: RoleInfo` merging every policy that attaches to it in this document), managed policy
+//       (an `identity-policy` with `arn`). `resource` names the template resource for messages and the CLI;
+//     - values the source cannot resolve become unknown markers (core/unknown.ts); the same expression gets
+//       the same id within the document. Never guess a value;
+//     - a choice the source can enumerate (Fn::If, AllowedValues) becomes several subjects with the same
+//       path, each with a `variant` (at most MAX_VARIANTS per path; beyond that, markers). The engine merges
+//       their findings (core/variants.ts);
+//     - `duplicateKeys`: keys written twice in one object, with a `text` edit that removes the earlier one.
+//  3. `locate`: where the value at a model path is written, so a finding lands on the right node; a path
+//     that does not exist falls back to its nearest written ancestor. A value built from another file
+//     (Terraform `file("containers.json")`) is located with that file's `uri`.
+//  4. `edit`: text changes for model edits, applied in order, each seeing the result of the previous ones,
+//     keeping the document's style (indentation, quotes, comments). Undefined when a value is computed by an
+//     expression the syntax cannot edit in place: that fix is then not offered.
+//  5. `cursor`: the model path at an offset, for hover and completion (core/model.ts Cursor).
+//  6. `render`: a model value as text of this syntax, for completion (providers write JSON text; other sources
+//     render `CompletionEntry.value`, and entries without one are dropped).
+//  7. `describeUnknown`: what a marker stands for, in the document's own terms ("parameter CpuParam", "var.cpu").
+//
+// test/unit/sources/contract.test.ts runs every source through the same checks (locate, cursor, edit round
+// trips): add one entry there for a new source.
+import type { Cursor, JsonPath, Model, ModelEdit, Span, Subject, Target } from '../core/model';
+
+/** @public */
+export type SourceId = 'json' | 'cloudformation' | 'terraform' | 'terraform-plan';
+
+/** Where a model value is written. */
+export interface SourceLocation extends Span {
+  /** Another document (a file the subject was built from); absent: this one. */
+  uri?: string;
+}
+
+/** A text change of this document (offsets in its text as parsed). */
+export interface TextChange extends Span {
+  newText: string;
+}
+
+/** A place the text does not parse; the CLI reports the first one under `ruleId`. */
+export interface SyntaxProblem extends Span {
+  message: string;
+  /** The diagnostic code: 'json-syntax', 'yaml-syntax', 'hcl-syntax' (a RuleMeta in core/rules/meta.ts). */
+  ruleId: string;
+}
+
+/** One parsed document. Immutable: a new text is a new SourceDocument. */
+export interface SourceDocument {
+  readonly source: SourceId;
+  readonly uri: string;
+  /** The last segment of the uri. */
+  readonly fileName: string;
+  readonly text: string;
+  /** What the rules see. */
+  readonly model: Model;
+  readonly syntaxProblems: readonly SyntaxProblem[];
+  /** Where the model value at an absolute model path is written. Undefined: not in this document. */
+  locate(path: JsonPath, target: Target, subject?: Subject): SourceLocation | undefined;
+  /**
+   * Text changes for model edits (all without `file`, or with this document's uri; no `create`), applied in
+   * order, each seeing the result of the previous ones. Undefined when this syntax cannot express them.
+   */
+  edit(edits: readonly ModelEdit[], subject?: Subject): TextChange[] | undefined;
+  /** The model path at an offset, for hover and completion. */
+  cursor(offset: number): Cursor | undefined;
+  /** Completion text for a model value at the cursor, in this syntax (JSON text, YAML scalar, HCL literal). */
+  render(value: unknown, cursor: Cursor): string | undefined;
+  /** What an unknown marker stands for, for hover and messages. */
+  describeUnknown(id: string): string | undefined;
+}
+
+/** What the registry knows of a document before it is parsed. */
+export interface SourceInput {
+  uri: string;
+  text: string;
+  /** The editor's language id, when there is one ('json', 'jsonc', 'yaml', 'terraform'). */
+  languageId?: string;
+}
+
+export interface Source {
+  readonly id: SourceId;
+  /** Whether this source reads the document: by language id, file extension, or a cheap look at the content. */
+  accepts(input: SourceInput, fileName: string): boolean;
+  /** Never throws for any text (the registry still guards it). */
+  parse(input: SourceInput): SourceDocument;
+  /** File names the CLI and the workspace scan read for this source (by extension). */
+  readsFileName(fileName: string): boolean;
+}

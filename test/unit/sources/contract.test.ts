@@ -1,0 +1,295 @@
+// The contract every source keeps (server/src/sources/source.ts), checked the same way for each: add one
+// entry to SOURCES for a new source (its parser, how a scalar is written, a few documents and edits).
+//  - every finding of every rule is located inside the document;
+//  - locate() of every written scalar of every subject lands on text that reads back as the model value (and
+//    its key on the key), and a subject's location holds the locations of all its scalars;
+//  - cursor() inside a scalar, or inside its key, gives back the model path (and onKey);
+//  - edit() of set, insert, append, remove and rename gives text whose re-parse has the model the edit
+//    describes, and nothing else changed.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parse as parseJsonc } from 'jsonc-parser';
+import { analyze, subjectOf } from '../../../server/src/core/engine';
+import type { JsonPath, ModelEdit, Subject } from '../../../server/src/core/model';
+import { append, insert, remove, rename, set } from '../../../server/src/core/model';
+import { hasUnknown } from '../../../server/src/core/unknown';
+import { applyChanges } from '../../../server/src/service/edits';
+import { jsonSource } from '../../../server/src/sources/json';
+import type { SourceDocument } from '../../../server/src/sources/source';
+import { plain } from '../../helpers/documents';
+import { container, fargateTask } from '../../helpers/taskdefs';
+
+interface ContractDocument {
+  name: string;
+  uri: string;
+  text: string;
+  /** Each is rendered alone against the document's text. */
+  edits: ModelEdit[];
+}
+
+interface SourceCase {
+  name: string;
+  parse(uri: string, text: string): SourceDocument;
+  /** The value of a scalar as this syntax writes it (a quoted string, a number, true). */
+  scalar(text: string): unknown;
+  /** A written key names a model key (CloudFormation writes Cpu for cpu: compare without case there). */
+  sameKey?(written: string, modelKey: string): boolean;
+  documents: ContractDocument[];
+}
+
+const pretty = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+const TASK = fargateTask(
+  [
+    container('app', {
+      essential: true,
+      portMappings: [{ containerPort: 80 }],
+      environment: [{ name: 'MODE', value: 'prod' }],
+      logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'eu-west-1' } },
+    }),
+    container('side', { essential: false, memory: 128 }),
+  ],
+  { executionRoleArn: 'arn:aws:iam::123456789012:role/exec', networkMode: 'bridge' },
+);
+
+const POLICY_TEXT = `{
+  // inline arrays and a comment, as people write them
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Sid": "Pull", "Effect": "Allow", "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], "Resource": "*" },
+    { "Effect": "Allow", "Action": "logs:PutLogEvents", "Resource": "arn:aws:logs:*:*:*", "Principal": "*" }
+  ]
+}
+`;
+
+const SOURCES: SourceCase[] = [
+  {
+    name: 'json',
+    parse: (uri, text) => jsonSource.parse({ uri, text }),
+    scalar: (text) => parseJsonc(text),
+    documents: [
+      {
+        name: 'a task definition',
+        uri: 'file:///ws/task-definition.json',
+        text: pretty(TASK),
+        edits: [
+          set(['memory'], '1024'),
+          set(['containerDefinitions', 0, 'user'], '1000'),
+          set(['runtimePlatform', 'cpuArchitecture'], 'ARM64'),
+          insert([], 'taskRoleArn', 'arn:aws:iam::123456789012:role/app', 0),
+          append(['containerDefinitions', 0, 'portMappings'], { containerPort: 443 }),
+          append(['containerDefinitions', 1, 'secrets'], { name: 'T', valueFrom: '/t' }),
+          remove(['containerDefinitions', 1]),
+          remove(['containerDefinitions', 0, 'logConfiguration', 'options', 'awslogs-region']),
+          rename(['containerDefinitions', 0, 'environment'], 'secrets'),
+        ],
+      },
+      {
+        name: 'a policy with comments and inline arrays',
+        uri: 'file:///ws/iam/policy.json',
+        text: POLICY_TEXT,
+        edits: [
+          set(['Statement', 1, 'Effect'], 'Deny'),
+          append(['Statement', 0, 'Action'], 'ecr:BatchCheckLayerAvailability'),
+          append(['Statement'], { Effect: 'Allow', Action: 'ssm:GetParameters', Resource: '*' }),
+          remove(['Statement', 1, 'Principal']),
+          remove(['Statement', 0, 'Action', 0]),
+          rename(['Statement', 0, 'Sid'], 'Id'),
+          insert(['Statement', 1], 'Sid', 'Logs', 0),
+        ],
+      },
+      {
+        name: 'a role file with tabs and CRLF',
+        uri: 'file:///ws/iam/exec-role.json',
+        text: JSON.stringify(
+          {
+            RoleName: 'exec',
+            AssumeRolePolicyDocument: {
+              Version: '2012-10-17',
+              Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+            },
+            Policies: [
+              {
+                PolicyName: 'logs',
+                PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+              },
+            ],
+          },
+          null,
+          '\t',
+        ).replace(/\n/g, '\r\n'),
+        edits: [
+          append(['Policies'], { PolicyName: 'more', PolicyDocument: { Version: '2012-10-17', Statement: [] } }),
+          set(['AssumeRolePolicyDocument', 'Statement', 0, 'Principal', 'Service'], 'ecs.amazonaws.com'),
+          remove(['Policies', 0, 'PolicyDocument', 'Statement', 0, 'Resource']),
+        ],
+      },
+      {
+        name: 'describe-task-definition output',
+        uri: 'file:///ws/describe.json',
+        text: pretty({ taskDefinition: { ...TASK, revision: 3, status: 'ACTIVE' }, tags: [] }),
+        edits: [remove(['taskDefinition', 'revision']), set(['taskDefinition', 'cpu'], '512')],
+      },
+      {
+        name: 'fargate-lint.json',
+        uri: 'file:///ws/fargate-lint.json',
+        text: pretty({ roles: { exec: { policies: ['iam/policy.json'] } } }),
+        edits: [append(['roles', 'exec', 'policies'], 'iam/more.json'), set(['roles', 'app'], { policies: [] })],
+      },
+    ],
+  },
+];
+
+/** Every path under `value` that holds a scalar, with the scalar. */
+function* scalars(value: unknown, path: JsonPath = []): Generator<{ path: JsonPath; value: unknown }> {
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* scalars(value[i], [...path, i]);
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* scalars(v, [...path, k]);
+  else yield { path, value };
+}
+
+function valueAt(value: unknown, path: JsonPath): unknown {
+  return path.reduce<unknown>((v, k) => (v as Record<string | number, unknown> | undefined)?.[k], value);
+}
+
+/** What an edit does to a model value, done on a copy: the model the re-parsed text must have. */
+function applied(value: unknown, edit: ModelEdit): unknown {
+  const copy = structuredClone(value);
+  if (edit.op === 'text' || edit.op === 'create') throw new Error(`${edit.op} edits have no model meaning`);
+  const parentOf = (path: JsonPath, create: boolean) => {
+    let at = copy as Record<string | number, unknown>;
+    for (const segment of path) {
+      if (at[segment] === undefined && create) at[segment] = {};
+      at = at[segment] as Record<string | number, unknown>;
+    }
+    return at;
+  };
+  const last = (path: JsonPath) => path[path.length - 1];
+  switch (edit.op) {
+    case 'set':
+      parentOf(edit.path.slice(0, -1), true)[last(edit.path)] = edit.value;
+      break;
+    case 'insert': {
+      const object = parentOf(edit.path, false);
+      const entries = Object.entries(object);
+      entries.splice(edit.index, 0, [edit.key, edit.value]);
+      for (const key of Object.keys(object)) delete object[key];
+      Object.assign(object, Object.fromEntries(entries));
+      break;
+    }
+    case 'append': {
+      const parent = parentOf(edit.path.slice(0, -1), true);
+      const key = last(edit.path);
+      parent[key] = [...((parent[key] as unknown[] | undefined) ?? []), edit.value];
+      break;
+    }
+    case 'remove': {
+      const parent = parentOf(edit.path.slice(0, -1), false);
+      if (Array.isArray(parent)) parent.splice(Number(last(edit.path)), 1);
+      else delete parent[last(edit.path)];
+      break;
+    }
+    case 'rename': {
+      const parent = parentOf(edit.path.slice(0, -1), false);
+      const entries = Object.entries(parent).map(([k, v]): [string, unknown] => [k === last(edit.path) ? edit.key : k, v]);
+      for (const key of Object.keys(parent)) delete parent[key];
+      Object.assign(parent, Object.fromEntries(entries));
+      break;
+    }
+  }
+  return copy;
+}
+
+const inside = (span: { offset: number; length: number }, text: string) =>
+  span.offset >= 0 && span.length >= 0 && span.offset + span.length <= text.length;
+const within = (inner: { offset: number; length: number }, outer: { offset: number; length: number }) =>
+  inner.offset >= outer.offset && inner.offset + inner.length <= outer.offset + outer.length;
+
+for (const source of SOURCES) {
+  describe(`source contract: ${source.name}`, () => {
+    for (const fixture of source.documents) {
+      const document = source.parse(fixture.uri, fixture.text);
+      const sameKey = source.sameKey ?? ((a: string, b: string) => a === b);
+
+      test(`${fixture.name}: it is recognised, and every finding is located inside it`, () => {
+        assert.notEqual(document.model.kind, 'unknown');
+        assert.ok(document.model.subjects.length > 0);
+        for (const finding of analyze(document.model).findings) {
+          const subject = subjectOf(document.model, finding.subjectPath, finding.variant?.choices);
+          for (const target of ['value', 'key', 'property'] as const) {
+            const span = document.locate(finding.path, target, subject);
+            assert.ok(span && inside(span, document.text), `${finding.ruleId} at ${JSON.stringify(finding.path)} (${target})`);
+          }
+        }
+      });
+
+      test(`${fixture.name}: model objects have no prototype, so a key such as __proto__ is data`, () => {
+        const pending: unknown[] = [document.model.value];
+        while (pending.length) {
+          const value = pending.pop();
+          if (typeof value !== 'object' || value === null) continue;
+          if (!Array.isArray(value)) assert.equal(Object.getPrototypeOf(value), null, JSON.stringify(value).slice(0, 80));
+          pending.push(...Object.values(value));
+        }
+      });
+
+      test(`${fixture.name}: locate() of every scalar lands on its text, and of its key on the key`, () => {
+        const located = (subject: Subject, path: JsonPath, target: 'value' | 'key') => {
+          const span = document.locate(path, target, subject);
+          assert.ok(span && inside(span, document.text), `${JSON.stringify(path)} ${target}`);
+          return span;
+        };
+        for (const subject of document.model.subjects) {
+          const whole = located(subject, subject.path, 'value');
+          for (const leaf of scalars(subject.value)) {
+            if (hasUnknown(leaf.value)) continue;
+            const path = [...subject.path, ...leaf.path];
+            const span = located(subject, path, 'value');
+            if (span.uri) continue;
+            assert.ok(within(span, whole), `${JSON.stringify(path)} lies inside its subject`);
+            const written = document.text.slice(span.offset, span.offset + span.length);
+            assert.equal(String(source.scalar(written)), String(leaf.value), `${JSON.stringify(path)} is written as ${written}`);
+            const last = path[path.length - 1];
+            if (typeof last === 'string') {
+              const key = located(subject, path, 'key');
+              const keyText = String(source.scalar(document.text.slice(key.offset, key.offset + key.length)));
+              assert.ok(sameKey(keyText, last), `the key of ${JSON.stringify(path)} is written ${keyText}`);
+            }
+          }
+        }
+      });
+
+      test(`${fixture.name}: cursor() inside a scalar or its key gives back the model path`, () => {
+        for (const subject of document.model.subjects) {
+          for (const leaf of scalars(subject.value)) {
+            if (hasUnknown(leaf.value)) continue;
+            const path = [...subject.path, ...leaf.path];
+            const span = document.locate(path, 'value', subject)!;
+            if (span.uri) continue;
+            const onValue = document.cursor(span.offset + Math.min(1, span.length - 1));
+            assert.deepEqual(onValue?.path, path, `cursor in the value of ${JSON.stringify(path)}`);
+            assert.equal(onValue?.onKey, false);
+            assert.deepEqual(onValue?.relativePath, path.slice(onValue!.subject.path.length));
+            if (typeof path[path.length - 1] === 'string') {
+              const key = document.locate(path, 'key', subject)!;
+              const onKey = document.cursor(key.offset + 1);
+              assert.deepEqual(onKey?.path, path, `cursor in the key of ${JSON.stringify(path)}`);
+              assert.equal(onKey?.onKey, true);
+            }
+          }
+        }
+      });
+
+      for (const edit of fixture.edits) {
+        test(`${fixture.name}: edit ${edit.op} ${JSON.stringify('path' in edit ? edit.path : '')} re-parses to the model it describes`, () => {
+          const changes = document.edit([edit]);
+          assert.ok(changes && changes.length > 0, 'the edit is rendered');
+          for (const change of changes) assert.ok(inside(change, document.text));
+          const after = source.parse(fixture.uri, applyChanges(document.text, changes));
+          assert.deepEqual(after.syntaxProblems, [], after.text);
+          assert.deepEqual(plain(after.model.value), plain(applied(document.model.value, edit)));
+          if (edit.op === 'set' || edit.op === 'append') assert.ok(valueAt(after.model.value, edit.path) !== undefined);
+        });
+      }
+    }
+  });
+}
