@@ -1,12 +1,21 @@
 // Runs every *.test.ts under test/ (except the integration suite, which runs inside VS Code) with node:test.
 // Arguments filter the files by substring: `node test/run-tests.mjs essential-container lsp/`.
+// `--rule <id>` (npm run test:rule -- <id>) runs one rule's tests: its table (test/unit/rules/<area>/<id>.test.ts)
+// and the examples of its page (test/unit/docs-examples.test.ts, told the id through FARGATE_LINT_RULE).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { HOW_TO_RUN_SHARED, REQUIRE_SHARED, SHARED } from './helpers/shared.mjs';
 
 const root = new URL('.', import.meta.url).pathname;
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const ruleAt = args.indexOf('--rule');
+const rule = ruleAt >= 0 ? args[ruleAt + 1] : undefined;
+if (ruleAt >= 0 && !rule) {
+  console.error('usage: npm run test:rule -- <rule-id>');
+  process.exit(2);
+}
+const only = rule ? [`/${rule}.test.ts`, '/docs-examples.test.ts'] : args;
 
 function find(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -30,10 +39,16 @@ function skippedForShared(files) {
 const files = find(root)
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
+if (rule && !files.some((f) => f.endsWith(`/${rule}.test.ts`))) {
+  console.error(`no test/unit/rules/<area>/${rule}.test.ts: is "${rule}" a rule id?`);
+  process.exit(2);
+}
+const env = rule ? { ...process.env, FARGATE_LINT_RULE: rule } : process.env;
 // platform.ts does what the node entry points do first (where the IAM data is read from).
 const platform = join(root, 'helpers', 'platform.ts');
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--import', platform, '--test', '--test-reporter=spec', ...files], {
   stdio: 'inherit',
+  env,
 });
 const skipped = skippedForShared(files);
 if (skipped.length > 0) {

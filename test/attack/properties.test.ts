@@ -9,7 +9,7 @@
 // Runs are deterministic (fixed seeds); a failure prints the seed and the shrunk input.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
@@ -154,6 +154,22 @@ const words = fc.constantFrom(
   'WINDOWS_SERVER_2019_CORE',
   'X86_64',
   'ARM64',
+  'web',
+  'web:3',
+  'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:3',
+  'ENABLED',
+  'DISABLED',
+  'LATEST',
+  '1.4.0',
+  '1.3.0',
+  'FARGATE_SPOT',
+  'ECS',
+  'CODE_DEPLOY',
+  'EXTERNAL',
+  'subnet-0123456789abcdef0',
+  'sg-0123456789abcdef0',
+  'http',
+  'AWS::ECS::Service',
 );
 const keys = fc.constantFrom(
   'family',
@@ -234,6 +250,43 @@ const keys = fc.constantFrom(
   'RoleDetailList',
   'RolePolicyList',
   'ManagedPolicyName',
+  'serviceName',
+  'launchType',
+  'platformVersion',
+  'desiredCount',
+  'loadBalancers',
+  'targetGroupArn',
+  'networkConfiguration',
+  'awsvpcConfiguration',
+  'subnets',
+  'securityGroups',
+  'assignPublicIp',
+  'capacityProviderStrategy',
+  'capacityProvider',
+  'base',
+  'weight',
+  'deploymentConfiguration',
+  'minimumHealthyPercent',
+  'maximumPercent',
+  'deploymentCircuitBreaker',
+  'deploymentController',
+  'serviceConnectConfiguration',
+  'enabled',
+  'services',
+  'portName',
+  'clientAliases',
+  'port',
+  'enableExecuteCommand',
+  'healthCheckGracePeriodSeconds',
+  'placementConstraints',
+  'Resources',
+  'TargetService',
+  'Properties',
+  'TaskDefinition',
+  'LoadBalancerInfo',
+  'ContainerName',
+  'ContainerPort',
+  'PlatformVersion',
 );
 
 const json = fc.letrec((tie) => ({
@@ -266,6 +319,89 @@ const policyDocument = fc.record(
   { Version: fc.constantFrom('2012-10-17', '2008-10-17'), Statement: fc.oneof(statement, fc.array(statement, { maxLength: 4 })) },
   { requiredKeys: ['Statement'] },
 );
+
+const port = fc.oneof(fc.constantFrom(80, 8080, 443, 0, -1, 70000), words);
+const awsvpc = fc.record(
+  { subnets: fc.array(words, { maxLength: 3 }), securityGroups: fc.array(words, { maxLength: 3 }), assignPublicIp: words },
+  { requiredKeys: [] },
+);
+/** create-service input (ecspresso's ecs-service-def.json): the fields the service rules read, then anything. */
+const service = fc
+  .record(
+    {
+      serviceName: words,
+      taskDefinition: words,
+      launchType: words,
+      platformVersion: words,
+      desiredCount: fc.oneof(fc.integer({ min: -1, max: 3 }), words),
+      loadBalancers: fc.array(fc.record({ containerName: words, containerPort: port, targetGroupArn: words }, { requiredKeys: [] }), {
+        maxLength: 2,
+      }),
+      networkConfiguration: fc.oneof(
+        awsvpc.map((a) => ({ awsvpcConfiguration: a })),
+        object,
+      ),
+      capacityProviderStrategy: fc.array(
+        fc.record(
+          { capacityProvider: words, base: fc.integer({ min: 0, max: 3 }), weight: fc.integer({ min: 0, max: 3 }) },
+          { requiredKeys: [] },
+        ),
+        { maxLength: 3 },
+      ),
+      deploymentConfiguration: fc.record(
+        {
+          minimumHealthyPercent: fc.integer({ min: -1, max: 250 }),
+          maximumPercent: fc.integer({ min: -1, max: 250 }),
+          deploymentCircuitBreaker: fc.record({ enable: fc.oneof(fc.boolean(), words), rollback: fc.boolean() }, { requiredKeys: [] }),
+        },
+        { requiredKeys: [] },
+      ),
+      deploymentController: fc.record({ type: words }),
+      serviceConnectConfiguration: fc.record(
+        {
+          enabled: fc.boolean(),
+          namespace: words,
+          services: fc.array(fc.record({ portName: words, clientAliases: fc.array(fc.record({ port }), { maxLength: 2 }) }), {
+            maxLength: 2,
+          }),
+        },
+        { requiredKeys: [] },
+      ),
+      enableExecuteCommand: fc.oneof(fc.boolean(), words),
+      healthCheckGracePeriodSeconds: fc.oneof(fc.integer({ min: -1, max: 100 }), words),
+    },
+    { requiredKeys: ['serviceName', 'taskDefinition'] },
+  )
+  .chain((v) => object.map((o) => ({ ...o, ...v })));
+/** A CodeDeploy AppSpec for ECS (JSON form). */
+const appSpec = fc
+  .tuple(
+    words,
+    fc.record(
+      {
+        TaskDefinition: words,
+        LoadBalancerInfo: fc.record({ ContainerName: words, ContainerPort: port }, { requiredKeys: [] }),
+        PlatformVersion: words,
+        NetworkConfiguration: awsvpc.map((a) => ({ AwsvpcConfiguration: a })),
+      },
+      { requiredKeys: [] },
+    ),
+  )
+  .map(([name, properties]) => ({ version: 0.0, Resources: [{ [name]: { Type: 'AWS::ECS::Service', Properties: properties } }] }));
+
+/** The task definition a generated service or AppSpec runs: family web, beside it as taskdef.json. */
+const SERVICE_TASK_DEFINITION = JSON.stringify({
+  family: 'web',
+  networkMode: 'awsvpc',
+  requiresCompatibilities: ['FARGATE'],
+  cpu: '256',
+  memory: '512',
+  executionRoleArn: 'arn:aws:iam::123456789012:role/exec',
+  taskRoleArn: 'arn:aws:iam::123456789012:role/task',
+  containerDefinitions: [
+    { name: 'web', image: 'nginx', essential: true, portMappings: [{ containerPort: 80, name: 'http' }], readonlyRootFilesystem: true },
+  ],
+});
 
 /** One generator per document kind, each shaped so that classification recognises it. */
 const kinds: Record<string, fc.Arbitrary<unknown>> = {
@@ -326,8 +462,14 @@ const kinds: Record<string, fc.Arbitrary<unknown>> = {
       { maxKeys: 3 },
     )
     .map((roles) => ({ roles })),
+  'ECS service': service,
+  'describe-services output': fc.array(service, { minLength: 1, maxLength: 2 }).map((services) => ({ services, failures: [] })),
+  AppSpec: appSpec,
   'unknown JSON': json.value,
 };
+
+/** The kinds that run a task definition: generated with one beside them (taskdef.json), so the links resolve. */
+const RUN_TASK_DEFINITIONS = new Set(['ECS service', 'describe-services output', 'AppSpec']);
 
 /** Text-level damage: cut, repeat, insert a token, or flip a character at a random place. */
 const damage = fc.array(
@@ -370,6 +512,7 @@ describe('generated documents of every kind', () => {
               ...(name === 'fargate-lint.json' ? {} : { 'fargate-lint.json': '{"roles": {"exec": {"policies": ["doc.json"]}}}' }),
               'other-task-definition.json':
                 '{"executionRoleArn": "arn:aws:iam::123456789012:role/exec", "containerDefinitions": [{"name": "a", "image": "123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1", "secrets": [{"name": "S", "valueFrom": "/app/db"}]}]}',
+              ...(RUN_TASK_DEFINITIONS.has(kind) ? { 'taskdef.json': SERVICE_TASK_DEFINITION } : {}),
             },
             at,
           );
@@ -398,22 +541,41 @@ function corpusFiles(folder: string): string[] {
   return found;
 }
 
+/**
+ * The files of a corpus folder in the groups they were collected in: the files of one subfolder together (a
+ * service beside the task definition it runs, a template beside its parameters), each file at the top alone.
+ */
+function corpusGroups(folder: string): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const file of corpusFiles(folder)) {
+    const group = relative(CORPUS, dirname(file)) === folder ? file : dirname(file);
+    groups.set(group, [...(groups.get(group) ?? []), file]);
+  }
+  return groups;
+}
+
 describe('corpus files, as they are and mutated', () => {
   for (const folder of FOLDERS) {
     const skip = skipWithoutShared('corpus', folder);
-    test(`corpus/${folder}: every file, and two mutations of each, never throw and keep ranges inside`, { skip }, async () => {
-      const files = corpusFiles(folder);
-      assert.ok(files.length > 0);
-      let seed = 1;
-      for (const file of files) {
-        const text = readFileSync(file, 'utf8');
-        const name = relative(CORPUS, file).replace(/[\\/]/g, '_');
-        await exercise({ [name]: text }, [0.1, 0.5, 0.9]);
-        await fc.assert(
-          fc.asyncProperty(damage, positions, async (edits, at) => exercise({ [name]: damaged(text, edits) }, at)),
-          { numRuns: 2, seed: seed++ },
-        );
-      }
-    });
+    test(
+      `corpus/${folder}: every file with the files beside it, and two mutations of each, never throw and keep ranges inside`,
+      { skip },
+      async () => {
+        const groups = corpusGroups(folder);
+        assert.ok(groups.size > 0);
+        let seed = 1;
+        for (const files of groups.values()) {
+          // Named as in the corpus, so that a service finds the task definition beside it.
+          const texts = Object.fromEntries(files.map((file) => [relative(CORPUS, file), readFileSync(file, 'utf8')]));
+          await exercise(texts, [0.1, 0.5, 0.9]);
+          for (const [name, text] of Object.entries(texts)) {
+            await fc.assert(
+              fc.asyncProperty(damage, positions, async (edits, at) => exercise({ ...texts, [name]: damaged(text, edits) }, at)),
+              { numRuns: 2, seed: seed++ },
+            );
+          }
+        }
+      },
+    );
   }
 });

@@ -164,6 +164,33 @@ describe('fargate-lint CLI', () => {
       [['file-skipped', 'Skipped: the file is larger than 4 MB.']],
     );
   });
+
+  test('services and AppSpecs in the folders it is given are checked against the task definitions beside them', () => {
+    const { code, stdout } = cli(['--format', 'json', 'load-balancer', 'appspec'], join(__dirname, '..', 'fixtures', 'services'));
+    assert.equal(code, 1);
+    const reports = JSON.parse(stdout) as {
+      file: string;
+      kind: string;
+      diagnostics: { rule: string; range: { start: { line: number } } }[];
+    }[];
+    assert.deepEqual(
+      reports.map((r) => [
+        r.file,
+        r.kind,
+        r.diagnostics.filter((d) => d.rule.startsWith('service-')).map((d) => `${d.rule}:${d.range.start.line + 1}`),
+      ]),
+      [
+        [
+          'load-balancer/service-definition.json',
+          'ecs-service',
+          ['service-load-balancer-container:11', 'service-load-balancer-container:15'],
+        ],
+        ['load-balancer/task-definition.json', 'task-definition', []],
+        ['appspec/appspec.json', 'codedeploy-appspec', ['service-load-balancer-container:11']],
+        ['appspec/taskdef.json', 'task-definition', []],
+      ],
+    );
+  });
 });
 
 describe('fargate-lint CLI options', () => {

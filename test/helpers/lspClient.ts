@@ -29,15 +29,16 @@ import {
   InitializedNotification,
   type Position,
   type Range,
+  type TextEdit,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
-  type TextEdit,
   type WorkspaceEdit,
   createProtocolConnection,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyQuickFix, editsFor } from './quickFixes';
 
 const SERVER = path.resolve(__dirname, '../../dist/server.js');
 
@@ -232,23 +233,13 @@ export class LspTestClient {
   }
 
   /** Applies the quick fix titled `title` that a `code` diagnostic of `uri` offers; returns the new text. */
-  async applyFix(uri: string, code: string, title: string | RegExp): Promise<string> {
-    const offered: string[] = [];
-    for (const diagnostic of (await this.diagnostics(uri)).filter((d) => d.code === code)) {
-      const actions = await this.codeActions(uri, diagnostic.range, [diagnostic]);
-      const action = actions.find((a) => (typeof title === 'string' ? a.title === title : title.test(a.title)));
-      if (action?.edit) return this.applyEdit(uri, action.edit);
-      offered.push(...actions.map((a) => a.title));
-    }
-    throw new Error(`no quick fix ${title} for ${code}; offered: ${offered.join(' | ') || 'none'}`);
+  applyFix(uri: string, code: string, title: string | RegExp): Promise<string> {
+    return applyQuickFix(this, uri, code, title);
   }
 
-  /** Applies a workspace edit's changes for `uri` to the client's copy and sends them to the server. */
+  /** Applies a workspace edit's changes for `uri` to the open document (and tells the server); returns its new text. */
   async applyEdit(uri: string, edit: WorkspaceEdit): Promise<string> {
-    const edits: TextEdit[] =
-      edit.changes?.[uri] ??
-      ((edit.documentChanges ?? []).flatMap((c) => ('textDocument' in c && c.textDocument.uri === uri ? c.edits : [])) as TextEdit[]);
-    const next = TextDocument.applyEdits(this.texts.get(uri)!, edits);
+    const next = TextDocument.applyEdits(this.texts.get(uri)!, editsFor(edit, uri));
     await this.change(uri, next);
     return next;
   }
@@ -307,22 +298,4 @@ export class LspTestClient {
   }
 }
 
-/** The position of the `index`-th occurrence of `needle` in `text`, plus `delta` characters. */
-export function positionOf(text: string, needle: string, delta = 0, index = 0): Position {
-  let offset = -1;
-  for (let i = 0; i <= index; i++) {
-    offset = text.indexOf(needle, offset + 1);
-    if (offset < 0) throw new Error(`${needle} not found`);
-  }
-  return TextDocument.create('x', 'json', 0, text).positionAt(offset + delta);
-}
-
-/** The range of the `index`-th occurrence of `needle` in `text` (a key with its quotes, or a value). */
-export function rangeOf(text: string, needle: string, index = 0): Range {
-  return { start: positionOf(text, needle, 0, index), end: positionOf(text, needle, needle.length, index) };
-}
-
-/** A range from 0-based line and character numbers. */
-export function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
-  return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
-}
+export { positionOf, range, rangeOf } from './positions';

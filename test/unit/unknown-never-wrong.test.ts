@@ -10,6 +10,7 @@ import { analyze } from '../../server/src/core/engine';
 import type { JsonPath } from '../../server/src/core/json';
 import type { Model } from '../../server/src/core/model';
 import type { AnyRule } from '../../server/src/core/rule';
+import { serviceRules } from '../../server/src/core/rules/ecs-service';
 import { executionRoleRules } from '../../server/src/core/rules/execution-role';
 import { iamRules } from '../../server/src/core/rules/iam';
 import { taskDefinitionRules } from '../../server/src/core/rules/task-definition';
@@ -18,8 +19,9 @@ import { WorkspaceIndex } from '../../server/src/service/workspace';
 import { documentOf, text } from '../helpers/documents';
 import { container, ec2Task, fargateTask } from '../helpers/taskdefs';
 import { TRUST, config, policy, task } from './rules/execution-role/fixtures';
+import { ECS_EXEC_STATEMENT, appspec, service, webTask } from './rules/ecs-service/fixtures';
 
-const RULES: readonly AnyRule[] = [...taskDefinitionRules, ...iamRules, ...executionRoleRules];
+const RULES: readonly AnyRule[] = [...taskDefinitionRules, ...iamRules, ...executionRoleRules, ...serviceRules];
 const MARKER = unknownMarker('Ref Unknown');
 
 interface Fixture {
@@ -51,6 +53,32 @@ const SECRETS = [
   { name: 'TOKEN', valueFrom: 'arn:aws:ssm:eu-west-1:123456789012:parameter/web/token' },
   { name: 'DB', valueFrom: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf:password::' },
 ];
+
+const SERVICE_TASK = webTask({ volumes: [{ name: 'data', efsVolumeConfiguration: { fileSystemId: 'fs-1' } }] }, [
+  {
+    name: 'web',
+    image: 'nginx',
+    essential: true,
+    portMappings: [{ containerPort: 80, name: 'http' }],
+    healthCheck: { command: ['CMD-SHELL', 'true'] },
+    readonlyRootFilesystem: true,
+    user: '1000',
+  },
+]);
+const { launchType: _launchType, ...SERVICE_BASE } = service({
+  platformVersion: '1.4.0',
+  healthCheckGracePeriodSeconds: 30,
+  deploymentController: { type: 'ECS' },
+  deploymentConfiguration: { minimumHealthyPercent: 50, maximumPercent: 200, deploymentCircuitBreaker: { enable: true, rollback: true } },
+  serviceConnectConfiguration: { enabled: true, namespace: 'internal', services: [{ portName: 'http', clientAliases: [{ port: 80 }] }] },
+});
+const SERVICE = {
+  ...SERVICE_BASE,
+  capacityProviderStrategy: [
+    { capacityProvider: 'FARGATE', base: 1, weight: 1 },
+    { capacityProvider: 'FARGATE_SPOT', weight: 2 },
+  ],
+};
 
 const FIXTURES: Fixture[] = [
   { name: 'the smallest Fargate task definition', json: fargateTask() },
@@ -181,6 +209,48 @@ const FIXTURES: Fixture[] = [
     json: task({ secrets: SECRETS }),
     files: { 'fargate-lint.json': config(['iam/exec-policy.json']), 'iam/exec-policy.json': EXEC_POLICY, 'iam/trust.json': TRUST },
     mutate: 'iam/trust.json',
+  },
+  {
+    name: 'a service beside its task definition (load balancer, network, strategy, deployment, Service Connect)',
+    json: SERVICE,
+    fileName: 'service.json',
+    files: { 'task-definition.json': SERVICE_TASK },
+  },
+  {
+    name: 'the same service, with the unknown in its task definition',
+    json: SERVICE,
+    fileName: 'service.json',
+    files: { 'task-definition.json': SERVICE_TASK },
+    mutate: 'task-definition.json',
+  },
+  {
+    name: 'a CodeDeploy AppSpec beside taskdef.json',
+    json: appspec({
+      PlatformVersion: '1.4.0',
+      NetworkConfiguration: { AwsvpcConfiguration: { Subnets: ['subnet-1'], SecurityGroups: ['sg-1'], AssignPublicIp: 'DISABLED' } },
+      CapacityProviderStrategy: [{ Base: 1, CapacityProvider: 'FARGATE', Weight: 1 }],
+    }),
+    fileName: 'appspec.json',
+    files: { 'taskdef.json': SERVICE_TASK },
+  },
+  {
+    name: 'a service with ECS Exec whose task role is in the workspace, with the unknown in the task role policy',
+    json: service({ enableExecuteCommand: true }),
+    fileName: 'service.json',
+    files: {
+      'task-definition.json': webTask({ taskRoleArn: 'arn:aws:iam::123456789012:role/appRole' }, [
+        {
+          name: 'web',
+          image: 'nginx',
+          essential: true,
+          portMappings: [{ containerPort: 80 }],
+          linuxParameters: { initProcessEnabled: true },
+        },
+      ]),
+      'fargate-lint.json': { roles: { appRole: { policies: ['iam/app.json'] } } },
+      'iam/app.json': policy(ECS_EXEC_STATEMENT),
+    },
+    mutate: 'iam/app.json',
   },
 ];
 

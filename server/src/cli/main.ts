@@ -28,8 +28,9 @@ declare const FARGATE_LINT_VERSION: string;
 const USAGE = `Usage: fargate-lint [options] PATH...
        fargate-lint --cost [--base REF] [--cost-region REGION] PATH...
 
-Checks ECS task definitions and IAM policies in the given JSON files, and in every
-JSON file under the given folders (node_modules, .git and build folders skipped).
+Checks ECS task definitions, services, CodeDeploy AppSpecs and IAM policies in the given
+JSON files, and in every JSON file under the given folders (node_modules, .git and build
+folders skipped); a service is checked against the task definition it runs.
 --format json and sarif carry each task definition's size, platform, Region and price.
 
 Options:

@@ -6,6 +6,7 @@ import { iamConditionCompletion, iamConditionHover } from './iam/assist-conditio
 import { iamPolicyCompletion, iamPolicyHover } from './iam/assist-policy';
 import { iamPrincipalCompletion, iamPrincipalHover } from './iam/assist-principals';
 import type { CompletionEntry, CompletionProvider, HoverProvider, PositionContext } from './position';
+import { serviceCompletion, serviceHover } from './ecs-service/assist';
 import { loggingCompletion, loggingHover } from './taskdef/logging-assist';
 import { platformCompletion } from './taskdef/platform-assist';
 import { referenceCompletion } from './taskdef/reference-assist';
@@ -20,6 +21,7 @@ const hoverProviders: HoverProvider[] = [
   iamConditionHover,
   iamPrincipalHover,
   iamArnHover,
+  serviceHover,
   dependentsHover,
 ];
 const completionProviders: CompletionProvider[] = [
@@ -32,6 +34,7 @@ const completionProviders: CompletionProvider[] = [
   iamConditionCompletion,
   iamPrincipalCompletion,
   iamArnCompletion,
+  serviceCompletion,
   projectConfigCompletion,
 ];
 

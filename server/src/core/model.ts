@@ -26,17 +26,45 @@ export type DocumentKind =
   | 'iam-policy-version'
   | 'iam-authorization-details'
   | 'project-config'
+  | 'ecs-service'
+  | 'codedeploy-appspec'
   | 'cloudformation-template'
   | 'terraform'
   | 'terraform-plan'
   | 'unknown';
 
-/** What a rule looks at: a part of a document, addressed by its model path. */
+/**
+ * What a rule looks at: a part of a document, addressed by its model path. A `service` holds the ECS API's
+ * CreateService/UpdateService fields (`taskDefinition`, `loadBalancers`, ...); an `appspec` is one resource of a
+ * CodeDeploy AppSpec for ECS (`{ Type, Properties: { TaskDefinition, LoadBalancerInfo, ... } }`), in the AppSpec's
+ * own grammar, which is the same in YAML and JSON.
+ */
 export type SubjectKind =
-  'task-definition' | 'container-definitions' | 'identity-policy' | 'trust-policy' | 'resource-policy' | 'role' | 'project-config';
+  | 'task-definition'
+  | 'container-definitions'
+  | 'identity-policy'
+  | 'trust-policy'
+  | 'resource-policy'
+  | 'role'
+  | 'project-config'
+  | 'service'
+  | 'appspec';
 
 /** The subjects that are policy documents: what the IAM rules, hovers and completions look at. */
 export const POLICY_SUBJECTS: readonly SubjectKind[] = ['identity-policy', 'trust-policy', 'resource-policy'];
+
+/** Every subject kind: what a rule over any document (duplicate keys) looks at. */
+export const EVERY_SUBJECT: readonly SubjectKind[] = [
+  'task-definition',
+  'container-definitions',
+  'identity-policy',
+  'trust-policy',
+  'resource-policy',
+  'role',
+  'project-config',
+  'service',
+  'appspec',
+];
 
 /**
  * One resolution of a subject among several (a CloudFormation `Fn::If` condition, a parameter with
@@ -93,6 +121,12 @@ export interface Subject {
   role?: RoleInfo;
   /** Managed policy subjects: the ARN others attach it by (literal or with unknown markers). */
   arn?: string;
+  /**
+   * Service subjects whose task definition the source resolved to a resource rather than to a value (CloudFormation
+   * `!Ref TaskDef`, Terraform `aws_ecs_task_definition.app.arn`): the `resource` of that task-definition subject, in
+   * the same document or, for a Terraform module, in a file of the same folder.
+   */
+  taskDefinitionResource?: string;
 }
 
 /**

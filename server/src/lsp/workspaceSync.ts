@@ -1,7 +1,8 @@
 // Keeps the workspace index current for cross-file checks: the files on disk that a source reads (read once, lazily,
 // after start-up), the open documents (their text wins over the disk), and file-system watch events.
-// When a file that other files depend on changes (a policy, a role, fargate-lint.json), `onDependencyChange`
-// fires, debounced, so the server can refresh the diagnostics of the task definitions that use it.
+// When a file that other files depend on changes (a policy, a role, fargate-lint.json, a service or AppSpec, and
+// a task definition once the workspace holds services that may run it), `onDependencyChange` fires, debounced,
+// so the server can refresh the diagnostics of the files that use it.
 import { canonicalUri, isInside } from '../core/uris';
 import type { DocumentKind } from '../core/model';
 import { uriToFileName } from '../core/workspace';
@@ -13,8 +14,8 @@ export type FileChange = { uri: string; type: 'created' | 'changed' | 'deleted' 
 
 const DEBOUNCE_MS = 100;
 
-/** Kinds whose changes can change another file's diagnostics. */
-function isDependency(kind: DocumentKind | undefined): boolean {
+/** Kinds whose changes can change another file's diagnostics (task definitions: see WorkspaceSync.isDependency). */
+function isDependencyKind(kind: DocumentKind | undefined): boolean {
   return kind !== undefined && kind !== 'unknown' && kind !== 'task-definition' && kind !== 'container-definitions';
 }
 
@@ -82,7 +83,7 @@ export class WorkspaceSync {
     if (this.open.has(canonicalUri(uri))) return;
     if (text === undefined) this.index.delete(uri);
     else this.set(uri, text, false);
-    if (isDependency(before) || isDependency(this.index.file(uri)?.model.kind)) this.notify();
+    if (this.isDependency(before) || this.isDependency(this.index.file(uri)?.model.kind)) this.notify();
   }
 
   /** File-system watch events (workspace/didChangeWatchedFiles); events outside the workspace folders are ignored, never read. */
@@ -99,7 +100,7 @@ export class WorkspaceSync {
         if (text === undefined) this.index.delete(change.uri);
         else this.set(change.uri, text, false);
       }
-      relevant ||= isDependency(before) || isDependency(this.index.file(change.uri)?.model.kind);
+      relevant ||= this.isDependency(before) || this.isDependency(this.index.file(change.uri)?.model.kind);
     }
     if (relevant) this.notify();
   }
@@ -133,7 +134,20 @@ export class WorkspaceSync {
     // Files from disk that are none of ours are not kept: they cost memory and are never looked at. Only
     // what they are is (fargate-lint.json may name one by mistake).
     if (!isOpen && entry.model.kind === 'unknown') this.index.skip(uri, { reason: 'not an ECS or IAM document', read: true });
-    if (isOpen && (isDependency(before) || isDependency(entry.model.kind))) this.notify();
+    if (isOpen && (this.isDependency(before) || this.isDependency(entry.model.kind))) this.notify();
+  }
+
+  /** A task definition matters to other files once a service or AppSpec in the workspace may run it. */
+  private isDependency(kind: DocumentKind | undefined): boolean {
+    if (kind === 'task-definition') return this.hasServices();
+    return isDependencyKind(kind);
+  }
+
+  private hasServices(): boolean {
+    for (const file of this.index.files()) {
+      if (file.model.subjects.some((s) => s.kind === 'service' || s.kind === 'appspec')) return true;
+    }
+    return false;
   }
 
   private notify(): void {

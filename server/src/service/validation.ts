@@ -1,5 +1,6 @@
 // Diagnostics for a document: our rules, the schema's type checks (JSON only), and (for the CLI) syntax errors.
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { ErrorCode } from 'vscode-json-languageservice';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, subjectOf } from '../core/engine';
 import { isPlaceholder } from '../core/json';
@@ -99,6 +100,9 @@ export class Validation {
         .filter((d) => !syntaxErrors.has(d) && (d.code === undefined || (typeof d.code === 'number' && d.code < 0x100)))
         // A template placeholder ("{{region}}") is filled in before registration; its type is not ours to judge.
         .filter((d) => !isPlaceholder(json.scalarAt(textDocument.offsetAt(d.range.start))))
+        // An empty string where the API takes one of a list ("pidMode": "", as ecspresso writes unset values) is
+        // not sent by the AWS SDK for Go that ecspresso deploys with (see docs/rules/task-definition-schema.md).
+        .filter((d) => !(d.code === ErrorCode.EnumValueMismatch && json.scalarAt(textDocument.offsetAt(d.range.start)) === ''))
         .map((d) => ({
           ...d,
           severity: toSeverity(setting ?? fromSeverity(d.severity)),

@@ -131,6 +131,48 @@ const SOURCES: SourceCase[] = [
         edits: [remove(['taskDefinition', 'revision']), set(['taskDefinition', 'cpu'], '512')],
       },
       {
+        name: 'an ECS service definition',
+        uri: 'file:///ws/ecs-service-def.json',
+        text: pretty({
+          serviceName: 'web',
+          taskDefinition: 'web:3',
+          launchType: '',
+          capacityProviderStrategy: [{ capacityProvider: 'FARGATE', base: 1, weight: 1 }],
+          loadBalancers: [
+            {
+              targetGroupArn: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/1',
+              containerName: 'app',
+              containerPort: 80,
+            },
+          ],
+          networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'], securityGroups: null, assignPublicIp: 'ENABLED' } },
+        }),
+        edits: [
+          set(['loadBalancers', 0, 'containerPort'], 8080),
+          remove(['launchType']),
+          append(['capacityProviderStrategy'], { capacityProvider: 'FARGATE_SPOT', weight: 2 }),
+        ],
+      },
+      {
+        name: 'a CodeDeploy AppSpec for ECS',
+        uri: 'file:///ws/appspec.json',
+        text: pretty({
+          version: 0.0,
+          Resources: [
+            {
+              TargetService: {
+                Type: 'AWS::ECS::Service',
+                Properties: { TaskDefinition: '<TASK_DEFINITION>', LoadBalancerInfo: { ContainerName: 'app', ContainerPort: '80' } },
+              },
+            },
+          ],
+        }),
+        edits: [
+          set(['Resources', 0, 'TargetService', 'Properties', 'LoadBalancerInfo', 'ContainerPort'], 80),
+          set(['Resources', 0, 'TargetService', 'Properties', 'PlatformVersion'], 'LATEST'),
+        ],
+      },
+      {
         name: 'fargate-lint.json',
         uri: 'file:///ws/fargate-lint.json',
         text: pretty({ roles: { exec: { policies: ['iam/policy.json'] } } }),

@@ -10,9 +10,8 @@ import { parseValueFrom } from '../taskdef/secrets';
 import type { WorkspaceFile, WorkspaceView } from '../workspace';
 import { type PermissionResult, type RequirementResult, type RoleCheck, type Status, cachedCheck } from './check';
 import { type Permission, type Requirement, describePermissions } from './requirements';
-import { MANAGED_POLICIES_GENERATED, MANAGED_POLICIES_SOURCE, type ResolvedRole, resolveRole } from './resolve-role';
+import { MANAGED_POLICIES_CHECKED, MANAGED_POLICIES_PACKAGE, type ResolvedRole, awsManagedPolicies, resolveRole } from './resolve-role';
 import { basenameOf, dirnameOf, relativePath, sameUri } from '../uris';
-import managedFacts from '../facts/aws-managed-policies.json';
 
 const STATUS_TEXT: Record<Status, string> = {
   granted: '✓ allowed',
@@ -178,7 +177,7 @@ function whereFound(role: ResolvedRole): string[] {
   if (role.policies.some((p) => p.origin === 'managed')) {
     lines.push(
       '',
-      `AWS managed policies as of ${MANAGED_POLICIES_GENERATED} (${MANAGED_POLICIES_SOURCE.package} ${MANAGED_POLICIES_SOURCE.version}).`,
+      `AWS managed policies as of ${MANAGED_POLICIES_CHECKED} (${MANAGED_POLICIES_PACKAGE.name} ${MANAGED_POLICIES_PACKAGE.version}).`,
     );
   }
   return lines;
@@ -341,7 +340,7 @@ export const projectConfigCompletion: CompletionProvider = {
       return policyFiles(context.document.workspace, 'identity-policy').map((f, i) => valueEntry(relative(f), 'permission policy', i));
     }
     if (path.length === 4 && path[2] === 'managedPolicyArns') {
-      return Object.entries(managedFacts.policies).map(([arn, entry], i) => valueEntry(arn, (entry as { name: string }).name, i));
+      return awsManagedPolicies().map(({ arn, name }, i) => valueEntry(arn, name, i));
     }
     return undefined;
   },

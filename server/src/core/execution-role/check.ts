@@ -47,7 +47,8 @@ export interface RoleCheck {
 
 const SEVERITY_ORDER: Status[] = ['granted', 'unknown', 'conditional', 'denied-conditionally', 'missing', 'denied'];
 
-function worst(statuses: Status[]): Status {
+/** The worst status of several (denied, then missing, ...). */
+export function worstStatus(statuses: Status[]): Status {
   return statuses.reduce<Status>((a, b) => (SEVERITY_ORDER.indexOf(b) > SEVERITY_ORDER.indexOf(a) ? b : a), 'granted');
 }
 
@@ -74,21 +75,34 @@ function statusOf(decision: Decision, complete: boolean): Status {
  */
 const EVALUATION_BUDGET = 500_000;
 
-/** Evaluates each requirement against a role's policies. */
+/** Evaluates each requirement against a role's policies, within one budget for all of them. */
 export function checkAgainst(role: ResolvedRole, requirements: Requirement[]): RequirementResult[] {
+  const budget = { spent: 0 };
+  return requirements.map((requirement) => {
+    const permissions = checkPermissions(role, requirement.permissions, budget);
+    return { requirement, permissions, status: worstStatus(permissions.map((p) => p.status)) };
+  });
+}
+
+/**
+ * How each permission fares against a role's policies (any role: the execution role, or a task role for ECS
+ * Exec). Callers that check several lists against one role pass one `budget` for all of them.
+ */
+export function checkPermissions(
+  role: ResolvedRole,
+  permissions: readonly Permission[],
+  budget: { spent: number } = { spent: 0 },
+): PermissionResult[] {
   const policies = role.policies.map((p, i) => ({ id: String(i), document: p.document }));
   // A policy whose statements are unknown values (a template's expression) may grant anything.
   const complete = role.complete && !role.policies.some((p) => hasUnknownStatements(p.document));
   const statements = policies.reduce((n, p) => n + statementsOf(p.document).length, 0);
-  let spent = 0;
-  return requirements.map((requirement) => {
-    const permissions = requirement.permissions.map((permission): PermissionResult => {
-      spent += Math.max(1, statements * Math.max(1, permission.resources.length));
-      if (spent > EVALUATION_BUDGET) return { permission, evaluation: { decision: 'implicitly-denied', matches: [] }, status: 'unknown' };
-      const evaluation = evaluate(policies, { action: permission.action, resources: permission.resources });
-      return { permission, evaluation, status: statusOf(evaluation.decision, complete) };
-    });
-    return { requirement, permissions, status: worst(permissions.map((p) => p.status)) };
+  return permissions.map((permission): PermissionResult => {
+    budget.spent += Math.max(1, statements * Math.max(1, permission.resources.length));
+    if (budget.spent > EVALUATION_BUDGET)
+      return { permission, evaluation: { decision: 'implicitly-denied', matches: [] }, status: 'unknown' };
+    const evaluation = evaluate(policies, { action: permission.action, resources: permission.resources });
+    return { permission, evaluation, status: statusOf(evaluation.decision, complete) };
   });
 }
 

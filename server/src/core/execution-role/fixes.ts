@@ -11,7 +11,8 @@ import { canonicalUri, dirnameOf, isInside, relativePath, resolveRelative } from
 
 /** What a statement must allow, as the diagnostic's data carries it. */
 export interface Grant {
-  feature: FeatureId;
+  /** An execution-role feature, or another need (`ecs-exec`): it names the statement's Sid. */
+  feature: FeatureId | 'ecs-exec';
   actions: string[];
   resources: string[];
 }
@@ -37,7 +38,7 @@ function pascal(feature: string): string {
 /** Statements for grants, with Sids unique among `taken` (which it extends). */
 function statementsFor(grants: readonly Grant[], taken: Set<string>): Record<string, unknown>[] {
   return grants.map((grant) => {
-    const base = `ExecutionRole${pascal(grant.feature)}`;
+    const base = grant.feature === 'ecs-exec' ? 'EcsExec' : `ExecutionRole${pascal(grant.feature)}`;
     let sid = base;
     for (let n = 2; taken.has(sid); n++) sid = `${base}${n}`;
     taken.add(sid);

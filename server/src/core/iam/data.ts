@@ -7,6 +7,7 @@
 // Safety: a service key from policy text is only turned into a file name after it has been checked
 // against the service list (and the pattern [a-z0-9-]+), so no text can reach the file system or a URL.
 import globalKeyFacts from '../facts/iam-global-condition-keys.json';
+import retiredFacts from '../facts/iam-retired-services.json';
 import { compileWildcard, hasWildcard, wildcardMatch } from './wildcard';
 
 /** Reads one file of the data folder, synchronously, for the platform the analysis runs on. */
@@ -137,6 +138,14 @@ export function serviceKeys(): string[] {
 
 export function serviceExists(prefix: string): boolean {
   return knownService(prefix) !== undefined;
+}
+
+const RETIRED_SERVICES: Readonly<Record<string, string>> = retiredFacts.prefixes;
+
+/** The name of a retired service prefix that AWS managed policies still use ("AWS DeepRacer" for "deepracer"); any case. */
+export function retiredServiceName(prefix: string): string | undefined {
+  const key = prefix.toLowerCase();
+  return Object.hasOwn(RETIRED_SERVICES, key) ? RETIRED_SERVICES[key] : undefined;
 }
 
 /** E.g. "Amazon Elastic Container Registry" for "ecr". */

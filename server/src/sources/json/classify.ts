@@ -29,7 +29,13 @@ function classifyValue(document: ParsedJson, fileName: string | undefined): Clas
   if (fileName && basename(fileName) === PROJECT_CONFIG_FILE && isObject(value)) {
     return { kind: 'project-config', label: 'fargate-lint project file', subjects: [{ kind: 'project-config', path: [], value }] };
   }
-  return classifyTaskDefinition(value) ?? classifyIam(value) ?? classifyByName(document, fileName);
+  return (
+    classifyTaskDefinition(value) ??
+    classifyService(value) ??
+    classifyAppSpec(value) ??
+    classifyIam(value) ??
+    classifyByName(document, fileName)
+  );
 }
 
 function classifyTaskDefinition(value: unknown): Classification | undefined {
@@ -57,6 +63,79 @@ function classifyTaskDefinition(value: unknown): Classification | undefined {
     };
   }
   return undefined;
+}
+
+// --- ECS services and CodeDeploy AppSpecs ---------------------------------------------------------------
+
+/** Fields only a service has (CreateService / UpdateService input, describe-services output). */
+const SERVICE_KEYS = [
+  'loadBalancers',
+  'networkConfiguration',
+  'launchType',
+  'capacityProviderStrategy',
+  'deploymentConfiguration',
+  'deploymentController',
+  'serviceConnectConfiguration',
+];
+/** Fields of run-task input, which shares launchType and networkConfiguration with services. */
+const RUN_TASK_KEYS = ['overrides', 'count', 'startedBy', 'group', 'referenceId'];
+
+function isService(value: unknown): boolean {
+  if (!isObject(value) || hasKey(value, 'containerDefinitions')) return false;
+  const named = typeof value.serviceName === 'string' || typeof value.service === 'string';
+  if (named && hasKey(value, 'taskDefinition')) return true;
+  if (RUN_TASK_KEYS.some((key) => hasKey(value, key))) return false;
+  return SERVICE_KEYS.some((key) => hasKey(value, key));
+}
+
+function serviceSubject(value: Record<string, unknown>, path: JsonPath): Subject {
+  const name = typeof value.serviceName === 'string' ? value.serviceName : typeof value.service === 'string' ? value.service : undefined;
+  return { kind: 'service', path, value, name };
+}
+
+/** create-service / update-service input (ecspresso's ecs-service-def.json), their output, describe-services output. */
+function classifyService(value: unknown): Classification | undefined {
+  if (!isObject(value)) return undefined;
+  if (isService(value)) return { kind: 'ecs-service', label: 'ECS service definition', subjects: [serviceSubject(value, [])] };
+  if (isObject(value.service) && isService(value.service)) {
+    return { kind: 'ecs-service', label: 'ECS service (create-service output)', subjects: [serviceSubject(value.service, ['service'])] };
+  }
+  const list = value.services;
+  if (Array.isArray(list) && list.some((s) => isObject(s) && (hasKey(s, 'serviceArn') || isService(s)))) {
+    const subjects = list.flatMap((s, i) => (isObject(s) ? [serviceSubject(s, ['services', i])] : []));
+    return { kind: 'ecs-service', label: 'ECS services (describe-services output)', subjects };
+  }
+  return undefined;
+}
+
+/** The key of `object` that is `name` without regard to case (AppSpecs are written both ways). */
+function keyWithoutCase(object: Record<string, unknown>, name: string): string | undefined {
+  return Object.keys(object).find((k) => k.toLowerCase() === name.toLowerCase());
+}
+
+/** A CodeDeploy AppSpec for ECS: `Resources` is a list of `{ Name: { Type: AWS::ECS::Service, Properties } }`. */
+function classifyAppSpec(value: unknown): Classification | undefined {
+  if (!isObject(value)) return undefined;
+  const resourcesKey = keyWithoutCase(value, 'Resources');
+  const resources = resourcesKey === undefined ? undefined : value[resourcesKey];
+  if (!resourcesKey || !Array.isArray(resources)) return undefined;
+  const subjects: Subject[] = [];
+  resources.forEach((entry, i) => {
+    if (!isObject(entry)) return;
+    for (const [name, resource] of Object.entries(entry)) {
+      if (!isObject(resource)) continue;
+      const typeKey = keyWithoutCase(resource, 'Type');
+      const propertiesKey = keyWithoutCase(resource, 'Properties');
+      const type = typeKey === undefined ? undefined : resource[typeKey];
+      const properties = propertiesKey === undefined ? undefined : resource[propertiesKey];
+      const ecsProperties =
+        isObject(properties) && (keyWithoutCase(properties, 'LoadBalancerInfo') || keyWithoutCase(properties, 'TaskDefinition'));
+      if (type === 'AWS::ECS::Service' || (type === undefined && ecsProperties)) {
+        subjects.push({ kind: 'appspec', path: [resourcesKey, i, name], value: resource, name });
+      }
+    }
+  });
+  return subjects.length ? { kind: 'codedeploy-appspec', label: 'CodeDeploy AppSpec (ECS)', subjects } : undefined;
 }
 
 function isContainerDefinition(value: unknown): boolean {

@@ -18,7 +18,7 @@ export interface ParsedJson {
 export function parseJson(text: string): ParsedJson {
   // jsonc-parser, toValue and the walks over the model recurse per level: deeper documents are not parsed.
   const tooDeep = tooDeepAt(text);
-  if (tooDeep >= 0 && Math.random() > 2) {
+  if (tooDeep >= 0) {
     const message = `Nested more than ${MAX_NESTING_DEPTH} levels deep: fargate-lint does not analyse this file`;
     return {
       text,

@@ -2,6 +2,21 @@ import { executionRoleNotInWorkspace } from '../../../../server/src/core/rules/e
 import { ruleTester } from '../../../helpers/ruleTester';
 import { ACCOUNT, MANAGED, TRUST, config, policy, task } from './fixtures';
 
+/** The statements the fix writes for the awslogs driver of task(). */
+const AWSLOGS_STATEMENTS = [
+  {
+    Sid: 'ExecutionRoleAwslogs',
+    Effect: 'Allow',
+    Action: 'logs:CreateLogStream',
+    Resource: [`arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web`, `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web:log-stream:*`],
+  },
+  {
+    Sid: 'ExecutionRoleAwslogs2',
+    Effect: 'Allow',
+    Action: 'logs:PutLogEvents',
+    Resource: `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web:log-stream:*`,
+  },
+];
 const secretTask = task({ secrets: [{ name: 'DB', valueFrom: '/app/db' }] });
 
 ruleTester(executionRoleNotInWorkspace, {
@@ -25,82 +40,63 @@ ruleTester(executionRoleNotInWorkspace, {
           path: ['executionRoleArn'],
           severity: 'hint',
           message: `The policies of execution role execRole are not in the workspace, so they can't be checked. For this task definition it must allow: ecr:GetAuthorizationToken on *; ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer, ecr:BatchGetImage on arn:aws:ecr:eu-west-1:${ACCOUNT}:repository/web; logs:CreateLogStream on arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web; logs:PutLogEvents on arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web:log-stream:*; ssm:GetParameters on arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/app/db.`,
+          fix: {
+            title: 'Create an execution-role policy',
+            output: secretTask,
+            files: {
+              'execRole-policy.json': policy(
+                { Sid: 'ExecutionRoleEcrImage', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
+                {
+                  Sid: 'ExecutionRoleEcrImage2',
+                  Effect: 'Allow',
+                  Action: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
+                  Resource: `arn:aws:ecr:eu-west-1:${ACCOUNT}:repository/web`,
+                },
+                ...AWSLOGS_STATEMENTS,
+                {
+                  Sid: 'ExecutionRoleSecretSsm',
+                  Effect: 'Allow',
+                  Action: 'ssm:GetParameters',
+                  Resource: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/app/db`,
+                },
+              ),
+              'fargate-lint.json': { roles: { execRole: { policies: ['execRole-policy.json'] } } },
+            },
+          },
         },
       ],
-      fix: {
-        title: 'Create an execution-role policy',
-        output: secretTask,
-        files: {
-          'execRole-policy.json': policy(
-            { Sid: 'ExecutionRoleEcrImage', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
-            {
-              Sid: 'ExecutionRoleEcrImage2',
-              Effect: 'Allow',
-              Action: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
-              Resource: `arn:aws:ecr:eu-west-1:${ACCOUNT}:repository/web`,
-            },
-            {
-              Sid: 'ExecutionRoleAwslogs',
-              Effect: 'Allow',
-              Action: 'logs:CreateLogStream',
-              Resource: [
-                `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web`,
-                `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web:log-stream:*`,
-              ],
-            },
-            {
-              Sid: 'ExecutionRoleAwslogs2',
-              Effect: 'Allow',
-              Action: 'logs:PutLogEvents',
-              Resource: `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web:log-stream:*`,
-            },
-            {
-              Sid: 'ExecutionRoleSecretSsm',
-              Effect: 'Allow',
-              Action: 'ssm:GetParameters',
-              Resource: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/app/db`,
-            },
-          ),
-          'fargate-lint.json': { roles: { execRole: { policies: ['execRole-policy.json'] } } },
-        },
-      },
     },
     {
       name: 'an existing fargate-lint.json at the root gets the role added; the policy goes next to the task definition',
       json: task({ image: 'nginx' }),
       fileName: 'services/web/task-definition.json',
       files: { 'fargate-lint.json': { roles: { other: { policies: [] } } } },
-      findings: [{ path: ['executionRoleArn'], severity: 'hint' }],
-      fix: {
-        title: 'Create an execution-role policy',
-        output: task({ image: 'nginx' }),
-        files: {
-          'services/web/execRole-policy.json': policy(
-            {
-              Sid: 'ExecutionRoleAwslogs',
-              Effect: 'Allow',
-              Action: 'logs:CreateLogStream',
-              Resource: [
-                `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web`,
-                `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web:log-stream:*`,
-              ],
+      findings: [
+        {
+          path: ['executionRoleArn'],
+          severity: 'hint',
+          fix: {
+            title: 'Create an execution-role policy',
+            output: task({ image: 'nginx' }),
+            files: {
+              'services/web/execRole-policy.json': policy(...AWSLOGS_STATEMENTS),
+              'fargate-lint.json': { roles: { other: { policies: [] }, execRole: { policies: ['services/web/execRole-policy.json'] } } },
             },
-            {
-              Sid: 'ExecutionRoleAwslogs2',
-              Effect: 'Allow',
-              Action: 'logs:PutLogEvents',
-              Resource: `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web:log-stream:*`,
-            },
-          ),
-          'fargate-lint.json': { roles: { other: { policies: [] }, execRole: { policies: ['services/web/execRole-policy.json'] } } },
+          },
         },
-      },
+      ],
     },
     {
       name: 'get-role output alone: the hint says the file describes the role but not its policies',
       json: task({ image: 'nginx' }),
       files: { 'get-role.json': { Role: { RoleName: 'execRole', AssumeRolePolicyDocument: TRUST } } },
-      findings: [{ path: ['executionRoleArn'], message: '(get-role.json describes the role but not its permission policies)' }],
+      findings: [
+        {
+          path: ['executionRoleArn'],
+          message: '(get-role.json describes the role but not its permission policies)',
+          fixes: ['Create an execution-role policy'],
+        },
+      ],
     },
   ],
 });

@@ -157,25 +157,25 @@ ruleTester(executionRolePermission, {
           path: ['containerDefinitions', 0, 'image'],
           message:
             'execution role execRole lacks ecr:GetAuthorizationToken on *; ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer, ecr:BatchGetImage on arn:aws:ecr:eu-west-1:123456789012:repository/web (needed to pull the image of container app from ECR repository web)',
+          fix: {
+            title:
+              'Add ecr:GetAuthorizationToken, ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer, ecr:BatchGetImage to the policy of role execRole (exec.json)',
+            output: task(),
+            files: {
+              'iam/exec.json': policy(
+                logsOnly.Statement[0],
+                { Sid: 'ExecutionRoleEcrImage', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
+                {
+                  Sid: 'ExecutionRoleEcrImage2',
+                  Effect: 'Allow',
+                  Action: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
+                  Resource: 'arn:aws:ecr:eu-west-1:123456789012:repository/web',
+                },
+              ),
+            },
+          },
         },
       ],
-      fix: {
-        title:
-          'Add ecr:GetAuthorizationToken, ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer, ecr:BatchGetImage to the policy of role execRole (exec.json)',
-        output: task(),
-        files: {
-          'iam/exec.json': policy(
-            logsOnly.Statement[0],
-            { Sid: 'ExecutionRoleEcrImage', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
-            {
-              Sid: 'ExecutionRoleEcrImage2',
-              Effect: 'Allow',
-              Action: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
-              Resource: 'arn:aws:ecr:eu-west-1:123456789012:repository/web',
-            },
-          ),
-        },
-      },
     },
     {
       name: 'awslogs-create-group needs logs:CreateLogGroup, reported on that option',
@@ -203,6 +203,7 @@ ruleTester(executionRolePermission, {
         {
           path: ['containerDefinitions', 0, 'logConfiguration', 'logDriver'],
           message: 'lacks logs:PutLogEvents on arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/web:log-stream:*',
+          fixes: ['Add logs:PutLogEvents to the policy of role execRole (exec.json)'],
         },
       ],
     },
@@ -226,24 +227,27 @@ ruleTester(executionRolePermission, {
           path: ['containerDefinitions', 0, 'secrets', 0, 'valueFrom'],
           message:
             'execution role execRole lacks ssm:GetParameters on arn:aws:ssm:eu-west-1:123456789012:parameter/app/db (needed to inject secret DB_PASSWORD into container app); its policy allows ssm:GetParameter, but ECS calls ssm:GetParameters',
+          fixes: [
+            {
+              title: 'Replace ssm:GetParameter by ssm:GetParameters (what ECS calls)',
+              output: task({
+                image: 'nginx',
+                logs: false,
+                secrets: [{ name: 'DB_PASSWORD', valueFrom: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/app/db` }],
+              }),
+              files: {
+                'iam/exec.json': policy({
+                  Sid: 'Params',
+                  Effect: 'Allow',
+                  Action: 'ssm:GetParameters',
+                  Resource: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/app/*`,
+                }),
+              },
+            },
+            'Add ssm:GetParameters to the policy of role execRole (exec.json)',
+          ],
         },
       ],
-      fix: {
-        title: 'Replace ssm:GetParameter by ssm:GetParameters (what ECS calls)',
-        output: task({
-          image: 'nginx',
-          logs: false,
-          secrets: [{ name: 'DB_PASSWORD', valueFrom: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/app/db` }],
-        }),
-        files: {
-          'iam/exec.json': policy({
-            Sid: 'Params',
-            Effect: 'Allow',
-            Action: 'ssm:GetParameters',
-            Resource: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/app/*`,
-          }),
-        },
-      },
     },
     {
       name: 'a secret policy that names the secret without its random suffix does not match the full ARN',
@@ -253,13 +257,18 @@ ruleTester(executionRolePermission, {
         {
           path: ['containerDefinitions', 0, 'secrets', 0, 'valueFrom'],
           message: `lacks secretsmanager:GetSecretValue on ${SM}:prod/db-AbCdEf (needed to inject secret A into container app); its policy names the secret without the 6-character suffix`,
+          fixes: [
+            {
+              title: `Match the secret's random suffix: ${SM}:prod/db-??????`,
+              output: task({ image: 'nginx', logs: false, secrets: [{ name: 'A', valueFrom: `${SM}:prod/db-AbCdEf` }] }),
+              files: {
+                'iam/exec.json': policy({ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: `${SM}:prod/db-??????` }),
+              },
+            },
+            'Add secretsmanager:GetSecretValue to the policy of role execRole (exec.json)',
+          ],
         },
       ],
-      fix: {
-        title: `Match the secret's random suffix: ${SM}:prod/db-??????`,
-        output: task({ image: 'nginx', logs: false, secrets: [{ name: 'A', valueFrom: `${SM}:prod/db-AbCdEf` }] }),
-        files: { 'iam/exec.json': policy({ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: `${SM}:prod/db-??????` }) },
-      },
     },
     {
       name: 'a parameter that references Secrets Manager also needs the secret',
@@ -269,6 +278,7 @@ ruleTester(executionRolePermission, {
         {
           path: ['containerDefinitions', 0, 'secrets', 0, 'valueFrom'],
           message: 'lacks secretsmanager:GetSecretValue on arn:aws:secretsmanager:*:123456789012:secret:prod/db-??????',
+          fixes: ['Add secretsmanager:GetSecretValue to the policy of role execRole (exec.json)'],
         },
       ],
     },
@@ -291,14 +301,17 @@ ruleTester(executionRolePermission, {
         {
           path: ['containerDefinitions', 0, 'logConfiguration', 'secretOptions', 0, 'valueFrom'],
           message: 'needed to pass the log option splunk-token of container app',
+          fixes: ['Add secretsmanager:GetSecretValue to the policy of role execRole (exec.json)'],
         },
         {
           path: ['containerDefinitions', 0, 'repositoryCredentials', 'credentialsParameter'],
           message: 'needed to read the registry credentials of container app',
+          fixes: ['Add secretsmanager:GetSecretValue to the policy of role execRole (exec.json)'],
         },
         {
           path: ['containerDefinitions', 0, 'environmentFiles', 0, 'value'],
           message: 's3:GetObject on arn:aws:s3:::config-bucket/web/app.env; s3:GetBucketLocation on arn:aws:s3:::config-bucket',
+          fixes: ['Add s3:GetObject, s3:GetBucketLocation to the policy of role execRole (exec.json)'],
         },
       ],
     },
@@ -341,33 +354,38 @@ ruleTester(executionRolePermission, {
         secrets: [{ name: 'DB', valueFrom: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/app/db` }],
       }),
       files: { 'role.json': { RoleName: 'execRole', AssumeRolePolicyDocument: TRUST, ManagedPolicyArns: [MANAGED] } },
-      findings: [{ path: ['containerDefinitions', 0, 'secrets', 0, 'valueFrom'], message: 'lacks ssm:GetParameters' }],
-      fix: {
-        title: 'Add ssm:GetParameters to role execRole (role.json)',
-        output: task({
-          image: 'nginx',
-          logs: false,
-          secrets: [{ name: 'DB', valueFrom: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/app/db` }],
-        }),
-        files: {
-          'role.json': {
-            RoleName: 'execRole',
-            AssumeRolePolicyDocument: TRUST,
-            ManagedPolicyArns: [MANAGED],
-            Policies: [
-              {
-                PolicyName: 'ExecutionRolePermissions',
-                PolicyDocument: policy({
-                  Sid: 'ExecutionRoleSecretSsm',
-                  Effect: 'Allow',
-                  Action: 'ssm:GetParameters',
-                  Resource: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/app/db`,
-                }),
+      findings: [
+        {
+          path: ['containerDefinitions', 0, 'secrets', 0, 'valueFrom'],
+          message: 'lacks ssm:GetParameters',
+          fix: {
+            title: 'Add ssm:GetParameters to role execRole (role.json)',
+            output: task({
+              image: 'nginx',
+              logs: false,
+              secrets: [{ name: 'DB', valueFrom: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/app/db` }],
+            }),
+            files: {
+              'role.json': {
+                RoleName: 'execRole',
+                AssumeRolePolicyDocument: TRUST,
+                ManagedPolicyArns: [MANAGED],
+                Policies: [
+                  {
+                    PolicyName: 'ExecutionRolePermissions',
+                    PolicyDocument: policy({
+                      Sid: 'ExecutionRoleSecretSsm',
+                      Effect: 'Allow',
+                      Action: 'ssm:GetParameters',
+                      Resource: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/app/db`,
+                    }),
+                  },
+                ],
               },
-            ],
+            },
           },
         },
-      },
+      ],
     },
   ],
 });

@@ -29,41 +29,55 @@ ruleTester(executionRoleRequired, {
           path: ['containerDefinitions', 0, 'image'],
           message:
             'ECS needs one to pull a private ECR image, send container logs to CloudWatch Logs (awslogs driver); Fargate rejects it at registration',
+          fix: {
+            title: `Set executionRoleArn to arn:aws:iam::${ACCOUNT}:role/ecsTaskExecutionRole`,
+            output: { ...withoutRole, executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/ecsTaskExecutionRole` },
+          },
         },
       ],
-      fix: {
-        title: `Set executionRoleArn to arn:aws:iam::${ACCOUNT}:role/ecsTaskExecutionRole`,
-        output: { ...withoutRole, executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/ecsTaskExecutionRole` },
-      },
     },
     {
       name: 'EC2 task with secrets: ECS rejects it too',
       json: task({ role: null, fargate: false, logs: false, image: 'nginx', secrets: [{ name: 'DB', valueFrom: '/app/db' }] }),
-      findings: [{ path: ['containerDefinitions', 0, 'secrets', 0, 'valueFrom'], message: 'ECS rejects it at registration' }],
+      findings: [
+        {
+          path: ['containerDefinitions', 0, 'secrets', 0, 'valueFrom'],
+          message: 'ECS rejects it at registration',
+          fixes: ['Set executionRoleArn to arn:aws:iam::ACCOUNT_ID:role/ecsTaskExecutionRole'],
+        },
+      ],
     },
     {
       name: 'executionRoleArn null: reported on it; the account comes from the task role',
       json: task({ image: 'nginx', extra: { executionRoleArn: null, taskRoleArn: 'arn:aws-cn:iam::210987654321:role/app' } }),
-      findings: [{ path: ['executionRoleArn'] }],
-      fix: {
-        title: 'Set executionRoleArn to arn:aws-cn:iam::210987654321:role/ecsTaskExecutionRole',
-        output: task({
-          image: 'nginx',
-          extra: {
-            executionRoleArn: 'arn:aws-cn:iam::210987654321:role/ecsTaskExecutionRole',
-            taskRoleArn: 'arn:aws-cn:iam::210987654321:role/app',
+      findings: [
+        {
+          path: ['executionRoleArn'],
+          fix: {
+            title: 'Set executionRoleArn to arn:aws-cn:iam::210987654321:role/ecsTaskExecutionRole',
+            output: task({
+              image: 'nginx',
+              extra: {
+                executionRoleArn: 'arn:aws-cn:iam::210987654321:role/ecsTaskExecutionRole',
+                taskRoleArn: 'arn:aws-cn:iam::210987654321:role/app',
+              },
+            }),
           },
-        }),
-      },
+        },
+      ],
     },
     {
       name: 'an empty executionRoleArn; no account anywhere in the file',
       json: task({ image: 'nginx', extra: { executionRoleArn: '' } }),
-      findings: [{ path: ['executionRoleArn'] }],
-      fix: {
-        title: 'Set executionRoleArn to arn:aws:iam::ACCOUNT_ID:role/ecsTaskExecutionRole',
-        output: task({ image: 'nginx', extra: { executionRoleArn: 'arn:aws:iam::ACCOUNT_ID:role/ecsTaskExecutionRole' } }),
-      },
+      findings: [
+        {
+          path: ['executionRoleArn'],
+          fix: {
+            title: 'Set executionRoleArn to arn:aws:iam::ACCOUNT_ID:role/ecsTaskExecutionRole',
+            output: task({ image: 'nginx', extra: { executionRoleArn: 'arn:aws:iam::ACCOUNT_ID:role/ecsTaskExecutionRole' } }),
+          },
+        },
+      ],
     },
   ],
 });

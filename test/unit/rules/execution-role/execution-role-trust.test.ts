@@ -48,37 +48,45 @@ ruleTester(executionRoleTrust, {
         {
           path: ['executionRoleArn'],
           message: 'does not let ecs-tasks.amazonaws.com assume the role: it trusts ecs.amazonaws.com instead',
+          fixes: [
+            {
+              title: 'Replace ecs.amazonaws.com by ecs-tasks.amazonaws.com in trust.json',
+              output: task(),
+              files: { 'iam/trust.json': TRUST },
+            },
+            'Add a statement to trust.json that lets ecs-tasks.amazonaws.com assume the role',
+          ],
         },
       ],
-      fix: {
-        title: 'Replace ecs.amazonaws.com by ecs-tasks.amazonaws.com in trust.json',
-        output: task(),
-        files: { 'iam/trust.json': TRUST },
-      },
     },
     {
       name: 'an account principal only: a statement is added',
       json: task(),
       files: workspace(trustWith({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' })),
-      findings: [{ path: ['executionRoleArn'], message: 'no statement allows it sts:AssumeRole' }],
-      fix: {
-        title: 'Add a statement to trust.json that lets ecs-tasks.amazonaws.com assume the role',
-        output: task(),
-        files: {
-          'iam/trust.json': {
-            Version: '2012-10-17',
-            Statement: [
-              { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' },
-              {
-                Sid: 'AllowEcsTasksToAssumeRole',
-                Effect: 'Allow',
-                Principal: { Service: 'ecs-tasks.amazonaws.com' },
-                Action: 'sts:AssumeRole',
+      findings: [
+        {
+          path: ['executionRoleArn'],
+          message: 'no statement allows it sts:AssumeRole',
+          fix: {
+            title: 'Add a statement to trust.json that lets ecs-tasks.amazonaws.com assume the role',
+            output: task(),
+            files: {
+              'iam/trust.json': {
+                Version: '2012-10-17',
+                Statement: [
+                  { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' },
+                  {
+                    Sid: 'AllowEcsTasksToAssumeRole',
+                    Effect: 'Allow',
+                    Principal: { Service: 'ecs-tasks.amazonaws.com' },
+                    Action: 'sts:AssumeRole',
+                  },
+                ],
               },
-            ],
+            },
           },
         },
-      },
+      ],
     },
     {
       name: 'an explicit Deny for the service',
@@ -99,7 +107,16 @@ ruleTester(executionRoleTrust, {
           ManagedPolicyArns: [MANAGED],
         },
       },
-      findings: [{ path: ['executionRoleArn'], message: '(role.json)' }],
+      findings: [
+        {
+          path: ['executionRoleArn'],
+          message: '(role.json)',
+          fixes: [
+            'Replace ec2.amazonaws.com by ecs-tasks.amazonaws.com in role.json',
+            'Add a statement to role.json that lets ecs-tasks.amazonaws.com assume the role',
+          ],
+        },
+      ],
     },
   ],
 });

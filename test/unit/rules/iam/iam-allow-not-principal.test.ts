@@ -15,7 +15,14 @@ ruleTester(iamAllowNotPrincipal, {
     {
       name: 'Allow with NotPrincipal',
       json: bucketPolicy('Allow', { NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' } }),
-      findings: [{ path: ['Statement', 0, 'NotPrincipal'], severity: 'warning', message: 'anonymous ones and other accounts included' }],
+      findings: [
+        {
+          path: ['Statement', 0, 'NotPrincipal'],
+          severity: 'warning',
+          message: 'anonymous ones and other accounts included',
+          target: 'key',
+        },
+      ],
     },
   ],
 });

@@ -28,12 +28,17 @@ ruleTester(iamConditionSetQualifier, {
       name: 'ForAllValues with a single-valued key in an Allow',
       json: policy({ 'ForAllValues:StringEquals': { 'aws:SourceAccount': '111122223333' } }),
       findings: [
-        { path: op('ForAllValues:StringEquals'), severity: 'warning', message: 'also applies to requests without aws:SourceAccount' },
+        {
+          path: op('ForAllValues:StringEquals'),
+          severity: 'warning',
+          message: 'also applies to requests without aws:SourceAccount',
+          fix: {
+            title: 'Change the operator to "StringEquals" for aws:SourceAccount',
+            output: policy({ StringEquals: { 'aws:SourceAccount': '111122223333' } }),
+          },
+          target: 'key',
+        },
       ],
-      fix: {
-        title: 'Change the operator to "StringEquals" for aws:SourceAccount',
-        output: policy({ StringEquals: { 'aws:SourceAccount': '111122223333' } }),
-      },
     },
     {
       name: 'the fix moves one key into an existing block and keeps the others',
@@ -41,14 +46,19 @@ ruleTester(iamConditionSetQualifier, {
         'ForAllValues:StringEquals': { 'aws:SourceAccount': '1', 'aws:TagKeys': ['a'] },
         StringEquals: { 'aws:PrincipalOrgID': 'o-1' },
       }),
-      findings: [{ path: op('ForAllValues:StringEquals') }],
-      fix: {
-        title: /for aws:SourceAccount$/,
-        output: policy({
-          'ForAllValues:StringEquals': { 'aws:TagKeys': ['a'] },
-          StringEquals: { 'aws:PrincipalOrgID': 'o-1', 'aws:SourceAccount': '1' },
-        }),
-      },
+      findings: [
+        {
+          path: op('ForAllValues:StringEquals'),
+          fix: {
+            title: /for aws:SourceAccount$/,
+            output: policy({
+              'ForAllValues:StringEquals': { 'aws:TagKeys': ['a'] },
+              StringEquals: { 'aws:PrincipalOrgID': 'o-1', 'aws:SourceAccount': '1' },
+            }),
+          },
+          target: 'key',
+        },
+      ],
     },
     {
       name: 'a multi-valued key without qualifier: information',
@@ -58,14 +68,22 @@ ruleTester(iamConditionSetQualifier, {
           path: [...op('StringEquals'), 'aws:TagKeys'],
           severity: 'information',
           message: 'ForAnyValue: (at least one matches) or ForAllValues:',
+          target: 'key',
         },
       ],
     },
     {
       name: 'Null with a qualifier: information',
       json: policy({ 'ForAnyValue:Null': { 'aws:TagKeys': 'false' } }),
-      findings: [{ path: op('ForAnyValue:Null'), severity: 'information', message: 'it is always false' }],
-      fix: { title: 'Change the operator to "Null" for aws:TagKeys', output: policy({ Null: { 'aws:TagKeys': 'false' } }) },
+      findings: [
+        {
+          path: op('ForAnyValue:Null'),
+          severity: 'information',
+          message: 'it is always false',
+          fix: { title: 'Change the operator to "Null" for aws:TagKeys', output: policy({ Null: { 'aws:TagKeys': 'false' } }) },
+          target: 'key',
+        },
+      ],
     },
   ],
 });

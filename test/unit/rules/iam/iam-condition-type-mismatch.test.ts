@@ -35,34 +35,59 @@ ruleTester(iamConditionTypeMismatch, {
           path: at('NumericEquals', 'aws:SourceAccount'),
           severity: 'warning',
           message: 'is of type String, but "NumericEquals" compares numeric values, so this condition never matches. Use "StringEquals".',
+          fix: {
+            title: 'Change the operator to "StringEquals"',
+            output: policy({ StringEquals: { 'aws:SourceAccount': '111122223333' } }),
+          },
+          target: 'key',
         },
       ],
-      fix: { title: 'Change the operator to "StringEquals"', output: policy({ StringEquals: { 'aws:SourceAccount': '111122223333' } }) },
     },
     {
       name: 'Bool on an IP key, keeping IfExists',
       json: policy({ BoolIfExists: { 'aws:SourceIp': 'true' } }),
-      findings: [{ path: at('BoolIfExists', 'aws:SourceIp'), message: 'Use "IpAddressIfExists"' }],
+      findings: [
+        {
+          path: at('BoolIfExists', 'aws:SourceIp'),
+          message: 'Use "IpAddressIfExists"',
+          target: 'key',
+          fixes: ['Change the operator to "IpAddressIfExists"'],
+        },
+      ],
     },
     {
       name: 'StringEquals on a Bool key works as text: information',
       json: policy({ StringEquals: { 'aws:SecureTransport': 'true' } }),
-      findings: [{ path: at('StringEquals', 'aws:SecureTransport'), severity: 'information', message: 'Use "Bool"' }],
-      fix: { title: 'Change the operator to "Bool"', output: policy({ Bool: { 'aws:SecureTransport': 'true' } }) },
+      findings: [
+        {
+          path: at('StringEquals', 'aws:SecureTransport'),
+          severity: 'information',
+          message: 'Use "Bool"',
+          fix: { title: 'Change the operator to "Bool"', output: policy({ Bool: { 'aws:SecureTransport': 'true' } }) },
+          target: 'key',
+        },
+      ],
     },
     {
       name: 'ArnLike on a String key works when it holds ARNs: information; the fix moves that key only',
       json: policy({ ArnLike: { 'aws:SourceAccount': 'x', 'aws:SourceArn': 'arn:aws:s3:::b' } }),
-      findings: [{ path: at('ArnLike', 'aws:SourceAccount'), severity: 'information', message: 'works when the key holds ARNs' }],
-      fix: {
-        title: 'Change the operator to "StringLike"',
-        output: policy({ ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::b' }, StringLike: { 'aws:SourceAccount': 'x' } }),
-      },
+      findings: [
+        {
+          path: at('ArnLike', 'aws:SourceAccount'),
+          severity: 'information',
+          message: 'works when the key holds ARNs',
+          fix: {
+            title: 'Change the operator to "StringLike"',
+            output: policy({ ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::b' }, StringLike: { 'aws:SourceAccount': 'x' } }),
+          },
+          target: 'key',
+        },
+      ],
     },
     {
       name: 'no fix when the target block already has the key',
       json: policy({ NumericEquals: { 'aws:SourceAccount': '1' }, StringEquals: { 'aws:SourceAccount': '2' } }),
-      findings: [{ path: at('NumericEquals', 'aws:SourceAccount') }],
+      findings: [{ path: at('NumericEquals', 'aws:SourceAccount'), target: 'key' }],
     },
   ],
 });

@@ -96,8 +96,14 @@ ruleTester(iamConditionValue, {
     {
       name: 'host bits past the mask: information, with a safe fix',
       json: policy({ IpAddress: { 'aws:SourceIp': '203.0.113.7/24' } }),
-      findings: [{ path: at('IpAddress', 'aws:SourceIp'), severity: 'information', message: 'this is the range 203.0.113.0/24' }],
-      fix: { title: 'Change to "203.0.113.0/24"', output: policy({ IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } }) },
+      findings: [
+        {
+          path: at('IpAddress', 'aws:SourceIp'),
+          severity: 'information',
+          message: 'this is the range 203.0.113.0/24',
+          fix: { title: 'Change to "203.0.113.0/24"', output: policy({ IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } }), safe: true },
+        },
+      ],
     },
     {
       name: 'private ranges in aws:SourceIp never match',

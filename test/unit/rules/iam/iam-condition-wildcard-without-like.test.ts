@@ -25,8 +25,14 @@ ruleTester(iamConditionWildcardWithoutLike, {
     {
       name: 'StringEquals with a star: renamed to StringLike when it is the only key',
       json: policy({ StringEquals: { 's3:prefix': 'home/*' } }),
-      findings: [{ path: at('StringEquals', 's3:prefix'), severity: 'warning', message: 'If you meant a wildcard, use "StringLike"' }],
-      fix: { title: 'Change "StringEquals" to "StringLike" for s3:prefix', output: policy({ StringLike: { 's3:prefix': 'home/*' } }) },
+      findings: [
+        {
+          path: at('StringEquals', 's3:prefix'),
+          severity: 'warning',
+          message: 'If you meant a wildcard, use "StringLike"',
+          fix: { title: 'Change "StringEquals" to "StringLike" for s3:prefix', output: policy({ StringLike: { 's3:prefix': 'home/*' } }) },
+        },
+      ],
     },
     {
       name: 'the key moves into an existing StringLike block; the rest stays',
@@ -34,20 +40,29 @@ ruleTester(iamConditionWildcardWithoutLike, {
         StringEquals: { 's3:prefix': ['a', 'b*'], 'aws:PrincipalAccount': '111122223333' },
         StringLike: { 's3:delimiter': '/' },
       }),
-      findings: [{ path: at('StringEquals', 's3:prefix', 1) }],
-      fix: {
-        title: 'Change "StringEquals" to "StringLike" for s3:prefix',
-        output: policy({
-          StringEquals: { 'aws:PrincipalAccount': '111122223333' },
-          StringLike: { 's3:delimiter': '/', 's3:prefix': ['a', 'b*'] },
-        }),
-      },
+      findings: [
+        {
+          path: at('StringEquals', 's3:prefix', 1),
+          fix: {
+            title: 'Change "StringEquals" to "StringLike" for s3:prefix',
+            output: policy({
+              StringEquals: { 'aws:PrincipalAccount': '111122223333' },
+              StringLike: { 's3:delimiter': '/', 's3:prefix': ['a', 'b*'] },
+            }),
+          },
+        },
+      ],
     },
     {
       name: 'a block left empty by the move is removed',
       json: policy({ StringNotEqualsIfExists: { 's3:prefix': '?' }, StringNotLikeIfExists: { 's3:delimiter': '/' } }),
-      findings: [{ path: at('StringNotEqualsIfExists', 's3:prefix'), message: '"StringNotLikeIfExists"' }],
-      fix: { title: /StringNotLikeIfExists/, output: policy({ StringNotLikeIfExists: { 's3:delimiter': '/', 's3:prefix': '?' } }) },
+      findings: [
+        {
+          path: at('StringNotEqualsIfExists', 's3:prefix'),
+          message: '"StringNotLikeIfExists"',
+          fix: { title: /StringNotLikeIfExists/, output: policy({ StringNotLikeIfExists: { 's3:delimiter': '/', 's3:prefix': '?' } }) },
+        },
+      ],
     },
     {
       name: 'IgnoreCase has no Like form: reported, no fix',

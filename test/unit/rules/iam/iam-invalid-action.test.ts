@@ -30,25 +30,41 @@ ruleTester(iamInvalidAction, {
     {
       name: 's3:GetObjects → s3:GetObject',
       json: policy(['s3:GetObjects']),
-      findings: [{ path: ['Statement', 0, 'Action', 0], severity: 'warning', message: 'has no action "GetObjects"' }],
-      fix: { title: 'Change to "s3:GetObject"', output: policy(['s3:GetObject']) },
+      findings: [
+        {
+          path: ['Statement', 0, 'Action', 0],
+          severity: 'warning',
+          message: 'has no action "GetObjects"',
+          fix: { title: 'Change to "s3:GetObject"', output: policy(['s3:GetObject']) },
+        },
+      ],
     },
     {
       name: 'a trailing space is one edit away',
       json: policy('ecr:BatchGetImage '),
-      findings: [{ path: ['Statement', 0, 'Action'], message: 'Did you mean "BatchGetImage"?' }],
-      fix: { title: 'Change to "ecr:BatchGetImage"', output: policy('ecr:BatchGetImage') },
+      findings: [
+        {
+          path: ['Statement', 0, 'Action'],
+          message: 'Did you mean "BatchGetImage"?',
+          fix: { title: 'Change to "ecr:BatchGetImage"', output: policy('ecr:BatchGetImage') },
+        },
+      ],
     },
     {
       name: 'an API name that is not an IAM action: the action its name starts with',
       json: policy('sqs:SendMessageBatch'),
-      findings: [{ path: ['Statement', 0, 'Action'], message: 'Did you mean "SendMessage"?' }],
-      fix: { title: 'Change to "sqs:SendMessage"', output: policy('sqs:SendMessage') },
+      findings: [
+        {
+          path: ['Statement', 0, 'Action'],
+          message: 'Did you mean "SendMessage"?',
+          fix: { title: 'Change to "sqs:SendMessage"', output: policy('sqs:SendMessage') },
+        },
+      ],
     },
     {
       name: 'NotAction entries too',
       json: policy(['iam:PassRoles'], 'NotAction'),
-      findings: [{ path: ['Statement', 0, 'NotAction', 0], message: 'PassRole' }],
+      findings: [{ path: ['Statement', 0, 'NotAction', 0], message: 'PassRole', fixes: ['Change to "iam:PassRole"'] }],
     },
     {
       name: 'a wildcard that matches no action',

@@ -58,8 +58,13 @@ ruleTester(iamInvalidArn, {
     {
       name: 'upper-case ARN prefix',
       json: policy('ARN:aws:s3:::b'),
-      findings: [{ path: at(), message: 'lower-case "arn:"' }],
-      fix: { title: 'Change to "arn:aws:s3:::b"', output: policy('arn:aws:s3:::b') },
+      findings: [
+        {
+          path: at(),
+          message: 'lower-case "arn:"',
+          fix: { title: 'Change to "arn:aws:s3:::b"', output: policy('arn:aws:s3:::b'), safe: true },
+        },
+      ],
     },
     {
       name: 'five fields',
@@ -79,8 +84,13 @@ ruleTester(iamInvalidArn, {
     {
       name: 'upper-case service',
       json: policy(['arn:aws:S3:::b']),
-      findings: [{ path: at(0), message: 'must be written in lower case' }],
-      fix: { title: 'Change to "arn:aws:s3:::b"', output: policy(['arn:aws:s3:::b']) },
+      findings: [
+        {
+          path: at(0),
+          message: 'must be written in lower case',
+          fix: { title: 'Change to "arn:aws:s3:::b"', output: policy(['arn:aws:s3:::b']), safe: true },
+        },
+      ],
     },
     { name: 'an empty service', json: policy('arn:aws:::x:y'), findings: [{ path: at(), message: 'service field' }] },
     {
@@ -96,13 +106,18 @@ ruleTester(iamInvalidArn, {
     {
       name: 'an S3 bucket with a Region: none of its types has one',
       json: policy('arn:aws:s3:us-east-1::bucket'),
-      findings: [{ path: at(), message: 's3 ARNs of this kind have no Region (arn:${Partition}:s3:::${BucketName})' }],
-      fix: { title: 'Change to "arn:aws:s3:::bucket"', output: policy('arn:aws:s3:::bucket') },
+      findings: [
+        {
+          path: at(),
+          message: 's3 ARNs of this kind have no Region (arn:${Partition}:s3:::${BucketName})',
+          fix: { title: 'Change to "arn:aws:s3:::bucket"', output: policy('arn:aws:s3:::bucket') },
+        },
+      ],
     },
     {
       name: 'an IAM role with a Region',
       json: policy('arn:aws:iam:us-east-1:111122223333:role/r'),
-      findings: [{ path: at(), message: 'have no Region' }],
+      findings: [{ path: at(), message: 'have no Region', fixes: ['Change to "arn:aws:iam::111122223333:role/r"'] }],
     },
     {
       name: 'a log group without Region',
@@ -112,8 +127,13 @@ ruleTester(iamInvalidArn, {
     {
       name: 'an S3 bucket with an account',
       json: policy('arn:aws:s3::111122223333:bucket'),
-      findings: [{ path: at(), message: 'have no account ID' }],
-      fix: { title: 'Change to "arn:aws:s3:::bucket"', output: policy('arn:aws:s3:::bucket') },
+      findings: [
+        {
+          path: at(),
+          message: 'have no account ID',
+          fix: { title: 'Change to "arn:aws:s3:::bucket"', output: policy('arn:aws:s3:::bucket') },
+        },
+      ],
     },
   ],
 });

@@ -53,32 +53,66 @@ ruleTester(iamInvalidConditionOperator, {
     {
       name: 'StringEqualz → StringEquals',
       json: policy({ StringEqualz: { 'aws:SourceAccount': '111122223333' } }),
-      findings: [{ path: at('StringEqualz'), severity: 'error', message: '"StringEqualz" is not a condition operator' }],
-      fix: { title: 'Change to "StringEquals"', output: policy({ StringEquals: { 'aws:SourceAccount': '111122223333' } }) },
+      findings: [
+        {
+          path: at('StringEqualz'),
+          severity: 'error',
+          message: '"StringEqualz" is not a condition operator',
+          fix: { title: 'Change to "StringEquals"', output: policy({ StringEquals: { 'aws:SourceAccount': '111122223333' } }) },
+          target: 'key',
+        },
+      ],
     },
     {
       name: 'names are case-sensitive: stringEquals',
       json: policy({ stringEquals: { 'aws:SourceAccount': '1' } }),
-      findings: [{ path: at('stringEquals'), message: 'Did you mean "StringEquals"?' }],
-      fix: { title: 'Change to "StringEquals"', output: policy({ StringEquals: { 'aws:SourceAccount': '1' } }) },
+      findings: [
+        {
+          path: at('stringEquals'),
+          message: 'Did you mean "StringEquals"?',
+          fixes: [
+            { title: 'Change to "StringEquals"', output: policy({ StringEquals: { 'aws:SourceAccount': '1' } }) },
+            'Change to "StringNotEquals"',
+          ],
+          target: 'key',
+        },
+      ],
     },
     {
       name: 'NullIfExists → Null',
       json: policy({ NullIfExists: { 'aws:TokenIssueTime': 'true' } }),
-      findings: [{ path: at('NullIfExists'), message: 'Null operator cannot take the IfExists suffix' }],
-      fix: { title: 'Change to "Null"', output: policy({ Null: { 'aws:TokenIssueTime': 'true' } }) },
+      findings: [
+        {
+          path: at('NullIfExists'),
+          message: 'Null operator cannot take the IfExists suffix',
+          fix: { title: 'Change to "Null"', output: policy({ Null: { 'aws:TokenIssueTime': 'true' } }) },
+          target: 'key',
+        },
+      ],
     },
     {
       name: 'ForAllValue: (missing s) → ForAllValues:',
       json: policy({ 'ForAllValue:StringLike': { 'aws:TagKeys': ['a*'] } }),
-      findings: [{ path: at('ForAllValue:StringLike'), message: '"ForAllValue:" is not a set qualifier' }],
-      fix: { title: 'Change to "ForAllValues:StringLike"', output: policy({ 'ForAllValues:StringLike': { 'aws:TagKeys': ['a*'] } }) },
+      findings: [
+        {
+          path: at('ForAllValue:StringLike'),
+          message: '"ForAllValue:" is not a set qualifier',
+          fix: { title: 'Change to "ForAllValues:StringLike"', output: policy({ 'ForAllValues:StringLike': { 'aws:TagKeys': ['a*'] } }) },
+          target: 'key',
+        },
+      ],
     },
     {
       name: 'StringEqualsExists (no If) is not an operator',
       json: policy({ StringEqualsExists: { 's3:prefix': 'a' } }),
-      findings: [{ path: at('StringEqualsExists'), message: 'Did you mean "StringEqualsIfExists"?' }],
-      fix: { title: 'Change to "StringEqualsIfExists"', output: policy({ StringEqualsIfExists: { 's3:prefix': 'a' } }) },
+      findings: [
+        {
+          path: at('StringEqualsExists'),
+          message: 'Did you mean "StringEqualsIfExists"?',
+          fix: { title: 'Change to "StringEqualsIfExists"', output: policy({ StringEqualsIfExists: { 's3:prefix': 'a' } }) },
+          target: 'key',
+        },
+      ],
     },
     {
       name: 'a name with nothing close gets no suggestion',
@@ -87,13 +121,17 @@ ruleTester(iamInvalidConditionOperator, {
         {
           path: at('Whatever'),
           message: /^"Whatever" is not a condition operator \(names are case-sensitive\)\. IAM rejects the policy\.$/,
+          target: 'key',
         },
       ],
     },
     {
       name: 'two bad operators in one block, each reported',
       json: policy({ StringEqualz: { a: 'b' }, NumericLessThen: { 'aws:MultiFactorAuthAge': '3600' } }),
-      findings: [{ path: at('StringEqualz') }, { path: at('NumericLessThen'), message: 'Did you mean "NumericLessThan"?' }],
+      findings: [
+        { path: at('StringEqualz'), target: 'key', fixes: ['Change to "StringEquals"'] },
+        { path: at('NumericLessThen'), message: 'Did you mean "NumericLessThan"?', target: 'key', fixes: ['Change to "NumericLessThan"'] },
+      ],
     },
     {
       name: 'a single statement object, and a trust policy',
@@ -106,7 +144,14 @@ ruleTester(iamInvalidConditionOperator, {
           Condition: { ArnLikeIfExist: { 'aws:SourceArn': 'arn:aws:ecs:*:111122223333:*' } },
         },
       },
-      findings: [{ path: ['Statement', 'Condition', 'ArnLikeIfExist'], message: 'Did you mean "ArnLikeIfExists"?' }],
+      findings: [
+        {
+          path: ['Statement', 'Condition', 'ArnLikeIfExist'],
+          message: 'Did you mean "ArnLikeIfExists"?',
+          target: 'key',
+          fixes: ['Change to "ArnLikeIfExists"'],
+        },
+      ],
     },
   ],
 });

@@ -25,23 +25,50 @@ ruleTester(iamInvalidService, {
     {
       name: 'typo in the prefix, with did-you-mean fix',
       json: policy(['ecr:GetAuthorizationToken', 'ecs:RunTask', 'seecretsmanager:GetSecretValue']),
-      findings: [{ path: ['Statement', 0, 'Action', 2], severity: 'warning', message: 'Did you mean "secretsmanager"?' }],
-      fix: {
-        title: 'Change to "secretsmanager:GetSecretValue"',
-        output: policy(['ecr:GetAuthorizationToken', 'ecs:RunTask', 'secretsmanager:GetSecretValue']),
-      },
+      findings: [
+        {
+          path: ['Statement', 0, 'Action', 2],
+          severity: 'warning',
+          message: 'Did you mean "secretsmanager"?',
+          fix: {
+            title: 'Change to "secretsmanager:GetSecretValue"',
+            output: policy(['ecr:GetAuthorizationToken', 'ecs:RunTask', 'secretsmanager:GetSecretValue']),
+          },
+        },
+      ],
     },
     {
       name: 'a single string Action',
       json: policy('s4:GetObject'),
-      findings: [{ path: ['Statement', 0, 'Action'], message: '"s4" is not the prefix of any AWS service' }],
-      fix: { title: 'Change to "s3:GetObject"', output: policy('s3:GetObject') },
+      findings: [
+        {
+          path: ['Statement', 0, 'Action'],
+          message: '"s4" is not the prefix of any AWS service',
+          fixes: [
+            { title: 'Change to "s3:GetObject"', output: policy('s3:GetObject') },
+            'Change to "a4b:GetObject"',
+            'Change to "ce:GetObject"',
+            'Change to "ds:GetObject"',
+            'Change to "es:GetObject"',
+          ],
+        },
+      ],
     },
     {
       name: 'NotAction entries too',
       json: policy(['iamm:*'], 'NotAction'),
-      findings: [{ path: ['Statement', 0, 'NotAction', 0] }],
-      fix: { title: 'Change to "iam:*"', output: policy(['iam:*'], 'NotAction') },
+      findings: [
+        {
+          path: ['Statement', 0, 'NotAction', 0],
+          fixes: [
+            { title: 'Change to "iam:*"', output: policy(['iam:*'], 'NotAction') },
+            'Change to "acm:*"',
+            'Change to "oam:*"',
+            'Change to "ram:*"',
+            'Change to "wam:*"',
+          ],
+        },
+      ],
     },
     {
       name: 'no close prefix: no fix',

@@ -76,6 +76,7 @@ ruleTester(iamPolicySize, {
       findings: [
         {
           path: [],
+          target: 'key',
           severity: 'warning',
           message:
             "This policy has 6,145 characters without whitespace: over the 6,144 of a customer managed policy (and the 2,048 and 5,120 of a user's and a group's inline policies). It fits only as an inline policy of a role (10,240 for all of them together), or as an AWS managed policy.",
@@ -88,6 +89,7 @@ ruleTester(iamPolicySize, {
       findings: [
         {
           path: [],
+          target: 'key',
           severity: 'warning',
           message: 'This policy has 10,241 characters without whitespace: over every quota of a policy you create',
         },
@@ -99,6 +101,7 @@ ruleTester(iamPolicySize, {
       findings: [
         {
           path: ['PolicyDocument'],
+          target: 'key',
           severity: 'error',
           message: 'This managed policy has 6,145 characters without whitespace; a customer managed policy may have at most 6,144',
         },
@@ -122,6 +125,7 @@ ruleTester(iamPolicySize, {
       findings: [
         {
           path: ['Policies', 0, 'PolicyVersionList', 1, 'Document'],
+          target: 'key',
           severity: 'error',
           message: 'This managed policy has 7,000 characters',
         },
@@ -130,22 +134,24 @@ ruleTester(iamPolicySize, {
     {
       name: `a trust policy of ${TRUST_POLICY_LIMIT + 1}: a warning (the quota can be raised)`,
       json: policyOfSize(TRUST_POLICY_LIMIT + 1, TRUST_SKELETON),
-      findings: [{ path: [], severity: 'warning', message: '2,049 characters without whitespace, over the default quota of 2,048' }],
+      findings: [
+        { path: [], target: 'key', severity: 'warning', message: '2,049 characters without whitespace, over the default quota of 2,048' },
+      ],
     },
     {
       name: `a role whose inline policies total ${ROLE_INLINE_LIMIT + 1}`,
       json: role([6000, ROLE_INLINE_LIMIT - 5999]),
-      findings: [{ path: ['Policies'], message: 'have 10,241 characters without whitespace together; IAM allows 10,240' }],
+      findings: [{ path: ['Policies'], target: 'key', message: 'have 10,241 characters without whitespace together; IAM allows 10,240' }],
     },
     {
       name: 'the trust policy of a role is measured too',
       json: { RoleName: 'r', AssumeRolePolicyDocument: policyOfSize(2100, TRUST_SKELETON) },
-      findings: [{ path: ['AssumeRolePolicyDocument'], severity: 'warning', message: '2,100 characters' }],
+      findings: [{ path: ['AssumeRolePolicyDocument'], severity: 'warning', message: '2,100 characters', target: 'key' }],
     },
     {
       name: 'an inline policy with its name over the role total',
       json: { PolicyName: 'p', PolicyDocument: policyOfSize(ROLE_INLINE_LIMIT + 1) },
-      findings: [{ path: ['PolicyDocument'], message: 'This inline policy has 10,241 characters' }],
+      findings: [{ path: ['PolicyDocument'], message: 'This inline policy has 10,241 characters', target: 'key' }],
     },
   ],
 });

@@ -50,36 +50,57 @@ ruleTester(iamPolicyStructure, {
     {
       name: 'missing Version (warning, fix inserts it first)',
       json: { Statement: [allow] },
-      findings: [{ path: ['Statement'], severity: 'warning', message: 'policy variables' }],
-      fix: { title: 'Add "Version": "2012-10-17"', output: { Version: '2012-10-17', Statement: [allow] } },
+      findings: [
+        {
+          path: ['Statement'],
+          severity: 'warning',
+          message: 'policy variables',
+          fix: { title: 'Add "Version": "2012-10-17"', output: { Version: '2012-10-17', Statement: [allow] }, safe: true },
+          target: 'key',
+        },
+      ],
     },
     {
       name: 'a date that is not a policy version',
       json: { Version: '2020-04-27', Statement: [allow] },
-      findings: [{ path: ['Version'], message: 'not "2020-04-27"' }],
-      fix: { title: 'Set "Version" to "2012-10-17"', output: policy(allow) },
+      findings: [
+        { path: ['Version'], message: 'not "2020-04-27"', fix: { title: 'Set "Version" to "2012-10-17"', output: policy(allow) } },
+      ],
     },
-    { name: 'Version as a number', json: { Version: 2012, Statement: [allow] }, findings: [{ path: ['Version'], message: 'not 2012' }] },
+    {
+      name: 'Version as a number',
+      json: { Version: 2012, Statement: [allow] },
+      findings: [{ path: ['Version'], message: 'not 2012', fixes: ['Set "Version" to "2012-10-17"'] }],
+    },
     {
       name: 'unknown top-level element, close to a real one',
       json: { version: '2012-10-17', Statement: [allow] },
       findings: [
-        { path: ['version'], message: 'Did you mean "Version"?' },
-        { path: ['Statement'], severity: 'warning', message: 'no "Version"' },
+        {
+          path: ['version'],
+          message: 'Did you mean "Version"?',
+          fix: { title: 'Rename to "Version"', output: policy(allow) },
+          target: 'key',
+        },
+        { path: ['Statement'], severity: 'warning', message: 'no "Version"', target: 'key', fixes: ['Add "Version": "2012-10-17"'] },
       ],
-      fix: { title: 'Rename to "Version"', output: policy(allow) },
     },
     {
       name: 'unknown top-level element, removed',
       json: { Comment: 'x', ...policy(allow) },
-      findings: [{ path: ['Comment'], message: '"Comment" is not a policy element' }],
-      fix: { title: 'Remove "Comment"', output: policy(allow) },
+      findings: [
+        {
+          path: ['Comment'],
+          message: '"Comment" is not a policy element',
+          fix: { title: 'Remove "Comment"', output: policy(allow) },
+          target: 'key',
+        },
+      ],
     },
     {
       name: 'Id in an identity policy (warning)',
       json: { Id: 'x', ...policy(allow) },
-      findings: [{ path: ['Id'], severity: 'warning' }],
-      fix: { title: 'Remove "Id"', output: policy(allow) },
+      findings: [{ path: ['Id'], severity: 'warning', fix: { title: 'Remove "Id"', output: policy(allow) }, target: 'key' }],
     },
     { name: 'empty Statement array', json: policy(), findings: [{ path: ['Statement'], message: 'at least one statement' }] },
     {
@@ -96,8 +117,13 @@ ruleTester(iamPolicyStructure, {
     {
       name: 'Effect in the wrong case (safe fix)',
       json: policy({ ...allow, Effect: 'allow' }),
-      findings: [{ path: ['Statement', 0, 'Effect'], message: 'not "allow"' }],
-      fix: { title: 'Change "Effect" to "Allow"', output: policy(allow) },
+      findings: [
+        {
+          path: ['Statement', 0, 'Effect'],
+          message: 'not "allow"',
+          fix: { title: 'Change "Effect" to "Allow"', output: policy(allow), safe: true },
+        },
+      ],
     },
     {
       name: 'Effect with an unknown value',
@@ -107,33 +133,39 @@ ruleTester(iamPolicyStructure, {
     {
       name: 'missing Effect, reported on the first key',
       json: policy({ Action: 's3:GetObject', Resource: '*' }),
-      findings: [{ path: ['Statement', 0, 'Action'], message: 'no "Effect"' }],
+      findings: [{ path: ['Statement', 0, 'Action'], message: 'no "Effect"', target: 'key' }],
     },
     {
       name: 'missing Action',
       json: policy({ Effect: 'Allow', Resource: '*' }),
-      findings: [{ path: ['Statement', 0, 'Effect'], message: 'no "Action"' }],
+      findings: [{ path: ['Statement', 0, 'Effect'], message: 'no "Action"', target: 'key' }],
     },
     {
       name: 'Action and NotAction',
       json: policy({ ...allow, NotAction: 'iam:*' }),
-      findings: [{ path: ['Statement', 0, 'NotAction'], message: 'not both' }],
+      findings: [{ path: ['Statement', 0, 'NotAction'], message: 'not both', target: 'key' }],
     },
     {
       name: 'missing Resource in an identity policy',
       json: policy({ Effect: 'Allow', Action: 's3:GetObject' }),
-      findings: [{ path: ['Statement', 0, 'Effect'], message: 'no "Resource"' }],
+      findings: [{ path: ['Statement', 0, 'Effect'], message: 'no "Resource"', target: 'key' }],
     },
     {
       name: 'Resource and NotResource',
       json: policy({ ...allow, NotResource: 'arn:aws:s3:::b' }),
-      findings: [{ path: ['Statement', 0, 'NotResource'], message: 'not both' }],
+      findings: [{ path: ['Statement', 0, 'NotResource'], message: 'not both', target: 'key' }],
     },
     {
       name: 'Principal in an identity policy (role form: inline policies are identity policies)',
       json: role(trust(), policy({ ...allow, Principal: { Service: 'ecs-tasks.amazonaws.com' } })),
-      findings: [{ path: ['Policies', 0, 'PolicyDocument', 'Statement', 0, 'Principal'], message: 'cannot name a principal' }],
-      fix: { title: 'Remove "Principal"', output: role(trust(), policy(allow)) },
+      findings: [
+        {
+          path: ['Policies', 0, 'PolicyDocument', 'Statement', 0, 'Principal'],
+          message: 'cannot name a principal',
+          fix: { title: 'Remove "Principal"', output: role(trust(), policy(allow)) },
+          target: 'key',
+        },
+      ],
     },
     {
       name: 'permissions with a Principal and no Resource (corpus 024)',
@@ -143,20 +175,26 @@ ruleTester(iamPolicyStructure, {
         Principal: { Service: 'ecs-tasks.amazonaws.com' },
       }),
       findings: [
-        { path: ['Statement', 0, 'Principal'], message: 'cannot name a principal' },
-        { path: ['Statement', 0, 'Effect'], message: 'no "Resource"' },
+        { path: ['Statement', 0, 'Principal'], message: 'cannot name a principal', target: 'key', fixes: ['Remove "Principal"'] },
+        { path: ['Statement', 0, 'Effect'], message: 'no "Resource"', target: 'key' },
       ],
     },
     {
       name: 'Resource in a trust policy (safe fix)',
       json: trust({ Resource: '*' }),
-      findings: [{ path: ['Statement', 0, 'Resource'], message: 'cannot name a resource' }],
-      fix: { title: 'Remove "Resource"', output: trust() },
+      findings: [
+        {
+          path: ['Statement', 0, 'Resource'],
+          message: 'cannot name a resource',
+          fix: { title: 'Remove "Resource"', output: trust(), safe: true },
+          target: 'key',
+        },
+      ],
     },
     {
       name: 'trust policy without a principal',
       json: policy({ Effect: 'Allow', Action: 'sts:AssumeRole', Sid: 'A' }, trustStatement),
-      findings: [{ path: ['Statement', 0, 'Effect'], message: 'no "Principal"' }],
+      findings: [{ path: ['Statement', 0, 'Effect'], message: 'no "Principal"', target: 'key' }],
     },
     {
       name: 'NotPrincipal in a trust policy',
@@ -164,18 +202,25 @@ ruleTester(iamPolicyStructure, {
         policy({ Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' }),
         policy(allow),
       ),
-      findings: [{ path: ['AssumeRolePolicyDocument', 'Statement', 0, 'NotPrincipal'], message: 'do not support "NotPrincipal"' }],
+      findings: [
+        { path: ['AssumeRolePolicyDocument', 'Statement', 0, 'NotPrincipal'], message: 'do not support "NotPrincipal"', target: 'key' },
+      ],
     },
     {
       name: 'Principal and NotPrincipal in a resource policy',
       json: policy({ ...bucketStatement, NotPrincipal: { AWS: 'x' } }),
-      findings: [{ path: ['Statement', 0, 'NotPrincipal'], message: 'not both' }],
+      findings: [{ path: ['Statement', 0, 'NotPrincipal'], message: 'not both', target: 'key' }],
     },
     {
       name: 'Sid with characters IAM rejects (fix removes them)',
       json: policy({ Sid: 'Allow-ECR pull', ...allow }),
-      findings: [{ path: ['Statement', 0, 'Sid'], message: 'only letters' }],
-      fix: { title: 'Change the Sid to "AllowECRpull"', output: policy({ Sid: 'AllowECRpull', ...allow }) },
+      findings: [
+        {
+          path: ['Statement', 0, 'Sid'],
+          message: 'only letters',
+          fix: { title: 'Change the Sid to "AllowECRpull"', output: policy({ Sid: 'AllowECRpull', ...allow }) },
+        },
+      ],
     },
     {
       name: 'duplicate Sid: error in IAM policies, on the second one',
@@ -190,8 +235,7 @@ ruleTester(iamPolicyStructure, {
     {
       name: 'empty Sid is a hint',
       json: policy({ Sid: '', ...allow }),
-      findings: [{ path: ['Statement', 0, 'Sid'], severity: 'hint' }],
-      fix: { title: 'Remove the empty "Sid"', output: policy(allow) },
+      findings: [{ path: ['Statement', 0, 'Sid'], severity: 'hint', fix: { title: 'Remove the empty "Sid"', output: policy(allow) } }],
     },
     {
       name: 'Sid of the wrong type',
@@ -202,16 +246,27 @@ ruleTester(iamPolicyStructure, {
       name: 'unknown statement key in the wrong case',
       json: policy({ Effect: 'Allow', action: 's3:GetObject', Resource: '*' }),
       findings: [
-        { path: ['Statement', 0, 'action'], message: 'Did you mean "Action"?' },
-        { path: ['Statement', 0, 'Effect'], message: 'no "Action"' },
+        {
+          path: ['Statement', 0, 'action'],
+          message: 'Did you mean "Action"?',
+          fix: { title: 'Rename to "Action"', output: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }) },
+          target: 'key',
+        },
+        { path: ['Statement', 0, 'Effect'], message: 'no "Action"', target: 'key' },
       ],
-      fix: { title: 'Rename to "Action"', output: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }) },
     },
     {
       name: 'Actions (plural) offers Action and NotAction',
       json: policy({ Effect: 'Allow', Actions: 's3:GetObject', Resource: '*' }),
-      findings: [{ path: ['Statement', 0, 'Actions'], message: 'Did you mean "Action"?' }, { path: ['Statement', 0, 'Effect'] }],
-      fix: { title: 'Rename to "Action"', output: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }) },
+      findings: [
+        {
+          path: ['Statement', 0, 'Actions'],
+          message: 'Did you mean "Action"?',
+          fix: { title: 'Rename to "Action"', output: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }) },
+          target: 'key',
+        },
+        { path: ['Statement', 0, 'Effect'], target: 'key' },
+      ],
     },
     {
       name: 'types of Action and Resource',
@@ -274,13 +329,18 @@ ruleTester(iamPolicyStructure, {
     {
       name: 'empty Condition (information, fix removes it)',
       json: policy({ ...allow, Condition: {} }),
-      findings: [{ path: ['Statement', 0, 'Condition'], severity: 'information' }],
-      fix: { title: 'Remove the empty "Condition"', output: policy(allow) },
+      findings: [
+        {
+          path: ['Statement', 0, 'Condition'],
+          severity: 'information',
+          fix: { title: 'Remove the empty "Condition"', output: policy(allow) },
+        },
+      ],
     },
     {
       name: 'condition keys that differ only in case',
       json: policy({ ...allow, Condition: { StringEquals: { 'aws:SourceAccount': '123456789012', 'aws:sourceaccount': '123456789012' } } }),
-      findings: [{ path: ['Statement', 0, 'Condition', 'StringEquals', 'aws:sourceaccount'], message: 'different case' }],
+      findings: [{ path: ['Statement', 0, 'Condition', 'StringEquals', 'aws:sourceaccount'], message: 'different case', target: 'key' }],
     },
   ],
 });

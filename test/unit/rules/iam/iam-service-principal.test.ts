@@ -32,15 +32,29 @@ ruleTester(iamServicePrincipal, {
     {
       name: 'ecs-task (missing s)',
       json: trust('ecs-task.amazonaws.com'),
-      findings: [{ path: at(), severity: 'warning', message: 'did you mean "ecs-tasks.amazonaws.com"?' }],
-      fix: { title: 'Change to "ecs-tasks.amazonaws.com"', output: trust('ecs-tasks.amazonaws.com') },
+      findings: [
+        {
+          path: at(),
+          severity: 'warning',
+          message: 'did you mean "ecs-tasks.amazonaws.com"?',
+          fix: { title: 'Change to "ecs-tasks.amazonaws.com"', output: trust('ecs-tasks.amazonaws.com') },
+        },
+      ],
     },
-    { name: 'lamda', json: trust(['lamda.amazonaws.com']), findings: [{ path: at(0), message: 'did you mean "lambda.amazonaws.com"?' }] },
-    { name: 'no domain', json: trust('ecs-tasks'), findings: [{ path: at(), message: 'did you mean "ecs-tasks.amazonaws.com"?' }] },
+    {
+      name: 'lamda',
+      json: trust(['lamda.amazonaws.com']),
+      findings: [{ path: at(0), message: 'did you mean "lambda.amazonaws.com"?', fixes: ['Change to "lambda.amazonaws.com"'] }],
+    },
+    {
+      name: 'no domain',
+      json: trust('ecs-tasks'),
+      findings: [{ path: at(), message: 'did you mean "ecs-tasks.amazonaws.com"?', fixes: ['Change to "ecs-tasks.amazonaws.com"'] }],
+    },
     {
       name: 'a wrong domain',
       json: trust('ecs-tasks.amazon.com'),
-      findings: [{ path: at(), message: 'did you mean "ecs-tasks.amazonaws.com"?' }],
+      findings: [{ path: at(), message: 'did you mean "ecs-tasks.amazonaws.com"?', fixes: ['Change to "ecs-tasks.amazonaws.com"'] }],
     },
     {
       name: 'not shaped like a principal at all',
@@ -50,8 +64,14 @@ ruleTester(iamServicePrincipal, {
     {
       name: 'ecs.amazonaws.com in a standalone trust policy: information, with the fix',
       json: trust('ecs.amazonaws.com'),
-      findings: [{ path: at(), severity: 'information', message: 'If tasks use this role' }],
-      fix: { title: 'Change to "ecs-tasks.amazonaws.com"', output: trust('ecs-tasks.amazonaws.com') },
+      findings: [
+        {
+          path: at(),
+          severity: 'information',
+          message: 'If tasks use this role',
+          fix: { title: 'Change to "ecs-tasks.amazonaws.com"', output: trust('ecs-tasks.amazonaws.com') },
+        },
+      ],
     },
     {
       name: 'ecs.amazonaws.com in a file named like a task role: warning',
@@ -62,6 +82,7 @@ ruleTester(iamServicePrincipal, {
           path: at(),
           severity: 'warning',
           message: 'looks like a task role or task execution role (file name task-execution-role-trust.json)',
+          fixes: ['Change to "ecs-tasks.amazonaws.com"'],
         },
       ],
     },
@@ -73,13 +94,25 @@ ruleTester(iamServicePrincipal, {
         ManagedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy'],
       },
       findings: [
-        { path: ['AssumeRolePolicyDocument', ...at()], severity: 'warning', message: 'AmazonECSTaskExecutionRolePolicy attached' },
+        {
+          path: ['AssumeRolePolicyDocument', ...at()],
+          severity: 'warning',
+          message: 'AmazonECSTaskExecutionRolePolicy attached',
+          fixes: ['Change to "ecs-tasks.amazonaws.com"'],
+        },
       ],
     },
     {
       name: 'ecs.amazonaws.com in a role named like a task role',
       json: { RoleName: 'ecsTaskExecutionRole', AssumeRolePolicyDocument: trust('ecs.amazonaws.com') },
-      findings: [{ path: ['AssumeRolePolicyDocument', ...at()], severity: 'warning', message: 'role name ecsTaskExecutionRole' }],
+      findings: [
+        {
+          path: ['AssumeRolePolicyDocument', ...at()],
+          severity: 'warning',
+          message: 'role name ecsTaskExecutionRole',
+          fixes: ['Change to "ecs-tasks.amazonaws.com"'],
+        },
+      ],
     },
   ],
 });

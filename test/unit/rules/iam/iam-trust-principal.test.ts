@@ -54,13 +54,19 @@ ruleTester(iamTrustPrincipal, {
     {
       name: 'a principal type in the wrong case, with a safe fix',
       json: trust({ service: 'ecs-tasks.amazonaws.com' }),
-      findings: [{ path: at('service'), message: 'use "Service" (the name is case-sensitive)' }],
-      fix: { title: 'Rename to "Service"', output: trust({ Service: 'ecs-tasks.amazonaws.com' }) },
+      findings: [
+        {
+          path: at('service'),
+          message: 'use "Service" (the name is case-sensitive)',
+          fix: { title: 'Rename to "Service"', output: trust({ Service: 'ecs-tasks.amazonaws.com' }), safe: true },
+          target: 'key',
+        },
+      ],
     },
     {
       name: 'an unknown principal type',
       json: trust({ Group: 'admins' }),
-      findings: [{ path: at('Group'), message: 'use AWS, Service or Federated' }],
+      findings: [{ path: at('Group'), message: 'use AWS, Service or Federated', target: 'key' }],
     },
     {
       name: 'a bare string that is not "*"',

@@ -60,33 +60,40 @@ ruleTester(iamUnknownConditionKey, {
           path: at('StringEquals', 'aws:SourceAcount'),
           severity: 'warning',
           message: 'is not a global condition key; no request carries it',
+          fix: {
+            title: 'Change to "aws:SourceAccount"',
+            output: policy('s3:GetObject', { StringEquals: { 'aws:SourceAccount': '111122223333' } }),
+          },
+          target: 'key',
         },
       ],
-      fix: {
-        title: 'Change to "aws:SourceAccount"',
-        output: policy('s3:GetObject', { StringEquals: { 'aws:SourceAccount': '111122223333' } }),
-      },
     },
     {
       name: 'a misspelt service key',
       json: policy('s3:ListBucket', { StringLike: { 's3:prefixes': 'a' } }),
-      findings: [{ path: at('StringLike', 's3:prefixes'), message: 'is not a condition key of s3' }],
-      fix: { title: 'Change to "s3:prefix"', output: policy('s3:ListBucket', { StringLike: { 's3:prefix': 'a' } }) },
+      findings: [
+        {
+          path: at('StringLike', 's3:prefixes'),
+          message: 'is not a condition key of s3',
+          fix: { title: 'Change to "s3:prefix"', output: policy('s3:ListBucket', { StringLike: { 's3:prefix': 'a' } }) },
+          target: 'key',
+        },
+      ],
     },
     {
       name: 'a key of another service than the actions',
       json: policy(['ecr:BatchGetImage'], { StringLike: { 's3:prefix': 'a' } }),
-      findings: [{ path: at('StringLike', 's3:prefix'), message: 'does not apply to the actions of this statement (ecr)' }],
+      findings: [{ path: at('StringLike', 's3:prefix'), message: 'does not apply to the actions of this statement (ecr)', target: 'key' }],
     },
     {
       name: 'no prefix',
       json: policy('s3:GetObject', { StringEquals: { SourceAccount: '1' } }),
-      findings: [{ path: at('StringEquals', 'SourceAccount'), message: 'keys are written prefix:name' }],
+      findings: [{ path: at('StringEquals', 'SourceAccount'), message: 'keys are written prefix:name', target: 'key' }],
     },
     {
       name: 'an unknown prefix',
       json: policy('s3:GetObject', { StringEquals: { 'foo:bar': '1' } }),
-      findings: [{ path: at('StringEquals', 'foo:bar'), message: '"foo" is neither "aws" nor a service prefix' }],
+      findings: [{ path: at('StringEquals', 'foo:bar'), message: '"foo" is neither "aws" nor a service prefix', target: 'key' }],
     },
   ],
 });

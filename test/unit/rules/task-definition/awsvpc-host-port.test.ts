@@ -38,20 +38,33 @@ ruleTester(awsvpcHostPort, {
         {
           path: HOST(0),
           message: 'With networkMode "awsvpc", hostPort must be left out or equal containerPort 8080, not 80 (container "app")',
+          fixes: [
+            { title: 'Set hostPort to 8080 (the containerPort)', output: task([{ containerPort: 8080, hostPort: 8080 }]), safe: true },
+            'Remove hostPort',
+          ],
         },
       ],
-      fix: { title: 'Set hostPort to 8080 (the containerPort)', output: task([{ containerPort: 8080, hostPort: 8080 }]) },
     },
     {
       name: 'hostPort 0 under awsvpc: only bridge has dynamic ports; removing it is preferred',
       json: task([{ containerPort: 8080, hostPort: 0 }]),
-      findings: [{ path: HOST(0), message: 'only the bridge mode has' }],
-      fix: { title: 'Remove hostPort', output: task([{ containerPort: 8080 }]) },
+      findings: [
+        {
+          path: HOST(0),
+          message: 'only the bridge mode has',
+          fixes: [
+            { title: 'Remove hostPort', output: task([{ containerPort: 8080 }]), safe: true },
+            'Set hostPort to 8080 (the containerPort)',
+          ],
+        },
+      ],
     },
     {
       name: 'host mode has the same rule',
       json: task([{ containerPort: 80, hostPort: 8080 }], { networkMode: 'host' }),
-      findings: [{ path: HOST(0), message: 'With networkMode "host"' }],
+      findings: [
+        { path: HOST(0), message: 'With networkMode "host"', fixes: ['Set hostPort to 80 (the containerPort)', 'Remove hostPort'] },
+      ],
     },
     {
       name: 'Fargate implies awsvpc even while networkMode is still wrong',
@@ -63,7 +76,14 @@ ruleTester(awsvpcHostPort, {
         ],
         { requiresCompatibilities: ['FARGATE'], networkMode: 'bridge' },
       ),
-      findings: [{ path: HOST(0), message: 'With Fargate (which uses awsvpc)' }, { path: HOST(2) }],
+      findings: [
+        {
+          path: HOST(0),
+          message: 'With Fargate (which uses awsvpc)',
+          fixes: ['Set hostPort to 80 (the containerPort)', 'Remove hostPort'],
+        },
+        { path: HOST(2), fixes: ['Set hostPort to 9000 (the containerPort)', 'Remove hostPort'] },
+      ],
     },
   ],
 });

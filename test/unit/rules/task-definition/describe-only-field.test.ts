@@ -13,11 +13,15 @@ ruleTester(describeOnlyField, {
       name: 'describe output without the wrapper',
       json: { taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:3', ...base, revision: 3, status: 'ACTIVE' },
       findings: [
-        { path: ['taskDefinitionArn'], message: 'register-task-definition rejects it' },
-        { path: ['revision'] },
-        { path: ['status'] },
+        {
+          path: ['taskDefinitionArn'],
+          message: 'register-task-definition rejects it',
+          fix: { title: 'Remove describe-only fields (taskDefinitionArn, revision, status)', output: base, safe: true },
+          target: 'key',
+        },
+        { path: ['revision'], target: 'key', fixes: ['Remove describe-only fields (taskDefinitionArn, revision, status)'] },
+        { path: ['status'], target: 'key', fixes: ['Remove describe-only fields (taskDefinitionArn, revision, status)'] },
       ],
-      fix: { title: 'Remove describe-only fields (taskDefinitionArn, revision, status)', output: base },
     },
     {
       name: 'inside the describe-task-definition wrapper',
@@ -25,11 +29,22 @@ ruleTester(describeOnlyField, {
         taskDefinition: { ...base, compatibilities: ['EC2', 'FARGATE'], registeredAt: '2024-01-01T00:00:00Z', requiresAttributes: [] },
       },
       findings: [
-        { path: ['taskDefinition', 'requiresAttributes'] },
-        { path: ['taskDefinition', 'compatibilities'] },
-        { path: ['taskDefinition', 'registeredAt'] },
+        {
+          path: ['taskDefinition', 'requiresAttributes'],
+          fix: { title: /^Remove describe-only fields/, output: { taskDefinition: base }, safe: true },
+          target: 'key',
+        },
+        {
+          path: ['taskDefinition', 'compatibilities'],
+          target: 'key',
+          fixes: ['Remove describe-only fields (requiresAttributes, compatibilities, registeredAt)'],
+        },
+        {
+          path: ['taskDefinition', 'registeredAt'],
+          target: 'key',
+          fixes: ['Remove describe-only fields (requiresAttributes, compatibilities, registeredAt)'],
+        },
       ],
-      fix: { title: /^Remove describe-only fields/, output: { taskDefinition: base } },
     },
   ],
 });

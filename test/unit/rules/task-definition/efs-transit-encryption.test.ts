@@ -17,14 +17,26 @@ ruleTester(efsTransitEncryption, {
     {
       name: 'missing: reported on the configuration key, fixed by inserting it',
       json: efs({}),
-      findings: [{ path: at, severity: 'warning', message: 'EFS volume "shared" sends file data unencrypted' }],
-      fix: { title: 'Set transitEncryption to "ENABLED"', output: efs({ transitEncryption: 'ENABLED' }) },
+      findings: [
+        {
+          path: at,
+          severity: 'warning',
+          message: 'EFS volume "shared" sends file data unencrypted',
+          fix: { title: 'Set transitEncryption to "ENABLED"', output: efs({ transitEncryption: 'ENABLED' }) },
+          target: 'key',
+        },
+      ],
     },
     {
       name: 'DISABLED: reported on the value',
       json: efs({ transitEncryption: 'DISABLED' }),
-      findings: [{ path: [...at, 'transitEncryption'], severity: 'warning' }],
-      fix: { title: 'Set transitEncryption to "ENABLED"', output: efs({ transitEncryption: 'ENABLED' }) },
+      findings: [
+        {
+          path: [...at, 'transitEncryption'],
+          severity: 'warning',
+          fix: { title: 'Set transitEncryption to "ENABLED"', output: efs({ transitEncryption: 'ENABLED' }) },
+        },
+      ],
     },
     {
       name: 'IAM authorization without transit encryption is an error',
@@ -34,13 +46,22 @@ ruleTester(efsTransitEncryption, {
           path: at,
           severity: 'error',
           message: 'uses IAM authorization (authorizationConfig.iam), which works only with "transitEncryption": "ENABLED"',
+          target: 'key',
+          fixes: ['Set transitEncryption to "ENABLED"'],
         },
       ],
     },
     {
       name: 'access point without transit encryption is an error',
       json: efs({ transitEncryption: 'DISABLED', authorizationConfig: { accessPointId: 'fsap-1234' } }),
-      findings: [{ path: [...at, 'transitEncryption'], severity: 'error', message: 'an access point' }],
+      findings: [
+        {
+          path: [...at, 'transitEncryption'],
+          severity: 'error',
+          message: 'an access point',
+          fixes: ['Set transitEncryption to "ENABLED"'],
+        },
+      ],
     },
   ],
 });

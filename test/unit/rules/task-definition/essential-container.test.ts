@@ -22,29 +22,39 @@ ruleTester(essentialContainer, {
     {
       name: 'single container essential false',
       json: fargateTask([container('app', { essential: false })]),
-      findings: [{ path: ['containerDefinitions'], message: 'at least one essential container' }],
-      fix: { title: 'Make "app" essential', output: fargateTask([container('app', { essential: true })]) },
+      findings: [
+        {
+          path: ['containerDefinitions'],
+          message: 'at least one essential container',
+          fix: { title: 'Make "app" essential', output: fargateTask([container('app', { essential: true })]) },
+          target: 'key',
+        },
+      ],
     },
     {
       name: 'all containers essential false: the fix makes the first one essential',
       json: fargateTask([container('a', { essential: false }), container('b', { essential: false })]),
-      findings: [{ path: ['containerDefinitions'] }],
-      fix: {
-        title: 'Make "a" essential',
-        output: fargateTask([container('a', { essential: true }), container('b', { essential: false })]),
-      },
+      findings: [
+        {
+          path: ['containerDefinitions'],
+          fix: {
+            title: 'Make "a" essential',
+            output: fargateTask([container('a', { essential: true }), container('b', { essential: false })]),
+          },
+          target: 'key',
+        },
+      ],
     },
     {
       name: 'string "False" as CloudFormation writes it',
       json: fargateTask([container('a', { essential: 'False' })]),
-      findings: [{ path: ['containerDefinitions'] }],
+      findings: [{ path: ['containerDefinitions'], target: 'key', fixes: ['Make "a" essential'] }],
     },
     { name: 'empty containerDefinitions', json: fargateTask([]), findings: [{ path: ['containerDefinitions'], message: 'no containers' }] },
     {
       name: 'container-definitions array',
       json: [container('a', { essential: false })],
-      findings: [{ path: [0, 'essential'] }],
-      fix: { title: 'Make "a" essential', output: [container('a', { essential: true })] },
+      findings: [{ path: [0, 'essential'], fix: { title: 'Make "a" essential', output: [container('a', { essential: true })] } }],
     },
   ],
 });

@@ -32,34 +32,30 @@ ruleTester(fargateCpuMemory, {
   ],
   invalid: [
     {
-      name: 'memory too large for .25 vCPU',
+      name: 'memory too large for .25 vCPU: the nearest memory, or the smallest cpu that allows the memory',
       json: task('256', '4096'),
       findings: [
-        { path: ['memory'], message: 'For cpu 256 memory must be one of 512, 1024, 2048. Memory 4096 needs cpu 512, 1024, 2048.' },
+        {
+          path: ['memory'],
+          message: 'For cpu 256 memory must be one of 512, 1024, 2048. Memory 4096 needs cpu 512, 1024, 2048.',
+          fixes: [
+            { title: 'Set memory to 2048 (2 GB), the nearest size for cpu 256 (≈ $13.88/month)', output: task('256', '2048') },
+            { title: 'Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096 (≈ $27.75/month)', output: task('512', '4096') },
+          ],
+        },
       ],
-      fix: { title: 'Set memory to 2048 (2 GB), the nearest size for cpu 256 (≈ $13.88/month)', output: task('256', '2048') },
-      fixes: [
-        'Set memory to 2048 (2 GB), the nearest size for cpu 256 (≈ $13.88/month)',
-        'Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096 (≈ $27.75/month)',
-      ],
-    },
-    {
-      name: 'the smallest cpu that allows the memory',
-      json: task('256', '4096'),
-      findings: [{ path: ['memory'] }],
-      fix: {
-        title: 'Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096 (≈ $27.75/month)',
-        output: task('512', '4096'),
-        safe: false,
-      },
     },
     {
       name: 'cheapest first: the smaller cpu before the larger memory',
       json: task('4096', '4096'),
-      findings: [{ path: ['memory'] }],
-      fixes: [
-        'Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096 (≈ $27.75/month)',
-        'Set memory to 8192 (8 GB), the nearest size for cpu 4096 (≈ $144.16/month)',
+      findings: [
+        {
+          path: ['memory'],
+          fixes: [
+            'Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096 (≈ $27.75/month)',
+            'Set memory to 8192 (8 GB), the nearest size for cpu 4096 (≈ $144.16/month)',
+          ],
+        },
       ],
     },
     {
@@ -69,53 +65,133 @@ ruleTester(fargateCpuMemory, {
           { name: 'app', image: 'nginx', logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-region': 'sa-east-1' } } },
         ],
       }),
-      findings: [{ path: ['memory'] }],
-      // sa-east-1: 0.25 × 0.0696 + 2 × 0.0076 = 0.0326 USD per hour; 0.5 × 0.0696 + 4 × 0.0076 = 0.0652.
-      fixes: [
-        'Set memory to 2048 (2 GB), the nearest size for cpu 256 (≈ $23.80/month)',
-        'Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096 (≈ $47.60/month)',
+      findings: [
+        {
+          path: ['memory'],
+          fixes: [
+            'Set memory to 2048 (2 GB), the nearest size for cpu 256 (≈ $23.80/month)',
+            'Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096 (≈ $47.60/month)',
+          ],
+        },
       ],
     },
     {
       name: 'no prices in the titles when costs are off',
       json: task('256', '4096'),
       cost: { enabled: false },
-      findings: [{ path: ['memory'] }],
-      fixes: ['Set memory to 2048 (2 GB), the nearest size for cpu 256', 'Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096'],
+      findings: [
+        {
+          path: ['memory'],
+          fixes: [
+            'Set memory to 2048 (2 GB), the nearest size for cpu 256',
+            'Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096',
+          ],
+        },
+      ],
     },
     {
       name: 'FARGATE together with EC2',
       json: task('1024', '1024', { requiresCompatibilities: ['EC2', 'FARGATE'] }),
-      findings: [{ path: ['memory'] }],
+      findings: [
+        {
+          path: ['memory'],
+          fixes: [
+            'Set cpu to 256 (0.25 vCPU), the smallest that allows memory 1024 (≈ $10.63/month)',
+            'Set memory to 2048 (2 GB), the nearest size for cpu 1024 (≈ $36.04/month)',
+          ],
+        },
+      ],
     },
     {
       name: '8 vCPU outside its 4 GB steps',
       json: task('8192', '17408'),
-      findings: [{ path: ['memory'], message: 'Memory 17408 needs cpu 4096.' }],
+      findings: [
+        {
+          path: ['memory'],
+          message: 'Memory 17408 needs cpu 4096.',
+          fixes: [
+            'Set cpu to 4096 (4 vCPU), the smallest that allows memory 17408 (≈ $173.36/month)',
+            'Set memory to 16384 (16 GB), the nearest size for cpu 8192 (≈ $288.32/month)',
+          ],
+        },
+      ],
     },
     {
       name: '16 vCPU above 120 GB',
       json: task('16384', '123904'),
-      findings: [{ path: ['memory'], message: 'No Fargate size has memory 123904.' }],
+      findings: [
+        {
+          path: ['memory'],
+          message: 'No Fargate size has memory 123904.',
+          fixes: ['Set memory to 122880 (120 GB), the nearest size for cpu 16384 (≈ $862.19/month)'],
+        },
+      ],
     },
-    { name: '16 vCPU with 1 GB', json: task('16384', '1 GB'), findings: [{ path: ['memory'] }] },
-    { name: '4 vCPU below 8 GB', json: task('4096', '512'), findings: [{ path: ['memory'] }] },
+    {
+      name: '16 vCPU with 1 GB',
+      json: task('16384', '1 GB'),
+      findings: [
+        {
+          path: ['memory'],
+          fixes: [
+            'Set cpu to 256 (0.25 vCPU), the smallest that allows memory 1024 (≈ $10.63/month)',
+            'Set memory to 32768 (32 GB), the nearest size for cpu 16384 (≈ $576.64/month)',
+          ],
+        },
+      ],
+    },
+    {
+      name: '4 vCPU below 8 GB',
+      json: task('4096', '512'),
+      findings: [
+        {
+          path: ['memory'],
+          fixes: [
+            'Set cpu to 256 (0.25 vCPU), the smallest that allows memory 512 (≈ $9.01/month)',
+            'Set memory to 8192 (8 GB), the nearest size for cpu 4096 (≈ $144.16/month)',
+          ],
+        },
+      ],
+    },
     {
       name: 'cpu that is no Fargate size',
       json: task('128', '512'),
-      findings: [{ path: ['cpu'], message: 'Fargate task cpu must be one of 256, 512, 1024, 2048, 4096, 8192, 16384, 32768' }],
-      fix: { title: 'Set cpu to 256 (0.25 vCPU), the smallest that allows memory 512 (≈ $9.01/month)', output: task('256', '512') },
+      findings: [
+        {
+          path: ['cpu'],
+          message: 'Fargate task cpu must be one of 256, 512, 1024, 2048, 4096, 8192, 16384, 32768',
+          fix: { title: 'Set cpu to 256 (0.25 vCPU), the smallest that allows memory 512 (≈ $9.01/month)', output: task('256', '512') },
+        },
+      ],
     },
-    { name: 'unreadable cpu text', json: task('one vcpu', '512'), findings: [{ path: ['cpu'], message: 'is not a CPU value' }] },
+    {
+      name: 'unreadable cpu text',
+      json: task('one vcpu', '512'),
+      findings: [
+        {
+          path: ['cpu'],
+          message: 'is not a CPU value',
+          fixes: ['Set cpu to 256 (0.25 vCPU), the smallest that allows memory 512 (≈ $9.01/month)'],
+        },
+      ],
+    },
     { name: 'unreadable memory text', json: task('256', '512 MB'), findings: [{ path: ['memory'], message: 'is not a memory value' }] },
     {
       name: 'Windows needs at least 1 vCPU',
       json: task('512', '1024', windows),
-      findings: [{ path: ['cpu'], message: 'Windows containers on Fargate need at least 1 vCPU' }],
-      // Windows: 0.09148 + 0.046 licence + 2 × 0.01005 = 0.15758 USD per hour.
-      fix: { title: 'Set cpu to 1024 and memory to 2048 (1 vCPU, 2 GB) (≈ $115.03/month)', output: task('1024', '2048', windows) },
+      findings: [
+        {
+          path: ['cpu'],
+          message: 'Windows containers on Fargate need at least 1 vCPU',
+          fix: { title: 'Set cpu to 1024 and memory to 2048 (1 vCPU, 2 GB) (≈ $115.03/month)', output: task('1024', '2048', windows) },
+        },
+      ],
     },
-    { name: 'Windows has no 8 vCPU size', json: task('8192', '16384', windows), findings: [{ path: ['cpu'] }] },
+    {
+      name: 'Windows has no 8 vCPU size',
+      json: task('8192', '16384', windows),
+      findings: [{ path: ['cpu'], fixes: ['Set cpu to 2048 (2 vCPU), the smallest that allows memory 16384 (≈ $318.10/month)'] }],
+    },
     {
       name: '32 vCPU is valid with a note',
       json: task('32768', '61440'),
@@ -124,19 +200,42 @@ ruleTester(fargateCpuMemory, {
     {
       name: '32 vCPU takes only three memory values',
       json: task('32 vCPU', '64 GB'),
-      findings: [{ path: ['memory'], message: '61440, 122880, 249856' }],
+      findings: [
+        {
+          path: ['memory'],
+          message: '61440, 122880, 249856',
+          fixes: [
+            'Set cpu to 16384 (16 vCPU), the smallest that allows memory 65536 (≈ $680.48/month)',
+            'Set memory to 61440 (60 GB), the nearest size for cpu 32768 (≈ $1140.30/month)',
+          ],
+        },
+      ],
     },
     {
       name: 'describe-task-definition output is checked inside the wrapper',
       json: { taskDefinition: task('256', '3072') },
-      findings: [{ path: ['taskDefinition', 'memory'] }],
-      fix: { title: /^Set memory to 2048/, output: { taskDefinition: task('256', '2048') } },
+      findings: [
+        {
+          path: ['taskDefinition', 'memory'],
+          fixes: [
+            { title: /^Set memory to 2048/, output: { taskDefinition: task('256', '2048') } },
+            'Set cpu to 512 (0.5 vCPU), the smallest that allows memory 3072 (≈ $24.51/month)',
+          ],
+        },
+      ],
     },
     {
       name: 'numbers stay numbers in the fix',
       json: task(256, 4096),
-      findings: [{ path: ['memory'] }],
-      fix: { title: /^Set memory to 2048/, output: task(256, 2048) },
+      findings: [
+        {
+          path: ['memory'],
+          fixes: [
+            { title: /^Set memory to 2048/, output: task(256, 2048) },
+            'Set cpu to 512 (0.5 vCPU), the smallest that allows memory 4096 (≈ $27.75/month)',
+          ],
+        },
+      ],
     },
   ],
 });

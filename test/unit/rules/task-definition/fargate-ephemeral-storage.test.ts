@@ -26,25 +26,39 @@ ruleTester(fargateEphemeralStorage, {
     {
       name: '20, the default: removing the field is preferred',
       json: task({ sizeInGiB: 20 }),
-      findings: [{ path: SIZE, message: 'must be between 21 and 200, not 20' }],
-      fix: { title: 'Remove ephemeralStorage (the task gets the default 20 GiB)', output: task() },
+      findings: [
+        {
+          path: SIZE,
+          message: 'must be between 21 and 200, not 20',
+          fixes: [
+            { title: 'Remove ephemeralStorage (the task gets the default 20 GiB)', output: task(), safe: true },
+            'Set sizeInGiB to 21',
+          ],
+        },
+      ],
     },
     {
       name: '201',
       json: task({ sizeInGiB: 201 }),
-      findings: [{ path: SIZE, message: 'at most 200 GiB' }],
-      fix: { title: 'Set sizeInGiB to 200', output: task({ sizeInGiB: 200 }) },
+      findings: [{ path: SIZE, message: 'at most 200 GiB', fix: { title: 'Set sizeInGiB to 200', output: task({ sizeInGiB: 200 }) } }],
     },
     {
       name: '10',
       json: task({ sizeInGiB: 10 }),
-      findings: [{ path: SIZE }],
-      fix: { title: 'Set sizeInGiB to 21', output: task({ sizeInGiB: 21 }) },
+      findings: [
+        {
+          path: SIZE,
+          fixes: [
+            { title: 'Set sizeInGiB to 21', output: task({ sizeInGiB: 21 }) },
+            'Remove ephemeralStorage (the task gets the default 20 GiB)',
+          ],
+        },
+      ],
     },
     {
       name: 'an EC2 task that sets it is held to the same range',
       json: { ...task({ sizeInGiB: 500 }), requiresCompatibilities: ['EC2'] },
-      findings: [{ path: SIZE }],
+      findings: [{ path: SIZE, fixes: ['Set sizeInGiB to 200'] }],
     },
   ],
 });

@@ -36,27 +36,46 @@ ruleTester(fargateLogDriver, {
         {
           path: ['containerDefinitions', 0, 'logConfiguration', 'logDriver'],
           message: 'Fargate supports only the awslogs, splunk and awsfirelens log drivers, not "json-file" (container "app")',
+          fix: {
+            title: 'Send the logs to CloudWatch Logs instead (awslogs, group "/ecs/web", Region eu-west-1)',
+            output: task(awslogs('eu-west-1'), {}, '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1'),
+          },
         },
       ],
-      fix: {
-        title: 'Send the logs to CloudWatch Logs instead (awslogs, group "/ecs/web", Region eu-west-1)',
-        output: task(awslogs('eu-west-1'), {}, '123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1'),
-      },
     },
     {
       name: 'a driver outside the API list (cfn-lint E3048 case), with a placeholder Region when the file names none',
       json: task(log('sumologic', { 'sumo-url': 'aurl' })),
-      findings: [{ path: ['containerDefinitions', 0, 'logConfiguration', 'logDriver'], message: '"sumologic"' }],
-      fix: {
-        title: 'Send the logs to CloudWatch Logs instead (awslogs, group "/ecs/web", Region us-east-1 (placeholder: check it))',
-        output: task(awslogs('us-east-1')),
-      },
+      findings: [
+        {
+          path: ['containerDefinitions', 0, 'logConfiguration', 'logDriver'],
+          message: '"sumologic"',
+          fix: {
+            title: 'Send the logs to CloudWatch Logs instead (awslogs, group "/ecs/web", Region us-east-1 (placeholder: check it))',
+            output: task(awslogs('us-east-1')),
+          },
+        },
+      ],
     },
     {
       name: 'FARGATE with EC2 too',
       json: task(log('gelf'), { requiresCompatibilities: ['EC2', 'FARGATE'] }),
-      findings: [{ path: ['containerDefinitions', 0, 'logConfiguration', 'logDriver'] }],
+      findings: [
+        {
+          path: ['containerDefinitions', 0, 'logConfiguration', 'logDriver'],
+          fixes: ['Send the logs to CloudWatch Logs instead (awslogs, group "/ecs/web", Region us-east-1 (placeholder: check it))'],
+        },
+      ],
     },
-    { name: 'fluentd', json: task(log('fluentd')), findings: [{ path: ['containerDefinitions', 0, 'logConfiguration', 'logDriver'] }] },
+    {
+      name: 'fluentd',
+      json: task(log('fluentd')),
+      findings: [
+        {
+          path: ['containerDefinitions', 0, 'logConfiguration', 'logDriver'],
+          fixes: ['Send the logs to CloudWatch Logs instead (awslogs, group "/ecs/web", Region us-east-1 (placeholder: check it))'],
+        },
+      ],
+    },
   ],
 });

@@ -25,28 +25,40 @@ ruleTester(fargateNetworkMode, {
     {
       name: 'bridge on Fargate',
       json: task({ networkMode: 'bridge' }),
-      findings: [{ path: ['networkMode'], message: 'not "bridge"' }],
-      fix: { title: 'Set networkMode to "awsvpc"', output: task({ networkMode: 'awsvpc' }) },
+      findings: [
+        {
+          path: ['networkMode'],
+          message: 'not "bridge"',
+          fix: { title: 'Set networkMode to "awsvpc"', output: task({ networkMode: 'awsvpc' }), safe: true },
+        },
+      ],
     },
     {
       name: 'host on Fargate with EC2',
       json: task({ requiresCompatibilities: ['EC2', 'FARGATE'], networkMode: 'host' }),
-      findings: [{ path: ['networkMode'] }],
+      findings: [{ path: ['networkMode'], fixes: ['Set networkMode to "awsvpc"'] }],
     },
     {
       name: 'missing networkMode defaults to bridge',
       json: task({}),
-      findings: [{ path: ['requiresCompatibilities'], message: 'sets none' }],
-      fix: { title: 'Set networkMode to "awsvpc"', output: task({ networkMode: 'awsvpc' }) },
+      findings: [
+        {
+          path: ['requiresCompatibilities'],
+          message: 'sets none',
+          fix: { title: 'Set networkMode to "awsvpc"', output: task({ networkMode: 'awsvpc' }), safe: true },
+          target: 'key',
+        },
+      ],
     },
-    { name: 'null networkMode', json: task({ networkMode: null }), findings: [{ path: ['requiresCompatibilities'] }] },
+    {
+      name: 'null networkMode',
+      json: task({ networkMode: null }),
+      findings: [{ path: ['requiresCompatibilities'], target: 'key', fixes: ['Set networkMode to "awsvpc"'] }],
+    },
   ],
 });
 
-test('fargate-network-mode: the missing-networkMode finding points at the requiresCompatibilities key', () => {
+test('fargate-network-mode: the inserted networkMode goes last, indented like its siblings', () => {
   const { document, findings, fixesOf } = findingsOf(fargateNetworkMode, task({}));
-  assert.equal(findings[0].target, 'key');
-  const fixes = fixesOf(findings[0]);
-  assert.equal(fixes[0].safe, true);
-  assert.match(fixedText(fixes[0], document), /\n {2}"networkMode": "awsvpc"\n\}$/);
+  assert.match(fixedText(fixesOf(findings[0])[0], document), /\n {2}"networkMode": "awsvpc"\n\}$/);
 });

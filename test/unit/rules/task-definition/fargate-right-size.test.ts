@@ -36,13 +36,13 @@ ruleTester(fargateRightSize, {
           path: ['cpu'],
           message:
             "The containers reserve 256 CPU units and 512 MiB in all: they fit in 0.25 vCPU / 0.5 GB, smaller than this task's 1 vCPU / 2 GB, 27.03 USD per month less (us-east-1, on-demand).",
+          fix: {
+            title: 'Set cpu to 256 and memory to 512, the smallest size that fits the containers (≈ $9.01/month)',
+            output: sized('256', '512', [app({ cpu: 256, memory: 512 })]),
+            safe: false,
+          },
         },
       ],
-      fix: {
-        title: 'Set cpu to 256 and memory to 512, the smallest size that fits the containers (≈ $9.01/month)',
-        output: sized('256', '512', [app({ cpu: 256, memory: 512 })]),
-        safe: false,
-      },
     },
     {
       name: 'the sum over containers, with the larger of memory and memoryReservation each',
@@ -50,19 +50,30 @@ ruleTester(fargateRightSize, {
         app({ cpu: 256, memory: 1024, memoryReservation: 256 }),
         container('worker', { cpu: 256, memoryReservation: 512 }),
       ]),
-      findings: [{ path: ['cpu'], message: 'reserve 512 CPU units and 1536 MiB in all: they fit in 0.5 vCPU / 2 GB' }],
-      fix: {
-        title: /^Set cpu to 512 and memory to 2048, .* \(≈ \$21\.26\/month\)$/,
-        output: sized('512', '2048', [
-          app({ cpu: 256, memory: 1024, memoryReservation: 256 }),
-          container('worker', { cpu: 256, memoryReservation: 512 }),
-        ]),
-      },
+      findings: [
+        {
+          path: ['cpu'],
+          message: 'reserve 512 CPU units and 1536 MiB in all: they fit in 0.5 vCPU / 2 GB',
+          fix: {
+            title: /^Set cpu to 512 and memory to 2048, .* \(≈ \$21\.26\/month\)$/,
+            output: sized('512', '2048', [
+              app({ cpu: 256, memory: 1024, memoryReservation: 256 }),
+              container('worker', { cpu: 256, memoryReservation: 512 }),
+            ]),
+          },
+        },
+      ],
     },
     {
       name: 'only the memory is too large: reported on memory',
       json: sized('256', '2048', [app({ cpu: 256, memory: 512 })]),
-      findings: [{ path: ['memory'], message: '4.87 USD per month less' }],
+      findings: [
+        {
+          path: ['memory'],
+          message: '4.87 USD per month less',
+          fixes: ['Set cpu to 256 and memory to 512, the smallest size that fits the containers (≈ $9.01/month)'],
+        },
+      ],
     },
     {
       name: 'the Region the task names',
@@ -70,33 +81,56 @@ ruleTester(fargateRightSize, {
         app({ cpu: 256, memory: 512, logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-region': 'sa-east-1' } } }),
       ]),
       // sa-east-1: 1 × 0.0696 + 2 × 0.0076 = 61.90, 0.25 × 0.0696 + 0.5 × 0.0076 = 15.48 USD per month.
-      findings: [{ path: ['cpu'], message: '46.42 USD per month less (sa-east-1, on-demand)' }],
+      findings: [
+        {
+          path: ['cpu'],
+          message: '46.42 USD per month less (sa-east-1, on-demand)',
+          fixes: ['Set cpu to 256 and memory to 512, the smallest size that fits the containers (≈ $15.48/month)'],
+        },
+      ],
     },
     {
       name: 'numbers stay numbers (CloudFormation style)',
       json: sized(1024, 2048, [app({ cpu: 256, memory: 512 })]),
-      findings: [{ path: ['cpu'] }],
-      fix: { title: /^Set cpu to 256 and memory to 512/, output: sized(256, 512, [app({ cpu: 256, memory: 512 })]) },
+      findings: [
+        { path: ['cpu'], fix: { title: /^Set cpu to 256 and memory to 512/, output: sized(256, 512, [app({ cpu: 256, memory: 512 })]) } },
+      ],
     },
     {
       name: 'Windows sizes start at 1 vCPU',
       json: sized('4096', '8192', [app({ cpu: 1024, memory: 2048 })], windows),
-      findings: [{ path: ['cpu'], message: 'they fit in 1 vCPU / 2 GB' }],
+      findings: [
+        {
+          path: ['cpu'],
+          message: 'they fit in 1 vCPU / 2 GB',
+          fixes: ['Set cpu to 1024 and memory to 2048, the smallest size that fits the containers (≈ $115.03/month)'],
+        },
+      ],
     },
     {
       name: 'no price in the message when costs are off',
       json: sized('1024', '2048', [app({ cpu: 256, memory: 512 })]),
       cost: { enabled: false },
-      findings: [{ path: ['cpu'], message: "smaller than this task's 1 vCPU / 2 GB. The task size" }],
-      fix: {
-        title: 'Set cpu to 256 and memory to 512, the smallest size that fits the containers',
-        output: sized('256', '512', [app({ cpu: 256, memory: 512 })]),
-      },
+      findings: [
+        {
+          path: ['cpu'],
+          message: "smaller than this task's 1 vCPU / 2 GB. The task size",
+          fix: {
+            title: 'Set cpu to 256 and memory to 512, the smallest size that fits the containers',
+            output: sized('256', '512', [app({ cpu: 256, memory: 512 })]),
+          },
+        },
+      ],
     },
     {
       name: 'describe-task-definition output',
       json: { taskDefinition: sized('1024', '2048', [app({ cpu: 256, memory: 512 })]) },
-      findings: [{ path: ['taskDefinition', 'cpu'] }],
+      findings: [
+        {
+          path: ['taskDefinition', 'cpu'],
+          fixes: ['Set cpu to 256 and memory to 512, the smallest size that fits the containers (≈ $9.01/month)'],
+        },
+      ],
     },
   ],
 });

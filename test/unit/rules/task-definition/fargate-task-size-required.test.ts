@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fargateTaskSizeRequired, smallestSize } from '../../../../server/src/core/rules/task-definition/fargate-task-size-required';
-import { findingsOf, ruleTester } from '../../../helpers/ruleTester';
+import { ruleTester } from '../../../helpers/ruleTester';
 
 const base = { family: 'web', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc' };
 const app = (extra: Record<string, unknown> = {}) => ({ name: 'app', image: 'nginx', ...extra });
@@ -20,61 +20,98 @@ ruleTester(fargateTaskSizeRequired, {
     {
       name: 'both missing: one finding on the requiresCompatibilities key, smallest size inserted',
       json: task({}),
-      findings: [{ path: ['requiresCompatibilities'], message: "Fargate requires that 'cpu' and 'memory' be defined at the task level" }],
-      fix: {
-        title: 'Add cpu "256" and memory "512" (0.25 vCPU, 0.5 GB: the smallest size that fits the containers)',
-        output: task({ cpu: '256', memory: '512' }),
-      },
+      findings: [
+        {
+          path: ['requiresCompatibilities'],
+          message: "Fargate requires that 'cpu' and 'memory' be defined at the task level",
+          fix: {
+            title: 'Add cpu "256" and memory "512" (0.25 vCPU, 0.5 GB: the smallest size that fits the containers)',
+            output: task({ cpu: '256', memory: '512' }),
+          },
+          target: 'key',
+        },
+      ],
     },
     {
       name: 'memory missing (cfn-lint E3048 case): the memory for the given cpu',
       json: task({ cpu: '16384' }),
-      findings: [{ path: ['requiresCompatibilities'], message: "Fargate requires that 'memory' be defined" }],
-      fix: { title: /^Add memory "32768" \(16 vCPU, 32 GB/, output: task({ cpu: '16384', memory: '32768' }) },
+      findings: [
+        {
+          path: ['requiresCompatibilities'],
+          message: "Fargate requires that 'memory' be defined",
+          fix: { title: /^Add memory "32768" \(16 vCPU, 32 GB/, output: task({ cpu: '16384', memory: '32768' }) },
+          target: 'key',
+        },
+      ],
     },
     {
       name: 'cpu missing: the smallest cpu that takes the given memory',
       json: task({ memory: '4096' }),
-      findings: [{ path: ['requiresCompatibilities'], message: "'cpu' be defined" }],
-      fix: { title: /^Add cpu "512" \(0\.5 vCPU, 4 GB/, output: task({ memory: '4096', cpu: '512' }) },
+      findings: [
+        {
+          path: ['requiresCompatibilities'],
+          message: "'cpu' be defined",
+          fix: { title: /^Add cpu "512" \(0\.5 vCPU, 4 GB/, output: task({ memory: '4096', cpu: '512' }) },
+          target: 'key',
+        },
+      ],
     },
     {
       name: 'null counts as missing',
       json: task({ cpu: null, memory: '512' }),
-      findings: [{ path: ['requiresCompatibilities'], message: "'cpu'" }],
+      findings: [
+        {
+          path: ['requiresCompatibilities'],
+          message: "'cpu'",
+          target: 'key',
+          fixes: ['Add cpu "256" (0.25 vCPU, 0.5 GB: the smallest size that fits the containers)'],
+        },
+      ],
     },
     {
       name: 'an empty string counts as missing',
       json: task({ cpu: '256', memory: '' }),
-      findings: [{ path: ['requiresCompatibilities'], message: "'memory'" }],
+      findings: [
+        {
+          path: ['requiresCompatibilities'],
+          message: "'memory'",
+          target: 'key',
+          fixes: ['Add memory "512" (0.25 vCPU, 0.5 GB: the smallest size that fits the containers)'],
+        },
+      ],
     },
     {
       name: "the inserted size holds the containers' cpu and memory (memoryReservation where memory is absent)",
       json: task({}, [app({ cpu: 512, memory: 1024 }), app({ name: 'side', cpu: 256, memoryReservation: 2048 })]),
-      findings: [{ path: ['requiresCompatibilities'] }],
-      fix: {
-        title: /^Add cpu "1024" and memory "3072"/,
-        output: task({ cpu: '1024', memory: '3072' }, [
-          app({ cpu: 512, memory: 1024 }),
-          app({ name: 'side', cpu: 256, memoryReservation: 2048 }),
-        ]),
-      },
+      findings: [
+        {
+          path: ['requiresCompatibilities'],
+          fix: {
+            title: /^Add cpu "1024" and memory "3072"/,
+            output: task({ cpu: '1024', memory: '3072' }, [
+              app({ cpu: 512, memory: 1024 }),
+              app({ name: 'side', cpu: 256, memoryReservation: 2048 }),
+            ]),
+          },
+          target: 'key',
+        },
+      ],
     },
     {
       name: 'Windows starts at 1 vCPU / 2 GB',
       json: task({ runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2019_CORE' } }),
-      findings: [{ path: ['requiresCompatibilities'] }],
-      fix: {
-        title: 'Add cpu "1024" and memory "2048" (1 vCPU, 2 GB: the smallest Windows size that fits the containers)',
-        output: task({ runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2019_CORE' }, cpu: '1024', memory: '2048' }),
-      },
+      findings: [
+        {
+          path: ['requiresCompatibilities'],
+          fix: {
+            title: 'Add cpu "1024" and memory "2048" (1 vCPU, 2 GB: the smallest Windows size that fits the containers)',
+            output: task({ runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2019_CORE' }, cpu: '1024', memory: '2048' }),
+          },
+          target: 'key',
+        },
+      ],
     },
   ],
-});
-
-test('fargate-task-size-required: the finding sits on the requiresCompatibilities key', () => {
-  const { findings } = findingsOf(fargateTaskSizeRequired, task({}));
-  assert.equal(findings[0].target, 'key');
 });
 
 test('fargate-task-size-required: smallestSize at the edges of the table', () => {

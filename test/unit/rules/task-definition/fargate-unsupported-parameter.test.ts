@@ -91,26 +91,53 @@ ruleTester(fargateUnsupportedParameter, {
         {
           path: at('privileged'),
           message: 'Fargate runs no privileged containers (container "app"): a privileged container gets root access',
+          fix: { title: 'Remove "privileged"', output: task({}) },
+          target: 'key',
         },
       ],
-      fix: { title: 'Remove "privileged"', output: task({}) },
     },
     {
       name: 'links',
       json: task({ links: ['db'] }),
-      findings: [{ path: at('links'), message: 'links only work with the bridge network mode' }],
-      fix: { title: 'Remove "links"', output: task() },
+      findings: [
+        {
+          path: at('links'),
+          message: 'links only work with the bridge network mode',
+          fix: { title: 'Remove "links"', output: task(), safe: true },
+          target: 'key',
+        },
+      ],
     },
-    { name: 'disableNetworking true', json: task({ disableNetworking: true }), findings: [{ path: at('disableNetworking') }] },
-    { name: 'dnsServers', json: task({ dnsServers: ['10.0.0.2'] }), findings: [{ path: at('dnsServers'), message: 'DHCP options' }] },
-    { name: 'dnsSearchDomains', json: task({ dnsSearchDomains: ['corp'] }), findings: [{ path: at('dnsSearchDomains') }] },
+    {
+      name: 'disableNetworking true',
+      json: task({ disableNetworking: true }),
+      findings: [{ path: at('disableNetworking'), target: 'key', fixes: ['Remove "disableNetworking"'] }],
+    },
+    {
+      name: 'dnsServers',
+      json: task({ dnsServers: ['10.0.0.2'] }),
+      findings: [{ path: at('dnsServers'), message: 'DHCP options', target: 'key', fixes: ['Remove "dnsServers"'] }],
+    },
+    {
+      name: 'dnsSearchDomains',
+      json: task({ dnsSearchDomains: ['corp'] }),
+      findings: [{ path: at('dnsSearchDomains'), target: 'key', fixes: ['Remove "dnsSearchDomains"'] }],
+    },
     {
       name: 'dockerSecurityOptions',
       json: task({ dockerSecurityOptions: ['label:type:x'] }),
-      findings: [{ path: at('dockerSecurityOptions') }],
+      findings: [{ path: at('dockerSecurityOptions'), target: 'key', fixes: ['Remove "dockerSecurityOptions"'] }],
     },
-    { name: 'extraHosts', json: task({ extraHosts: [{ hostname: 'db', ipAddress: '10.0.0.9' }] }), findings: [{ path: at('extraHosts') }] },
-    { name: 'hostname (Fargate means awsvpc)', json: task({ hostname: 'web-1' }), findings: [{ path: at('hostname'), message: 'awsvpc' }] },
+    {
+      name: 'extraHosts',
+      json: task({ extraHosts: [{ hostname: 'db', ipAddress: '10.0.0.9' }] }),
+      findings: [{ path: at('extraHosts'), target: 'key', fixes: ['Remove "extraHosts"'] }],
+    },
+    {
+      name: 'hostname (Fargate means awsvpc)',
+      json: task({ hostname: 'web-1' }),
+      findings: [{ path: at('hostname'), message: 'awsvpc', target: 'key', fixes: ['Remove "hostname"'] }],
+    },
     {
       name: 'a GPU requirement is reported on its item and removed alone',
       json: task({
@@ -119,11 +146,16 @@ ruleTester(fargateUnsupportedParameter, {
           { type: 'GPU', value: '1' },
         ],
       }),
-      findings: [{ path: at('resourceRequirements', 1), message: 'Fargate has no GPUs' }],
-      fix: {
-        title: 'Remove the GPU entry from resourceRequirements',
-        output: task({ resourceRequirements: [{ type: 'InferenceAccelerator', value: 'x' }] }),
-      },
+      findings: [
+        {
+          path: at('resourceRequirements', 1),
+          message: 'Fargate has no GPUs',
+          fix: {
+            title: 'Remove the GPU entry from resourceRequirements',
+            output: task({ resourceRequirements: [{ type: 'InferenceAccelerator', value: 'x' }] }),
+          },
+        },
+      ],
     },
     {
       name: 'linuxParameters devices, sharedMemorySize, tmpfs, maxSwap, swappiness: one finding each',
@@ -137,18 +169,21 @@ ruleTester(fargateUnsupportedParameter, {
         },
       }),
       findings: [
-        { path: at('linuxParameters', 'devices') },
-        { path: at('linuxParameters', 'sharedMemorySize') },
-        { path: at('linuxParameters', 'tmpfs') },
-        { path: at('linuxParameters', 'maxSwap'), message: 'no swap space' },
-        { path: at('linuxParameters', 'swappiness') },
+        {
+          path: at('linuxParameters', 'devices'),
+          fix: {
+            title: 'Remove "devices"',
+            output: task({
+              linuxParameters: { sharedMemorySize: 64, tmpfs: [{ containerPath: '/tmp', size: 64 }], maxSwap: 0, swappiness: 60 },
+            }),
+          },
+          target: 'key',
+        },
+        { path: at('linuxParameters', 'sharedMemorySize'), target: 'key', fixes: ['Remove "sharedMemorySize"'] },
+        { path: at('linuxParameters', 'tmpfs'), target: 'key', fixes: ['Remove "tmpfs"'] },
+        { path: at('linuxParameters', 'maxSwap'), message: 'no swap space', target: 'key', fixes: ['Remove "maxSwap"'] },
+        { path: at('linuxParameters', 'swappiness'), target: 'key', fixes: ['Remove "swappiness"'] },
       ],
-      fix: {
-        title: 'Remove "devices"',
-        output: task({
-          linuxParameters: { sharedMemorySize: 64, tmpfs: [{ containerPath: '/tmp', size: 64 }], maxSwap: 0, swappiness: 60 },
-        }),
-      },
     },
     {
       name: 'capabilities other than SYS_PTRACE, each on its item',
@@ -157,31 +192,50 @@ ruleTester(fargateUnsupportedParameter, {
         {
           path: at('linuxParameters', 'capabilities', 'add', 1),
           message: 'only kernel capability a container may add is SYS_PTRACE ("NET_ADMIN" in container "app")',
+          fix: {
+            title: 'Remove "NET_ADMIN" from linuxParameters.capabilities.add',
+            output: task({ linuxParameters: { capabilities: { add: ['SYS_PTRACE', 'CAP_SYS_PTRACE', 'SYS_ADMIN'] } } }),
+          },
         },
-        { path: at('linuxParameters', 'capabilities', 'add', 3), message: '"SYS_ADMIN"' },
+        {
+          path: at('linuxParameters', 'capabilities', 'add', 3),
+          message: '"SYS_ADMIN"',
+          fixes: ['Remove "SYS_ADMIN" from linuxParameters.capabilities.add'],
+        },
       ],
-      fix: {
-        title: 'Remove "NET_ADMIN" from linuxParameters.capabilities.add',
-        output: task({ linuxParameters: { capabilities: { add: ['SYS_PTRACE', 'CAP_SYS_PTRACE', 'SYS_ADMIN'] } } }),
-      },
     },
     {
       name: 'pidMode host, with "task" as the alternative fix',
       json: task({}, { pidMode: 'host' }),
-      findings: [{ path: ['pidMode'], message: 'Fargate does not support pidMode "host": ' }],
-      fix: { title: 'Set pidMode to "task"', output: task({}, { pidMode: 'task' }) },
+      findings: [
+        {
+          path: ['pidMode'],
+          message: 'Fargate does not support pidMode "host": ',
+          fixes: ['Remove "pidMode"', { title: 'Set pidMode to "task"', output: task({}, { pidMode: 'task' }) }],
+        },
+      ],
     },
-    { name: 'ipcMode, any value', json: task({}, { ipcMode: 'none' }), findings: [{ path: ['ipcMode'] }] },
+    {
+      name: 'ipcMode, any value',
+      json: task({}, { ipcMode: 'none' }),
+      findings: [{ path: ['ipcMode'], target: 'key', fixes: ['Remove "ipcMode"'] }],
+    },
     {
       name: 'placementConstraints',
       json: task({}, { placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ t2.*' }] }),
-      findings: [{ path: ['placementConstraints'], message: 'AWS places Fargate tasks' }],
-      fix: { title: 'Remove "placementConstraints"', output: task() },
+      findings: [
+        {
+          path: ['placementConstraints'],
+          message: 'AWS places Fargate tasks',
+          fix: { title: 'Remove "placementConstraints"', output: task(), safe: true },
+          target: 'key',
+        },
+      ],
     },
     {
       name: 'placementConstraints of the wrong type still count as set (cfn-lint E3048 case)',
       json: task({}, { placementConstraints: 'foo' }),
-      findings: [{ path: ['placementConstraints'] }],
+      findings: [{ path: ['placementConstraints'], target: 'key', fixes: ['Remove "placementConstraints"'] }],
     },
     {
       name: 'host.sourcePath and dockerVolumeConfiguration, per volume',
@@ -195,21 +249,30 @@ ruleTester(fargateUnsupportedParameter, {
         },
       ),
       findings: [
-        { path: ['volumes', 0, 'host', 'sourcePath'], message: '(volume "data")' },
-        { path: ['volumes', 1, 'dockerVolumeConfiguration'], message: 'Fargate does not support Docker volumes (volume "docker")' },
-      ],
-      fix: {
-        title: 'Remove "sourcePath"',
-        output: task(
-          {},
-          {
-            volumes: [
-              { name: 'data', host: {} },
-              { name: 'docker', dockerVolumeConfiguration: { scope: 'task', driver: 'local' } },
-            ],
+        {
+          path: ['volumes', 0, 'host', 'sourcePath'],
+          message: '(volume "data")',
+          fix: {
+            title: 'Remove "sourcePath"',
+            output: task(
+              {},
+              {
+                volumes: [
+                  { name: 'data', host: {} },
+                  { name: 'docker', dockerVolumeConfiguration: { scope: 'task', driver: 'local' } },
+                ],
+              },
+            ),
           },
-        ),
-      },
+          target: 'key',
+        },
+        {
+          path: ['volumes', 1, 'dockerVolumeConfiguration'],
+          message: 'Fargate does not support Docker volumes (volume "docker")',
+          target: 'key',
+          fixes: ['Remove "dockerVolumeConfiguration"'],
+        },
+      ],
     },
     {
       name: 'FireLens config from S3: both config-file options are removed',
@@ -219,16 +282,21 @@ ruleTester(fargateUnsupportedParameter, {
           options: { 'config-file-type': 's3', 'config-file-value': 'arn:aws:s3:::b/extra.conf', 'enable-ecs-log-metadata': 'true' },
         },
       }),
-      findings: [{ path: at('firelensConfiguration', 'options', 'config-file-type'), message: 'Invalid arn syntax' }],
-      fix: {
-        title: 'Remove "config-file-type" and "config-file-value"',
-        output: task({ firelensConfiguration: { type: 'fluentbit', options: { 'enable-ecs-log-metadata': 'true' } } }),
-      },
+      findings: [
+        {
+          path: at('firelensConfiguration', 'options', 'config-file-type'),
+          message: 'Invalid arn syntax',
+          fix: {
+            title: 'Remove "config-file-type" and "config-file-value"',
+            output: task({ firelensConfiguration: { type: 'fluentbit', options: { 'enable-ecs-log-metadata': 'true' } } }),
+          },
+        },
+      ],
     },
     {
       name: 'FARGATE with EC2 is still checked',
       json: task({ privileged: true }, { requiresCompatibilities: ['EC2', 'FARGATE'] }),
-      findings: [{ path: at('privileged') }],
+      findings: [{ path: at('privileged'), target: 'key', fixes: ['Remove "privileged"'] }],
     },
     {
       name: 'on Windows, the parts of linuxParameters are left to fargate-windows-unsupported, which reports the block',
@@ -236,7 +304,7 @@ ruleTester(fargateUnsupportedParameter, {
         { privileged: true, linuxParameters: { maxSwap: 0, capabilities: { add: ['NET_ADMIN'] } } },
         { runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' }, cpu: '1024', memory: '2048' },
       ),
-      findings: [{ path: at('privileged') }],
+      findings: [{ path: at('privileged'), target: 'key', fixes: ['Remove "privileged"'] }],
     },
   ],
 });

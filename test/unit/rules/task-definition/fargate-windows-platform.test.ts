@@ -28,31 +28,55 @@ ruleTester(fargateWindowsPlatform, {
     {
       name: 'Windows Server 2016',
       json: task({ operatingSystemFamily: 'WINDOWS_SERVER_2016_FULL' }),
-      findings: [{ path: OS, message: 'not WINDOWS_SERVER_2016_FULL' }],
-      fix: {
-        title: 'Set operatingSystemFamily to "WINDOWS_SERVER_2019_FULL"',
-        output: task({ operatingSystemFamily: 'WINDOWS_SERVER_2019_FULL' }),
-      },
+      findings: [
+        {
+          path: OS,
+          message: 'not WINDOWS_SERVER_2016_FULL',
+          fix: {
+            title: 'Set operatingSystemFamily to "WINDOWS_SERVER_2019_FULL"',
+            output: task({ operatingSystemFamily: 'WINDOWS_SERVER_2019_FULL' }),
+          },
+        },
+      ],
     },
-    { name: 'Windows Server 2004 Core', json: task({ operatingSystemFamily: 'WINDOWS_SERVER_2004_CORE' }), findings: [{ path: OS }] },
-    { name: 'Windows Server 20H2 Core', json: task({ operatingSystemFamily: 'WINDOWS_SERVER_20H2_CORE' }), findings: [{ path: OS }] },
+    {
+      name: 'Windows Server 2004 Core',
+      json: task({ operatingSystemFamily: 'WINDOWS_SERVER_2004_CORE' }),
+      findings: [{ path: OS, fixes: ['Set operatingSystemFamily to "WINDOWS_SERVER_2022_CORE"'] }],
+    },
+    {
+      name: 'Windows Server 20H2 Core',
+      json: task({ operatingSystemFamily: 'WINDOWS_SERVER_20H2_CORE' }),
+      findings: [{ path: OS, fixes: ['Set operatingSystemFamily to "WINDOWS_SERVER_2022_CORE"'] }],
+    },
     {
       name: 'Windows Server 2025 is not documented for Fargate: a warning',
       json: task({ operatingSystemFamily: 'WINDOWS_SERVER_2025_CORE' }),
-      findings: [{ path: OS, severity: 'warning', message: 'not documented for Fargate' }],
-      fix: {
-        title: 'Set operatingSystemFamily to "WINDOWS_SERVER_2022_CORE"',
-        output: task({ operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' }),
-      },
+      findings: [
+        {
+          path: OS,
+          severity: 'warning',
+          message: 'not documented for Fargate',
+          fix: {
+            title: 'Set operatingSystemFamily to "WINDOWS_SERVER_2022_CORE"',
+            output: task({ operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' }),
+          },
+        },
+      ],
     },
     {
       name: 'Windows on ARM64',
       json: task({ operatingSystemFamily: 'WINDOWS_SERVER_2022_FULL', cpuArchitecture: 'ARM64' }),
-      findings: [{ path: ARCH, message: 'X86_64 only' }],
-      fix: {
-        title: 'Set cpuArchitecture to "X86_64"',
-        output: task({ operatingSystemFamily: 'WINDOWS_SERVER_2022_FULL', cpuArchitecture: 'X86_64' }),
-      },
+      findings: [
+        {
+          path: ARCH,
+          message: 'X86_64 only',
+          fix: {
+            title: 'Set cpuArchitecture to "X86_64"',
+            output: task({ operatingSystemFamily: 'WINDOWS_SERVER_2022_FULL', cpuArchitecture: 'X86_64' }),
+          },
+        },
+      ],
     },
   ],
 });

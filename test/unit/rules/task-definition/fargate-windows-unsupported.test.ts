@@ -36,29 +36,34 @@ ruleTester(fargateWindowsUnsupported, {
     {
       name: 'user',
       json: task({ user: 'ContainerUser' }),
-      findings: [{ path: at('user'), message: 'Windows containers on Fargate do not support user (container "iis")' }],
-      fix: { title: 'Remove "user"', output: task() },
+      findings: [
+        {
+          path: at('user'),
+          message: 'Windows containers on Fargate do not support user (container "iis")',
+          fix: { title: 'Remove "user"', output: task() },
+          target: 'key',
+        },
+      ],
     },
     {
       name: 'readonlyRootFilesystem true',
       json: task({ readonlyRootFilesystem: true }),
-      findings: [{ path: at('readonlyRootFilesystem') }],
+      findings: [{ path: at('readonlyRootFilesystem'), target: 'key', fixes: ['Remove "readonlyRootFilesystem"'] }],
     },
     {
       name: 'linuxParameters',
       json: task({ linuxParameters: { initProcessEnabled: true } }),
-      findings: [{ path: at('linuxParameters') }],
-      fix: { title: 'Remove "linuxParameters"', output: task() },
+      findings: [{ path: at('linuxParameters'), fix: { title: 'Remove "linuxParameters"', output: task() }, target: 'key' }],
     },
     {
       name: 'ulimits',
       json: task({ ulimits: [{ name: 'nofile', softLimit: 1024, hardLimit: 4096 }] }),
-      findings: [{ path: at('ulimits') }],
+      findings: [{ path: at('ulimits'), target: 'key', fixes: ['Remove "ulimits"'] }],
     },
     {
       name: 'systemControls',
       json: task({ systemControls: [{ namespace: 'net.core.somaxconn', value: '1024' }] }),
-      findings: [{ path: at('systemControls') }],
+      findings: [{ path: at('systemControls'), target: 'key', fixes: ['Remove "systemControls"'] }],
     },
     {
       name: 'FireLens: the configuration and the awsfirelens driver (which has no fix: removing the driver alone would break the file)',
@@ -67,15 +72,19 @@ ruleTester(fargateWindowsUnsupported, {
         logConfiguration: { logDriver: 'awsfirelens', options: { Name: 'cloudwatch' } },
       }),
       findings: [
-        { path: at('firelensConfiguration'), message: 'FireLens' },
+        {
+          path: at('firelensConfiguration'),
+          message: 'FireLens',
+          fix: {
+            title: 'Remove "firelensConfiguration"',
+            output: task({ logConfiguration: { logDriver: 'awsfirelens', options: { Name: 'cloudwatch' } } }),
+          },
+          target: 'key',
+        },
         { path: at('logConfiguration', 'logDriver'), message: 'awsfirelens log driver' },
       ],
-      fix: {
-        title: 'Remove "firelensConfiguration"',
-        output: task({ logConfiguration: { logDriver: 'awsfirelens', options: { Name: 'cloudwatch' } } }),
-      },
     },
-    { name: 'pidMode task', json: task({}, { pidMode: 'task' }), findings: [{ path: ['pidMode'] }] },
+    { name: 'pidMode task', json: task({}, { pidMode: 'task' }), findings: [{ path: ['pidMode'], fixes: ['Remove "pidMode"'] }] },
     {
       name: 'EFS volume',
       json: task(
@@ -87,8 +96,17 @@ ruleTester(fargateWindowsUnsupported, {
           ],
         },
       ),
-      findings: [{ path: ['volumes', 0, 'efsVolumeConfiguration'], message: '(volume "data")' }],
-      fix: { title: 'Remove "efsVolumeConfiguration"', output: task({}, { volumes: [{ name: 'data' }, { name: 'scratch', host: {} }] }) },
+      findings: [
+        {
+          path: ['volumes', 0, 'efsVolumeConfiguration'],
+          message: '(volume "data")',
+          fix: {
+            title: 'Remove "efsVolumeConfiguration"',
+            output: task({}, { volumes: [{ name: 'data' }, { name: 'scratch', host: {} }] }),
+          },
+          target: 'key',
+        },
+      ],
     },
   ],
 });

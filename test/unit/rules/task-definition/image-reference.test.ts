@@ -20,6 +20,10 @@ ruleTester(imageReference, {
     { name: 'shell variable', json: image('$IMAGE_URI') },
     { name: 'upper-case word placeholder', json: image('REPLACED_BY_CI') },
     { name: 'placeholder account and region in the host', json: image('ACCOUNT_ID.dkr.ecr.REGION.amazonaws.com/etl:latest') },
+    {
+      name: 'angle-bracket placeholders inside the host',
+      json: image('<your-account-id>.dkr.ecr.<your-region>.amazonaws.com/sample-webpage:latest'),
+    },
     { name: 'image missing is left to the schema', json: fargateTask([{ name: 'app' }]) },
   ],
   invalid: [

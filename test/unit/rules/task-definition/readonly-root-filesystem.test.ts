@@ -33,6 +33,25 @@ ruleTester(readonlyRootFilesystem, {
       findings: [{ path: ['containerDefinitions', 0, 'name'] }],
     },
     {
+      name: 'a service beside it turns on ECS Exec: the hint says to keep the root writable',
+      json: fargateTask([container('app')]),
+      files: { 'service.json': { serviceName: 'web', taskDefinition: 'web', enableExecuteCommand: true } },
+      findings: [
+        {
+          path: ['containerDefinitions', 0, 'name'],
+          severity: 'hint',
+          message:
+            'Container "app" keeps a writable root file system, which ECS Exec needs: service web (service.json) turns on execute command, and its SSM agent writes into the root file system.',
+        },
+      ],
+    },
+    {
+      name: 'a service beside it without ECS Exec: the usual hint',
+      json: fargateTask([container('app')]),
+      files: { 'service.json': { serviceName: 'web', taskDefinition: 'web', enableExecuteCommand: false } },
+      findings: [{ path: ['containerDefinitions', 0, 'name'], message: 'set "readonlyRootFilesystem": true' }],
+    },
+    {
       name: 'container without a name: on the image',
       json: [{ image: 'nginx' }],
       findings: [{ path: [0, 'image'], message: 'This container' }],

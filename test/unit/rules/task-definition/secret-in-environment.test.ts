@@ -52,11 +52,17 @@ ruleTester(secretInEnvironment, {
     {
       name: "password by name, moved to secrets with an SSM placeholder in the file's account",
       json: env({ NODE_ENV: 'production', DB_PASSWORD: 'hunter2-prod' }),
-      findings: [{ path: at(1), severity: 'warning', message: 'DB_PASSWORD is named like a secret (PASSWORD)' }],
-      fix: {
-        title: /^Move DB_PASSWORD to secrets/,
-        output: env({ NODE_ENV: 'production' }, { secrets: [{ name: 'DB_PASSWORD', valueFrom: `${SSM}/DB_PASSWORD` }] }),
-      },
+      findings: [
+        {
+          path: at(1),
+          severity: 'warning',
+          message: 'DB_PASSWORD is named like a secret (PASSWORD)',
+          fix: {
+            title: /^Move DB_PASSWORD to secrets/,
+            output: env({ NODE_ENV: 'production' }, { secrets: [{ name: 'DB_PASSWORD', valueFrom: `${SSM}/DB_PASSWORD` }] }),
+          },
+        },
+      ],
     },
     {
       name: 'secret names in several styles',
@@ -68,54 +74,130 @@ ruleTester(secretInEnvironment, {
         AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzzzzzzzzz',
         SIGNING_KEY: 'q1w2e3r4',
       }),
-      findings: [{ path: at(0) }, { path: at(1) }, { path: at(2) }, { path: at(3) }, { path: at(4) }, { path: at(5) }],
+      findings: [
+        {
+          path: at(0),
+          fixes: [
+            'Move JWT_SECRET to secrets (valueFrom arn:aws:ssm:REGION:123456789012:parameter/web/JWT_SECRET; create that parameter and let the execution role read it)',
+          ],
+        },
+        {
+          path: at(1),
+          fixes: [
+            'Move GITHUB_TOKEN to secrets (valueFrom arn:aws:ssm:REGION:123456789012:parameter/web/GITHUB_TOKEN; create that parameter and let the execution role read it)',
+          ],
+        },
+        {
+          path: at(2),
+          fixes: [
+            'Move OPENAI_API_KEY to secrets (valueFrom arn:aws:ssm:REGION:123456789012:parameter/web/OPENAI_API_KEY; create that parameter and let the execution role read it)',
+          ],
+        },
+        {
+          path: at(3),
+          fixes: [
+            'Move apiKey to secrets (valueFrom arn:aws:ssm:REGION:123456789012:parameter/web/apiKey; create that parameter and let the execution role read it)',
+          ],
+        },
+        {
+          path: at(4),
+          fixes: [
+            'Move AWS_SECRET_ACCESS_KEY to secrets (valueFrom arn:aws:ssm:REGION:123456789012:parameter/web/AWS_SECRET_ACCESS_KEY; create that parameter and let the execution role read it)',
+          ],
+        },
+        {
+          path: at(5),
+          fixes: [
+            'Move SIGNING_KEY to secrets (valueFrom arn:aws:ssm:REGION:123456789012:parameter/web/SIGNING_KEY; create that parameter and let the execution role read it)',
+          ],
+        },
+      ],
     },
     {
       name: 'an access key ID in any variable',
       json: env({ SOME_ID: 'AKIAZZZZZZZZZZZZZZZZ' }),
-      findings: [{ path: at(0), message: 'an AWS access key ID' }],
+      findings: [
+        {
+          path: at(0),
+          message: 'an AWS access key ID',
+          fixes: [
+            'Move SOME_ID to secrets (valueFrom arn:aws:ssm:REGION:123456789012:parameter/web/SOME_ID; create that parameter and let the execution role read it)',
+          ],
+        },
+      ],
     },
     {
       name: 'a temporary access key',
       json: env({ CREDS: 'ASIAZZZZZZZZZZZZZZZZ' }),
-      findings: [{ path: at(0), message: 'AWS temporary access key ID' }],
+      findings: [
+        {
+          path: at(0),
+          message: 'AWS temporary access key ID',
+          fixes: [
+            'Move CREDS to secrets (valueFrom arn:aws:ssm:REGION:123456789012:parameter/web/CREDS; create that parameter and let the execution role read it)',
+          ],
+        },
+      ],
     },
     {
       name: 'a password inside a URL',
       json: env({ DATABASE_URL: 'postgres://app:pa55w0rd@db.internal:5432/app' }),
-      findings: [{ path: at(0), message: 'a URL with a password in it' }],
+      findings: [
+        {
+          path: at(0),
+          message: 'a URL with a password in it',
+          fixes: [
+            'Move DATABASE_URL to secrets (valueFrom arn:aws:ssm:REGION:123456789012:parameter/web/DATABASE_URL; create that parameter and let the execution role read it)',
+          ],
+        },
+      ],
     },
     {
       name: 'secrets already present: the fix appends',
       json: env({ API_TOKEN: 'abc123xyz' }, { secrets: [{ name: 'OTHER', valueFrom: '/x' }] }),
-      findings: [{ path: at(0) }],
-      fix: {
-        title: /^Move API_TOKEN to secrets/,
-        output: env(
-          {},
-          {
-            secrets: [
-              { name: 'OTHER', valueFrom: '/x' },
-              { name: 'API_TOKEN', valueFrom: `${SSM}/API_TOKEN` },
-            ],
+      findings: [
+        {
+          path: at(0),
+          fix: {
+            title: /^Move API_TOKEN to secrets/,
+            output: env(
+              {},
+              {
+                secrets: [
+                  { name: 'OTHER', valueFrom: '/x' },
+                  { name: 'API_TOKEN', valueFrom: `${SSM}/API_TOKEN` },
+                ],
+              },
+            ),
           },
-        ),
-      },
+        },
+      ],
     },
     {
       name: 'secrets null: the fix replaces it',
       json: env({ API_TOKEN: 'abc123xyz' }, { secrets: null }),
-      findings: [{ path: at(0) }],
-      fix: { title: /^Move API_TOKEN to secrets/, output: env({}, { secrets: [{ name: 'API_TOKEN', valueFrom: `${SSM}/API_TOKEN` }] }) },
+      findings: [
+        {
+          path: at(0),
+          fix: {
+            title: /^Move API_TOKEN to secrets/,
+            output: env({}, { secrets: [{ name: 'API_TOKEN', valueFrom: `${SSM}/API_TOKEN` }] }),
+          },
+        },
+      ],
     },
     {
       name: 'already in secrets: the fix only removes the variable',
       json: env({ API_TOKEN: 'abc123xyz' }, { secrets: [{ name: 'API_TOKEN', valueFrom: '/web/API_TOKEN' }] }),
-      findings: [{ path: at(0) }],
-      fix: {
-        title: 'Remove API_TOKEN from environment (it is already in secrets)',
-        output: env({}, { secrets: [{ name: 'API_TOKEN', valueFrom: '/web/API_TOKEN' }] }),
-      },
+      findings: [
+        {
+          path: at(0),
+          fix: {
+            title: 'Remove API_TOKEN from environment (it is already in secrets)',
+            output: env({}, { secrets: [{ name: 'API_TOKEN', valueFrom: '/web/API_TOKEN' }] }),
+          },
+        },
+      ],
     },
   ],
 });

@@ -51,7 +51,7 @@ ruleTester(secretValueFrom, {
       findings: [{ path: at, severity: 'warning', message: 'mutually exclusive' }],
     },
     {
-      name: 'log secretOptions',
+      name: 'log secretOptions: an ARN without the secret: resource type',
       json: fargateTask([
         container('app', {
           logConfiguration: {

@@ -27,10 +27,15 @@ ruleTester(taskDefinitionSize, {
         {
           path: ['containerDefinitions'],
           message: 'This task definition is 65537 bytes (64.0 KiB) as minified JSON; ECS accepts at most 65536 bytes (64 KiB)',
+          target: 'key',
         },
       ],
     },
-    { name: '100000 bytes', json: taskOfSize(100000), findings: [{ path: ['containerDefinitions'], message: '100000 bytes (97.7 KiB)' }] },
+    {
+      name: '100000 bytes',
+      json: taskOfSize(100000),
+      findings: [{ path: ['containerDefinitions'], message: '100000 bytes (97.7 KiB)', target: 'key' }],
+    },
   ],
 });
 

@@ -3,23 +3,13 @@
 // duplicate key. The source finds them (the model, like AWS, keeps only the last); this rule reports each on
 // the kept occurrence, once, in the innermost subject that holds it.
 import type { JsonPath } from '../../json';
-import { type DuplicateKey, POLICY_SUBJECTS, type Subject, type SubjectKind } from '../../model';
+import { type DuplicateKey, EVERY_SUBJECT, POLICY_SUBJECTS, type Subject } from '../../model';
 import type { Rule } from '../../rule';
 
 interface DuplicateKeyData {
   /** Line of the earlier occurrence, which tells it apart from others of the same key. */
   line: number;
 }
-
-const EVERY_SUBJECT: readonly SubjectKind[] = [
-  'task-definition',
-  'container-definitions',
-  'identity-policy',
-  'trust-policy',
-  'resource-policy',
-  'role',
-  'project-config',
-];
 
 export const duplicateKey: Rule<DuplicateKeyData> = {
   meta: {

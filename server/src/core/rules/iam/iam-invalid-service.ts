@@ -1,14 +1,11 @@
 // An action whose service prefix no AWS service has: IAM accepts the policy, but the entry grants (or
 // denies) nothing. Usually a typo, so the closest prefixes are offered.
 import { POLICY_SUBJECTS } from '../../model';
-import retired from '../../facts/iam-retired-services.json';
 import { type ReplacementData, actionEntries, replacementFixes } from '../../iam/actions';
-import { action, matchingActions, serviceExists, serviceKeys } from '../../iam/data';
+import { action, matchingActions, retiredServiceName, serviceExists, serviceKeys } from '../../iam/data';
 import { suggestions } from '../../iam/suggest';
 import { hasWildcard, wildcardMatch } from '../../iam/wildcard';
 import type { Rule } from '../../rule';
-
-const RETIRED: Record<string, string> = retired.prefixes;
 
 export const iamInvalidService: Rule<ReplacementData> = {
   meta: {
@@ -32,7 +29,7 @@ export const iamInvalidService: Rule<ReplacementData> = {
         continue;
       }
       if (serviceExists(service)) continue;
-      const retiredName = RETIRED[service.toLowerCase()];
+      const retiredName = retiredServiceName(service);
       if (retiredName) {
         report({
           path,

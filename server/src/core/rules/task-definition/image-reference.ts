@@ -1,7 +1,7 @@
 // The image must be a reference that ECS registers and the container runtime can pull.
-import { isPlaceholder } from '../../json';
 import type { Rule } from '../../rule';
 import { type ImageProblem, imageProblems, parseImage } from '../../taskdef/image';
+import { isTemplated } from '../../taskdef/containers';
 import { containersOf } from '../../taskdef/model';
 
 /** Upper-case words such as IMAGE, ACCOUNT_ID or REPLACED_BY_CI are fill-in-later placeholders, not names. */
@@ -26,8 +26,9 @@ export const imageReference: Rule = {
   check({ subject, report }) {
     for (const container of containersOf(subject)) {
       const image = container.value.image;
-      // An empty image is filled in later (amazon-ecs-render-task-definition) or dropped by the deploy action.
-      if (typeof image !== 'string' || image === '' || isPlaceholder(image) || image.includes('$')) continue;
+      // An empty image is filled in later (amazon-ecs-render-task-definition) or dropped by the deploy action;
+      // template text ({{tag}}, ${ACCOUNT}, <your-account-id>) is replaced before the file reaches ECS.
+      if (typeof image !== 'string' || image === '' || isTemplated(image)) continue;
       const path = [...container.path, 'image'];
       const problems = imageProblems(image).filter((p) => !isPlaceholderProblem(p, image));
       if (problems.length === 0) continue;

@@ -14,7 +14,7 @@ import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { Validation } from '../../server/src/service/validation';
 import type { SourceDocument } from '../../server/src/sources';
 import { jsonSource } from '../../server/src/sources/json';
-import { positionOf } from '../helpers/lspClient';
+import { positionOf } from '../helpers/positions';
 import { fargateTask } from '../helpers/taskdefs';
 
 const validate = (document: SourceDocument) =>
@@ -133,4 +133,17 @@ test('a fix whose edits the source cannot express is not offered', async () => {
     );
   assert.deepEqual(await actions(templateSource(text)), ['Set networkMode to "awsvpc"']);
   assert.deepEqual(await actions(templateSource(text, { edit: () => undefined })), []);
+});
+
+test('task-definition-schema: an empty enumeration value is unset (as ecspresso writes it), any other value is still checked', async () => {
+  const task = (extra: Record<string, unknown>, mapping: Record<string, unknown>) =>
+    JSON.stringify(fargateTask([{ name: 'app', image: 'nginx', portMappings: [{ containerPort: 80, ...mapping }] }], extra), null, 2);
+  const codes = async (text: string) =>
+    (await validate(jsonSource.parse({ uri: 'file:///ws/ecs-task-def.json', text }))).filter((d) => d.code === 'task-definition-schema');
+  assert.deepEqual(await codes(task({ pidMode: '', ipcMode: '' }, { appProtocol: '', protocol: '' })), []);
+  const wrong = task({ pidMode: 'container' }, { protocol: 'http' });
+  assert.deepEqual(
+    (await codes(wrong)).map((d) => d.range.start.line),
+    [wrong.split('\n').findIndex((l) => l.includes('"http"')), wrong.split('\n').findIndex((l) => l.includes('"container"'))].sort(),
+  );
 });

@@ -1,0 +1,173 @@
+// FargateLintLanguageService in-process, on TextDocuments, as the server and the CLI call it: what a document
+// gets (diagnostics, hover, completion, code actions, Fix all, code lenses, prices), how often it is parsed,
+// and what happens without a workspace or with a document it does not analyse. What only the server does
+// (the protocol, the workspace scan, pushing and refreshing diagnostics) is in test/lsp.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FargateLintLanguageService } from '../../server/src/service/languageService';
+import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import { positionOf } from '../helpers/positions';
+import { editsFor } from '../helpers/quickFixes';
+import { ServiceTestClient } from '../helpers/serviceClient';
+
+const ECR_IMAGE = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1';
+const TASK = `${JSON.stringify(
+  {
+    family: 'web',
+    requiresCompatibilities: ['FARGATE'],
+    networkMode: 'bridge',
+    cpu: '256',
+    memory: '512',
+    executionRoleArn: 'arn:aws:iam::123456789012:role/exec',
+    containerDefinitions: [
+      { name: 'app', image: ECR_IMAGE, portMappings: [{ containerPort: 80, hostPort: 8080 }], user: '1000', readonlyRootFilesystem: true },
+    ],
+    ephemeralStorage: { sizeInGiB: 20 },
+  },
+  null,
+  2,
+)}\n`;
+const POLICY = `{
+  "Version": "2012-10-17",
+  "Statement": [{ "Effect": "Allow", "Action": "ecr:BatchGetImage", "Resource": "*" }]
+}
+`;
+
+test('a task definition: its diagnostics, then Fix all applies every safe fix, each on the text the last one left', async () => {
+  const service = new FargateLintLanguageService();
+  const document = TextDocument.create('file:///ws/task-definition.json', 'json', 1, TASK);
+  assert.deepEqual(
+    (await service.validate(document, DEFAULT_SETTINGS)).map((d) => d.code),
+    ['fargate-network-mode', 'awsvpc-host-port', 'fargate-ephemeral-storage', 'execution-role-not-in-workspace'],
+  );
+  const fixed = TextDocument.applyEdits(document, service.fixAll(document, DEFAULT_SETTINGS));
+  assert.equal(
+    fixed,
+    TASK.replace('"bridge"', '"awsvpc"')
+      .replace('"hostPort": 8080', '"hostPort": 80')
+      .replace(',\n  "ephemeralStorage": {\n    "sizeInGiB": 20\n  }', ''),
+  );
+  const after = TextDocument.create(document.uri, 'json', 2, fixed);
+  assert.deepEqual(
+    (await service.validate(after, DEFAULT_SETTINGS)).map((d) => d.code),
+    ['execution-role-not-in-workspace'],
+    'the hint has a fix, but writing a policy file is not for Fix all',
+  );
+});
+
+test('one parse per document version, whatever is asked; a new version or forget() parses again', async () => {
+  const client = await ServiceTestClient.start();
+  const uri = 'file:///ws/policy.json';
+  await client.open(uri, POLICY);
+  const parsed = () => client.service.document(client.document(uri));
+  const first = parsed();
+  await client.diagnostics(uri);
+  await client.hover(uri, positionOf(POLICY, 'ecr:Batch', 1));
+  await client.completion(uri, positionOf(POLICY, '"Allow"', 1));
+  await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, []);
+  assert.equal(parsed(), first);
+  await client.change(uri, POLICY.replace('BatchGetImage', 'GetAuthorizationToken'));
+  assert.notEqual(parsed(), first);
+  const second = parsed();
+  client.service.forget(uri);
+  // The open document is in the workspace index, parsed there already: after forget() the service takes that
+  // parse of the same text instead of parsing a third time.
+  assert.equal(parsed(), client.workspace.file(uri));
+  assert.deepEqual(parsed().model, second.model);
+  await client.shutdown();
+  // Without an index that holds the text, forget() parses again.
+  const service = new FargateLintLanguageService();
+  const document = TextDocument.create(uri, 'json', 1, POLICY);
+  const alone = service.document(document);
+  assert.equal(service.document(document), alone);
+  service.forget(uri);
+  assert.notEqual(service.document(document), alone);
+  assert.deepEqual(service.document(document).model, alone.model);
+});
+
+test('hover, completion and a quick fix on a policy, read from the IAM data in node_modules', async () => {
+  const client = await ServiceTestClient.start();
+  await client.open('file:///ws/iam/valid.json', POLICY);
+  const hover = await client.hover('file:///ws/iam/valid.json', positionOf(POLICY, 'ecr:Batch', 5));
+  assert.match((hover?.contents as { value: string }).value, /ecr:BatchGetImage/);
+  const uri = 'file:///ws/iam/policy.json';
+  const text = POLICY.replace('ecr:BatchGetImage', 'ecr:BatchGetImages');
+  await client.open(uri, text);
+  const effects = await client.completion(uri, positionOf(text, '"Allow"', 1));
+  assert.deepEqual(
+    effects.map((i) => i.label),
+    ['"Allow"', '"Deny"'],
+  );
+  assert.equal(await client.applyFix(uri, 'iam-invalid-action', 'Change to "ecr:BatchGetImage"'), POLICY);
+  assert.deepEqual(await client.diagnostics(uri), []);
+  await client.shutdown();
+});
+
+test('prices for the CLI: one per task definition, none when prices are off', () => {
+  const service = new FargateLintLanguageService();
+  const document = TextDocument.create('file:///ws/task-definition.json', 'json', 1, TASK);
+  assert.deepEqual(
+    service.costs(document, DEFAULT_SETTINGS).map((c) => [c.name, c.pricing.cost?.monthly, c.pricing.cost?.context.region]),
+    [['web', 9.01, 'us-east-1']],
+  );
+  assert.deepEqual(service.costs(document, { ...DEFAULT_SETTINGS, cost: { enabled: false, codeLens: true } }), []);
+});
+
+const NO_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+test('a document too large or not text is not analysed: only file-skipped is reported; nothing is hovered, completed or priced', async () => {
+  const service = new FargateLintLanguageService();
+  const large = TASK.replace('"family": "web"', `"family": "web", "padding": "${'x'.repeat(8 * 1024 * 1024)}"`);
+  const binary = `\u0000${TASK}`;
+  for (const [name, text] of [
+    ['large', large],
+    ['binary', binary],
+  ]) {
+    const document = TextDocument.create(`file:///ws/${name}/task-definition.json`, 'json', 1, text);
+    assert.equal(service.classify(document).kind, 'unknown', name);
+    // It says so (file-skipped) rather than look clean.
+    assert.deepEqual(
+      (await service.validate(document, DEFAULT_SETTINGS)).map((d) => [d.code, d.message, d.range]),
+      [['file-skipped', `Skipped: the file is ${name === 'large' ? 'larger than 4 MB' : 'not a text file'}.`, NO_RANGE]],
+      name,
+    );
+    assert.equal(await service.hover(document, positionOf(text, '"memory"', 2), DEFAULT_SETTINGS), null, name);
+    assert.equal((await service.complete(document, positionOf(text, '"512"', 1)))?.items.length ?? 0, 0, name);
+    assert.deepEqual(service.codeLenses(document, DEFAULT_SETTINGS), [], name);
+    assert.deepEqual(service.costs(document, DEFAULT_SETTINGS), [], name);
+  }
+});
+
+test('with the workspace, the execution role is looked up across files; a fix edits the policy file next to the task', async () => {
+  const client = await ServiceTestClient.start();
+  const policyUri = 'file:///ws/iam/exec-policy.json';
+  await client.open('file:///ws/fargate-lint.json', JSON.stringify({ roles: { exec: { policies: ['iam/exec-policy.json'] } } }));
+  await client.open(policyUri, POLICY);
+  const uri = 'file:///ws/task-definition.json';
+  await client.open(uri, TASK);
+  const missing = (await client.diagnostics(uri)).filter((d) => d.code === 'execution-role-permission');
+  assert.deepEqual(
+    missing.map((d) => d.message),
+    [
+      'execution role exec lacks ecr:GetAuthorizationToken on *; ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer on arn:aws:ecr:eu-west-1:123456789012:repository/web (needed to pull the image of container app from ECR repository web)',
+    ],
+  );
+  const [action] = await client.codeActions(uri, missing[0].range, missing);
+  assert.match(
+    action.title,
+    /^Add ecr:GetAuthorizationToken, ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer to the policy of role exec/,
+  );
+  const changes = action.edit?.documentChanges ?? [];
+  assert.deepEqual(
+    changes.map((c) => ('textDocument' in c ? c.textDocument : c)),
+    [{ uri: policyUri, version: 1 }],
+    'the fix edits the open policy file at its version, not the task definition',
+  );
+  const policy = JSON.parse(TextDocument.applyEdits(TextDocument.create(policyUri, 'json', 1, POLICY), editsFor(action.edit!, policyUri)));
+  assert.deepEqual(
+    policy.Statement.map((s: { Action: unknown }) => s.Action),
+    ['ecr:BatchGetImage', 'ecr:GetAuthorizationToken', ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer']],
+  );
+  await client.shutdown();
+});
