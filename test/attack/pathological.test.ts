@@ -260,13 +260,17 @@ describe('terminal escapes in values and file names', () => {
 
   test('stylish, json and sarif output carry no control characters, only their escapes', () => {
     const dir = folder({
-      [`evil${evil.slice(0, 7)}.json`]: task({ container: { name: evil } }),
+      [`evil${evil.slice(0, 7)}.json`]: task({ container: { name: evil }, extra: { family: `web${evil}` } }),
       'policy.json': policy({ Effect: 'Allow', Action: `s3:Get${evil}`, Resource: '*' }),
     });
     const stylish = spawnSync(process.execPath, [CLI, '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     assert.doesNotMatch(stylish.stdout, unsafe);
     assert.match(stylish.stdout, /\\u001b\]0;PWNED\\u0007\\u001b\[2J\\u0000\\u009b31m\\u202e/);
     assert.match(stylish.stdout, /^evil\\u001b\]0;PWN\.json {2}\(task-definition\)$/m);
+    // --cost prints the families and the files: the family is the file's text too.
+    const cost = spawnSync(process.execPath, [CLI, '--cost', '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    assert.doesNotMatch(cost.stdout, unsafe);
+    assert.match(cost.stdout, /^evil\\u001b\]0;PWN\.json +web\\u001b\]0;PWNED/m);
     for (const format of ['json', 'sarif']) {
       const out = spawnSync(process.execPath, [CLI, '--format', format, '.'], { cwd: dir, encoding: 'utf8' }).stdout;
       const strings: string[] = [];

@@ -57,14 +57,14 @@ export function formatStylish(reports: FileReport[], color: boolean, left: Hidde
   const totals: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const report of reports) {
     if (report.diagnostics.length === 0) continue;
-    // File names come from the disk and messages from the files: neither may reach the terminal raw.
+    // File names come from the disk: they may not reach the terminal raw. Messages are escaped where they are
+    // made (core/messages.ts: the engine, the language service, skippedMessage).
     lines.push(paint('4', sanitizeMessage(report.file)) + paint('2', `  (${report.kind})`));
     for (const d of report.diagnostics) {
       totals[d.severity]++;
       const where = `${d.range.start.line + 1}:${d.range.start.character + 1}`.padEnd(8);
-      const message = sanitizeMessage(d.message);
       lines.push(
-        `  ${paint('2', where)} ${paint(severityColor[d.severity], SEVERITY_WORDS[d.severity].padEnd(7))} ${message}  ${paint('2', d.rule)}`,
+        `  ${paint('2', where)} ${paint(severityColor[d.severity], SEVERITY_WORDS[d.severity].padEnd(7))} ${d.message}  ${paint('2', d.rule)}`,
       );
     }
     lines.push('');

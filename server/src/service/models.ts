@@ -1,6 +1,7 @@
 // Parsing a document once per version (by its source), and deciding which documents are not worth parsing at all.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_NESTING_DEPTH, type SourceDocument, isForeignFileName, sourceFor, tooDeepAt, unanalysedDocument } from '../sources';
+import { sanitizeMessage } from '../core/messages';
 import { uriToFileName } from '../core/workspace';
 
 /** Task definitions are at most 64 KiB and policies smaller; account dumps can be a few MB (the read cap, lsp/fileSystem.ts SCAN_LIMITS). */
@@ -21,9 +22,9 @@ export function skipReason(text: string): string | undefined {
   return undefined;
 }
 
-/** The message of a file-skipped diagnostic. */
+/** The message of a file-skipped diagnostic (a reason may quote an error, so it is escaped: core/messages.ts). */
 export function skippedMessage(reason: string): string {
-  return `Skipped: the file is ${reason}.`;
+  return sanitizeMessage(`Skipped: the file is ${reason}.`);
 }
 
 /** The parsed form of this exact text, when something (the workspace index) has it already. */
