@@ -320,6 +320,27 @@ describe('numbers JSON readers cannot hold', () => {
 });
 
 describe('huge inputs (beyond every quota): bounded output, the quota reported', () => {
+  test('many files: validating each does not scan the whole workspace (its project files are found once per version)', async () => {
+    class CountingIndex extends WorkspaceIndex {
+      scans = 0;
+      override files() {
+        this.scans++;
+        return super.files();
+      }
+    }
+    const workspace = new CountingIndex(['file:///ws']);
+    const documents = Array.from({ length: 500 }, (_, i) => {
+      const text = JSON.stringify(policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::bucket-${i}/*` }));
+      workspace.set(`file:///ws/p/${i}.json`, text);
+      return TextDocument.create(`file:///ws/p/${i}.json`, 'json', 1, text);
+    });
+    workspace.set('file:///ws/fargate-lint.json', JSON.stringify({ preset: 'strict', roles: {} }));
+    const service = new FargateLintLanguageService({ workspace });
+    for (const document of documents) await service.validate(document, DEFAULT_SETTINGS);
+    // 100,000 files made this a scan per file: 10^10 steps, minutes (bench/heavy-inputs.mjs).
+    assert.ok(workspace.scans <= 5, `${workspace.scans} scans of the workspace for ${documents.length} files`);
+  });
+
   test('a 3.5 MB value on one line: findings as usual, and no message longer than MAX_MESSAGE_LENGTH', async () => {
     const huge = `x${'Ab1!'.repeat(875_000)}`;
     const { results, errors } = await validateAll({
