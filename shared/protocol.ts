@@ -86,7 +86,7 @@ export interface ExecutionRolePolicyParams {
 }
 
 export interface ExecutionRolePolicyResult {
-  /** The policy in the syntax of the document (JSON today), to open in a new editor. */
+  /** The policy in the syntax of the document (JSON; YAML for a YAML template), to open in a new editor. */
   content?: string;
   /** The VS Code language id of `content`. */
   language?: string;

@@ -1,13 +1,25 @@
 // The VS Code side, shared by the desktop (node/main.ts) and VS Code for the Web (browser/main.ts): starts
-// the language server for JSON documents, answers its requests for workspace files, shows what a file was
-// recognised as, and registers the commands. Only how the server is started differs per platform.
+// the language server for JSON and YAML documents (CloudFormation templates too), answers its requests for
+// workspace files, shows what a file was recognised as, and registers the commands. Only how the server is
+// started differs per platform.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { DocumentKindRequest, type DocumentKindResult, type InitializationOptions, SETTINGS_SECTION } from '../../shared/protocol';
 import { registerCommands } from './commands';
 import { answerWorkspaceFileRequests } from './workspace-files';
 
-const SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
+// YAML files are the server's only when they are templates: it reports nothing on any other YAML. The
+// CloudFormation language ids are those of the AWS extensions that give templates a language of their own;
+// `.template` files open as plain text unless an extension says otherwise.
+const SELECTOR: vscode.DocumentSelector = [
+  { language: 'json' },
+  { language: 'jsonc' },
+  { language: 'yaml' },
+  { language: 'cloudformation' },
+  { language: 'cloudformation-yaml' },
+  { language: 'cloudformation-json' },
+  { pattern: '**/*.template' },
+];
 
 export interface FargateLintApi {
   /** Which entry point runs: `node` (desktop, `main`) or `browser` (VS Code for the Web, `browser`). */
@@ -40,9 +52,9 @@ export function activateWith(
   initializationOptions: InitializationOptions,
 ): FargateLintApi {
   const outputChannel = vscode.window.createOutputChannel('fargate-lint', { log: true });
-  // Policies, roles and fargate-lint.json that change on disk (git checkout, another tool) re-check the task
-  // definitions that use them.
-  const jsonWatcher = vscode.workspace.createFileSystemWatcher('**/*.json');
+  // Policies, roles, templates and fargate-lint.json that change on disk (git checkout, another tool) re-check
+  // the task definitions that use them.
+  const jsonWatcher = vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml,template}');
   const current = createClient({
     // Every scheme: files, untitled documents and virtual file systems alike.
     documentSelector: SELECTOR as LanguageClientOptions['documentSelector'],

@@ -1,11 +1,13 @@
 // Answers the server's requests for workspace files (shared/protocol.ts) through VS Code's own file API,
 // so the cross-file checks work where the server cannot read the folder: in a browser, and on virtual
-// workspaces such as github.dev. Only JSON files are listed, the same folders are skipped as on disk, and
-// symbolic links, files above the server's size limit and files that are not UTF-8 text are not read. The fix guard also asks what is at a
+// workspaces such as github.dev. Only the files a source reads by name are listed (JSON, and YAML and
+// .template files that may be CloudFormation templates), the same folders are skipped as on disk, and
+// symbolic links, files above the server's size limit and files that are not UTF-8 text are not read. The fix
+// guard also asks what is at a
 // URI (whether a new file may go there, and whether a path goes through a symbolic link).
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { SKIPPED_FOLDERS } from '../../shared/folders';
+import { SKIPPED_FOLDERS_GLOB } from '../../shared/folders';
 import {
   FileStatRequest,
   type FileStatParams,
@@ -18,14 +20,15 @@ import {
   type WorkspaceFilesResult,
 } from '../../shared/protocol';
 
-const EXCLUDE = `**/{${[...SKIPPED_FOLDERS].join(',')}}/**`;
+const EXCLUDE = SKIPPED_FOLDERS_GLOB;
+const INCLUDE = '**/*.{json,jsonc,yaml,yml,template}';
 
 export function answerWorkspaceFileRequests(client: BaseLanguageClient): vscode.Disposable[] {
   return [
     client.onRequest(WorkspaceFilesRequest, async (params: WorkspaceFilesParams): Promise<WorkspaceFilesResult> => {
       try {
         const root = vscode.Uri.parse(params.root, true);
-        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(root, '**/*.{json,jsonc}'), EXCLUDE, params.limit);
+        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(root, INCLUDE), EXCLUDE, params.limit);
         return { uris: found.map((uri) => uri.toString()) };
       } catch {
         return { uris: [] };

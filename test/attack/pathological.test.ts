@@ -15,6 +15,7 @@ import { MAX_MESSAGE_LENGTH } from '../../server/src/core/messages';
 import { FargateLintLanguageService } from '../../server/src/service/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { WorkspaceIndex } from '../../server/src/service/workspace';
+import { parseDocument } from '../../server/src/sources';
 import { parseJson } from '../../server/src/sources/json/parse';
 import { MAX_NESTING_DEPTH } from '../../server/src/sources/text';
 import { config, policy, task, TRUST } from '../unit/rules/execution-role/fixtures';
@@ -62,8 +63,10 @@ const messagesOf = (reports: FileReport[], file: string) => reports.find((r) => 
 /** Validates documents through the language service with a workspace of all of them. */
 async function validateAll(files: Record<string, string>) {
   const workspace = new WorkspaceIndex(['file:///ws']);
-  const documents = Object.entries(files).map(([name, text]) => TextDocument.create(`file:///ws/${name}`, 'json', 1, text));
-  for (const d of documents) workspace.set(d.uri, d.getText());
+  const documents = Object.entries(files).map(([name, text]) =>
+    TextDocument.create(`file:///ws/${name}`, name.endsWith('.yaml') ? 'yaml' : 'json', 1, text),
+  );
+  for (const d of documents) workspace.set(d.uri, d.getText(), d.languageId);
   const errors: string[] = [];
   const service = new FargateLintLanguageService({ workspace, onRuleError: (id, e) => errors.push(`${id}: ${String(e)}`) });
   const results: Record<string, { code: string; message: string }[]> = {};
@@ -124,6 +127,38 @@ describe('deep nesting', () => {
 
 describe('__proto__ and other inherited names', () => {
   const grants = policy({ Effect: 'Allow', Action: ['ecr:*', 'logs:*'], Resource: '*' });
+
+  test('a CloudFormation template: __proto__ and constructor as logical ids and property names are data', async () => {
+    const template = [
+      'Resources:',
+      '  __proto__:',
+      '    Type: AWS::ECS::TaskDefinition',
+      '    Properties:',
+      '      RequiresCompatibilities: [FARGATE]',
+      '      NetworkMode: bridge',
+      '      Cpu: "256"',
+      '      Memory: "512"',
+      '      constructor: x',
+      '      ContainerDefinitions:',
+      '        - Name: app',
+      '          Image: nginx',
+      '          __proto__: { Essential: false }',
+      '',
+    ].join('\n');
+    // Read as written: the logical id is a key of Resources, constructor is not looked up in the name table (it
+    // became "undefined"), and __proto__ is a property of the container (it was lost, setting its prototype).
+    const document = parseDocument({ uri: 'file:///ws/template.yaml', text: template, languageId: 'yaml' });
+    assert.deepEqual(Object.keys((document.model.value as { Resources: object }).Resources), ['__proto__']);
+    const value = document.model.subjects[0].value as Record<string, unknown> & { containerDefinitions: object[] };
+    assert.equal(value.constructor, 'x');
+    assert.equal(value.undefined, undefined);
+    assert.deepEqual(Object.keys(value.containerDefinitions[0]), ['name', 'image', '__proto__']);
+    const { results, errors } = await validateAll({ 'template.yaml': template });
+    assert.deepEqual(errors, []);
+    const codes = results['template.yaml'].map((d) => d.code);
+    assert.ok(codes.includes('fargate-network-mode'), codes.join(', '));
+    assert.ok(results['template.yaml'].every((d) => !d.message.includes('[object Object]')));
+  });
 
   test('{"__proto__": {"roles": ...}} in fargate-lint.json configures nothing', async () => {
     const { results, errors } = await validateAll({

@@ -71,7 +71,7 @@ describe('fargate-lint CLI', () => {
     writeFileSync(join(dir, 'task-definition.json'), JSON.stringify({ ...badTask, networkMode: 'awsvpc' }));
     const { code, stdout } = cli(['task-definition.json'], dir);
     assert.equal(code, 0, stdout);
-    assert.match(stdout, /0 errors, 0 warnings, 0 notes in 1 JSON files \(1 recognised\)/);
+    assert.match(stdout, /0 errors, 0 warnings, 0 notes in 1 files \(1 recognised\)/);
   });
 
   test('stylish output lists line:column, severity, message and rule', () => {
@@ -252,7 +252,7 @@ describe('fargate-lint CLI options', () => {
     assert.doesNotMatch(stylish.stdout, /readonly-root-filesystem/);
     assert.match(
       stylish.stdout,
-      /0 errors, 0 warnings, 0 notes in 1 JSON files \(1 recognised\); 2 below info not shown \(--severity hint shows all\)/,
+      /0 errors, 0 warnings, 0 notes in 1 files \(1 recognised\); 2 below info not shown \(--severity hint shows all\)/,
     );
     assert.match(
       cli(['--severity', 'hint', '.'], dir).stdout,
@@ -310,13 +310,26 @@ describe('fargate-lint CLI options', () => {
     ]);
   });
 
-  test('YAML and Terraform files named on the command line (as a pre-commit hook passes them) are left alone', () => {
-    const dir = folderWith({ 'template.yaml': 'Resources: {}\n', 'main.tf': 'resource "x" "y" {}\n', 'task-definition.json': badTask });
-    const { code, stdout } = cli(['--format', 'json', 'template.yaml', 'main.tf', 'task-definition.json'], dir);
+  test('files named on the command line (as a pre-commit hook passes them): Terraform left alone, YAML read as a template or nothing', () => {
+    const template =
+      'Resources:\n  TaskDef:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      RequiresCompatibilities: [FARGATE]\n      NetworkMode: bridge\n';
+    const dir = folderWith({
+      'other.yaml': 'Resources: {}\n',
+      'template.yaml': template,
+      'main.tf': 'resource "x" "y" {}\n',
+      'task-definition.json': badTask,
+    });
+    const { code, stdout } = cli(['--format', 'json', 'other.yaml', 'template.yaml', 'main.tf', 'task-definition.json'], dir);
     assert.equal(code, 1);
+    const reports = JSON.parse(stdout) as { file: string; kind: string; diagnostics: { rule: string }[] }[];
     assert.deepEqual(
-      (JSON.parse(stdout) as { file: string }[]).map((r) => r.file),
-      ['task-definition.json'],
+      reports.map((r) => [r.file, r.kind, r.diagnostics.some((d) => d.rule === 'fargate-network-mode')]),
+      [
+        ['other.yaml', 'unknown', false],
+        ['template.yaml', 'cloudformation-template', true],
+        ['task-definition.json', 'task-definition', true],
+      ],
     );
+    assert.deepEqual(reports.find((r) => r.file === 'other.yaml')!.diagnostics, []);
   });
 });

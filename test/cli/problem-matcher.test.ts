@@ -109,5 +109,5 @@ test('$fargate-lint reads every finding of the stylish output: file, line, colum
   // Every finding line of the output was read, and nothing else was.
   const findingLines = output.split('\n').filter((l) => /^ {2}\d+:\d+ /.test(l));
   assert.equal(problems.length, findingLines.length);
-  assert.match(output.trim().split('\n').at(-1)!, /^2 errors, 2 warnings, 2 notes in 2 JSON files/);
+  assert.match(output.trim().split('\n').at(-1)!, /^2 errors, 2 warnings, 2 notes in 2 files/);
 });

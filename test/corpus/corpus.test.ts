@@ -1,14 +1,20 @@
-// The real files in ../shared/corpus: the analysis must not crash on any of them, and what it reports is kept
-// in a reviewed snapshot per part of the corpus. Every error carries a note saying why it is real. Each part is
-// analysed as one workspace, as the CLI reads the folders it is given (services link to the task definitions
-// beside them). After a deliberate change: UPDATE_SNAPSHOT=1 npm test, then review the diff and write the
-// "why" of new errors.
+// The real files in ../shared/corpus: the analysis must not crash on any of them (no rule may throw), and what
+// it reports is kept in a reviewed snapshot per part of the corpus. Every error carries a note saying why it is
+// real. Each part is analysed as one workspace, as the CLI reads the folders it is given (services link to the
+// task definitions beside them). For the CloudFormation templates, wherever the corpus's MANIFEST says cfn-lint
+// reports one of its ECS rules (E3047, E3048, E3042, E3053), we must report the matching rule (or
+// test/peer/README.md must say why cfn-lint is wrong there).
+// After a deliberate change: UPDATE_SNAPSHOT=1 npm test, then review the diff and write the "why" of new errors.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { run } from '../../server/src/cli/main';
+import { analyze } from '../../server/src/core/engine';
+import { parseDocument } from '../../server/src/sources';
 import type { FileReport } from '../../server/src/cli/report';
+import { CFN_LINT_ECS_RULES } from '../helpers/cfn-lint';
 import { SHARED, skipWithoutShared } from '../helpers/shared.mjs';
 
 const CORPUS = join(SHARED, 'corpus');
@@ -17,6 +23,7 @@ const CORPUS = join(SHARED, 'corpus');
 const PARTS = [
   { name: 'task definitions and IAM', folders: ['taskdefs', 'iam'], snapshot: 'corpus-snapshot.json' },
   { name: 'services and AppSpecs', folders: ['services'], snapshot: 'services-snapshot.json' },
+  { name: 'CloudFormation templates', folders: ['cloudformation'], snapshot: 'cloudformation-snapshot.json' },
 ];
 
 interface ReviewedError {
@@ -91,3 +98,44 @@ for (const part of PARTS) {
     },
   );
 }
+
+const cloudformationSkip = skipWithoutShared('corpus', 'cloudformation');
+
+/** The cfn-lint rules the issue names for templates (E3046 is not among them). */
+const CHECKED = ['E3047', 'E3048', 'E3042', 'E3053'];
+
+test('no rule throws on any CloudFormation template of the corpus', { skip: cloudformationSkip }, () => {
+  const folder = join(CORPUS, 'cloudformation');
+  const thrown: string[] = [];
+  for (const file of readdirSync(folder).filter((f) => /\.(ya?ml|json)$/.test(f))) {
+    const uri = pathToFileURL(join(folder, file)).href;
+    const document = parseDocument({ uri, text: readFileSync(join(folder, file), 'utf8') });
+    analyze(document.model, {
+      document: { uri, fileName: file },
+      onRuleError: (rule, error) => thrown.push(`${file} ${rule}: ${String(error)}`),
+    });
+  }
+  assert.deepEqual(thrown, []);
+});
+
+test('where cfn-lint reports an ECS rule on a corpus template, we report the matching rule', { skip: cloudformationSkip }, async () => {
+  const manifest = readFileSync(join(CORPUS, 'cloudformation', 'MANIFEST.tsv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
+  const explained = readFileSync(join(__dirname, '..', 'peer', 'README.md'), 'utf8');
+  const reports = new Map((await analyseCorpus(['cloudformation'])).map((r) => [r.file, r]));
+  const missing: string[] = [];
+  for (const row of manifest) {
+    const [file, , , , , notes] = row.split('\t');
+    const e3 = /cfn-lint E3: ([^(]*)/.exec(notes)?.[1] ?? '';
+    for (const cfnRule of e3.split(',').map((r) => r.trim())) {
+      if (!CHECKED.includes(cfnRule)) continue;
+      const ours = CFN_LINT_ECS_RULES[cfnRule];
+      const report = reports.get(`cloudformation/${file}`);
+      const found = report?.diagnostics.some((d) => d.severity === 'error' && ours.includes(d.rule) && d.resource);
+      if (!found && !explained.includes(`cloudformation/${file}`)) missing.push(`${file}: ${cfnRule}`);
+    }
+  }
+  assert.deepEqual(missing, []);
+});

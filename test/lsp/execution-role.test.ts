@@ -330,6 +330,37 @@ describe('execution role: edits and created files', () => {
     assert.deepEqual(ours(await client.diagnostics(uri)), []);
   });
 
+  test('a JSON task definition whose role is in a CloudFormation template: checked there, and the fix edits the YAML', async () => {
+    const { uri, text, diagnostics } = await openCase(client, root, 'template-role');
+    const roleUri = uriOf(root, 'template-role', 'iam', 'roles.yaml');
+    const [permission] = ours(diagnostics);
+    assert.deepEqual(
+      ours(diagnostics).map((d) => [d.code, d.range]),
+      [['execution-role-permission', rangeOf(text, '"arn:aws:ssm:eu-west-1:123456789012:parameter/app/db"')]],
+    );
+    assert.ok(permission.relatedInformation?.some((r) => r.location.uri === roleUri));
+    const roles = read(root, 'template-role', 'iam', 'roles.yaml');
+    await client.open(roleUri, roles, 'yaml');
+    const [fix] = await client.codeActions(uri, permission.range, [permission]);
+    assert.equal(fix.title, 'Add ssm:GetParameters to the policy of role templateExecRole (roles.yaml)');
+    const after = await client.applyEdit(roleUri, fix.edit!);
+    assert.equal(
+      after,
+      roles.replace(
+        "                Resource: '*'\n",
+        [
+          "                Resource: '*'",
+          '              - Sid: ExecutionRoleSecretSsm',
+          '                Effect: Allow',
+          '                Action: ssm:GetParameters',
+          '                Resource: arn:aws:ssm:eu-west-1:123456789012:parameter/app/db',
+          '',
+        ].join('\n'),
+      ),
+    );
+    assert.deepEqual(ours(await client.diagnostics(uri)), []);
+  });
+
   test('no execution role: the fix inserts one with the account from the image', async () => {
     const { uri, text, diagnostics } = await openCase(client, root, 'no-execution-role');
     const [required] = ours(diagnostics);

@@ -71,19 +71,19 @@ test('one parse per document version, whatever is asked; a new version or forget
   assert.notEqual(parsed(), first);
   const second = parsed();
   client.service.forget(uri);
-  // The open document is in the workspace index, parsed there already: after forget() the service takes that
-  // parse of the same text instead of parsing a third time.
+  // Read again: the workspace index parsed the same text already (it holds the open documents), so that
+  // parse is taken rather than a third one.
   assert.equal(parsed(), client.workspace.file(uri));
   assert.deepEqual(parsed().model, second.model);
   await client.shutdown();
-  // Without an index that holds the text, forget() parses again.
+  // Without an index holding the text, forget() parses again.
   const service = new FargateLintLanguageService();
-  const document = TextDocument.create(uri, 'json', 1, POLICY);
-  const alone = service.document(document);
-  assert.equal(service.document(document), alone);
+  const textDocument = TextDocument.create(uri, 'json', 1, POLICY);
+  const alone = service.document(textDocument);
+  assert.equal(service.document(textDocument), alone);
   service.forget(uri);
-  assert.notEqual(service.document(document), alone);
-  assert.deepEqual(service.document(document).model, alone.model);
+  assert.notEqual(service.document(textDocument), alone);
+  assert.deepEqual(service.document(textDocument).model, alone.model);
 });
 
 test('hover, completion and a quick fix on a policy, read from the IAM data in node_modules', async () => {

@@ -105,7 +105,7 @@ test('a non-JSON source renders completion values itself and leaves out what it 
     items.map((i) => (i.textEdit as { newText: string }).newText),
     items.map((i) => `'${JSON.parse(i.label)}'`),
   );
-  // Property entries carry no model value: a YAML source would drop them; JSON keeps them.
+  // Property entries carry their value as { key: value }; a source that cannot render one drops the entry.
   const policy = '{\n  "Statement": [\n    { "Effect": "Allow", "" }\n  ]\n}';
   const keys = await new CompletionService().complete(
     TextDocument.create('file:///ws/template.yaml', 'yaml', 1, policy),

@@ -184,10 +184,12 @@ for (const id of documentedIds().filter((page) => !only || page === only)) {
 test('the examples read from a page: labels, sections, languages, examples over several lines', () => {
   const blocks = docBlocks('fargate-network-mode');
   assert.deepEqual(
-    blocks.map((b) => [b.verdict, b.section, b.lang, jsonExamples(b).length]),
+    blocks.map((b) => [b.verdict, b.section, b.lang, b.lang === 'json' ? jsonExamples(b).length : b.code.split('\n')[0]]),
     [
       ['reported', 'Examples', 'json', 2],
       ['accepted', 'Examples', 'json', 2],
+      ['reported', 'Templates', 'yaml', 'Resources:'],
+      ['accepted', 'Templates', 'yaml', 'Conditions:'],
     ],
   );
   const [multiLine] = jsonExamples(docBlocks('depends-on-cycle')[0]);

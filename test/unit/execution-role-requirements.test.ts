@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { HOLE, resourceText } from '../../server/src/core/iam/evaluate';
 import { requirementsOf } from '../../server/src/core/execution-role/requirements';
+import { unknownMarker } from '../../server/src/core/unknown';
 
 const subject = (value: unknown) => ({ kind: 'task-definition' as const, path: [], value });
 const container = (c: Record<string, unknown>) =>
@@ -66,5 +67,66 @@ describe('requirements', () => {
     assert.deepEqual(requirement.permissions[1].resources, [
       ['arn:aws:logs:eu-west-1:123456789012:log-group:', HOLE, ':log-stream:', HOLE],
     ]);
+  });
+
+  describe('values a template computes (unknown markers) are read, their unknown parts as holes', () => {
+    const region = unknownMarker('AWS__Region');
+    const account = unknownMarker('AWS__AccountId');
+    const partition = unknownMarker('AWS__Partition');
+    const repository = unknownMarker('Ref Repository');
+
+    test('an ECR image from Fn::Sub: the account, Region and repository are unknown, the host is still ECR', () => {
+      const [requirement] = requirementsOf(container({ image: `${account}.dkr.ecr.${region}.amazonaws.com/${repository}:1` }));
+      assert.equal(requirement.feature, 'ecr-image');
+      assert.equal(requirement.reason, `pull the image of container app from ECR repository ${repository}`);
+      assert.deepEqual(requirement.permissions[1].resources, [[`arn:aws:ecr:${region}:${account}:repository/${repository}`]]);
+      // The template's own expressions are what a fix writes back.
+      assert.equal(requirement.permissions[1].policyResources[0], `arn:aws:ecr:${region}:${account}:repository/${repository}`);
+    });
+
+    test('an ECR host whose domain is ${AWS::URLSuffix} (CDK): the partition is unknown too', () => {
+      const suffix = unknownMarker('AWS__URLSuffix');
+      const [requirement] = requirementsOf(container({ image: `057627104303.dkr.ecr.ap-southeast-1.${suffix}/cdk-assets:abc` }));
+      assert.deepEqual(requirement.permissions[1].resources, [['arn:', HOLE, ':ecr:ap-southeast-1:057627104303:repository/cdk-assets']]);
+    });
+
+    test('a Secrets Manager ARN with unknown fields and an unknown name and suffix (!Ref of a secret)', () => {
+      const name = unknownMarker('Name DbSecret');
+      const suffix = unknownMarker('Suffix DbSecret');
+      const valueFrom = `arn:${partition}:secretsmanager:${region}:${account}:secret:${name}-${suffix}`;
+      const [requirement] = requirementsOf(container({ image: 'nginx', secrets: [{ name: 'DB', valueFrom }] }));
+      assert.equal(requirement.feature, 'secret-secretsmanager');
+      // The ARN is complete (it ends with the suffix): the policy resource is the value itself.
+      assert.equal(requirement.permissions[0].policyResources[0], valueFrom);
+    });
+
+    test('an SSM parameter ARN from Fn::Sub keeps its literal name', () => {
+      const valueFrom = `arn:${partition}:ssm:${region}:${account}:parameter/app/db`;
+      const [requirement] = requirementsOf(container({ image: 'nginx', secrets: [{ name: 'DB', valueFrom }] }));
+      assert.equal(requirement.feature, 'secret-ssm');
+      assert.deepEqual(requirement.permissions[0].resources, [[valueFrom]]);
+    });
+
+    test('a log group and Region from Ref: the group is the Ref, not a hole', () => {
+      const group = unknownMarker('Ref LogGroup');
+      const [requirement] = requirementsOf(
+        container({
+          image: 'nginx',
+          logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': group, 'awslogs-region': region } },
+        }),
+      );
+      assert.equal(requirement.reason, `send the logs of container app to log group ${group}`);
+      assert.deepEqual(requirement.permissions[1].resources, [
+        [`arn:aws:logs:${region}:123456789012:log-group:${group}:log-stream:`, HOLE],
+      ]);
+    });
+
+    test('a whole unknown valueFrom (Secrets Manager or Parameter Store?) and template placeholders give nothing', () => {
+      assert.deepEqual(
+        requirementsOf(container({ image: 'nginx', secrets: [{ name: 'DB', valueFrom: unknownMarker('ImportValue x') }] })),
+        [],
+      );
+      assert.deepEqual(requirementsOf(container({ image: `{{registry}}/${repository}` })), []);
+    });
   });
 });

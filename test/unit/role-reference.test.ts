@@ -2,6 +2,7 @@
 // (for the execution-role checks) and why AWS would refuse it (for role-arn-format), in one pass.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { unknownMarker } from '../../server/src/core/unknown';
 import { parseRoleReference, referencedRole } from '../../server/src/core/taskdef/roles';
 
 const A = 'arn:aws:iam::123456789012:role/';
@@ -54,4 +55,16 @@ test('referencedRole: the role of a field value; nothing for a placeholder, an e
   assert.equal(referencedRole(''), undefined);
   assert.equal(referencedRole(7), undefined);
   assert.equal(referencedRole(undefined), undefined);
+});
+
+test('referencedRole of a template value: a Ref is the name, an ARN with unknown parts ends with it', () => {
+  const name = unknownMarker('Ref ExecRole');
+  const account = unknownMarker('AWS__AccountId');
+  const partition = unknownMarker('AWS__Partition');
+  assert.deepEqual(referencedRole(name), { name });
+  assert.deepEqual(referencedRole(`arn:${partition}:iam::${account}:role/${name}`), { name, account, partition, path: '/' });
+  assert.deepEqual(referencedRole(`arn:${partition}:iam::${account}:role/app/${name}`)?.path, '/app/');
+  assert.deepEqual(referencedRole(`${unknownMarker('AWS__StackName')}-exec`)?.name, `${unknownMarker('AWS__StackName')}-exec`);
+  assert.equal(referencedRole(`arn:${partition}:s3:::${name}`), undefined);
+  assert.equal(referencedRole(`{{ prefix }}${name}`), undefined);
 });

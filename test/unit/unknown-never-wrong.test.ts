@@ -16,6 +16,7 @@ import { iamRules } from '../../server/src/core/rules/iam';
 import { taskDefinitionRules } from '../../server/src/core/rules/task-definition';
 import { unknownMarker } from '../../server/src/core/unknown';
 import { WorkspaceIndex } from '../../server/src/service/workspace';
+import { parseDocument } from '../../server/src/sources';
 import { documentOf, text } from '../helpers/documents';
 import { container, ec2Task, fargateTask } from '../helpers/taskdefs';
 import { TRUST, config, policy, task } from './rules/execution-role/fixtures';
@@ -340,3 +341,140 @@ for (const fixture of FIXTURES) {
     assert.deepEqual(added, []);
   });
 }
+
+// --- Templates: the same property through the CloudFormation source ----------------------------------------
+// A valid template, then each written value (scalar, list or map) replaced by an intrinsic the template cannot
+// resolve (`!ImportValue`), and each string given an unknown part (`!Sub` with `${AWS::Region}` in it): the
+// source turns them into markers, and no rule may report an error.
+
+const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Repository:
+    Type: AWS::ECR::Repository
+  DbSecret:
+    Type: AWS::SecretsManager::Secret
+  ExecRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Principal: { Service: ecs-tasks.amazonaws.com }
+            Action: sts:AssumeRole
+      ManagedPolicyArns:
+        - arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy
+      Policies:
+        - PolicyName: secrets
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action: [ssm:GetParameters]
+                Resource: arn:aws:ssm:eu-west-1:123456789012:parameter/web/*
+  SecretPolicy:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: db
+      Roles: [!Ref ExecRole]
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action: secretsmanager:GetSecretValue
+            Resource: !Ref DbSecret
+  TaskDef:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      Family: web
+      Cpu: '512'
+      Memory: '1024'
+      NetworkMode: awsvpc
+      RequiresCompatibilities: [FARGATE]
+      ExecutionRoleArn: !GetAtt ExecRole.Arn
+      ContainerDefinitions:
+        - Name: app
+          Image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.4.2
+          Essential: true
+          Memory: 512
+          PortMappings:
+            - ContainerPort: 8080
+          Secrets:
+            - Name: TOKEN
+              ValueFrom: arn:aws:ssm:eu-west-1:123456789012:parameter/web/token
+            - Name: DB
+              ValueFrom: !Ref DbSecret
+          LogConfiguration:
+            LogDriver: awslogs
+            Options:
+              awslogs-group: /ecs/web
+              awslogs-region: eu-west-1
+              awslogs-stream-prefix: app
+          User: '1000'
+          ReadonlyRootFilesystem: true
+        - Name: init
+          Image: busybox:1.36
+          Essential: false
+          DependsOn: []
+`;
+
+const TEMPLATE_URI = 'file:///ws/template.yaml';
+
+function templateErrors(text: string): string[] {
+  const document = parseDocument({ uri: TEMPLATE_URI, text });
+  // Still read as a template (the source did not throw and fall back to an unanalysed document).
+  assert.equal(document.model.kind, 'cloudformation-template', text);
+  return analyze(document.model, { document: { uri: TEMPLATE_URI, fileName: 'template.yaml' }, rules: RULES })
+    .findings.filter((f) => f.severity === 'error')
+    .map((f) => `${f.ruleId} at ${JSON.stringify(f.path)}: ${f.message}`);
+}
+
+/** Every written value of every subject, once each, by where it is written (the whole value, tag included). */
+function writtenValues(): { path: string; offset: number; length: number; text: string; scalar: boolean }[] {
+  const document = parseDocument({ uri: TEMPLATE_URI, text: TEMPLATE });
+  const seen = new Set<string>();
+  const found: { path: string; offset: number; length: number; text: string; scalar: boolean }[] = [];
+  for (const subject of document.model.subjects) {
+    for (const path of paths(subject.value)) {
+      const value = valueAt(subject.value, path);
+      const span = document.locate([...subject.path, ...path], 'value', subject);
+      if (!span || seen.has(`${span.offset}:${span.length}`)) continue;
+      seen.add(`${span.offset}:${span.length}`);
+      const written = TEMPLATE.slice(span.offset, span.offset + span.length);
+      found.push({
+        path: JSON.stringify([...subject.path, ...path]),
+        ...span,
+        text: written,
+        scalar: typeof value !== 'object' || value === null,
+      });
+    }
+  }
+  return found;
+}
+
+test('unknown is never wrong in a template: any written value an unresolved intrinsic, any string partly unknown', () => {
+  assert.deepEqual(templateErrors(TEMPLATE), [], 'the template itself is valid');
+  const added: string[] = [];
+  let count = 0;
+  const mutate = (where: string, offset: number, length: number, replacement: string) => {
+    count++;
+    const text = `${TEMPLATE.slice(0, offset)}${replacement}${TEMPLATE.slice(offset + length)}`;
+    for (const error of templateErrors(text)) added.push(`${where}: ${error}`);
+  };
+  for (const value of writtenValues()) {
+    if (value.text.startsWith('!') || value.text === '') continue;
+    mutate(`${value.path} = !ImportValue`, value.offset, value.length, `!ImportValue unknown-${count}`);
+    const plain = value.text.replace(/^['"]|['"]$/g, '');
+    if (value.scalar && plain.length > 1 && !/[{}[\]'\n]/.test(plain)) {
+      const middle = Math.floor(plain.length / 2);
+      mutate(
+        `${value.path} with an unknown part`,
+        value.offset,
+        value.length,
+        `!Sub '${plain.slice(0, middle)}\${AWS::Region}${plain.slice(middle)}'`,
+      );
+    }
+  }
+  assert.ok(count > 60, `${count} mutations`);
+  assert.deepEqual(added, []);
+});

@@ -1,10 +1,10 @@
 // Which files the CLI reads: the files it is named, and, under the folders it is named, the files a source
-// reads by name (sources/index.ts: today .json and .jsonc). A named file may be a symbolic link (it is
-// followed); inside folders links are not followed, and entries that are not regular files (FIFOs, devices,
-// sockets, links) are listed as skipped, with the reason.
+// reads by name (sources/index.ts: .json and .jsonc; .yaml, .yml and .template templates). A named file may
+// be a symbolic link (it is followed); inside folders links are not followed, and entries that are not regular
+// files (FIFOs, devices, sockets, links) are listed as skipped, with the reason.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SKIPPED_FOLDERS } from '../../../shared/folders';
+import { isSkippedFolder } from '../../../shared/folders';
 import { notRegular } from '../node/read';
 import { isSourceFileName } from '../sources';
 
@@ -18,9 +18,10 @@ export interface InputFile {
 
 export class UsageError extends Error {}
 
-/** CloudFormation YAML and Terraform files: read once their sources exist. Until then a file of these kinds
- * given by name (as a pre-commit hook on *.yaml and *.tf passes them) is left alone, not reported as bad JSON. */
-const NOT_READ_YET = /\.(ya?ml|tf)$/i;
+/** Terraform files: read once their source exists. Until then a file of this kind given by name (as a
+ * pre-commit hook on *.tf passes them) is left alone, not reported as bad JSON. YAML files are read: one that
+ * is no template gets nothing. */
+const NOT_READ_YET = /\.tf$/i;
 
 export function collectFiles(args: string[]): InputFile[] {
   const files: InputFile[] = [];
@@ -63,7 +64,7 @@ function* walk(folder: string): Generator<InputFile> {
   for (const entry of entries) {
     const absolutePath = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) yield* walk(absolutePath);
+      if (!isSkippedFolder(entry.name, path.basename(folder))) yield* walk(absolutePath);
     } else if (isSourceFileName(entry.name)) {
       if (entry.isFile()) yield { absolutePath, named: false };
       else if (entry.isSymbolicLink())

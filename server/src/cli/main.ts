@@ -17,7 +17,7 @@ import { setIamDataReader } from '../core/iam/data';
 import { isRegionName } from '../core/taskdef/pricing';
 import { nodeIamDataReader } from '../node/iam-data';
 import { readRegularFileSync } from '../node/read';
-import { SKIPPED_FOLDERS } from '../../../shared/folders';
+import { isSkippedFolder } from '../../../shared/folders';
 import { type FileCosts, costRecord, formatCostComparison, formatCostTable } from './cost';
 import { type InputFile, UsageError, collectFiles } from './files';
 import { GitError, type Revision, filesAt, repositoryPath, resolveRevision, showFile } from './git';
@@ -29,8 +29,10 @@ const USAGE = `Usage: fargate-lint [options] PATH...
        fargate-lint --cost [--base REF] [--cost-region REGION] PATH...
 
 Checks ECS task definitions, services, CodeDeploy AppSpecs and IAM policies in the given
-JSON files, and in every JSON file under the given folders (node_modules, .git and build
-folders skipped); a service is checked against the task definition it runs.
+files, and in every file a source reads under the given folders: JSON (.json, .jsonc) and
+CloudFormation, SAM and CDK templates in YAML or JSON (.yaml, .yml, .template, .json;
+cdk.out is read, its asset.* folders are not; node_modules, .git and build folders are
+skipped); a service is checked against the task definition it runs.
 --format json and sarif carry each task definition's size, platform, Region and price.
 
 Options:
@@ -184,10 +186,14 @@ export async function run(argv: string[], out: (text: string) => void, err: (tex
   const files = inputs.map(load);
   const workspace = new WorkspaceIndex(workspaceRoots(options.paths));
   for (const file of files) {
-    if (file.text !== undefined) workspace.set(file.uri, file.text);
+    if (file.text !== undefined) workspace.set(file.uri, file.text, languageIdOf(file.input.absolutePath));
     else if (file.skipped) workspace.skip(file.uri, { reason: file.skipped, read: false });
   }
-  const documents = new Map(files.filter((f) => f.text !== undefined).map((f) => [f.uri, TextDocument.create(f.uri, 'json', 1, f.text!)]));
+  const documents = new Map(
+    files
+      .filter((f) => f.text !== undefined)
+      .map((f) => [f.uri, TextDocument.create(f.uri, languageIdOf(f.input.absolutePath), 1, f.text!)]),
+  );
   const service = new FargateLintLanguageService({ workspace });
 
   const reports: FileReport[] = [];
@@ -253,7 +259,7 @@ async function costReport(
   }
 }
 
-/** The cost records of the JSON files under `paths` as `revision` has them (read with git show). */
+/** The cost records of the files under `paths` as `revision` has them (read with git show). */
 async function baseReports(revision: Revision, paths: string[], settings: Settings): Promise<FileReport[]> {
   const wanted = new Set<string>();
   for (const arg of paths) {
@@ -265,7 +271,8 @@ async function baseReports(revision: Revision, paths: string[], settings: Settin
     }
     for (const file of await filesAt(revision, inRepository)) {
       const under = inRepository === '' || file.startsWith(`${inRepository}/`);
-      const skipped = file.split('/').some((part) => SKIPPED_FOLDERS.has(part));
+      const parts = file.split('/');
+      const skipped = parts.slice(0, -1).some((part, i) => isSkippedFolder(part, parts[i - 1]));
       if (under && !skipped && isSourceFileName(path.posix.basename(file))) wanted.add(file);
     }
   }
@@ -275,11 +282,18 @@ async function baseReports(revision: Revision, paths: string[], settings: Settin
     const text = await showFile(revision, file);
     if (text === undefined || skipReason(text)) continue;
     const uri = pathToFileURL(path.join(revision.root, ...file.split('/'))).href;
-    const textDocument = TextDocument.create(uri, 'json', 1, text.replace(/^\uFEFF/, ''));
+    const textDocument = TextDocument.create(uri, languageIdOf(file), 1, text.replace(/^\uFEFF/, ''));
     const taskDefinitions = service.costs(textDocument, settings).map(costRecord);
     reports.push({ file, kind: service.classify(textDocument).kind, diagnostics: [], taskDefinitions });
   }
   return reports;
+}
+
+/** The language id an editor would give the file (a .template file is JSON or YAML: its source decides by content). */
+function languageIdOf(file: string): string {
+  if (/\.ya?ml$/i.test(file)) return 'yaml';
+  if (/\.jsonc?$/i.test(file)) return 'json';
+  return 'plaintext';
 }
 
 /** The template resource a diagnostic is about (CloudFormation logical id, Terraform address), when it has one. */

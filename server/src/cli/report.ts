@@ -71,7 +71,7 @@ export function formatStylish(reports: FileReport[], color: boolean, left: Hidde
   }
   const recognised = reports.filter((r) => r.kind !== 'unknown').length;
   const notShown = left.hidden ? `; ${left.hidden} below ${SEVERITY_WORDS[left.threshold]} not shown (--severity hint shows all)` : '';
-  const summary = `${totals.error} errors, ${totals.warning} warnings, ${totals.information + totals.hint} notes in ${reports.length} JSON files (${recognised} recognised)${notShown}`;
+  const summary = `${totals.error} errors, ${totals.warning} warnings, ${totals.information + totals.hint} notes in ${reports.length} files (${recognised} recognised)${notShown}`;
   lines.push(paint(totals.error ? '31;1' : '32;1', summary));
   return lines.join('\n');
 }

@@ -6,7 +6,7 @@ import { sanitizeMessage } from './messages';
 import { allRules } from './rules';
 import type { CostOptions } from './taskdef/pricing';
 import { groupSubjects, mergeVariantFindings } from './variants';
-import type { DocumentContext } from './workspace';
+import { type DocumentContext, withOwnModel } from './workspace';
 
 export interface AnalysisOptions {
   /** The document's uri, file name and workspace, for rules that look across files. */
@@ -36,7 +36,7 @@ export function findRule(id: string): AnyRule | undefined {
 export function analyze(model: Model, options: AnalysisOptions = {}): AnalysisResult {
   const findings: Finding[] = [];
   const rules = options.rules ?? allRules;
-  const document = options.document ?? {};
+  const document = withOwnModel(options.document ?? {}, model);
   for (const variants of groupSubjects(model.subjects)) {
     for (const rule of rules) {
       if (!rule.meta.appliesTo.includes(variants[0].kind)) continue;

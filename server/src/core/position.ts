@@ -20,7 +20,10 @@ export interface CompletionEntry {
   documentation?: string;
   /** JSON text that replaces the value at the cursor (or, for a property, `"key": value`). */
   insertText: string;
-  /** The model value inserted, for sources that render it in their own syntax (YAML, HCL); JSON uses insertText. */
+  /**
+   * The model value inserted, for sources that render it in their own syntax (YAML, HCL); JSON uses insertText.
+   * For a property entry: `{ key: value }`, where an empty string leaves the value to the user.
+   */
   value?: unknown;
   /** insertText uses snippet placeholders such as ${1}. */
   snippet?: boolean;

@@ -40,3 +40,25 @@ export interface DocumentContext {
 export function uriToFileName(uri: string): string {
   return decodeURIComponent(uri.replace(/[?#].*$/, '')).replace(/^.*\//, '');
 }
+
+/**
+ * The context with the document itself in its workspace view, as the model being analysed: lookups inside
+ * the document (a template's own roles and policies) work without an index, and never see an older copy of
+ * its text. The view keeps the index's version, so results cached per version stay valid for one analysis.
+ */
+export function withOwnModel(context: DocumentContext, model: Model): DocumentContext {
+  const uri = context.uri;
+  if (!uri) return context;
+  const base = context.workspace;
+  const own: WorkspaceFile = { uri, model };
+  const view: WorkspaceView & { version: number } = {
+    roots: base?.roots ?? [],
+    version: (base as { version?: number } | undefined)?.version ?? 0,
+    *files() {
+      yield own;
+      for (const file of base?.files() ?? []) if (file.uri !== uri) yield file;
+    },
+    file: (other) => (other === uri ? own : base?.file(other)),
+  };
+  return { ...context, workspace: view };
+}

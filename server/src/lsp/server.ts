@@ -30,7 +30,7 @@ import {
 } from '../../../shared/protocol';
 import { type IamDataReader, setIamDataReader } from '../core/iam/data';
 import { UNKNOWN_MODEL } from '../core/model';
-import { fargatePrices, renderValue, taskSizesMarkdown } from '../service/commands';
+import { fargatePrices, taskSizesMarkdown } from '../service/commands';
 import { clientWorkspaceFileSystem, routedFileSystem } from './clientFiles';
 import type { WorkspaceFileSystem } from './fileSystem';
 import { type FileChange, WorkspaceSync } from './workspaceSync';
@@ -287,10 +287,10 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     try {
       const result = service.executionRolePolicy(document, params.position);
       if (!result.policy) return { role: result.role, reason: result.reason };
-      // The policy travels as a model value; it is written in the syntax of the document it came from.
-      const rendered = renderValue(result.policy, result.source);
+      // The policy travels as a model value; the document's source wrote it in its own syntax.
+      const rendered = result.rendered;
       if (!rendered) return { role: result.role, reason: `A policy in the syntax of this file (${result.source}) is not written yet.` };
-      return { ...rendered, role: result.role };
+      return { content: rendered.content, language: rendered.language, role: result.role };
     } catch (error) {
       connection.console.error(`execution-role policy failed: ${describe(error)}`);
       return { reason: 'The policy could not be computed (see the fargate-lint output).' };

@@ -55,7 +55,7 @@ export class WorkspaceSync {
       }
     }
     if (!cancelled()) {
-      this.log(`indexed ${count} JSON files`);
+      this.log(`indexed ${count} files`);
       this.notify();
     }
   }

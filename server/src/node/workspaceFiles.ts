@@ -1,15 +1,15 @@
-// Reading the workspace's JSON files from disk for cross-file checks (a task definition's execution role
-// policies), and answering the fix guard: whether anything is at a path (a symbolic link counts, even one to
-// nothing) and where a path really leads. Platform code: the server core only sees the WorkspaceFileSystem
-// interface. Only file: folders are read; nothing from the workspace is ever run, and nothing goes over the
-// network. The walk is bounded (files, bytes, depth), yields to the event loop between folders, and stops
-// when cancelled.
+// Reading the workspace's files (JSON, templates) from disk for cross-file checks (a task definition's
+// execution role policies), and answering the fix guard: whether anything is at a path (a symbolic link
+// counts, even one to nothing) and where a path really leads. Platform code: the server core only sees the
+// WorkspaceFileSystem interface. Only file: folders are read; nothing from the workspace is ever run, and
+// nothing goes over the network. The walk is bounded (files, bytes, depth), yields to the event loop between
+// folders, and stops when cancelled.
 import { type Dirent, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SCAN_LIMITS, type WorkspaceFileSystem } from '../lsp/fileSystem';
 import { isSourceFileName } from '../sources';
-import { SKIPPED_FOLDERS } from '../../../shared/folders';
+import { isSkippedFolder } from '../../../shared/folders';
 import { readRegularFile } from './read';
 
 function filePath(uri: string): string | undefined {
@@ -85,7 +85,8 @@ export const nodeWorkspaceFileSystem: WorkspaceFileSystem = {
       for (const entry of entries) {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(entry.name) && depth < SCAN_LIMITS.maxDepth) queue.push({ folder: full, depth: depth + 1 });
+          if (!isSkippedFolder(entry.name, path.basename(folder)) && depth < SCAN_LIMITS.maxDepth)
+            queue.push({ folder: full, depth: depth + 1 });
         } else if (isSourceFileName(entry.name)) {
           if (!entry.isFile()) {
             skipped(pathToFileURL(full).href, entry.isSymbolicLink() ? 'a symbolic link, which is not followed' : 'not a regular file');

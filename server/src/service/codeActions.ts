@@ -6,13 +6,14 @@ import { type CodeAction, CodeActionKind, type Diagnostic, type TextEdit, type W
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, findRule, subjectOf } from '../core/engine';
 import { sanitizeMessage } from '../core/messages';
+import { withOwnModel } from '../core/workspace';
 import type { Subject } from '../core/model';
 import type { Fix } from '../core/rule';
 import { canonicalUri } from '../core/uris';
 import { type SourceDocument, parseDocument } from '../sources';
 import type { TextChange } from '../sources/source';
 import { replacementEdit } from '../sources/text';
-import { type DiagnosticData, SOURCE } from './convert';
+import { type DiagnosticData, SOURCE, userMessage } from './convert';
 import { EditGuard, type EditPlatform } from './editGuard';
 import { applyChanges, localEdits, renderEdits } from './edits';
 import type { DocumentModel } from './models';
@@ -59,7 +60,7 @@ export class CodeActionService {
           const offered = await this.guarded(first[i], (taken) => fixes(taken)[i], textDocument, document, subject, workspace);
           if (!offered) continue;
           actions.push({
-            title: sanitizeMessage(offered.fix.title),
+            title: sanitizeMessage(userMessage(offered.fix.title, document)),
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             isPreferred: offered.fix.isPreferred || undefined,
@@ -121,7 +122,7 @@ export class CodeActionService {
     return rule.fix({
       model: document.model,
       subject,
-      document: { uri: document.uri, fileName: document.fileName, workspace },
+      document: withOwnModel({ uri: document.uri, fileName: document.fileName, workspace }, document.model),
       path: data.path,
       subjectPath: data.subjectPath,
       data: data.payload,
@@ -157,7 +158,7 @@ export class CodeActionService {
     const tried = new Set<string>();
     for (let round = 0; round < 100; round++) {
       const document = round === 0 ? model.document : parseDocument({ uri: textDocument.uri, text, languageId: textDocument.languageId });
-      const context = { uri: document.uri, fileName: document.fileName, workspace };
+      const context = withOwnModel({ uri: document.uri, fileName: document.fileName, workspace }, document.model);
       const cost = costOptions(settings);
       const { findings } = analyze(document.model, { document: context, ruleSettings: settings.rules, cost });
       let applied = false;

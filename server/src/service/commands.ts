@@ -16,14 +16,20 @@ import {
   pricingContext,
 } from '../core/taskdef/pricing';
 import type { WorkspaceView } from '../core/workspace';
-import type { SourceId } from '../sources/source';
+import type { RenderedDocument, SourceId } from '../sources/source';
 import type { DocumentModel } from './models';
 
 export interface PolicyDocumentResult {
   /** The policy as a model value (an IAM policy document), to be rendered in the syntax of the document. */
   policy?: Record<string, unknown>;
-  /** The source of the document it is for (renderValue writes the policy in that syntax). */
+  /** The source of the document it is for. */
   source: SourceId;
+  /**
+   * The policy written as a new document in the syntax of that document, by its source
+   * (`SourceDocument.renderDocument`: JSON; a template's YAML or JSON, unknown parts as intrinsics): the
+   * policy travels as a value, not as text. Absent when the source cannot write one yet.
+   */
+  rendered?: RenderedDocument;
   role?: string;
   /** What the statements are for, in the order of the statements ("Pull images from private ECR ..."). */
   features: string[];
@@ -57,27 +63,14 @@ export function executionRolePolicy(
         'This task definition needs nothing from an execution role: no private ECR image, no awslogs, no secrets, no environment files.',
     };
   }
+  const policy = policyDocumentFor(grants);
   return {
     source,
-    policy: policyDocumentFor(grants),
+    policy,
+    rendered: model.document.renderDocument?.(policy),
     role: check.roleArn?.name,
     features: [...new Set(check.requirements.map((r) => featureTitle(r.feature)))],
   };
-}
-
-/**
- * A model value (the policy) written as a new document in the syntax of the document it came from. JSON
- * today; the CloudFormation YAML and Terraform HCL sources add their case here (a YAML mapping, an
- * `aws_iam_policy_document`), which is why the policy travels as a value and not as text.
- * Undefined for a source that cannot write one yet.
- */
-export function renderValue(value: unknown, source: SourceId): { content: string; language: string } | undefined {
-  switch (source) {
-    case 'json':
-      return { content: `${JSON.stringify(value, null, 2)}\n`, language: 'json' };
-    default:
-      return undefined;
-  }
 }
 
 /** Prices per task size, for the size table. */

@@ -6,7 +6,7 @@ import { hoverAt } from '../core/assist';
 import type { WorkspaceView } from '../core/workspace';
 import { userMessage } from './convert';
 import type { DocumentModel } from './models';
-import { jsonDocumentOf, schemaDocumentOf, schemaFor } from './schemas';
+import { fieldDocumentation, jsonDocumentOf, schemaDocumentOf, schemaFor } from './schemas';
 import { positionContextOf } from './position';
 import { type Settings, costOptions } from './settings';
 
@@ -25,7 +25,11 @@ export class HoverService {
     if (markdown) return { contents: { kind: 'markdown', value: userMessage(markdown, document) } };
     const json = jsonDocumentOf(document);
     const binding = json && schemaFor(json.model);
-    if (!binding) return null;
+    if (!binding) {
+      // Another syntax: the schema's field docs, by model path.
+      const field = context?.subject.kind === 'task-definition' ? fieldDocumentation(context.relativePath) : undefined;
+      return field ? { contents: { kind: 'markdown', value: field } } : null;
+    }
     return binding.service.doHover(textDocument, position, schemaDocumentOf(binding, model, textDocument));
   }
 }

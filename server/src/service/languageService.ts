@@ -25,9 +25,10 @@ export interface LanguageServiceOptions {
 }
 
 export class FargateLintLanguageService {
-  private readonly models = new ModelCache((uri, text) => {
-    const file = this.options.workspace?.file(uri);
-    return file?.text === text ? file : undefined;
+  // A document the workspace index has just parsed from the same text is not parsed again.
+  private readonly models = new ModelCache(20, (uri, text) => {
+    const indexed = this.options.workspace?.file(uri);
+    return indexed && indexed.text === text ? indexed : undefined;
   });
   private readonly validation = new Validation();
   private readonly hoverService = new HoverService();

@@ -27,10 +27,10 @@ export function skippedMessage(reason: string): string {
   return sanitizeMessage(`Skipped: the file is ${reason}.`);
 }
 
-/** The parsed form of this exact text, when something (the workspace index) has it already. */
-export type ParsedElsewhere = (uri: string, text: string) => SourceDocument | undefined;
+/** A document already parsed from the same text (the workspace index holds the open documents too). */
+export type ParsedLookup = (uri: string, text: string) => SourceDocument | undefined;
 
-function buildModel(textDocument: TextDocument, parsed: ParsedElsewhere): DocumentModel {
+function buildModel(textDocument: TextDocument, parsed?: ParsedLookup): DocumentModel {
   const { uri, version } = textDocument;
   const text = textDocument.getText();
   if (isForeignFileName(uriToFileName(uri))) return { version, document: unanalysedDocument(uri, '') };
@@ -39,8 +39,8 @@ function buildModel(textDocument: TextDocument, parsed: ParsedElsewhere): Docume
   const input = { uri, text, languageId: textDocument.languageId };
   const source = sourceFor(input);
   // The index parsed the same text with the same source (open documents and the CLI's files are in it): once is enough.
-  const known = parsed(uri, text);
-  if (known?.source === source.id) return { version, document: known };
+  const reused = parsed?.(uri, text);
+  if (reused?.source === source.id) return { version, document: reused };
   try {
     return { version, document: source.parse(input) };
   } catch {
@@ -54,8 +54,8 @@ export class ModelCache {
   private readonly models = new Map<string, DocumentModel>();
 
   constructor(
-    private readonly parsed: ParsedElsewhere = () => undefined,
     private readonly capacity = 20,
+    private readonly parsed?: ParsedLookup,
   ) {}
 
   get(textDocument: TextDocument): DocumentModel {

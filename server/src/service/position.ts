@@ -2,7 +2,7 @@
 // document's context.
 import type { PositionContext } from '../core/position';
 import type { CostOptions } from '../core/taskdef/pricing';
-import type { WorkspaceView } from '../core/workspace';
+import { type WorkspaceView, withOwnModel } from '../core/workspace';
 import type { SourceDocument } from '../sources';
 
 export function positionContextOf(
@@ -13,5 +13,6 @@ export function positionContextOf(
 ): PositionContext | undefined {
   const cursor = document.cursor(offset);
   if (!cursor) return undefined;
-  return { ...cursor, model: document.model, document: { uri: document.uri, fileName: document.fileName, workspace }, cost };
+  const context = withOwnModel({ uri: document.uri, fileName: document.fileName, workspace }, document.model);
+  return { ...cursor, model: document.model, document: context, cost };
 }

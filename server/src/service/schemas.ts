@@ -36,6 +36,35 @@ const schemas: Record<Shape, JSONSchema> = {
 
 const services = new Map<Shape, LanguageService>();
 
+/**
+ * What the task-definition schema says of the field at `path` (API names, relative to the task definition),
+ * for sources whose documents the JSON language service cannot read (templates).
+ */
+export function fieldDocumentation(path: readonly (string | number)[]): string | undefined {
+  let schema: JSONSchema | undefined = root;
+  let name: string | undefined;
+  for (const segment of path) {
+    schema = resolve(schema);
+    if (typeof segment === 'number') {
+      schema = schema && typeof schema.items === 'object' && !Array.isArray(schema.items) ? schema.items : undefined;
+    } else {
+      const next: JSONSchema | boolean | undefined = schema?.properties?.[segment];
+      schema = typeof next === 'object' ? next : undefined;
+      name = segment;
+    }
+    if (!schema) return undefined;
+  }
+  const text = schema?.markdownDescription ?? schema?.description ?? resolve(schema)?.markdownDescription;
+  return name && text ? `**${name}** (in the ECS API)\n\n${text}` : undefined;
+}
+
+function resolve(schema: JSONSchema | undefined): JSONSchema | undefined {
+  const ref = schema?.$ref;
+  if (!ref?.startsWith('#/definitions/')) return schema;
+  const target = root.definitions?.[ref.slice('#/definitions/'.length)];
+  return typeof target === 'object' ? target : undefined;
+}
+
 function shapeOf(classification: Model): Shape | undefined {
   if (classification.kind === 'container-definitions') return 'container-definitions';
   if (classification.kind === 'project-config') return 'project-config';

@@ -7,10 +7,11 @@
 import { UNKNOWN_MODEL } from '../core/model';
 import { basename } from '../core/uris';
 import { uriToFileName } from '../core/workspace';
+import { cloudFormationSource } from './cloudformation';
 import { jsonSource } from './json';
 import type { Source, SourceDocument, SourceInput } from './source';
 
-const SOURCES: readonly Source[] = [jsonSource];
+const SOURCES: readonly Source[] = [cloudFormationSource, jsonSource];
 
 export function sourceFor(input: SourceInput): Source {
   const fileName = uriToFileName(input.uri);

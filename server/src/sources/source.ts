@@ -42,6 +42,9 @@
 //  6. `render`: a model value as text of this syntax, for completion (providers write JSON text; other sources
 //     render `CompletionEntry.value`, and entries without one are dropped).
 //  7. `describeUnknown`: what a marker stands for, in the document's own terms ("parameter CpuParam", "var.cpu").
+//  8. `renderDocument` (optional): a model value as the text of a new document in this syntax, for the
+//     "Create execution-role policy" command (the policy in JSON, in a template's YAML, in HCL). Without it,
+//     the command says this syntax cannot write one yet.
 //
 // test/unit/sources/contract.test.ts runs every source through the same checks (locate, cursor, edit round
 // trips): add one entry there for a new source.
@@ -91,6 +94,15 @@ export interface SourceDocument {
   render(value: unknown, cursor: Cursor): string | undefined;
   /** What an unknown marker stands for, for hover and messages. */
   describeUnknown(id: string): string | undefined;
+  /** A model value as a new document of this syntax (unknown parts written as this document writes them). */
+  renderDocument?(value: unknown): RenderedDocument | undefined;
+}
+
+/** The text of a new document, and the editor language to open it in. */
+export interface RenderedDocument {
+  content: string;
+  /** A VS Code language id: 'json', 'yaml', 'terraform'. */
+  language: string;
 }
 
 /** What the registry knows of a document before it is parsed. */

@@ -1,7 +1,7 @@
 // Second phase of the code-server runner: open the fixture in the workbench with the packaged extension
 // loaded (no tests this time) and take the README's screenshots by driving the editor with its keyboard
 // shortcuts, as a user would: the hover on a diagnostic, the completion list on `memory`, the quick-fix menu,
-// and the cost code lens of a second fixture.
+// the cost code lens of a second fixture, and the hover on `Cpu` in a YAML CloudFormation template.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './prepare.mjs';
@@ -13,6 +13,9 @@ const NETWORK_MODE_VALUE = '4:19';
 const MIN_HEIGHT = 420; // px: the fixture's 16 lines under the title and tab bars
 const COST_FILE = 'cost/task-definition.json';
 const COST_MIN_HEIGHT = 500; // px: that fixture's 19 lines and the code lens line
+const TEMPLATE_FILE = 'cloudformation/template.yaml';
+// 1-based line:column: on the `Cpu` key of `Cpu: !If [IsProd, 1024, 256]`.
+const TEMPLATE_CPU = '16:8';
 // A picture is rewritten only when more pixels than this differ from the committed one, so that a run
 // leaves docs/images alone unless the product looks different (transient bits such as a progress bar
 // flicker change a handful of pixels; one changed character changes a few dozen).
@@ -96,6 +99,27 @@ export async function takeScreenshots(page, base, prepared, { workbenchUrl, log 
     const lens = page.locator('.codelens-decoration').filter({ hasText: '/month' }).first();
     await lens.waitFor({ state: 'visible', timeout: 60_000 });
     await snap('cost-lens.png', lens, COST_MIN_HEIGHT);
+  });
+
+  // 5. The hover on Cpu in a YAML template: the combinations of its condition above the size table.
+  await attempt('the template hover', page, async () => {
+    await page.goto(
+      workbenchUrl(base, prepared.workspacePath, [
+        ['extensionDevelopmentPath', prepared.extensionPath],
+        ['openFile', `${prepared.workspacePath}/${TEMPLATE_FILE}:${TEMPLATE_CPU}`],
+        ['gotoLineMode', 'true'],
+        ['skipWelcome', 'true'],
+      ]),
+    );
+    await page.locator('.editor-instance .monaco-editor').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await page.locator('.squiggly-error').nth(1).waitFor({ state: 'attached', timeout: 60_000 });
+    await closeSideBar(page);
+    await goTo(page, TEMPLATE_CPU);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hover = page.locator('.monaco-hover:visible').filter({ hasText: 'Combinations' }).first();
+    await hover.waitFor({ timeout: WIDGET_TIMEOUT });
+    await snap('cloudformation-hover.png', hover);
   });
   return files;
 }

@@ -5,7 +5,8 @@
 //    its key on the key), and a subject's location holds the locations of all its scalars;
 //  - cursor() inside a scalar, or inside its key, gives back the model path (and onKey);
 //  - edit() of set, insert, append, remove and rename gives text whose re-parse has the model the edit
-//    describes, and nothing else changed.
+//    describes, and nothing else changed;
+//  - renderDocument(), where a source has it, writes each policy as a document that reads back as it.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parse as parseJsonc } from 'jsonc-parser';
@@ -14,6 +15,8 @@ import type { JsonPath, ModelEdit, Subject } from '../../../server/src/core/mode
 import { append, insert, remove, rename, set } from '../../../server/src/core/model';
 import { hasUnknown } from '../../../server/src/core/unknown';
 import { applyChanges } from '../../../server/src/service/edits';
+import { parse as parseYamlText } from 'yaml';
+import { cloudFormationSource } from '../../../server/src/sources/cloudformation';
 import { jsonSource } from '../../../server/src/sources/json';
 import type { SourceDocument } from '../../../server/src/sources/source';
 import { plain } from '../../helpers/documents';
@@ -182,6 +185,159 @@ const SOURCES: SourceCase[] = [
   },
 ];
 
+// A template as people write it: short tags and long forms, quotes of both kinds, flow and block lists,
+// comments, a condition (two variants), a role with an inline policy and a separate AWS::IAM::Policy.
+const TEMPLATE_YAML = `AWSTemplateFormatVersion: '2010-09-09'
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Parameters:
+  Env:
+    Type: String
+Resources:
+  ExecRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: { Service: ecs-tasks.amazonaws.com }
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: logs # written by hand
+          PolicyDocument:
+            Version: '2012-10-17'
+            Statement:
+              - Effect: Allow
+                Action: [logs:CreateLogStream, logs:PutLogEvents]
+                Resource: '*'
+  PullPolicy:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: pull
+      Roles: [!Ref ExecRole]
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+          - Effect: Allow
+            Action:
+              - ecr:GetAuthorizationToken
+            Resource: "*"
+  TaskDef:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      Family: web
+      Cpu: 256
+      Memory: !If [IsProd, 1024, '512']
+      NetworkMode: bridge
+      RequiresCompatibilities:
+        - FARGATE
+      ExecutionRoleArn: !GetAtt ExecRole.Arn
+      ContainerDefinitions:
+        - Name: app
+          Image: nginx:1.27
+          Essential: "true"
+          PortMappings:
+            - ContainerPort: 80
+          Environment:
+            - { Name: MODE, Value: prod }
+          LogConfiguration:
+            LogDriver: awslogs
+            Options:
+              awslogs-group: /ecs/web
+              awslogs-region: eu-west-1
+        - Name: side
+          Image: busybox
+          Essential: false
+          Memory: 128
+`;
+
+const TEMPLATE_JSON = `${JSON.stringify(
+  {
+    Resources: {
+      TaskDef: {
+        Type: 'AWS::ECS::TaskDefinition',
+        Metadata: { 'aws:cdk:path': 'Stack/TaskDef/Resource' },
+        Properties: {
+          Cpu: '256',
+          Memory: '512',
+          NetworkMode: 'awsvpc',
+          RequiresCompatibilities: ['FARGATE'],
+          ExecutionRoleArn: { 'Fn::GetAtt': ['ExecRole', 'Arn'] },
+          ContainerDefinitions: [{ Name: 'web', Image: 'nginx', Essential: true, PortMappings: [{ ContainerPort: 80, Protocol: 'tcp' }] }],
+        },
+      },
+      ExecRole: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+          },
+        },
+      },
+    },
+  },
+  null,
+  1,
+)}\n`;
+
+const TASK_PATH = ['Resources', 'TaskDef', 'Properties'];
+
+SOURCES.push({
+  name: 'cloudformation',
+  parse: (uri, text) => cloudFormationSource.parse({ uri, text }),
+  scalar: (text) => parseYamlText(text),
+  // The template writes Cpu where the model has cpu.
+  sameKey: (written, modelKey) => written.toLowerCase() === modelKey.toLowerCase(),
+  documents: [
+    {
+      name: 'a YAML template with a condition, a role and a separate policy',
+      uri: 'file:///ws/template.yaml',
+      text: TEMPLATE_YAML,
+      edits: [
+        set([...TASK_PATH, 'networkMode'], 'awsvpc'),
+        set([...TASK_PATH, 'cpu'], '512'),
+        set([...TASK_PATH, 'containerDefinitions', 0, 'user'], '1000'),
+        set([...TASK_PATH, 'runtimePlatform', 'cpuArchitecture'], 'ARM64'),
+        set([...TASK_PATH, 'containerDefinitions', 0, 'logConfiguration', 'options', 'awslogs-stream-prefix'], 'web'),
+        insert(TASK_PATH, 'taskRoleArn', 'arn:aws:iam::123456789012:role/app', 0),
+        append([...TASK_PATH, 'containerDefinitions', 0, 'portMappings'], { containerPort: 443 }),
+        append([...TASK_PATH, 'containerDefinitions', 1, 'secrets'], { name: 'T', valueFrom: '/t' }),
+        append([...TASK_PATH, 'requiresCompatibilities'], 'EC2'),
+        remove([...TASK_PATH, 'containerDefinitions', 1]),
+        remove([...TASK_PATH, 'containerDefinitions', 0, 'logConfiguration', 'options', 'awslogs-region']),
+        remove([...TASK_PATH, 'networkMode']),
+        rename([...TASK_PATH, 'containerDefinitions', 0, 'environment'], 'secrets'),
+        append(['Resources', 'ExecRole', 'Properties', 'Policies', 0, 'PolicyDocument', 'Statement'], {
+          Effect: 'Allow',
+          Action: ['ssm:GetParameters'],
+          Resource: 'arn:aws:ssm:eu-west-1:123456789012:parameter/web/*',
+        }),
+        append(['Resources', 'ExecRole', 'Properties', 'Policies', 0, 'PolicyDocument', 'Statement', 0, 'Action'], 'logs:CreateLogGroup'),
+        set(
+          ['Resources', 'ExecRole', 'Properties', 'AssumeRolePolicyDocument', 'Statement', 0, 'Principal', 'Service'],
+          'ecs.amazonaws.com',
+        ),
+        append(['Resources', 'PullPolicy', 'Properties', 'PolicyDocument', 'Statement', 0, 'Action'], 'ecr:BatchGetImage'),
+      ],
+    },
+    {
+      name: 'a CDK-synth JSON template',
+      uri: 'file:///ws/cdk.out/Stack.template.json',
+      text: TEMPLATE_JSON,
+      edits: [
+        set([...TASK_PATH, 'memory'], '1024'),
+        set([...TASK_PATH, 'containerDefinitions', 0, 'user'], '1000'),
+        append([...TASK_PATH, 'containerDefinitions', 0, 'portMappings'], { containerPort: 443 }),
+        remove([...TASK_PATH, 'networkMode']),
+        rename([...TASK_PATH, 'containerDefinitions', 0, 'essential'], 'privileged'),
+        insert(TASK_PATH, 'family', 'web', 0),
+      ],
+    },
+  ],
+});
+
 /** Every path under `value` that holds a scalar, with the scalar. */
 function* scalars(value: unknown, path: JsonPath = []): Generator<{ path: JsonPath; value: unknown }> {
   if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* scalars(value[i], [...path, i]);
@@ -318,6 +474,16 @@ for (const source of SOURCES) {
               assert.equal(onKey?.onKey, true);
             }
           }
+        }
+      });
+
+      test(`${fixture.name}: renderDocument() of each policy writes a document that reads back as the policy`, (t) => {
+        if (!document.renderDocument) return t.skip('this source writes no documents');
+        for (const subject of document.model.subjects) {
+          if (!subject.kind.endsWith('-policy') || hasUnknown(JSON.stringify(subject.value))) continue;
+          const rendered = document.renderDocument(subject.value);
+          assert.ok(rendered, `${subject.kind} at ${JSON.stringify(subject.path)}`);
+          assert.deepEqual(plain(source.scalar(rendered.content)), plain(subject.value));
         }
       });
 

@@ -3,13 +3,12 @@
 // fargate-lint.json (role names from the task definitions, paths of the workspace's policy files).
 import { type JsonPath, isObject } from '../json';
 import { type CompletionProvider, type HoverProvider, type PositionContext, valueEntry } from '../position';
-import { parseImage } from '../taskdef/image';
 import { taskOf } from '../taskdef/model';
 import { referencedRole } from '../taskdef/roles';
-import { parseValueFrom } from '../taskdef/secrets';
 import type { WorkspaceFile, WorkspaceView } from '../workspace';
 import { type PermissionResult, type RequirementResult, type RoleCheck, type Status, cachedCheck } from './check';
-import { type Permission, type Requirement, describePermissions } from './requirements';
+import { type Permission, type Requirement, describePermissions, parsedImage, parsedValueFrom } from './requirements';
+import { hasUnknown } from '../unknown';
 import { MANAGED_POLICIES_CHECKED, MANAGED_POLICIES_PACKAGE, type ResolvedRole, awsManagedPolicies, resolveRole } from './resolve-role';
 import { basenameOf, dirnameOf, relativePath, sameUri } from '../uris';
 
@@ -51,7 +50,7 @@ function roleLine(check: RoleCheck): string {
 }
 
 function imageHover(context: PositionContext, check: RoleCheck, image: string): string {
-  const reference = parseImage(image);
+  const reference = parsedImage(image);
   const lines = ['**Container image**', ''];
   if (reference.registryKind === 'ecr') {
     lines.push(
@@ -88,9 +87,11 @@ function imageHover(context: PositionContext, check: RoleCheck, image: string): 
   return lines.join('\n');
 }
 
-function secretHover(context: PositionContext, check: RoleCheck, valueFrom: string, title: string): string {
-  const reference = parseValueFrom(valueFrom);
+function secretHover(context: PositionContext, check: RoleCheck, valueFrom: string, title: string): string | undefined {
+  const reference = parsedValueFrom(valueFrom);
   const lines = [`**${title}**`, ''];
+  // A value a template computes as a whole (which service is unknown): the hover says it is unknown.
+  if (reference.kind === 'invalid' && hasUnknown(valueFrom)) return undefined;
   if (reference.kind === 'invalid') {
     lines.push(`ECS can't use this value: ${reference.reason}.`);
     return lines.join('\n');
@@ -99,7 +100,7 @@ function secretHover(context: PositionContext, check: RoleCheck, valueFrom: stri
     lines.push(
       '| service | secret | Region | account |',
       '|---|---|---|---|',
-      `| Secrets Manager | \`${reference.name}\`${reference.complete ? ` (full ARN, suffix \`${reference.secretId.slice(-6)}\`)` : ' (partial ARN: no random suffix)'} | ${reference.region} | ${reference.account} |`,
+      `| Secrets Manager | \`${reference.name}\`${reference.complete ? (hasUnknown(reference.secretId) ? ' (full ARN)' : ` (full ARN, suffix \`${reference.secretId.slice(-6)}\`)`) : ' (partial ARN: no random suffix)'} | ${reference.region} | ${reference.account} |`,
     );
     const parts = [
       reference.jsonKey && `JSON key \`${reference.jsonKey}\``,
@@ -300,7 +301,8 @@ function roleNamesInWorkspace(workspace: WorkspaceView | undefined): Map<string,
   for (const { file, task } of taskDefinitions(workspace)) {
     for (const key of ['executionRoleArn', 'taskRoleArn']) {
       const arn = referencedRole(task[key]);
-      if (arn) names.set(arn.name, [...(names.get(arn.name) ?? []), `${key} of ${basenameOf(file.uri)}`]);
+      // A name a template computes is not a name to write in fargate-lint.json.
+      if (arn && !hasUnknown(arn.name)) names.set(arn.name, [...(names.get(arn.name) ?? []), `${key} of ${basenameOf(file.uri)}`]);
     }
   }
   return names;

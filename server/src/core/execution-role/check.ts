@@ -3,7 +3,7 @@
 import { type Decision, type Evaluation, evaluate, hasUnknownStatements } from '../iam/evaluate';
 import { statementsOf } from '../iam/policy';
 import type { Subject } from '../model';
-import { taskOf } from '../taskdef/model';
+import { containersOf, taskOf } from '../taskdef/model';
 import { type RoleReference, referencedRole } from '../taskdef/roles';
 import type { WorkspaceView } from '../workspace';
 import { type Permission, type Requirement, requirementsOf } from './requirements';
@@ -128,7 +128,33 @@ export function cachedCheck(subject: Subject, workspace: WorkspaceView | undefin
   const version = (workspace as { version?: number } | undefined)?.version;
   const hit = key && cache.get(key);
   if (hit && hit.workspace === workspace && hit.version === version && hit.uri === uri && version !== undefined) return hit.check;
-  const check = checkExecutionRole(subject, workspace, uri);
+  const check = sharedCheck(subject, workspace, uri);
   if (key) cache.set(key, { workspace, version, uri, check });
+  return check;
+}
+
+// The variants of a template's task definition mostly differ in what the execution role does not care about
+// (cpu, memory, an environment value): within one view of the workspace (one analysis), variants whose
+// role references and containers' image, logs, secrets, credentials and environment files are the same
+// share one check.
+const byContent = new WeakMap<WorkspaceView, Map<string, RoleCheck>>();
+
+function sharedCheck(subject: Subject, workspace: WorkspaceView | undefined, uri: string | undefined): RoleCheck {
+  if (!subject.variant || !workspace) return checkExecutionRole(subject, workspace, uri);
+  const task = taskOf(subject) ?? {};
+  const inputs = containersOf(subject).map(({ path, value: c }) => [
+    path,
+    c.name,
+    c.image,
+    c.logConfiguration,
+    c.secrets,
+    c.repositoryCredentials,
+    c.environmentFiles,
+  ]);
+  const key = JSON.stringify([uri, JSON.stringify(subject.path), task.executionRoleArn, task.taskRoleArn, inputs]);
+  let checks = byContent.get(workspace);
+  if (!checks) byContent.set(workspace, (checks = new Map()));
+  let check = checks.get(key);
+  if (!check) checks.set(key, (check = checkExecutionRole(subject, workspace, uri)));
   return check;
 }

@@ -12,10 +12,11 @@ import facts from '../facts/execution-role-permissions.json';
 import { HOLE, type ArnPart, type RequestedResource, resourceText } from '../iam/evaluate';
 import { type JsonPath, type Target, isObject, isPlaceholder } from '../json';
 import type { Subject } from '../model';
-import { parseImage } from '../taskdef/image';
+import { type ImageReference, parseImage } from '../taskdef/image';
 import { containersOf, taskOf } from '../taskdef/model';
 import { referencedRole } from '../taskdef/roles';
-import { parseValueFrom } from '../taskdef/secrets';
+import { type SecretReference, parseValueFrom } from '../taskdef/secrets';
+import { hasUnknown, replaceUnknown, splitUnknown, unknownMarker } from '../unknown';
 
 export type FeatureId = keyof typeof facts.features;
 
@@ -60,11 +61,11 @@ function placeOf(task: Record<string, unknown>, containers: Record<string, unkno
     const options =
       isObject(container.logConfiguration) && isObject(container.logConfiguration.options) ? container.logConfiguration.options : undefined;
     const region = options?.['awslogs-region'];
-    if (typeof region === 'string' && !isPlaceholder(region) && region) {
+    if (readable(region)) {
       place.regionGuess ??= region;
     }
-    if (typeof container.image === 'string') {
-      const image = parseImage(container.image);
+    if (readable(container.image)) {
+      const image = parsedImage(container.image);
       if (image.registryKind === 'ecr') place.regionGuess ??= image.region;
     }
   }
@@ -170,13 +171,105 @@ export function requirementsOf(subject: Subject): Requirement[] {
 
 type Add = (requirement: Omit<Requirement, 'container'>) => void;
 
+// --- Values with unknown parts ----------------------------------------------------------------------------
+// A template writes parts of an image or an ARN as expressions (`${AWS::Region}`, `!Ref Repository`): the
+// source puts unknown markers there (core/unknown.ts). Such a value is still read: each field holding a
+// marker is replaced, for parsing only, by a stand-in that is valid in its place, and the parsed fields get
+// the markers back. In the permissions they are then holes that any value may fill.
+
+/** Text the checks can read: literal, or with unknown parts; not a template placeholder such as {{region}}. */
+function readable(value: unknown): value is string {
+  return typeof value === 'string' && value !== '' && !isPlaceholder(replaceUnknown(value, () => 'x'));
+}
+
+/** `parse(masked)` with each stand-in turned back into what the text had in its place. */
+function unmasked<T extends object>(parsed: T, standIns: Map<string, string>): T {
+  if (standIns.size === 0) return parsed;
+  const restore = (text: string) => {
+    let out = text;
+    for (const [standIn, original] of standIns) out = out.split(standIn).join(original);
+    return out;
+  };
+  const copy = { ...parsed } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(copy)) if (typeof value === 'string') copy[key] = restore(value);
+  return copy as T;
+}
+
+/**
+ * Each marker of a free-text field as a word of six letters and digits, the shape of a secret's random
+ * suffix (a template's secret ARN ends with an unknown one).
+ */
+function maskWords(field: string, standIns: Map<string, string>): string {
+  if (!hasUnknown(field)) return field;
+  return splitUnknown(field)
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      const standIn = `U${standIns.size.toString(36).padStart(5, '0')}`;
+      standIns.set(standIn, unknownMarker(part.unknown));
+      return standIn;
+    })
+    .join('');
+}
+
+/** A whole field with a marker as a stand-in that fits the field (a partition, a Region, an account). */
+function maskField(field: string, kind: 'partition' | 'region' | 'account' | 'domain', standIns: Map<string, string>): string {
+  if (!hasUnknown(field)) return field;
+  const n = standIns.size;
+  const standIn = {
+    partition: `aws-unknown${'abcdefghij'[n % 10]}`,
+    region: `zz-unknown-${n}`,
+    account: `99999${String(n).padStart(7, '0')}`,
+    domain: 'amazonaws.com',
+  }[kind];
+  standIns.set(standIn, field);
+  return standIn;
+}
+
+/** An image reference whose registry host or repository has unknown parts (`${AWS::AccountId}.dkr.ecr.${AWS::Region}...`). */
+export function parsedImage(text: string): ImageReference {
+  if (!hasUnknown(text)) return parseImage(text);
+  const standIns = new Map<string, string>();
+  const slash = text.indexOf('/');
+  const host = slash > 0 ? text.slice(0, slash) : '';
+  const labels = host.split('.');
+  const ecrAt = (i: number) => /^dkr[.-]?ecr|^ecr(-fips)?$/.test(labels[i] ?? '');
+  const masked = labels.map((label, i) => {
+    if (i === 0) return maskField(label, 'account', standIns);
+    if (ecrAt(i - 1)) return maskField(label, 'region', standIns);
+    if (i >= 2 && ecrAt(i - 2)) return maskField(label, 'domain', standIns);
+    return maskWords(label, standIns);
+  });
+  const rest = maskWords(slash > 0 ? text.slice(slash + 1) : text, standIns);
+  const reference = unmasked(parseImage(slash > 0 ? `${masked.join('.')}/${rest}` : rest), standIns);
+  // A domain the template computes (${AWS::URLSuffix}) leaves the partition unknown.
+  if (labels.some((label, i) => i >= 2 && ecrAt(i - 2) && hasUnknown(label))) reference.partition = undefined;
+  return reference;
+}
+
+/** A valueFrom (or credentialsParameter) whose ARN fields have unknown parts; one unknown as a whole is not read. */
+export function parsedValueFrom(text: string): SecretReference {
+  if (!hasUnknown(text)) return parseValueFrom(text);
+  const fields = text.split(':');
+  if (fields[0] !== 'arn' || fields.length < 6 || hasUnknown(fields[2])) return { kind: 'invalid', reason: 'unknown' };
+  const standIns = new Map<string, string>();
+  const masked = [
+    'arn',
+    maskField(fields[1], 'partition', standIns),
+    fields[2],
+    maskField(fields[3], 'region', standIns),
+    maskField(fields[4], 'account', standIns),
+    ...fields.slice(5).map((f) => maskWords(f, standIns)),
+  ];
+  return unmasked(parseValueFrom(masked.join(':')), standIns);
+}
+
 function imageRequirement(container: Record<string, unknown>, base: JsonPath, name: string, add: Add): void {
   const image = container.image;
-  if (typeof image !== 'string' || isPlaceholder(image)) return;
-  const reference = parseImage(image);
+  if (!readable(image)) return;
+  const reference = parsedImage(image);
   if (reference.registryKind !== 'ecr' || !reference.repository) return;
   const values: Values = {
-    partition: [reference.partition ?? 'aws'],
+    partition: known(reference.partition),
     region: [reference.region!],
     account: [reference.account!],
     repository: [reference.repository],
@@ -186,7 +279,7 @@ function imageRequirement(container: Record<string, unknown>, base: JsonPath, na
     path: [...base, 'image'],
     target: 'value',
     reason: `pull the image of container ${name} from ECR repository ${reference.repository}`,
-    permissions: permissionsFor('ecr-image', values, {}),
+    permissions: permissionsFor('ecr-image', values, { partition: [reference.partition ?? 'aws'] }),
   });
 }
 
@@ -196,12 +289,11 @@ function logRequirements(container: Record<string, unknown>, base: JsonPath, nam
   const options = isObject(log.options) ? log.options : {};
   const group = options['awslogs-group'];
   const region = options['awslogs-region'];
-  const usable = (v: unknown): v is string => typeof v === 'string' && v !== '' && !isPlaceholder(v);
-  const { values, display } = placeValues(place, { region: usable(region) ? region : undefined });
-  values.logGroup = usable(group) ? [group] : [HOLE];
+  const { values, display } = placeValues(place, { region: readable(region) ? region : undefined });
+  values.logGroup = readable(group) ? [group] : [HOLE];
   values.logStream = [HOLE];
-  display.logGroup = usable(group) ? [group] : ['*'];
-  const groupText = usable(group) ? `log group ${group}` : 'its log group';
+  display.logGroup = readable(group) ? [group] : ['*'];
+  const groupText = readable(group) ? `log group ${group}` : 'its log group';
   add({
     feature: 'awslogs',
     path: [...base, 'logConfiguration', 'logDriver'],
@@ -248,9 +340,9 @@ function secretRequirements(list: unknown, base: JsonPath, reason: (name: string
   list.forEach((entry, j) => {
     if (!isObject(entry)) return;
     const valueFrom = entry.valueFrom;
-    if (typeof valueFrom !== 'string' || isPlaceholder(valueFrom)) return;
+    if (!readable(valueFrom)) return;
     const name = typeof entry.name === 'string' ? entry.name : `#${j}`;
-    const reference = parseValueFrom(valueFrom);
+    const reference = parsedValueFrom(valueFrom);
     const path = [...base, j, 'valueFrom'];
     if (reference.kind === 'secretsmanager') {
       add({
@@ -291,8 +383,9 @@ function repositoryCredentialsRequirement(
   const credentials = container.repositoryCredentials;
   if (!isObject(credentials)) return;
   const parameter = credentials.credentialsParameter;
-  if (typeof parameter !== 'string' || parameter === '' || isPlaceholder(parameter)) return;
-  const reference = parseValueFrom(parameter);
+  if (!readable(parameter)) return;
+  const reference = parsedValueFrom(parameter);
+  if (reference.kind === 'ssm' && hasUnknown(parameter)) return;
   let secret: Parameters<typeof secretsManagerPermissions>[1] | undefined;
   if (reference.kind === 'secretsmanager') secret = reference;
   // In the task's own Region a secret may be given by name.
@@ -312,7 +405,7 @@ function environmentFileRequirements(container: Record<string, unknown>, base: J
   const files = container.environmentFiles;
   if (!Array.isArray(files)) return;
   files.forEach((file, j) => {
-    if (!isObject(file) || typeof file.value !== 'string' || isPlaceholder(file.value)) return;
+    if (!isObject(file) || !readable(file.value)) return;
     if (file.type !== undefined && file.type !== 's3') return;
     const arn = parseArn(file.value);
     if (!arn || arn.service !== 's3') return;

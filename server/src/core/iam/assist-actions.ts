@@ -107,6 +107,7 @@ function actionEntries(typed: string): CompletionEntry[] {
       label: '"*"',
       description: 'every action of every service',
       insertText: '"*"',
+      value: '*',
       kind: 'value',
       sortText: '0',
     };
@@ -116,6 +117,7 @@ function actionEntries(typed: string): CompletionEntry[] {
         label: value(key),
         description: serviceName(key),
         insertText: `"${key}:$1"`,
+        value: `${key}:`,
         snippet: true,
         kind: 'value',
         sortText: `1${key}`,
@@ -132,6 +134,7 @@ function actionEntries(typed: string): CompletionEntry[] {
       description: a.accessLevel,
       documentation: a.description,
       insertText: value(`${service}:${a.name}`),
+      value: `${service}:${a.name}`,
       kind: 'value',
       sortText: `1${a.name}`,
     }));
@@ -139,6 +142,7 @@ function actionEntries(typed: string): CompletionEntry[] {
     label: value(`${service}:*`),
     description: `all ${actions.size} actions`,
     insertText: value(`${service}:*`),
+    value: `${service}:*`,
     kind: 'value',
     sortText: '0',
   });
@@ -147,6 +151,7 @@ function actionEntries(typed: string): CompletionEntry[] {
       label: value(`${service}:${verb}*`),
       description: `${count} actions`,
       insertText: value(`${service}:${verb}*`),
+      value: `${service}:${verb}*`,
       kind: 'value',
       sortText: `2${verb}`,
     });

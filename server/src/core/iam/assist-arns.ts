@@ -77,7 +77,9 @@ function arnSnippet(template: string): string {
 }
 
 function arnEntries(statement: Statement): CompletionEntry[] {
-  const entries: CompletionEntry[] = [{ label: '"*"', description: 'every resource', insertText: '"*"', kind: 'value', sortText: '0' }];
+  const entries: CompletionEntry[] = [
+    { label: '"*"', description: 'every resource', insertText: '"*"', value: '*', kind: 'value', sortText: '0' },
+  ];
   const seen = new Set<string>();
   for (const a of statementActions(statement).actions) {
     for (const type of a.resourceTypes) {
@@ -89,6 +91,7 @@ function arnEntries(statement: Statement): CompletionEntry[] {
         description: `${a.service} ${type.name}`,
         detail: `for ${a.service}:${a.name}${type.required ? '' : ' (optional)'}`,
         insertText: `"${arnSnippet(arn)}"`,
+        value: arn,
         snippet: true,
         kind: 'value',
         sortText: `1${a.service}:${type.name}`,

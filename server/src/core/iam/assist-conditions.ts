@@ -116,6 +116,7 @@ function propertyEntry(context: PositionContext, key: string, snippetValue: stri
   return {
     label: JSON.stringify(key),
     insertText: keyOnly ? JSON.stringify(key) : `${JSON.stringify(key)}: ${snippetValue}`,
+    value: { [key]: '' },
     snippet: !keyOnly,
     kind: 'property',
     ...fields,
@@ -160,6 +161,7 @@ function conditionKeyEntries(context: PositionContext, statement: Statement): Co
       description: type,
       documentation: description || undefined,
       insertText: keyOnly ? JSON.stringify(text) : `${JSON.stringify(text)}: "$0"`,
+      value: { [key]: '' },
       snippet: snippet || !keyOnly,
       kind: 'property',
       sortText: `${sort}${lower}`,

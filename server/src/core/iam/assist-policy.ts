@@ -60,16 +60,24 @@ const VERSION_ENTRIES: CompletionEntry[] = [
     label: '"2012-10-17"',
     description: 'current policy language',
     insertText: '"2012-10-17"',
+    value: '2012-10-17',
     kind: 'value',
     sortText: '0',
     preselect: true,
   },
-  { label: '"2008-10-17"', description: 'legacy; no policy variables', insertText: '"2008-10-17"', kind: 'value', sortText: '1' },
+  {
+    label: '"2008-10-17"',
+    description: 'legacy; no policy variables',
+    insertText: '"2008-10-17"',
+    value: '2008-10-17',
+    kind: 'value',
+    sortText: '1',
+  },
 ];
 
 const EFFECT_ENTRIES: CompletionEntry[] = [
-  { label: '"Allow"', insertText: '"Allow"', kind: 'value', sortText: '0' },
-  { label: '"Deny"', description: 'wins over any Allow', insertText: '"Deny"', kind: 'value', sortText: '1' },
+  { label: '"Allow"', insertText: '"Allow"', value: 'Allow', kind: 'value', sortText: '0' },
+  { label: '"Deny"', description: 'wins over any Allow', insertText: '"Deny"', value: 'Deny', kind: 'value', sortText: '1' },
 ];
 
 type KeySnippets = [key: string, snippet: string, description: string][];
@@ -124,6 +132,7 @@ function keyEntries(snippets: KeySnippets, context: PositionContext, present: st
       label: value(key),
       description,
       insertText: hasValue ? value(key) : snippet,
+      value: { [key]: '' },
       snippet: !hasValue,
       kind: 'property',
       sortText: String(i).padStart(2, '0'),

@@ -85,6 +85,7 @@ function principalEntries(trust: boolean): CompletionEntry[] {
       label: JSON.stringify(name),
       description: documented?.about,
       insertText: JSON.stringify(name),
+      value: name,
       kind: 'value',
       sortText: `${first ? '0' : documented ? '1' : '2'}${name}`,
       preselect: first || undefined,

@@ -10,6 +10,13 @@ const jsonSyntaxMeta: RuleMeta = {
   appliesTo: [],
 };
 
+const yamlSyntaxMeta: RuleMeta = {
+  id: 'yaml-syntax',
+  title: 'A YAML template must be valid YAML (reported by the CLI; editors show syntax errors themselves)',
+  defaultSeverity: 'warning',
+  appliesTo: [],
+};
+
 export const taskDefinitionSchemaMeta: RuleMeta = {
   id: 'task-definition-schema',
   title: 'Task-definition fields must have the names and types the ECS API takes',
@@ -31,6 +38,12 @@ export const skippedFileMeta: RuleMeta = {
   appliesTo: [],
 };
 
-const serviceRuleMetas: readonly RuleMeta[] = [jsonSyntaxMeta, taskDefinitionSchemaMeta, projectConfigSchemaMeta, skippedFileMeta];
+const serviceRuleMetas: readonly RuleMeta[] = [
+  jsonSyntaxMeta,
+  yamlSyntaxMeta,
+  taskDefinitionSchemaMeta,
+  projectConfigSchemaMeta,
+  skippedFileMeta,
+];
 
 export const allRuleMetas: readonly RuleMeta[] = [...allRules.map((r) => r.meta), ...serviceRuleMetas];

@@ -105,6 +105,7 @@ export const loggingCompletion: CompletionProvider = {
         insertText: keyOnly
           ? JSON.stringify(option.name)
           : `${JSON.stringify(option.name)}: "${option.values ? `\${1|${option.values.join(',')}|}` : '$1'}"${comma}`,
+        value: { [option.name]: '' },
         snippet: !keyOnly,
         kind: 'property',
         sortText: String(i).padStart(3, '0'),

@@ -4,6 +4,7 @@
 // names. Pure: no I/O.
 import { parseArn } from '../arn';
 import { isPlaceholder } from '../json';
+import { hasUnknown, isUnknown, replaceUnknown } from '../unknown';
 import { ARN_PATTERNS } from './limits';
 
 export interface RoleReference {
@@ -68,9 +69,25 @@ function roleArnProblem(partition: string, region: string, account: string, reso
 /**
  * The role a task definition field names, for finding the role: undefined when the field is absent, empty,
  * not a string or a template placeholder, or when the text names no role. A role named in a way AWS would
- * refuse (role-arn-format reports that) is still returned.
+ * refuse (role-arn-format reports that) is still returned. A value with unknown markers (a template's
+ * `!Ref Role`, `!GetAtt Role.Arn`) names the role symbolically: its name holds the markers, and it matches
+ * only a role the same document names the same way.
  */
 export function referencedRole(value: unknown): RoleReference | undefined {
-  if (typeof value !== 'string' || value === '' || isPlaceholder(value)) return undefined;
+  if (typeof value !== 'string' || value === '') return undefined;
+  if (hasUnknown(value)) return isPlaceholder(replaceUnknown(value, () => 'x')) ? undefined : symbolicRole(value);
+  if (isPlaceholder(value)) return undefined;
   return parseRoleReference(value).role;
+}
+
+/** A role named by a value with unknown parts: the whole value is a name, or an IAM role ARN ends with it. */
+function symbolicRole(value: string): RoleReference | undefined {
+  if (isUnknown(value) || !/[:/]/.test(value)) return { name: value };
+  const arn = parseArn(value);
+  if (!arn || arn.service !== 'iam' || !arn.resource.startsWith('role/')) return undefined;
+  const segments = arn.resource.slice('role/'.length).split('/');
+  const name = segments[segments.length - 1];
+  if (!name) return undefined;
+  const path = segments.length > 1 ? `/${segments.slice(0, -1).join('/')}/` : '/';
+  return { name, account: arn.account, partition: arn.partition, path };
 }

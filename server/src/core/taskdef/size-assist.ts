@@ -1,4 +1,5 @@
 // Hover and completion for the task size (cpu, memory) and networkMode, from the Fargate size table.
+import { scalarText, valueText } from '../json';
 import { type CompletionEntry, type CompletionProvider, type HoverProvider, type PositionContext, valueEntry } from '../position';
 import { type OsFamily, formatGb, formatVcpu, parseCpu, parseMemory, rowForCpu, rowsFor } from './fargate-sizes';
 import { costMarkdown } from './cost-assist';
@@ -20,7 +21,8 @@ export const sizeHover: HoverProvider = {
     if (!task || !key) return undefined;
     if (SIZE_KEYS.has(key)) {
       const cost = costMarkdown(task, context.cost);
-      return cost ? `${sizeTableMarkdown(task)}\n\n---\n\n${cost}` : sizeTableMarkdown(task);
+      const combinations = combinationsMarkdown(context);
+      return [combinations, sizeTableMarkdown(task), cost].filter(Boolean).join('\n\n---\n\n');
     }
     if (key === 'networkMode') return NETWORK_MODE_MARKDOWN;
     return undefined;
@@ -65,6 +67,47 @@ function sizeTableMarkdown(task: Record<string, unknown>): string {
     '',
     'cpu is written as CPU units (`"1024"`) or vCPU (`"1 vCPU"`); memory as MiB (`"2048"`) or GB (`"2 GB"`). ECS stores both as CPU units and MiB.',
   );
+  return lines.join('\n');
+}
+
+const MAX_COMBINATION_ROWS = 16;
+
+/**
+ * For a task definition whose size depends on choices (a template's conditions, parameters with
+ * AllowedValues): which combinations give which cpu and memory, and whether Fargate takes them.
+ */
+function combinationsMarkdown(context: PositionContext): string | undefined {
+  const subject = context.subject;
+  if (!subject.variant) return undefined;
+  const variants = context.model.subjects.filter(
+    (s) => s.kind === subject.kind && s.variant && JSON.stringify(s.path) === JSON.stringify(subject.path),
+  );
+  const points = Object.keys(subject.variant.choices);
+  const label = (point: string) => subject.variant?.labels?.[point] ?? point;
+  const lines = [
+    `**Combinations**: this task definition's values depend on ${points.map(label).join(', ')}.`,
+    '',
+    `| ${points.map(label).join(' | ')} | cpu | memory | Fargate |`,
+    `|${points.map(() => '---|').join('')}---:|---:|---|`,
+  ];
+  for (const variant of variants.slice(0, MAX_COMBINATION_ROWS)) {
+    const task = taskOf(variant) ?? {};
+    const os: OsFamily = isWindows(task) ? 'WINDOWS' : 'LINUX';
+    const cpu = parseCpu(task.cpu);
+    const memory = parseMemory(task.memory);
+    const verdict = !requiresFargate(task)
+      ? 'not Fargate'
+      : cpu === undefined || memory === undefined
+        ? 'unknown'
+        : rowForCpu(cpu, os)?.memory.includes(memory)
+          ? '✓ valid'
+          : '✗ not a size';
+    const cell = (value: unknown) => (value === undefined ? '—' : (scalarText(value) ?? valueText(value)));
+    lines.push(
+      `| ${points.map((p) => variant.variant?.choices[p] ?? '').join(' | ')} | ${cell(task.cpu)} | ${cell(task.memory)} | ${verdict} |`,
+    );
+  }
+  if (variants.length > MAX_COMBINATION_ROWS) lines.push('', `… and ${variants.length - MAX_COMBINATION_ROWS} more combinations.`);
   return lines.join('\n');
 }
 

@@ -5,7 +5,7 @@
 import { findNodeAtOffset } from 'jsonc-parser';
 import type { Cursor, JsonPath, Model, ModelEdit, Target } from '../../core/model';
 import { uriToFileName } from '../../core/workspace';
-import type { Source, SourceDocument, SourceInput, SourceLocation, SyntaxProblem, TextChange } from '../source';
+import type { RenderedDocument, Source, SourceDocument, SourceInput, SourceLocation, SyntaxProblem, TextChange } from '../source';
 import { classify } from './classify';
 import { jsonCursor } from './cursor';
 import { renderEdits } from './edit';
@@ -55,6 +55,10 @@ export class JsonSourceDocument implements SourceDocument {
   describeUnknown(): string | undefined {
     // JSON has no expressions: its model holds no markers.
     return undefined;
+  }
+
+  renderDocument(value: unknown): RenderedDocument {
+    return { content: `${JSON.stringify(value, null, 2)}\n`, language: 'json' };
   }
 }
 

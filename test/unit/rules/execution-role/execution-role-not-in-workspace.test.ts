@@ -32,6 +32,32 @@ ruleTester(executionRoleNotInWorkspace, {
   ],
   invalid: [
     {
+      name: 'a template whose execution role comes from another stack (!ImportValue): the hint, and no policy file named after an expression',
+      fileName: 'template.yaml',
+      files: {},
+      json: [
+        'Resources:',
+        '  TaskDef:',
+        '    Type: AWS::ECS::TaskDefinition',
+        '    Properties:',
+        '      ExecutionRoleArn: !ImportValue shared-exec-role',
+        '      ContainerDefinitions:',
+        '        - Name: app',
+        '          Image: nginx',
+        '          Secrets:',
+        '            - { Name: DB, ValueFrom: arn:aws:ssm:eu-west-1:123456789012:parameter/app/db }',
+        '',
+      ].join('\n'),
+      findings: [
+        {
+          path: ['Resources', 'TaskDef', 'Properties', 'executionRoleArn'],
+          severity: 'hint',
+          message: 'must allow: ssm:GetParameters on arn:aws:ssm:eu-west-1:123456789012:parameter/app/db.',
+          fix: null,
+        },
+      ],
+    },
+    {
       name: 'no role files: a hint listing what the role must allow, and a fix that creates the policy and fargate-lint.json',
       json: secretTask,
       files: {},

@@ -1,9 +1,11 @@
 // When the execution role's policies are not in the workspace, nothing can be checked: say what the role
-// must allow for this task definition, and offer to write that least-privilege policy next to it.
+// must allow for this task definition, and offer to write that least-privilege policy next to it (not for a
+// role whose name a template computes, such as `!ImportValue`: no file could be registered under it).
 import { cachedCheck } from '../../execution-role/check';
 import { type Grant, createPolicyEdits, grantsOf } from '../../execution-role/fixes';
 import { describePermissions } from '../../execution-role/requirements';
 import type { Rule } from '../../rule';
+import { hasUnknown } from '../../unknown';
 
 interface CreatePolicyData {
   role: string;
@@ -36,7 +38,7 @@ export const executionRoleNotInWorkspace: Rule<CreatePolicyData> = {
     });
   },
   fix({ data: d, document: { uri, workspace }, takenFiles }) {
-    if (!d || !uri || !uri.startsWith('file:') || d.grants.length === 0) return [];
+    if (!d || !uri || !uri.startsWith('file:') || d.grants.length === 0 || hasUnknown(d.role)) return [];
     return [{ title: 'Create an execution-role policy', edits: createPolicyEdits(uri, d.role, d.grants, workspace, takenFiles) }];
   },
 };
