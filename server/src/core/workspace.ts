@@ -59,6 +59,8 @@ export function withOwnModel(context: DocumentContext, model: Model): DocumentCo
       for (const file of base?.files() ?? []) if (file.uri !== uri) yield file;
     },
     file: (other) => (other === uri ? own : base?.file(other)),
+    // What the base knows of files it left out (project-config-file says why a listed file is not read).
+    ...(base?.skipped ? { skipped: (other: string) => base.skipped?.(other) } : {}),
   };
   return { ...context, workspace: view };
 }
