@@ -41,7 +41,7 @@ const builds = {
     entryPoints: {
       client: 'client/src/node/main.ts',
       server: 'server/src/node/main.ts',
-      cli: 'server/src/cli/main.ts',
+      cli: 'server/src/cli/bin.ts',
     },
     outdir: 'dist',
     platform: 'node',

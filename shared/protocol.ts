@@ -34,8 +34,8 @@ export const WorkspaceFilesRequest = 'fargateLint/workspaceFiles';
 export interface WorkspaceFilesParams {
   /** A workspace folder URI. */
   root: string;
-  /** At most this many. */
-  limit: number;
+  /** At most this many; absent: all of them (the server sends none: it indexes workspaces of any size). */
+  limit?: number;
 }
 
 export interface WorkspaceFilesResult {

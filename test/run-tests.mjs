@@ -1,14 +1,28 @@
-// Runs every *.test.ts under test/ (except the integration suite, which runs inside VS Code) with node:test.
-// Arguments filter the files by substring: `node test/run-tests.mjs essential-container lsp/`.
+// Runs the *.test.ts under test/ with node:test, one tier at a time (the VS Code suite, test/integration/,
+// runs inside VS Code and has its own runner):
+//   node test/run-tests.mjs            the unit tier (npm run test:unit): every file outside the package tier
+//   node test/run-tests.mjs --package  the package tier (npm run test:package): the npm package packed and
+//                                      installed (test/package/), and the Action, the pre-commit hooks
+//                                      (test/ci/) and the README's editor configurations (test/editors/) run
+//                                      from that install; slow (npm pack, npm install), so kept apart
+// Arguments filter the tier's files by substring: `node test/run-tests.mjs essential-container lsp/`.
 // `--rule <id>` (npm run test:rule -- <id>) runs one rule's tests: its table (test/unit/rules/<area>/<id>.test.ts)
 // and the examples of its page (test/unit/docs-examples.test.ts, told the id through FARGATE_LINT_RULE).
+// The files are bundled once with esbuild (test/bundle-tests.mjs) and run a few at a time, one process each;
+// FARGATE_LINT_TEST_CONCURRENCY sets how many (default: twice the cores, at least 2: many tests wait on a
+// server or CLI process they started).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
+import { bundleTests } from './bundle-tests.mjs';
 import { HOW_TO_RUN_SHARED, REQUIRE_SHARED, SHARED } from './helpers/shared.mjs';
 
 const root = new URL('.', import.meta.url).pathname;
-const args = process.argv.slice(2);
+const PACKAGE_TIER = ['package', 'ci', 'editors'].map((folder) => join(root, folder, '/'));
+const argv = process.argv.slice(2);
+const packageTier = argv.includes('--package');
+const args = argv.filter((a) => a !== '--package');
 const ruleAt = args.indexOf('--rule');
 const rule = ruleAt >= 0 ? args[ruleAt + 1] : undefined;
 if (ruleAt >= 0 && !rule) {
@@ -37,19 +51,30 @@ function skippedForShared(files) {
 }
 
 const files = find(root)
+  .filter((f) => PACKAGE_TIER.some((folder) => f.startsWith(folder)) === packageTier)
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
 if (rule && !files.some((f) => f.endsWith(`/${rule}.test.ts`))) {
   console.error(`no test/unit/rules/<area>/${rule}.test.ts: is "${rule}" a rule id?`);
   process.exit(2);
 }
+// node --test with no file would look for test files itself, everywhere.
+if (files.length === 0) {
+  console.error(`no test file in the ${packageTier ? 'package' : 'unit'} tier matches ${only.join(' ')}`);
+  process.exit(2);
+}
 const env = rule ? { ...process.env, FARGATE_LINT_RULE: rule } : process.env;
-// platform.ts does what the node entry points do first (where the IAM data is read from).
-const platform = join(root, 'helpers', 'platform.ts');
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--import', platform, '--test', '--test-reporter=spec', ...files], {
-  stdio: 'inherit',
-  env,
-});
+// Each bundle starts with test/helpers/platform.ts: what the node entry points do first (where the IAM data is read from).
+// The rule tables (test/unit/rules/) share one bundle and one process: each is a few hundred milliseconds of
+// start-up for tens of milliseconds of tests, and they hold no state (every case builds its own workspace).
+const RULE_TABLES = join(root, 'unit', 'rules', '/');
+const bundles = await bundleTests(files, join(root, 'helpers', 'platform.ts'), (f) => f.startsWith(RULE_TABLES));
+const concurrency = Number(process.env.FARGATE_LINT_TEST_CONCURRENCY) || Math.max(2, 2 * availableParallelism());
+const result = spawnSync(
+  process.execPath,
+  ['--enable-source-maps', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...bundles],
+  { stdio: 'inherit', env },
+);
 const skipped = skippedForShared(files);
 if (skipped.length > 0) {
   const names = skipped.map((f) => relative(join(root, '..'), f)).join(', ');

@@ -160,6 +160,55 @@ describe('__proto__ and other inherited names', () => {
     assert.ok(results['template.yaml'].every((d) => !d.message.includes('[object Object]')));
   });
 
+  test('template services and YAML AppSpecs: __proto__ as a logical id, a resource name and a key are data', async () => {
+    const template = [
+      'Resources:',
+      '  TaskDef:',
+      '    Type: AWS::ECS::TaskDefinition',
+      '    Properties:',
+      '      RequiresCompatibilities: [FARGATE]',
+      '      NetworkMode: awsvpc',
+      '      Cpu: "256"',
+      '      Memory: "512"',
+      '      ContainerDefinitions:',
+      '        - Name: app',
+      '          Image: nginx',
+      '          PortMappings: [{ ContainerPort: 80 }]',
+      '  __proto__:',
+      '    Type: AWS::ECS::Service',
+      '    Properties:',
+      '      LaunchType: FARGATE',
+      '      TaskDefinition: !Ref TaskDef',
+      '      __proto__: { LaunchType: EC2 }',
+      '      LoadBalancers:',
+      '        - ContainerName: constructor',
+      '          ContainerPort: 80',
+      '          TargetGroupArn: arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/t/1',
+      '',
+    ].join('\n');
+    const document = parseDocument({ uri: 'file:///ws/template.yaml', text: template, languageId: 'yaml' });
+    assert.deepEqual(
+      document.model.subjects.map((s) => s.kind),
+      ['task-definition', 'service'],
+    );
+    const appspec = [
+      'version: 0.0',
+      'Resources:',
+      '  - __proto__:',
+      '      Type: AWS::ECS::Service',
+      '      Properties:',
+      '        TaskDefinition: arn:aws:ecs:eu-west-1:123456789012:task-definition/web:1',
+      '        LoadBalancerInfo: { ContainerName: toString, ContainerPort: 80 }',
+      '',
+    ].join('\n');
+    const { results, errors } = await validateAll({ 'template.yaml': template, 'appspec.yaml': appspec });
+    assert.deepEqual(errors, []);
+    // The service's container "constructor" is not in the task definition: found as missing, not inherited.
+    const templateCodes = results['template.yaml'].map((d) => d.code);
+    assert.ok(templateCodes.includes('service-load-balancer-container'), templateCodes.join(', '));
+    for (const d of [...results['template.yaml'], ...results['appspec.yaml']]) assert.doesNotMatch(d.message, /\[object Object\]/);
+  });
+
   test('{"__proto__": {"roles": ...}} in fargate-lint.json configures nothing', async () => {
     const { results, errors } = await validateAll({
       'fargate-lint.json': JSON.stringify({ ['__proto__']: config(['policy.json'], undefined, 'trust.json') }),
@@ -316,6 +365,54 @@ describe('terminal escapes in values and file names', () => {
         format,
       );
     }
+  });
+
+  test('in YAML templates and AppSpecs too: a service and an AppSpec naming a container with escapes', async () => {
+    const yamlEvil = JSON.stringify(evil);
+    const template = [
+      'Resources:',
+      '  TaskDef:',
+      '    Type: AWS::ECS::TaskDefinition',
+      '    Properties:',
+      '      RequiresCompatibilities: [FARGATE]',
+      '      NetworkMode: awsvpc',
+      '      Cpu: "256"',
+      '      Memory: "512"',
+      '      ContainerDefinitions:',
+      '        - Name: app',
+      '          Image: nginx',
+      '          PortMappings: [{ ContainerPort: 80 }]',
+      '  Service:',
+      '    Type: AWS::ECS::Service',
+      '    Properties:',
+      '      LaunchType: FARGATE',
+      '      TaskDefinition: !Ref TaskDef',
+      '      LoadBalancers:',
+      `        - ContainerName: ${yamlEvil}`,
+      '          ContainerPort: 80',
+      '          TargetGroupArn: arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/t/1',
+      '',
+    ].join('\n');
+    const appspec = [
+      'version: 0.0',
+      'Resources:',
+      `  - ${yamlEvil}:`,
+      '      Type: AWS::ECS::Service',
+      '      Properties:',
+      '        TaskDefinition: arn:aws:ecs:eu-west-1:123456789012:task-definition/web:1',
+      `        LoadBalancerInfo: { ContainerName: ${yamlEvil}, ContainerPort: 80 }`,
+      '',
+    ].join('\n');
+    const { results, fixTitles } = await validateAll({ 'template.yaml': template, 'appspec.yaml': appspec });
+    const messages = Object.values(results).flatMap((r) => r.map((d) => d.message));
+    assert.ok(
+      results['template.yaml'].some((d) => d.code === 'service-load-balancer-container' && d.message.includes('\\u001b]0;PWNED')),
+      JSON.stringify(results['template.yaml']),
+    );
+    assert.deepEqual(
+      [...messages, ...fixTitles].filter((m) => unsafe.test(m)),
+      [],
+    );
   });
 
   test('the language service escapes them in every diagnostic and quick-fix title (the editor, any LSP client)', async () => {

@@ -12,8 +12,10 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { stringify as toYaml } from 'yaml';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { languageIdOf } from '../../server/src/cli/analyse';
 import { MAX_MESSAGE_LENGTH } from '../../server/src/core/messages';
 import { FargateLintLanguageService } from '../../server/src/service/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
@@ -41,8 +43,10 @@ async function exercise(files: Record<string, string>, positions: number[]): Pro
   const documents = new Map<string, TextDocument>();
   for (const [name, text] of Object.entries(files)) {
     const uri = `${ROOT}/${name}`;
-    documents.set(uri, TextDocument.create(uri, 'json', 1, text));
-    workspace.set(uri, text);
+    // The language id an editor (and the CLI) gives the file: YAML templates and AppSpecs go to their source.
+    const languageId = languageIdOf(name);
+    documents.set(uri, TextDocument.create(uri, languageId, 1, text));
+    workspace.set(uri, text, languageId);
   }
   const ruleErrors: string[] = [];
   const service = new FargateLintLanguageService({
@@ -403,6 +407,40 @@ const SERVICE_TASK_DEFINITION = JSON.stringify({
   ],
 });
 
+/**
+ * A CloudFormation template with a task definition and the service that runs it (linked by !Ref), an
+ * execution role with an inline policy, and generated properties on each.
+ */
+const template = fc
+  .tuple(object, fc.array(container, { maxLength: 3 }), object, policyDocument, words)
+  .map(([task, containers, serviceProperties, policy, name]) => ({
+    AWSTemplateFormatVersion: '2010-09-09',
+    Resources: {
+      TaskDef: {
+        Type: 'AWS::ECS::TaskDefinition',
+        Properties: {
+          ...task,
+          RequiresCompatibilities: ['FARGATE'],
+          ExecutionRoleArn: { 'Fn::GetAtt': ['ExecRole', 'Arn'] },
+          ContainerDefinitions: containers.map((c) => ({ Name: c.name, Image: c.image, ...c })),
+        },
+      },
+      Service: {
+        Type: 'AWS::ECS::Service',
+        Properties: { ...serviceProperties, ServiceName: name, LaunchType: 'FARGATE', TaskDefinition: { Ref: 'TaskDef' } },
+      },
+      ExecRole: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: {
+            Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+          },
+          Policies: [{ PolicyName: 'p', PolicyDocument: policy }],
+        },
+      },
+    },
+  }));
+
 /** One generator per document kind, each shaped so that classification recognises it. */
 const kinds: Record<string, fc.Arbitrary<unknown>> = {
   'task definition': fc.tuple(object, fc.array(container, { maxLength: 4 })).map(([o, c]) => ({ ...o, containerDefinitions: c })),
@@ -465,11 +503,18 @@ const kinds: Record<string, fc.Arbitrary<unknown>> = {
   'ECS service': service,
   'describe-services output': fc.array(service, { minLength: 1, maxLength: 2 }).map((services) => ({ services, failures: [] })),
   AppSpec: appSpec,
+  'template with a task definition and its service (JSON)': template,
   'unknown JSON': json.value,
 };
 
+/** Kinds written in YAML (the file name says so, and the editor's language id): text, name. */
+const YAML_KINDS: Record<string, { arbitrary: fc.Arbitrary<unknown>; name: string }> = {
+  'AppSpec (YAML)': { arbitrary: appSpec, name: 'appspec.yaml' },
+  'template with a task definition and its service (YAML)': { arbitrary: template, name: 'template.yaml' },
+};
+
 /** The kinds that run a task definition: generated with one beside them (taskdef.json), so the links resolve. */
-const RUN_TASK_DEFINITIONS = new Set(['ECS service', 'describe-services output', 'AppSpec']);
+const RUN_TASK_DEFINITIONS = new Set(['ECS service', 'describe-services output', 'AppSpec', 'AppSpec (YAML)']);
 
 /** Text-level damage: cut, repeat, insert a token, or flip a character at a random place. */
 const damage = fc.array(
@@ -477,7 +522,11 @@ const damage = fc.array(
     fc.constantFrom('cut', 'repeat', 'insert', 'flip', 'truncate'),
     fc.double({ min: 0, max: 1, noNaN: true }),
     fc.double({ min: 0, max: 1, noNaN: true }),
-    fc.constantFrom('{', '}', '[', ']', '"', ',', ':', '\\', '\u0000', '/*', '//', '1e400', '-', 'null', '{"__proto__":1}', '\n'),
+    fc.constantFrom(
+      ...['{', '}', '[', ']', '"', ',', ':', '\\', '\u0000', '/*', '//', '1e400', '-', 'null', '{"__proto__":1}', '\n'],
+      // YAML's own: tags, anchors and aliases, merge keys, a list item, a tab, a key named __proto__.
+      ...['!Ref ', '!GetAtt x.', '&a ', '*a', '<<: ', '\n- ', '\t', '__proto__: ', '\u001b[2J'],
+    ),
   ),
   { maxLength: 3 },
 );
@@ -496,6 +545,21 @@ function damaged(text: string, edits: [string, number, number, string][]): strin
 }
 
 const positions = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 4 });
+
+describe('generated YAML documents (templates, AppSpecs)', () => {
+  for (const [kind, { arbitrary, name }] of Object.entries(YAML_KINDS)) {
+    test(`${kind}: never throws, ranges inside, bounded output`, async () => {
+      await fc.assert(
+        fc.asyncProperty(arbitrary, damage, positions, async (value, edits, at) => {
+          const files: Record<string, string> = { [name]: damaged(toYaml(value), edits) };
+          if (RUN_TASK_DEFINITIONS.has(kind)) files['taskdef.json'] = SERVICE_TASK_DEFINITION;
+          await exercise(files, at);
+        }),
+        { numRuns: 40, seed: 11 },
+      );
+    });
+  }
+});
 
 describe('generated documents of every kind', () => {
   for (const [kind, arbitrary] of Object.entries(kinds)) {

@@ -18,6 +18,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   type FileEvent,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
@@ -49,6 +50,10 @@ export interface StartOptions {
   workspaceFolders?: { uri: string; name: string }[];
   /** Whether the client supports pull diagnostics (default true). */
   pull?: boolean;
+  /** Whether the client shows server-initiated progress (window/workDoneProgress; default false). */
+  progress?: boolean;
+  /** Whether the client lets the server register file watchers (default false). */
+  watchFiles?: boolean;
   /**
    * Files the client serves as VS Code's client does for folders the server cannot read (a virtual
    * workspace such as github.dev): URI → text. The client then says so in initializationOptions and
@@ -73,6 +78,10 @@ export class LspTestClient {
   /** How many workspace/codeLens/refresh requests the server has sent. */
   codeLensRefreshCount = 0;
   private readonly refreshWaiters: (() => void)[] = [];
+  /** The $/progress notifications the server sent, in order. */
+  readonly progress: { token: string | number; value: { kind: string; title?: string; message?: string } }[] = [];
+  /** The capabilities the server registered (client/registerCapability). */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   settings: Record<string, unknown>;
 
   private constructor(
@@ -106,10 +115,18 @@ export class LspTestClient {
       return null;
     });
     connection.onNotification('window/logMessage', () => undefined);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onNotification('$/progress', (params: LspTestClient['progress'][number]) => {
+      client.progress.push(params);
+    });
+    connection.onRequest('client/registerCapability', (params: { registrations: LspTestClient['registrations'] }) => {
+      client.registrations.push(...params.registrations);
+      return null;
+    });
     const served = options.clientFiles;
     if (served) {
       const skipped = options.clientSkipped ?? {};
-      connection.onRequest('fargateLint/workspaceFiles', (params: { root: string; limit: number }) => ({
+      connection.onRequest('fargateLint/workspaceFiles', (params: { root: string; limit?: number }) => ({
         uris: [...Object.keys(served), ...Object.keys(skipped)]
           .filter((uri) => uri.startsWith(`${params.root}/`) && /\.jsonc?$/.test(uri))
           .slice(0, params.limit),
@@ -135,8 +152,10 @@ export class LspTestClient {
           workspaceFolders: true,
           diagnostics: { refreshSupport: true },
           codeLens: { refreshSupport: true },
+          ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
           ...(options.documentChanges === false ? {} : { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } }),
         },
+        ...(options.progress ? { window: { workDoneProgress: true } } : {}),
         textDocument: {
           ...(options.pull === false ? {} : { diagnostic: { dynamicRegistration: false } }),
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
@@ -202,6 +221,11 @@ export class LspTestClient {
   /** Tells the server about file changes on disk, as a client's file watcher does. */
   async filesChanged(changes: FileEvent[]): Promise<void> {
     await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  /** Tells the server that workspace folders were added and removed (workspace/didChangeWorkspaceFolders). */
+  async changeWorkspaceFolders(added: { uri: string; name: string }[], removed: { uri: string; name: string }[] = []): Promise<void> {
+    await this.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added, removed } });
   }
 
   /** For a client without pull support: waits for the next publishDiagnostics of `uri`. */

@@ -57,7 +57,8 @@ export class ServiceTestClient {
         root,
         (uri, text) => {
           // Files of none of our kinds are not kept, as in the server.
-          if (client.workspace.set(uri, text).model.kind === 'unknown') client.workspace.delete(uri);
+          client.workspace.set(uri, text);
+          if (client.workspace.file(uri)?.model.kind === 'unknown') client.workspace.delete(uri);
         },
         () => false,
       );

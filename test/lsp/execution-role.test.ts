@@ -434,8 +434,11 @@ describe('execution role with a client that does not pull diagnostics', () => {
       writeFileSync(configPath, JSON.stringify({ roles: { managedExecRole: { policies: [] } } }));
       const next = client.nextPushedDiagnostics(uri);
       await client.filesChanged([{ uri: pathToFileURL(configPath).href, type: 2 }]);
+      // A publication that the end of the indexing asked for may still come first.
+      let republished = await next;
+      for (let i = 0; i < 2 && ours(republished).length === 0; i++) republished = await client.nextPushedDiagnostics(uri);
       assert.deepEqual(
-        ours(await next).map((d) => d.code),
+        ours(republished).map((d) => d.code),
         ['execution-role-permission', 'execution-role-permission'],
       );
     } finally {

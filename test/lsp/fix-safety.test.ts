@@ -218,7 +218,7 @@ test('(c) a policy too large to index holds the name: another name', () =>
     takeCreateFix(ws, 'exec-policy-2.json'),
   ));
 
-test('(c) a policy past the index limit (5,000 files) holds the name: another name', () => {
+test('(c) a policy behind 5,000 other files (where the index used to stop) holds the name: another name', () => {
   const tree: Tree = { 'ws/task-definition.json': TASK, 'ws/exec-policy.json': LOGS_POLICY };
   for (let i = 0; i < 5000; i++) tree[`ws/a-${String(i).padStart(4, '0')}.json`] = '{}\n';
   return inWorkspace(tree, (ws) => takeCreateFix(ws, 'exec-policy-2.json'));

@@ -3,6 +3,7 @@
 // broken, and a client that does not pull diagnostics.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { CancellationTokenSource, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
 import { LspTestClient, positionOf } from '../helpers/lspClient';
 
 const TASK = `{
@@ -229,6 +230,82 @@ describe('a client without pull diagnostics', () => {
       );
     } finally {
       await client.shutdown();
+    }
+  });
+});
+
+describe('cancellation over LSP ($/cancelRequest)', () => {
+  let client: LspTestClient;
+  const uri = 'file:///ws/task-definition.json';
+  // A task definition whose validation keeps the server busy for a while (tens of milliseconds).
+  const bigUri = 'file:///ws/big/task-definition.json';
+  const environment = Array.from({ length: 40 }, (_, i) => ({ name: `VARIABLE_${i}`, value: `value-${i}` }));
+  const BIG = JSON.stringify(
+    {
+      family: 'big',
+      requiresCompatibilities: ['FARGATE'],
+      networkMode: 'awsvpc',
+      cpu: '4096',
+      memory: '8192',
+      containerDefinitions: Array.from({ length: 10 }, (_, i) => ({ name: `app-${i}`, image: 'nginx', essential: i === 0, environment })),
+    },
+    null,
+    2,
+  );
+  before(async () => {
+    client = await LspTestClient.start();
+    await client.open(uri, TASK);
+    await client.open(bigUri, BIG);
+  });
+  after(() => client.shutdown());
+
+  const textDocument = { uri };
+  const at = positionOf(TASK, '"bridge"', 2);
+  const requests: [string, unknown][] = [
+    ['textDocument/diagnostic', { textDocument }],
+    ['textDocument/hover', { textDocument, position: at }],
+    ['textDocument/completion', { textDocument, position: at }],
+    [
+      'textDocument/codeAction',
+      { textDocument, range: { start: at, end: at }, context: { diagnostics: [], only: ['quickfix', 'source.fixAll'] } },
+    ],
+  ];
+
+  for (const [method, params] of requests) {
+    test(`${method} cancelled right after it was sent is answered RequestCancelled; uncancelled, it is answered`, async () => {
+      // The server is busy when the request and its cancellation arrive, so it reads both before it starts
+      // the request (cancelled any later, a request may be answered in full: cancellation is a hint).
+      const busy = client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: bigUri } });
+      const source = new CancellationTokenSource();
+      const cancelled = client.connection.sendRequest(method, params, source.token);
+      source.cancel();
+      await assert.rejects(cancelled, (error: unknown) => {
+        assert.ok(error instanceof ResponseError, String(error));
+        assert.equal(error.code, LSPErrorCodes.RequestCancelled);
+        return true;
+      });
+      await busy;
+      const answered = await client.connection.sendRequest(method, params);
+      assert.ok(answered, `${method} answered`);
+    });
+  }
+
+  test('edits with a pull after each, each pull cancelled by the next edit (as VS Code does): the last pull has the last text', async () => {
+    const pulls: Promise<unknown>[] = [];
+    let previous: CancellationTokenSource | undefined;
+    for (let i = 0; i < 20; i++) {
+      previous?.cancel();
+      await client.change(uri, TASK.replace('"4096"', i % 2 ? '"4096"' : '"512"'));
+      previous = new CancellationTokenSource();
+      pulls.push(client.connection.sendRequest('textDocument/diagnostic', { textDocument }, previous.token).catch((e: unknown) => e));
+    }
+    const results = await Promise.all(pulls);
+    const last = results.pop() as { items: { code: string }[] };
+    // The last edit (i = 19) keeps "4096", which 256 CPU units do not allow.
+    assert.ok(last.items.some((d) => d.code === 'fargate-cpu-memory'));
+    for (const earlier of results) {
+      if (earlier instanceof ResponseError) assert.equal(earlier.code, LSPErrorCodes.RequestCancelled);
+      else assert.ok(Array.isArray((earlier as { items: unknown[] }).items));
     }
   });
 });

@@ -180,8 +180,11 @@ describe('the workspace index', () => {
       await client.open(uri, JSON.stringify(task({ role: 'other' }), null, 2));
       const roleCodes = async () =>
         (await client.diagnostics(uri)).map((d) => String(d.code)).filter((c) => c.startsWith('execution-role'));
-      // The copy inside the workspace is indexed at start-up: drop it first, so only events can bring a role in.
+      // The copy inside the workspace is indexed at start-up: drop it first, so only events can bring a role in
+      // (events are gathered for a moment before they are applied: the refresh says they were).
+      const dropped = client.nextRefresh();
       await client.filesChanged([{ uri: pathToFileURL(join(root, 'iam', 'role.json')).href, type: 3 }]);
+      await dropped;
       assert.deepEqual(await roleCodes(), ['execution-role-not-in-workspace']);
       const outsideUri = pathToFileURL(join(outside, 'role.json')).href;
       const sneaky = `${pathToFileURL(root).href}/../outside/role.json`;

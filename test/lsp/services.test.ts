@@ -25,7 +25,7 @@ const markdown = (hover: unknown) => (hover as { contents?: { value?: string } }
 async function openFile(client: LspTestClient, root: string, ...path: string[]) {
   const uri = uriOf(root, ...path);
   const text = read(root, ...path);
-  await client.open(uri, text);
+  await client.open(uri, text, /\.ya?ml$/.test(uri) ? 'yaml' : 'json');
   return { uri, text, diagnostics: ours(await client.diagnostics(uri)) };
 }
 
@@ -109,6 +109,74 @@ describe('services and AppSpecs over LSP', () => {
     assert.equal(fixed, text.replace('"ContainerPort": 8080', '"ContainerPort": 80'));
     assert.deepEqual(ours(await client.diagnostics(uri)), []);
     await client.close(uri);
+  });
+
+  test('a YAML AppSpec: the port not in taskdef.json is an error on its YAML node; the fix keeps the YAML as written', async () => {
+    const { uri, text, diagnostics } = await openFile(client, FIXTURES, 'appspec-yaml', 'appspec.yaml');
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity, d.range]),
+      [['service-load-balancer-container', 1, rangeOf(text, '8080')]],
+    );
+    assert.equal(
+      messageOf(diagnostics[0]),
+      'Container "orders" of task definition orders (taskdef.json) has no container port 8080: its ports are 3000. The load balancer must use one of them, or the deployment fails when CodeDeploy shifts traffic to it.',
+    );
+    assert.equal(diagnostics[0].relatedInformation?.[0].location.uri, uriOf(FIXTURES, 'appspec-yaml', 'taskdef.json'));
+    const fixed = await client.applyFix(uri, 'service-load-balancer-container', 'Use port 3000');
+    assert.equal(fixed, text.replace('ContainerPort: 8080 #', 'ContainerPort: 3000 #'));
+    assert.deepEqual(ours(await client.diagnostics(uri)), []);
+    await client.close(uri);
+  });
+
+  test('a YAML AppSpec: completion of ContainerName and ContainerPort from taskdef.json, hover on TaskDefinition', async () => {
+    const uri = uriOf(FIXTURES, 'appspec-yaml', 'appspec.yaml');
+    const text = read(FIXTURES, 'appspec-yaml', 'appspec.yaml');
+    await client.open(uri, text, 'yaml');
+    const names = await client.completion(uri, positionOf(text, "'orders'", 2));
+    assert.deepEqual(
+      names.map((i) => [i.label, i.textEdit && 'newText' in i.textEdit ? i.textEdit.newText : undefined]),
+      [
+        ['"orders"', "'orders'"],
+        ['"log-router"', "'log-router'"],
+      ],
+    );
+    const ports = await client.completion(uri, positionOf(text, '8080', 1));
+    assert.deepEqual(
+      ports.map((i) => [i.label, i.textEdit && 'newText' in i.textEdit ? i.textEdit.newText : undefined]),
+      [['3000', '3000']],
+    );
+    const hover = markdown(await client.hover(uri, positionOf(text, '<TASK_DEFINITION>', 2)));
+    assert.match(
+      hover,
+      /found by taskdef\.json beside this AppSpec \(CodePipeline registers it and puts its ARN in place of <TASK_DEFINITION>\)/,
+    );
+    await client.close(uri);
+  });
+
+  test('AWS::ECS::Service in a template: a load balancer port the task definition (by !Ref) lacks is an error on its YAML node', async () => {
+    const { uri, text, diagnostics } = await openFile(client, FIXTURES, 'template', 'service.yaml');
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity, d.range]),
+      [['service-load-balancer-container', 1, rangeOf(text, '8080')]],
+    );
+    assert.equal(
+      messageOf(diagnostics[0]),
+      'Container "billing" of task definition TaskDefinition has no container port 8080: its ports are 80. The load balancer must use one of them, or ECS rejects the service.',
+    );
+    const hover = markdown(await client.hover(uri, positionOf(text, '!Ref TaskDefinition', 6)));
+    assert.match(hover, /found by resource TaskDefinition/);
+    const fixed = await client.applyFix(uri, 'service-load-balancer-container', 'Use port 80');
+    assert.equal(fixed, text.replace('ContainerPort: 8080', 'ContainerPort: 80'));
+    assert.deepEqual(ours(await client.diagnostics(uri)), []);
+    await client.close(uri);
+  });
+
+  test('AWS::ECS::Service in a template: a correct service is quiet; one written with intrinsics everywhere too', async () => {
+    for (const file of ['correct.yaml', 'intrinsics.yaml']) {
+      const { uri, diagnostics } = await openFile(client, FIXTURES, 'template', file);
+      assert.deepEqual(diagnostics, [], file);
+      await client.close(uri);
+    }
   });
 
   test('service-network-configuration: awsvpc without one; bridge with one', async () => {

@@ -56,7 +56,7 @@ test('a task definition: its diagnostics, then Fix all applies every safe fix, e
   );
 });
 
-test('one parse per document version, whatever is asked; a new version or forget() parses again', async () => {
+test('one parse per document version, whatever is asked, shared with the index; a new version, or forget() of a text the index no longer holds, parses again', async () => {
   const client = await ServiceTestClient.start();
   const uri = 'file:///ws/policy.json';
   await client.open(uri, POLICY);
@@ -70,10 +70,12 @@ test('one parse per document version, whatever is asked; a new version or forget
   await client.change(uri, POLICY.replace('BatchGetImage', 'GetAuthorizationToken'));
   assert.notEqual(parsed(), first);
   const second = parsed();
+  assert.equal(client.workspace.file(uri), second, 'the index took the parse of the service');
   client.service.forget(uri);
-  // Read again: the workspace index parsed the same text already (it holds the open documents), so that
-  // parse is taken rather than a third one.
-  assert.equal(parsed(), client.workspace.file(uri));
+  assert.equal(parsed(), second, 'the index still holds this text: its parse is used, not repeated');
+  client.workspace.delete(uri);
+  client.service.forget(uri);
+  assert.notEqual(parsed(), second);
   assert.deepEqual(parsed().model, second.model);
   await client.shutdown();
   // Without an index holding the text, forget() parses again.

@@ -51,3 +51,23 @@ test('a per-rule setting wins over the preset', async () => {
 test('an unknown preset in the settings is the default', () => {
   assert.equal(normalizeSettings({ preset: 'paranoid' }).preset, 'default');
 });
+
+test('one index, its fargate-lint.json added, changed and removed between validations: each validation sees the current one', async () => {
+  const workspace = new WorkspaceIndex(['vscode-vfs://github/acme/infra']);
+  const service = new FargateLintLanguageService({ workspace });
+  const config = 'vscode-vfs://github/acme/infra/fargate-lint.json';
+  let version = 0;
+  const severities = async () =>
+    (await service.validate(TextDocument.create(TASK_URI, 'json', ++version, task), DEFAULT_SETTINGS)).map(
+      (d) => `${String(d.code)}/${d.severity}`,
+    );
+  assert.deepEqual(await severities(), ['readonly-root-filesystem/4', 'container-runs-as-root/4']);
+  workspace.set(config, JSON.stringify({ preset: 'strict' }));
+  assert.deepEqual(await severities(), ['readonly-root-filesystem/2', 'container-runs-as-root/2']);
+  workspace.set(config, JSON.stringify({ preset: 'default' }));
+  assert.deepEqual(await severities(), ['readonly-root-filesystem/4', 'container-runs-as-root/4']);
+  workspace.set(config, JSON.stringify({ preset: 'strict' }));
+  assert.deepEqual(await severities(), ['readonly-root-filesystem/2', 'container-runs-as-root/2']);
+  workspace.delete(config);
+  assert.deepEqual(await severities(), ['readonly-root-filesystem/4', 'container-runs-as-root/4']);
+});

@@ -22,6 +22,8 @@ export interface SkippedFile {
 export interface WorkspaceView {
   /** URIs of the workspace folders, for files such as fargate-lint.json that live at a root. */
   readonly roots: readonly string[];
+  /** Changes whenever a file is added, changed or removed, so that what is derived from all files can be kept until then. */
+  readonly version?: number;
   files(): Iterable<WorkspaceFile>;
   file(uri: string): WorkspaceFile | undefined;
   /** Why a file that exists is not among `files()` (too large, a link, not ours), when that is known. */

@@ -66,10 +66,10 @@ export function clientWorkspaceFileSystem(connection: Connection): WorkspaceFile
       return isTop(current) ? uri : undefined;
     },
     async scan(rootUri, visit, isCancelled, skipped = () => undefined) {
-      const params: WorkspaceFilesParams = { root: rootUri, limit: SCAN_LIMITS.maxFiles };
+      const params: WorkspaceFilesParams = { root: rootUri };
       const result = await connection.sendRequest<WorkspaceFilesResult>(WorkspaceFilesRequest, params);
       const uris = (Array.isArray(result?.uris) ? result.uris : []).filter((u): u is string => typeof u === 'string');
-      for (const uri of uris.sort(byDepth).slice(0, SCAN_LIMITS.maxFiles)) {
+      for (const uri of uris.sort(byDepth)) {
         if (isCancelled()) return;
         const { text, skipped: reason } = await readFile(uri);
         if (isCancelled()) return;

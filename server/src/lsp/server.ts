@@ -3,6 +3,7 @@
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
+  DidChangeWatchedFilesNotification,
   type Connection,
   type Diagnostic,
   DocumentDiagnosticReportKind,
@@ -33,11 +34,13 @@ import { UNKNOWN_MODEL } from '../core/model';
 import { fargatePrices, taskSizesMarkdown } from '../service/commands';
 import { clientWorkspaceFileSystem, routedFileSystem } from './clientFiles';
 import type { WorkspaceFileSystem } from './fileSystem';
+import { QuietTimer } from './quietTimer';
 import { type FileChange, WorkspaceSync } from './workspaceSync';
 import { FIX_ALL_KIND } from '../service/codeActions';
 import { FargateLintLanguageService } from '../service/languageService';
 import { DEFAULT_SETTINGS, type Settings, costOptions, normalizeSettings } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace';
+import { SOURCE_FILE_GLOBS } from '../sources';
 
 const PUSH_DELAY_MS = 200;
 
@@ -65,6 +68,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     files,
     () => refreshDiagnostics(),
     (m) => connection.console.log(m),
+    () => connection.window.createWorkDoneProgress(),
   );
   // What fixes may edit and create (service/editGuard.ts); what the client can apply is known at initialize.
   const editClient = { documentChanges: false, createFiles: false };
@@ -84,7 +88,9 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   let canPullConfiguration = false;
   let usePullDiagnostics = false;
   let canRefreshCodeLenses = false;
-  const pushTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  let canWatchFiles = false;
+  let hasWorkspaceFolders = false;
+  const pushTimers = new Map<string, QuietTimer>();
 
   function settingsFor(uri: string): Promise<Settings> {
     if (!canPullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
@@ -98,9 +104,13 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     return settings;
   }
 
-  async function diagnosticsFor(document: TextDocument, token?: CancellationToken): Promise<Diagnostic[]> {
+  /**
+   * `isCancelled` is asked between rules: after the settings request's round trip, a cancellation or a newer
+   * version that came meanwhile stops the work (its result would be thrown away).
+   */
+  async function diagnosticsFor(document: TextDocument, isCancelled: () => boolean): Promise<Diagnostic[]> {
     const settings = await settingsFor(document.uri);
-    return service.validate(document, settings, { isCancelled: () => token?.isCancellationRequested ?? false });
+    return service.validate(document, settings, { isCancelled });
   }
 
   function refreshDiagnostics(): void {
@@ -111,19 +121,24 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     }
   }
 
+  /** Push diagnostics PUSH_DELAY_MS after the last edit of a document (one validation per typing pause). */
   function schedulePush(document: TextDocument): void {
-    clearTimeout(pushTimers.get(document.uri));
-    pushTimers.set(
-      document.uri,
-      setTimeout(() => {
-        pushTimers.delete(document.uri);
-        const version = document.version;
-        void safely('validation', () => diagnosticsFor(document), [] as Diagnostic[]).then((diagnostics) => {
+    let timer = pushTimers.get(document.uri);
+    if (!timer) {
+      const uri = document.uri;
+      timer = new QuietTimer(PUSH_DELAY_MS, () => {
+        const current = documents.get(uri);
+        if (!current) return;
+        const version = current.version;
+        const stale = () => documents.get(uri)?.version !== version;
+        void safely('validation', () => diagnosticsFor(current, stale), [] as Diagnostic[]).then((diagnostics) => {
           // A newer edit has its own validation coming.
-          if (documents.get(document.uri)?.version === version) publish(document.uri, diagnostics);
+          if (documents.get(uri)?.version === version) publish(uri, diagnostics);
         });
-      }, PUSH_DELAY_MS),
-    );
+      });
+      pushTimers.set(uri, timer);
+    }
+    timer.poke();
   }
 
   /** Pushes diagnostics; a connection that has gone away is no reason to stop (the rejection is dropped). */
@@ -165,6 +180,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     canPullConfiguration = !!capabilities.workspace?.configuration;
     usePullDiagnostics = !!capabilities.textDocument?.diagnostic;
     canRefreshCodeLenses = !!capabilities.workspace?.codeLens?.refreshSupport;
+    canWatchFiles = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    hasWorkspaceFolders = !!capabilities.workspace?.workspaceFolders;
     const workspaceEdit = capabilities.workspace?.workspaceEdit;
     editClient.documentChanges = !!workspaceEdit?.documentChanges;
     editClient.createFiles = !!workspaceEdit?.resourceOperations?.includes(ResourceOperationKind.Create);
@@ -177,6 +194,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
         completionProvider: { triggerCharacters: ['"', ':', ' '] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         codeLensProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...(usePullDiagnostics
           ? { diagnosticProvider: { identifier: 'fargate-lint', interFileDependencies: true, workspaceDiagnostics: false } }
           : {}),
@@ -187,6 +205,26 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
 
   connection.onInitialized(() => {
     void sync.scan(workspace.roots);
+    // Watch the files the sources read (VS Code's client also watches **/*.json itself: the events of both
+    // arrive within the sync's gathering window and are read once).
+    if (canWatchFiles) {
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: SOURCE_FILE_GLOBS.map((globPattern) => ({ globPattern })) })
+        .catch(() => undefined);
+    }
+    if (hasWorkspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+        void safely(
+          'workspace folders',
+          () =>
+            sync.changeRoots(
+              added.map((f) => f.uri),
+              removed.map((f) => f.uri),
+            ),
+          undefined,
+        );
+      });
+    }
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -220,7 +258,8 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     settingsCache.delete(document.uri);
     service.forget(document.uri);
     void sync.closed(document.uri);
-    clearTimeout(pushTimers.get(document.uri));
+    pushTimers.get(document.uri)?.cancel();
+    pushTimers.delete(document.uri);
     if (!usePullDiagnostics) publish(document.uri, []);
   });
 
@@ -228,7 +267,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     refuseAfterShutdown();
     const document = documents.get(params.textDocument.uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const items = await guard('validation', () => diagnosticsFor(document, token), [] as Diagnostic[], token);
+    const items = await guard('validation', () => diagnosticsFor(document, () => token.isCancellationRequested), [] as Diagnostic[], token);
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 

@@ -1,16 +1,23 @@
-// Reading the workspace's files (JSON, templates) from disk for cross-file checks (a task definition's
-// execution role policies), and answering the fix guard: whether anything is at a path (a symbolic link
-// counts, even one to nothing) and where a path really leads. Platform code: the server core only sees the
-// WorkspaceFileSystem interface. Only file: folders are read; nothing from the workspace is ever run, and
-// nothing goes over the network. The walk is bounded (files, bytes, depth), yields to the event loop between
-// folders, and stops when cancelled.
+// Reading the workspace's files (JSON, templates) from disk for cross-file checks (a task definition's execution role
+// policies), and answering the fix guard: whether anything is at a path (a symbolic link counts, even one to
+// nothing) and where a path really leads. Platform code: the server core only sees the WorkspaceFileSystem
+// interface. Only file: folders are read; nothing from the workspace is ever run, and nothing goes over the
+// network. The walk has no cap on the number of files (a large monorepo is read to the end): it reads
+// breadth-first, a few files at a time, gives the event loop back every few milliseconds so that requests
+// and edits go first, skips the folders of installed and generated files, and stops when cancelled.
 import { type Dirent, promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SCAN_LIMITS, type WorkspaceFileSystem } from '../lsp/fileSystem';
 import { isSourceFileName } from '../sources';
 import { isSkippedFolder } from '../../../shared/folders';
-import { readRegularFile } from './read';
+import { type ReadResult, readRegularFile } from './read';
+
+/** Files read at once. */
+const READ_AHEAD = 8;
+/** The longest stretch of scanning (reading and the callers' parsing) before the event loop gets a turn. */
+const SLICE_MS = 8;
 
 function filePath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -22,8 +29,12 @@ function filePath(uri: string): string | undefined {
 }
 
 async function readText(file: string): Promise<string | undefined> {
-  const read = await readRegularFile(file, { maxBytes: SCAN_LIMITS.maxFileBytes });
+  const read = await readFile(file);
   return 'text' in read ? read.text : undefined;
+}
+
+function readFile(file: string): Promise<ReadResult> {
+  return readRegularFile(file, { maxBytes: SCAN_LIMITS.maxFileBytes });
 }
 
 /** Whether anything is at the path, a symbolic link not followed; undefined when it cannot tell. */
@@ -69,12 +80,17 @@ export const nodeWorkspaceFileSystem: WorkspaceFileSystem = {
   async scan(rootUri, visit, isCancelled, skipped = () => undefined) {
     const root = filePath(rootUri);
     if (root === undefined) return;
-    let files = 0;
+    let sliceStart = performance.now();
+    const breathe = async () => {
+      if (performance.now() - sliceStart < SLICE_MS) return;
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    };
     // Breadth-first, so the files nearest the root (fargate-lint.json, iam/) come first.
     const queue: { folder: string; depth: number }[] = [{ folder: root, depth: 0 }];
-    while (queue.length && files < SCAN_LIMITS.maxFiles) {
+    for (let next = 0; next < queue.length; next++) {
       if (isCancelled()) return;
-      const { folder, depth } = queue.shift()!;
+      const { folder, depth } = queue[next];
       let entries: Dirent[];
       try {
         entries = await fs.readdir(folder, { withFileTypes: true });
@@ -82,24 +98,30 @@ export const nodeWorkspaceFileSystem: WorkspaceFileSystem = {
         continue;
       }
       entries.sort((a, b) => a.name.localeCompare(b.name));
+      const files: string[] = [];
       for (const entry of entries) {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
           if (!isSkippedFolder(entry.name, path.basename(folder)) && depth < SCAN_LIMITS.maxDepth)
             queue.push({ folder: full, depth: depth + 1 });
         } else if (isSourceFileName(entry.name)) {
-          if (!entry.isFile()) {
-            skipped(pathToFileURL(full).href, entry.isSymbolicLink() ? 'a symbolic link, which is not followed' : 'not a regular file');
-            continue;
-          }
-          if (++files > SCAN_LIMITS.maxFiles || isCancelled()) return;
-          const read = await readRegularFile(full, { maxBytes: SCAN_LIMITS.maxFileBytes });
-          if ('text' in read) visit(pathToFileURL(full).href, read.text);
-          else skipped(pathToFileURL(full).href, read.skipped);
+          if (entry.isFile()) files.push(full);
+          else skipped(pathToFileURL(full).href, entry.isSymbolicLink() ? 'a symbolic link, which is not followed' : 'not a regular file');
         }
       }
-      // Let requests and edits through between folders.
-      await new Promise((resolve) => setImmediate(resolve));
+      for (let i = 0; i < files.length; i += READ_AHEAD) {
+        if (isCancelled()) return;
+        const batch = files.slice(i, i + READ_AHEAD);
+        const reads = await Promise.all(batch.map(readFile));
+        if (isCancelled()) return;
+        reads.forEach((read, k) => {
+          const uri = pathToFileURL(batch[k]).href;
+          if ('text' in read) visit(uri, read.text);
+          else skipped(uri, read.skipped);
+        });
+        await breathe();
+      }
+      await breathe();
     }
   },
 };

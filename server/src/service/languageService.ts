@@ -11,7 +11,7 @@ import { type PolicyDocumentResult, executionRolePolicy } from './commands';
 import type { EditPlatform } from './editGuard';
 import { CompletionService } from './completion';
 import { HoverService } from './hover';
-import { ModelCache } from './models';
+import { type DocumentModel, ModelCache } from './models';
 import { type Settings, costOptions } from './settings';
 import { Validation, type ValidationOptions } from './validation';
 import type { WorkspaceIndex } from './workspace';
@@ -25,11 +25,7 @@ export interface LanguageServiceOptions {
 }
 
 export class FargateLintLanguageService {
-  // A document the workspace index has just parsed from the same text is not parsed again.
-  private readonly models = new ModelCache(20, (uri, text) => {
-    const indexed = this.options.workspace?.file(uri);
-    return indexed && indexed.text === text ? indexed : undefined;
-  });
+  private readonly models = new ModelCache();
   private readonly validation = new Validation();
   private readonly hoverService = new HoverService();
   private readonly completionService = new CompletionService();
@@ -41,7 +37,7 @@ export class FargateLintLanguageService {
 
   /** The document as its source read it. */
   document(textDocument: TextDocument): SourceDocument {
-    return this.models.get(textDocument).document;
+    return this.model(textDocument).document;
   }
 
   classify(textDocument: TextDocument): Model {
@@ -49,7 +45,7 @@ export class FargateLintLanguageService {
   }
 
   validate(textDocument: TextDocument, settings: Settings, extra: Partial<ValidationOptions> = {}): Promise<Diagnostic[]> {
-    return this.validation.validate(textDocument, this.models.get(textDocument), {
+    return this.validation.validate(textDocument, this.model(textDocument), {
       settings,
       workspace: this.options.workspace,
       onRuleError: this.options.onRuleError,
@@ -58,35 +54,43 @@ export class FargateLintLanguageService {
   }
 
   hover(textDocument: TextDocument, position: Position, settings: Settings): Promise<Hover | null> {
-    return this.hoverService.hover(textDocument, this.models.get(textDocument), position, settings, this.options.workspace);
+    return this.hoverService.hover(textDocument, this.model(textDocument), position, settings, this.options.workspace);
   }
 
   codeLenses(textDocument: TextDocument, settings: Settings): CodeLens[] {
-    return codeLenses(textDocument, this.models.get(textDocument), settings);
+    return codeLenses(textDocument, this.model(textDocument), settings);
   }
 
   /** The price of each task definition in the document (none when costs are off): for the CLI. */
   costs(textDocument: TextDocument, settings: Settings): SubjectPricing[] {
-    const model = this.models.get(textDocument);
+    const model = this.model(textDocument);
     return model.skipped ? [] : subjectPricings(model.document.model.subjects, costOptions(settings));
   }
 
   complete(textDocument: TextDocument, position: Position): Promise<CompletionList | null> {
-    return this.completionService.complete(textDocument, this.models.get(textDocument), position, this.options.workspace);
+    return this.completionService.complete(textDocument, this.model(textDocument), position, this.options.workspace);
   }
 
   codeActions(textDocument: TextDocument, request: CodeActionRequest, settings: Settings): Promise<CodeAction[]> {
-    return this.codeActionService.codeActions(textDocument, this.models.get(textDocument), request, settings, this.options.workspace);
+    return this.codeActionService.codeActions(textDocument, this.model(textDocument), request, settings, this.options.workspace);
   }
 
   fixAll(textDocument: TextDocument, settings: Settings): TextEdit[] {
-    return this.codeActionService.fixAll(textDocument, this.models.get(textDocument), settings, this.options.workspace);
+    return this.codeActionService.fixAll(textDocument, this.model(textDocument), settings, this.options.workspace);
+  }
+
+  /** The document parsed once per version; the workspace index shares that parse (an open document is in it too). */
+  private model(textDocument: TextDocument): DocumentModel {
+    const workspace = this.options.workspace;
+    const model = this.models.get(textDocument, workspace && ((uri, text, languageId) => workspace.parseOf(uri, text, languageId)));
+    if (!model.skipped) workspace?.adopt(model.document);
+    return model;
   }
 
   /** The least-privilege policy of the execution role of the task definition in the document. */
   executionRolePolicy(textDocument: TextDocument, position?: Position): PolicyDocumentResult {
     const offset = position && textDocument.offsetAt(position);
-    return executionRolePolicy(this.models.get(textDocument), offset, this.options.workspace);
+    return executionRolePolicy(this.model(textDocument), offset, this.options.workspace);
   }
 
   forget(uri: string): void {

@@ -27,10 +27,10 @@ export function skippedMessage(reason: string): string {
   return sanitizeMessage(`Skipped: the file is ${reason}.`);
 }
 
-/** A document already parsed from the same text (the workspace index holds the open documents too). */
-export type ParsedLookup = (uri: string, text: string) => SourceDocument | undefined;
+/** A parse of the same text made elsewhere (the workspace index's), to use instead of parsing again. */
+export type SharedParse = (uri: string, text: string, languageId: string) => SourceDocument | undefined;
 
-function buildModel(textDocument: TextDocument, parsed?: ParsedLookup): DocumentModel {
+function buildModel(textDocument: TextDocument, shared?: SharedParse): DocumentModel {
   const { uri, version } = textDocument;
   const text = textDocument.getText();
   if (isForeignFileName(uriToFileName(uri))) return { version, document: unanalysedDocument(uri, '') };
@@ -38,10 +38,10 @@ function buildModel(textDocument: TextDocument, parsed?: ParsedLookup): Document
   if (skipped) return { version, document: unanalysedDocument(uri, ''), skipped };
   const input = { uri, text, languageId: textDocument.languageId };
   const source = sourceFor(input);
-  // The index parsed the same text with the same source (open documents and the CLI's files are in it): once is enough.
-  const reused = parsed?.(uri, text);
-  if (reused?.source === source.id) return { version, document: reused };
   try {
+    // The index parsed the same text with the same source (open documents and the CLI's files are in it): once is enough.
+    const reused = shared?.(uri, text, textDocument.languageId);
+    if (reused?.source === source.id) return { version, document: reused };
     return { version, document: source.parse(input) };
   } catch {
     // Sources never throw (sources/source.ts); if one does, this document is not analysed, and the others are.
@@ -53,12 +53,9 @@ function buildModel(textDocument: TextDocument, parsed?: ParsedLookup): Document
 export class ModelCache {
   private readonly models = new Map<string, DocumentModel>();
 
-  constructor(
-    private readonly capacity = 20,
-    private readonly parsed?: ParsedLookup,
-  ) {}
+  constructor(private readonly capacity = 20) {}
 
-  get(textDocument: TextDocument): DocumentModel {
+  get(textDocument: TextDocument, shared?: SharedParse): DocumentModel {
     const cached = this.models.get(textDocument.uri);
     if (cached && cached.version === textDocument.version) {
       // Re-insert to mark as most recently used.
@@ -66,7 +63,7 @@ export class ModelCache {
       this.models.set(textDocument.uri, cached);
       return cached;
     }
-    const model = buildModel(textDocument, this.parsed);
+    const model = buildModel(textDocument, shared);
     this.models.set(textDocument.uri, model);
     if (this.models.size > this.capacity) this.models.delete(this.models.keys().next().value!);
     return model;

@@ -64,6 +64,8 @@ export class Validation {
       isCancelled: options.isCancelled,
       onRuleError: options.onRuleError,
     });
+    // Whoever cancelled throws the result away: no schema validation for it.
+    if (result.cancelled) return diagnostics;
     const relatedDocument = (uri: string) => options.workspace?.file(uri);
     // Many findings may point into the same other file (a policy of 34,000 statements): its line table once.
     const lineTables: LineTables = new Map();

@@ -32,6 +32,9 @@ export function isSourceFileName(fileName: string): boolean {
   return SOURCES.some((source) => source.readsFileName(fileName));
 }
 
+/** Glob patterns of the files some source reads by name, for the server's file watcher (keep with `readsFileName`). */
+export const SOURCE_FILE_GLOBS: readonly string[] = ['**/*.json', '**/*.jsonc', '**/*.yaml', '**/*.yml', '**/*.template'];
+
 /**
  * File names that are never ours (package.json, tsconfig.json, editor settings, ...); skipping them keeps
  * the cost of other files near zero.

@@ -577,3 +577,134 @@ describe('cursor and rendering for hover and completion', () => {
     assert.equal(document.render('yes', onMemory), "'yes'");
   });
 });
+
+describe('YAML AppSpecs and AWS::ECS::Service: told apart by shape', () => {
+  const APPSPEC = lines(
+    'version: 0.0',
+    'Resources:',
+    '  - TargetService:',
+    '      Type: AWS::ECS::Service',
+    '      Properties:',
+    '        TaskDefinition: "<TASK_DEFINITION>"',
+    '        LoadBalancerInfo:',
+    '          ContainerName: web',
+    '          ContainerPort: "80"',
+  );
+  const TEMPLATE = lines(
+    'Resources:',
+    '  TaskDef:',
+    '    Type: AWS::ECS::TaskDefinition',
+    '    Properties:',
+    ...[...FARGATE, 'Cpu: 256', 'Memory: 512', ...CONTAINER].map((p) => `      ${p}`),
+    '  Service:',
+    '    Type: AWS::ECS::Service',
+    '    Properties:',
+    '      TaskDefinition: !GetAtt TaskDef.TaskDefinitionArn',
+    '      DesiredCount: "2"',
+    '      EnableExecuteCommand: "false"',
+    '      PlacementStrategies: [{ Type: spread }]',
+    '      LoadBalancers:',
+    '        - ContainerName: app',
+    '          ContainerPort: "80"',
+  );
+
+  test('an AppSpec (Resources a list, its entries of Type AWS::ECS::Service) is an AppSpec, not a template', () => {
+    for (const uri of ['file:///ws/appspec.yaml', 'file:///ws/deploy/blue-green.yml']) {
+      const document = parse(APPSPEC, uri);
+      assert.equal(document.model.kind, 'codedeploy-appspec');
+      assert.deepEqual(
+        document.model.subjects.map((s) => [s.kind, s.path, s.name]),
+        [['appspec', ['Resources', 0, 'TargetService'], 'TargetService']],
+      );
+      // The same model as the JSON source gives the same AppSpec.
+      const json = parse(JSON.stringify(yamlValue(document)), 'file:///ws/appspec.json');
+      assert.deepEqual(json.model.subjects, document.model.subjects);
+      assert.equal(located(document, ['Resources', 0, 'TargetService', 'Properties', 'LoadBalancerInfo', 'ContainerPort']), '"80"');
+    }
+    // Written in lower case and without a Type, as some AppSpecs are.
+    const lower = parse(
+      lines('version: 1', 'resources:', '  - web:', '      properties:', '        taskDefinition: web:3'),
+      'file:///ws/appspec.yml',
+    );
+    assert.equal(lower.model.kind, 'codedeploy-appspec');
+  });
+
+  test('a template (Resources a map) with an AWS::ECS::Service is a template, its service in CreateService names and types', () => {
+    const document = parse(TEMPLATE, 'file:///ws/appspec.yaml');
+    assert.equal(document.model.kind, 'cloudformation-template');
+    const service = document.model.subjects.find((s) => s.kind === 'service')!;
+    assert.equal(service.resource, 'Service');
+    assert.equal(service.taskDefinitionResource, 'TaskDef');
+    assert.deepEqual(JSON.parse(replaceUnknown(JSON.stringify(service.value), () => '?')), {
+      taskDefinition: '?',
+      desiredCount: 2,
+      enableExecuteCommand: false,
+      placementStrategy: [{ type: 'spread' }],
+      loadBalancers: [{ containerName: 'app', containerPort: 80 }],
+    });
+    assert.equal(located(document, ['Resources', 'Service', 'Properties', 'loadBalancers', 0, 'containerPort']), '"80"');
+    // A set in model names is written in the template's names.
+    const edits = document.edit([set(['Resources', 'Service', 'Properties', 'placementStrategy', 0, 'field'], 'instanceId')], service)!;
+    assert.match(applyChanges(TEMPLATE, edits), /PlacementStrategies: \[\{ Type: spread, Field: instanceId \}\]/);
+  });
+
+  test('a task definition is linked by !Ref and by !GetAtt TaskDefinitionArn, never by another attribute or a parameter', () => {
+    const service = (value: string) =>
+      parse(TEMPLATE.replace('!GetAtt TaskDef.TaskDefinitionArn', value)).model.subjects.find((s) => s.kind === 'service')!
+        .taskDefinitionResource;
+    assert.equal(service('!Ref TaskDef'), 'TaskDef');
+    assert.equal(service('{ "Fn::GetAtt": [TaskDef, TaskDefinitionArn] }'), 'TaskDef');
+    assert.equal(service('!GetAtt TaskDef.Family'), undefined);
+    assert.equal(service('!Ref Missing'), undefined);
+    assert.equal(service('web:3'), undefined);
+  });
+});
+
+describe('a template service runs the variant of its task definition', () => {
+  const template = (networkMode: string, environment: string) =>
+    lines(
+      'Parameters:',
+      '  LaunchType: { Type: String, Default: Fargate, AllowedValues: [Fargate, EC2] }',
+      'Conditions:',
+      '  Fargate: !Equals [!Ref LaunchType, Fargate]',
+      '  EC2: !Equals [!Ref LaunchType, EC2]',
+      'Resources:',
+      '  TaskDefinition:',
+      '    Type: AWS::ECS::TaskDefinition',
+      '    Properties:',
+      `      NetworkMode: ${networkMode}`,
+      '      ContainerDefinitions:',
+      '        - Name: app',
+      '          Image: nginx',
+      `          Environment: [{ Name: MODE, Value: ${environment} }]`,
+      '          PortMappings: [{ ContainerPort: 80 }]',
+      '  EC2Service:',
+      '    Type: AWS::ECS::Service',
+      '    Condition: EC2',
+      '    Properties:',
+      '      TaskDefinition: !Ref TaskDefinition',
+      '      LaunchType: EC2',
+      '      LoadBalancers: [{ ContainerName: app, ContainerPort: 8080 }]',
+    );
+  const rules = (text: string) =>
+    findings(parse(text))
+      .map((f) => f.ruleId)
+      .filter((id) => id.startsWith('service-'));
+
+  test('variants that differ where the service checks look (awsvpc or bridge by condition): not linked, nothing said', () => {
+    assert.deepEqual(rules(template('!If [Fargate, awsvpc, bridge]', 'plain')), []);
+  });
+
+  test('variants that differ elsewhere (an environment value) are one task definition: its ports are checked', () => {
+    assert.deepEqual(rules(template('bridge', '!If [Fargate, serverless, instances]')), ['service-load-balancer-container']);
+  });
+});
+
+function yamlValue(document: SourceDocument): unknown {
+  return document.model.value;
+}
+
+function located(document: SourceDocument, path: (string | number)[]): string {
+  const at = document.locate(path, 'value')!;
+  return document.text.slice(at.offset, at.offset + at.length);
+}

@@ -9,7 +9,7 @@
 //     the only task-definition file of the folder).
 // None found: the checks that compare the two say nothing. Pure; cached per workspace version.
 import { parseArn } from '../arn';
-import { isPlaceholder } from '../json';
+import { isObject, isPlaceholder } from '../json';
 import type { Model, Subject } from '../model';
 import { NAME_PATTERN } from '../taskdef/limits';
 import { taskOf } from '../taskdef/model';
@@ -156,12 +156,49 @@ function folderOf(document: DocumentContext): string | undefined {
   return document.uri ? canonicalUri(dirnameOf(document.uri)) : undefined;
 }
 
-function byResource(resource: string, all: Candidates, document: DocumentContext): Candidate | undefined {
+/**
+ * The task-definition resource a service names. A resource with variants (its values depend on conditions or
+ * parameters) is the variant whose choices agree with the service's. When several agree and differ in what the
+ * service checks read (its network mode under one condition, bridge under another), which one the service runs
+ * is not known: no link, so nothing is compared that may not hold.
+ */
+function byResource(resource: string, all: Candidates, document: DocumentContext, service: Subject): Candidate | 'ambiguous' | undefined {
   const folder = folderOf(document);
-  return (
-    all.own.find((c) => c.subject.resource === resource) ??
-    (folder === undefined ? undefined : all.inFolder(folder).find((c) => c.subject.resource === resource))
+  let found = all.own.filter((c) => c.subject.resource === resource);
+  if (found.length === 0 && folder !== undefined) found = all.inFolder(folder).filter((c) => c.subject.resource === resource);
+  if (found.length <= 1) return found[0];
+  const choices = service.variant?.choices ?? {};
+  const agreeing = found.filter((c) =>
+    Object.entries(c.subject.variant?.choices ?? {}).every(([point, option]) => !(point in choices) || choices[point] === option),
   );
+  if (agreeing.length === 0) return 'ambiguous';
+  // Variants that differ only where no service check looks (an environment variable, a log option) are one.
+  const first = JSON.stringify(comparedParts(agreeing[0].subject));
+  return agreeing.every((c) => JSON.stringify(comparedParts(c.subject)) === first) ? agreeing[0] : 'ambiguous';
+}
+
+/** What the service checks read of a task definition: its network, platform, size, storage, role and containers' ports. */
+function comparedParts(subject: Subject): unknown {
+  const task = taskOf(subject);
+  if (!task) return undefined;
+  const pick = (value: unknown, keys: string[]): unknown =>
+    isObject(value) ? Object.fromEntries(keys.filter((k) => k in value).map((k) => [k, value[k]])) : value;
+  return {
+    task: pick(task, [
+      'networkMode',
+      'requiresCompatibilities',
+      'cpu',
+      'memory',
+      'runtimePlatform',
+      'pidMode',
+      'ephemeralStorage',
+      'taskRoleArn',
+    ]),
+    volumes: task.volumes,
+    containers: Array.isArray(task.containerDefinitions)
+      ? task.containerDefinitions.map((c) => pick(c, ['name', 'portMappings', 'linuxParameters', 'readonlyRootFilesystem', 'healthCheck']))
+      : task.containerDefinitions,
+  };
 }
 
 function byFamily(reference: TaskDefinitionReference, all: Candidates, document: DocumentContext): Candidate | undefined {
@@ -213,7 +250,12 @@ function link(subject: Subject, view: ServiceView, model: Model, document: Docum
     reference: parseTaskDefinitionReference(view.taskDefinition?.value),
   });
   if (subject.taskDefinitionResource) {
-    const found = byResource(subject.taskDefinitionResource, all, document);
+    const found = byResource(subject.taskDefinitionResource, all, document, subject);
+    if (found === 'ambiguous') {
+      return {
+        why: `resource ${subject.taskDefinitionResource} takes different values under the template's conditions or parameters, and which of them this service runs is not known`,
+      };
+    }
     return found
       ? make(found, 'resource', `resource ${subject.taskDefinitionResource}`)
       : { why: `resource ${subject.taskDefinitionResource} is not among the task definitions found` };

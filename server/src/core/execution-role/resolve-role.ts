@@ -267,15 +267,15 @@ export function projectConfigsFor(workspace: WorkspaceView | undefined, fromUri:
   return configs.sort((a, b) => b.uri.length - a.uri.length);
 }
 
-// Every document asks for its project files (presets, roles): without a cache that is a scan of the whole
-// workspace per document, 10^10 steps for 100,000 files. Kept per workspace version, where there is one.
-const configsCache = new WeakMap<WorkspaceView, { version: number; configs: WorkspaceFile[] }>();
+/** Every document asks: without this, the CLI over n files of ours read all n files n times. */
+const configsByWorkspace = new WeakMap<WorkspaceView, { version: number; configs: WorkspaceFile[] }>();
 
+/** The workspace's fargate-lint.json files, found once per version of the workspace (when it has versions). */
 function projectConfigs(workspace: WorkspaceView): WorkspaceFile[] {
-  const version = (workspace as { version?: number }).version;
-  const hit = configsCache.get(workspace);
-  if (hit && version !== undefined && hit.version === version) return hit.configs;
+  const { version } = workspace;
+  const cached = configsByWorkspace.get(workspace);
+  if (version !== undefined && cached?.version === version) return cached.configs;
   const configs = [...workspace.files()].filter((f) => f.model.kind === 'project-config');
-  if (version !== undefined) configsCache.set(workspace, { version, configs });
+  if (version !== undefined) configsByWorkspace.set(workspace, { version, configs });
   return configs;
 }

@@ -82,20 +82,10 @@ export function evaluate(policies: readonly PolicyInput[], request: Request): Ev
   return best!;
 }
 
-/** The statements of a policy document, read once per document (the model is never changed in place). */
-const statementCache = new WeakMap<object, Statement[]>();
-
-function statementsOfDocument(document: unknown): Statement[] {
-  if (typeof document !== 'object' || document === null) return statementsOf(document);
-  let statements = statementCache.get(document);
-  if (!statements) statementCache.set(document, (statements = statementsOf(document)));
-  return statements;
-}
-
 function evaluateOne(policies: readonly PolicyInput[], action: string, resource: RequestedResource): Evaluation {
   const matches: StatementMatch[] = [];
   for (const policy of policies) {
-    for (const statement of statementsOfDocument(policy.document)) {
+    for (const statement of statementsOf(policy.document)) {
       const effect = effectOf(statement);
       if (effect !== 'Allow' && effect !== 'Deny') continue;
       if (!appliesTo(statement, action, resource, effect === 'Allow' ? 'possibly' : 'certainly')) continue;

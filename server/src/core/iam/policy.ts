@@ -28,21 +28,21 @@ export interface Statement {
   condition?: Record<string, unknown>;
 }
 
-// Every IAM rule, hover and evaluation reads the statements of the same policy: build them once per
-// parsed policy object (parsed values are never changed; callers must not change the result either).
-const cache = new WeakMap<object, Statement[]>();
+// Model values are never changed once a source built them, so a policy's statements are read once per
+// document value (the evaluator asks for them on every permission it checks).
+const cache = new WeakMap<object, readonly Statement[]>();
 
-export function statementsOf(policy: unknown): Statement[] {
+export function statementsOf(policy: unknown): readonly Statement[] {
   if (!isObject(policy)) return [];
   let statements = cache.get(policy);
   if (!statements) {
-    statements = buildStatements(policy);
+    statements = readStatements(policy);
     cache.set(policy, statements);
   }
   return statements;
 }
 
-function buildStatements(policy: Record<string, unknown>): Statement[] {
+function readStatements(policy: Record<string, unknown>): Statement[] {
   const raw = policy.Statement;
   const list = Array.isArray(raw)
     ? raw.map((s, i) => ({ s, path: ['Statement', i] as JsonPath }))

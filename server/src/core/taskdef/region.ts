@@ -19,7 +19,16 @@ function isRegion(value: unknown): value is string {
  * The Region the file points at: another container's awslogs-region first, then the Region of a private
  * ECR image, then the Region of any ARN (secrets, parameters, log groups). Undefined when nothing says.
  */
+// The model never changes once built: each task definition is searched once, however many rules ask.
+const hints = new WeakMap<object, RegionHint | undefined>();
+
 export function regionHint(value: unknown): RegionHint | undefined {
+  if (!isObject(value)) return searchRegion(value);
+  if (!hints.has(value)) hints.set(value, searchRegion(value));
+  return hints.get(value);
+}
+
+function searchRegion(value: unknown): RegionHint | undefined {
   const found: Record<string, string | undefined> = {};
   const visit = (node: unknown, key: string | undefined, depth: number) => {
     if (depth > 64) return;

@@ -158,9 +158,13 @@ function nameWords(name: string): string[] {
     .map((w) => w.toUpperCase());
 }
 
+/** A secret word, or the last word of a secret pair: a name holding none of them is no secret (most names, decided cheaply). */
+const SECRET_PARTS = [...new Set([...SECRET_WORDS, ...[...SECRET_PAIRS].map((pair) => pair.split(' ')[1])])];
+
 function secretWordOf(name: string): string | undefined {
   const upper = name.toUpperCase();
   if (EXPLICIT.has(upper)) return upper;
+  if (!SECRET_PARTS.some((part) => upper.includes(part))) return undefined;
   const words = nameWords(name);
   if (words.length === 0 || NOT_A_SECRET_SUFFIX.has(words[words.length - 1])) return undefined;
   if (upper === 'PWD' || upper === 'OLDPWD') return undefined; // the shell's working directory
@@ -194,9 +198,9 @@ export function secretEvidence(name: string, value: string): SecretEvidence | un
   if (key && !value.includes('EXAMPLE')) return { kind: 'aws-access-key', temporary: key[1] === 'ASIA' };
   const credentials = URL_CREDENTIALS.exec(value);
   if (credentials && !isTemplated(value) && !isInertValue(decodeURIComponentSafe(credentials[1]))) return { kind: 'url-credentials' };
-  if (isInertValue(value)) return undefined;
+  // The name first: most names say nothing of a secret, and the value's checks cost more.
   const word = secretWordOf(name);
-  return word ? { kind: 'name', word } : undefined;
+  return word && !isInertValue(value) ? { kind: 'name', word } : undefined;
 }
 
 function decodeURIComponentSafe(text: string): string {

@@ -1,36 +1,52 @@
-// AWS::ECS::TaskDefinition properties <-> the RegisterTaskDefinition request the rules read: property names
-// per type from task-definition-properties.json (with its sources), and scalar types. CloudFormation hands
-// every scalar to ECS as a string, so `Memory: 512`, `Essential: "true"` and `ContainerPort: "80"` all
-// register; the model holds them in the API's types and no rule ever sees the difference.
+// AWS::ECS::TaskDefinition and AWS::ECS::Service properties <-> the RegisterTaskDefinition and CreateService
+// requests the rules read: property names per type from task-definition-properties.json and
+// service-properties.json (with their sources), and scalar types. CloudFormation hands every scalar to ECS as
+// a string, so `Memory: 512`, `Essential: "true"` and `ContainerPort: "80"` all register; the model holds them
+// in the API's types and no rule ever sees the difference.
 import type { JsonPath } from '../../core/model';
-import mapping from './task-definition-properties.json';
+import serviceMapping from './service-properties.json';
+import taskMapping from './task-definition-properties.json';
 import type { Loc } from './evaluate';
 
 type Spec = string | null | { api: string; type?: string; items?: string; object?: string; map?: string };
+type ScalarType = 'string' | 'integer' | 'boolean' | 'number';
 
-const TYPES = mapping.types as Record<string, Record<string, Spec>>;
+/** One table per resource type: property types by name (names repeat across tables: Tag, Secret, ...). */
+const TABLES = {
+  task: taskMapping.types as Record<string, Record<string, Spec>>,
+  service: serviceMapping.types as Record<string, Record<string, Spec>>,
+};
+type Table = keyof typeof TABLES;
 
-/** What a value is at some place of a task definition. */
+/** What a value is at some place of a task definition or a service. */
 export type Shape =
-  | { kind: 'object'; type: string }
+  | { kind: 'object'; table: Table; type: string }
   | { kind: 'list'; item: Shape }
   | { kind: 'user-keys' }
-  | { kind: 'scalar'; scalar: 'string' | 'integer' | 'boolean' }
+  | { kind: 'scalar'; scalar: ScalarType }
   /** Not described (a property the table does not know): taken as written. */
   | { kind: 'free' };
 
-export const TASK_DEFINITION: Shape = { kind: 'object', type: 'Properties' };
+export const TASK_DEFINITION: Shape = { kind: 'object', table: 'task', type: 'Properties' };
+export const SERVICE: Shape = { kind: 'object', table: 'service', type: 'Properties' };
 
-function shapeOf(spec: Exclude<Spec, null>): Shape {
+/** The shape of a resource's Properties, for the resource types whose names the model maps. */
+export function resourceShape(type: string | undefined): Shape | undefined {
+  if (type === 'AWS::ECS::TaskDefinition') return TASK_DEFINITION;
+  if (type === 'AWS::ECS::Service') return SERVICE;
+  return undefined;
+}
+
+function shapeOf(spec: Exclude<Spec, null>, table: Table): Shape {
   if (typeof spec === 'string') return { kind: 'scalar', scalar: 'string' };
-  if (spec.object) return { kind: 'object', type: spec.object };
+  if (spec.object) return { kind: 'object', table, type: spec.object };
   if (spec.items) {
-    return TYPES[spec.items]
-      ? { kind: 'list', item: { kind: 'object', type: spec.items } }
-      : { kind: 'list', item: { kind: 'scalar', scalar: spec.items as 'integer' | 'boolean' } };
+    return TABLES[table][spec.items]
+      ? { kind: 'list', item: { kind: 'object', table, type: spec.items } }
+      : { kind: 'list', item: { kind: 'scalar', scalar: spec.items as ScalarType } };
   }
   if (spec.map) return { kind: 'user-keys' };
-  return { kind: 'scalar', scalar: (spec.type as 'integer' | 'boolean' | undefined) ?? 'string' };
+  return { kind: 'scalar', scalar: (spec.type as ScalarType | undefined) ?? 'string' };
 }
 
 function apiName(spec: Exclude<Spec, null>): string {
@@ -43,7 +59,8 @@ const upperFirst = (key: string) => key.charAt(0).toUpperCase() + key.slice(1);
 /** The CloudFormation name of an API member in an object of type `type` (unknown members: first letter upper-cased). */
 export function templateKey(shape: Shape, apiKey: string): string {
   if (shape.kind !== 'object') return apiKey;
-  for (const [key, spec] of Object.entries(TYPES[shape.type] ?? {})) if (spec !== null && apiName(spec) === apiKey) return key;
+  for (const [key, spec] of Object.entries(TABLES[shape.table][shape.type] ?? {}))
+    if (spec !== null && apiName(spec) === apiKey) return key;
   return upperFirst(apiKey);
 }
 
@@ -52,7 +69,8 @@ export function childShape(shape: Shape, segment: string | number): Shape {
   if (shape.kind === 'list' && typeof segment === 'number') return shape.item;
   if (shape.kind === 'user-keys') return { kind: 'scalar', scalar: 'string' };
   if (shape.kind !== 'object' || typeof segment !== 'string') return { kind: 'free' };
-  for (const spec of Object.values(TYPES[shape.type] ?? {})) if (spec !== null && apiName(spec) === segment) return shapeOf(spec);
+  for (const spec of Object.values(TABLES[shape.table][shape.type] ?? {}))
+    if (spec !== null && apiName(spec) === segment) return shapeOf(spec, shape.table);
   return { kind: 'free' };
 }
 
@@ -86,7 +104,7 @@ export function toModel(value: unknown, loc: Loc | undefined, shape: Shape): { v
     }
     case 'object': {
       if (!isPlainObject(value)) return { value, loc };
-      const specs = TYPES[shape.type] ?? {};
+      const specs = TABLES[shape.table][shape.type] ?? {};
       const out = Object.create(null) as Record<string, unknown>;
       const children = new Map<string | number, Loc>();
       for (const [key, v] of Object.entries(value)) {
@@ -95,7 +113,7 @@ export function toModel(value: unknown, loc: Loc | undefined, shape: Shape): { v
         // A property that exists only in CloudFormation (TaskDefinitionArn) is never sent to ECS.
         if (spec === null) continue;
         const api = spec === undefined ? lowerFirst(key) : apiName(spec);
-        const converted = toModel(v, loc?.children?.get(key), spec === undefined ? { kind: 'free' } : shapeOf(spec));
+        const converted = toModel(v, loc?.children?.get(key), spec === undefined ? { kind: 'free' } : shapeOf(spec, shape.table));
         out[api] = converted.value;
         if (converted.loc) children.set(api, converted.loc);
       }
@@ -107,13 +125,15 @@ export function toModel(value: unknown, loc: Loc | undefined, shape: Shape): { v
 }
 
 /** A scalar in the API's type, as ECS reads what CloudFormation passes (always a string). */
-function coerce(value: unknown, scalar: 'string' | 'integer' | 'boolean'): unknown {
+function coerce(value: unknown, scalar: ScalarType): unknown {
   if (Array.isArray(value)) return value.map((v) => coerce(v, scalar));
   switch (scalar) {
     case 'string':
       return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
     case 'integer':
       return typeof value === 'string' && /^[-+]?\d+$/.test(value.trim()) ? Number(value) : value;
+    case 'number':
+      return typeof value === 'string' && /^[-+]?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
     case 'boolean':
       if (typeof value !== 'string') return value;
       if (/^true$/i.test(value)) return true;

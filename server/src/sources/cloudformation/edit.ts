@@ -10,7 +10,7 @@ import type { JsonPath, ModelEdit } from '../../core/model';
 import { hasUnknown, splitUnknown } from '../../core/unknown';
 import { renderEdits as renderJsonEdits } from '../json/edit';
 import type { RenderedDocument, TextChange } from '../source';
-import { type Shape, TASK_DEFINITION, childShape, shapeAt, templateKey, toTemplate } from './ecs';
+import { type Shape, childShape, resourceShape, shapeAt, templateKey, toTemplate } from './ecs';
 import type { Loc } from './evaluate';
 import { follow, nodePath, rootFor } from './locate';
 import type { Located, ReadModel } from './read';
@@ -64,9 +64,9 @@ function targetOf(context: EditContext, path: JsonPath, own: Located | undefined
   const relative = path.slice(rooted.base.length);
   const { chain, rest } = follow(rooted.loc, relative);
   const [, logicalId] = path;
-  const isTask = typeof logicalId === 'string' && context.resourceType(logicalId) === 'AWS::ECS::TaskDefinition';
+  const base = typeof logicalId === 'string' ? resourceShape(context.resourceType(logicalId)) : undefined;
   const resourceRelative = path.slice(3, path.length - rest.length);
-  const shape: Shape = isTask ? shapeAt(TASK_DEFINITION, resourceRelative) : { kind: 'free' };
+  const shape: Shape = base ? shapeAt(base, resourceRelative) : { kind: 'free' };
   return { chain, rest, shape };
 }
 
@@ -181,8 +181,8 @@ function shapesBelow(shape: Shape, rest: JsonPath): Shape[] {
 
 function shapeAbove(context: EditContext, path: JsonPath): Shape {
   const [, logicalId] = path;
-  if (typeof logicalId !== 'string' || context.resourceType(logicalId) !== 'AWS::ECS::TaskDefinition') return { kind: 'free' };
-  return shapeAt(TASK_DEFINITION, path.slice(3, -1));
+  const base = typeof logicalId === 'string' ? resourceShape(context.resourceType(logicalId)) : undefined;
+  return base ? shapeAt(base, path.slice(3, -1)) : { kind: 'free' };
 }
 
 // --- YAML ------------------------------------------------------------------------------------------------

@@ -1,22 +1,25 @@
-// The CloudFormation source: YAML and JSON templates (SAM and CDK output included). A document is a
-// template when it has AWSTemplateFormatVersion, or Resources whose entries have an AWS:: Type. Its model
-// holds the task definitions (in ECS API names), the roles and the IAM policies of the template (read.ts);
-// model paths address `Resources.<LogicalId>.Properties...`, and a Loc tree per subject maps them back to
-// the text, through intrinsics (a value from Fn::If lands on its branch, one from a parameter on the Ref).
-// JSON documents that are not templates go to the JSON source; YAML that is not a template is not analysed.
+// The CloudFormation source: YAML and JSON templates (SAM and CDK output included), and YAML AppSpecs. A document
+// is a template when it has AWSTemplateFormatVersion, or Resources whose entries have an AWS:: Type. Its model
+// holds the task definitions (in ECS API names), the services (in CreateService names), the roles and the IAM
+// policies of the template (read.ts); model paths address `Resources.<LogicalId>.Properties...`, and a Loc tree
+// per subject maps them back to the text, through intrinsics (a value from Fn::If lands on its branch, one from
+// a parameter on the Ref). A YAML document whose Resources is a list of ECS resources is a CodeDeploy AppSpec
+// (appspec.ts), read with the same tree, locations and editor. JSON documents that are not templates go to the
+// JSON source (which reads JSON AppSpecs); other YAML is not analysed.
 import type { Cursor, DuplicateKey, JsonPath, Model, ModelEdit, Subject, Target } from '../../core/model';
 import { UNKNOWN_MODEL } from '../../core/model';
 import { uriToFileName } from '../../core/workspace';
 import { jsonSource } from '../json';
 import type { RenderedDocument, Source, SourceDocument, SourceInput, SourceLocation, SyntaxProblem, TextChange } from '../source';
 import { replacementEdit } from '../text';
-import { shapeAt, TASK_DEFINITION, templateKey } from './ecs';
+import { type Shape, SERVICE, shapeAt, TASK_DEFINITION, templateKey } from './ecs';
 import { renderEdit, renderStandalone } from './edit';
 import type { Loc } from './evaluate';
 import { contains, follow, hitAt, locs, rootFor } from './locate';
+import { mightBeAppSpec, readAppSpec } from './appspec';
 import { type Located, type ReadModel, readModel } from './read';
 import { type MapNode, type ScalarNode, type SyntaxNode, type SyntaxTree, parseJsonTemplate, parseYaml } from './syntax';
-import { type Template, isGoTemplate, mightBeTemplate, readTemplate } from './template';
+import { type Resource, isGoTemplate, mightBeTemplate, readTemplate } from './template';
 import { removeEntry, scalarText, yamlStyleOf, type YamlStyle } from './yaml-edit';
 
 const TEMPLATE_FILE = /\.(ya?ml|template)$/i;
@@ -47,20 +50,27 @@ export const cloudFormationSource: Source = {
   parse(input) {
     const fileName = uriToFileName(input.uri);
     const json = isJsonText(input, fileName);
-    if (!mightBeTemplate(input.text) || (!json && isGoTemplate(input.text))) {
+    const candidate = mightBeTemplate(input.text) || (!json && mightBeAppSpec(input.text));
+    if (!candidate || (!json && isGoTemplate(input.text))) {
       return json ? jsonSource.parse(input) : new CloudFormationDocument(input.uri, input.text, undefined);
     }
     const tree = json ? parseJsonTemplate(input.text) : parseYaml(input.text);
     const template = readTemplate(tree);
-    if (!template && json) return jsonSource.parse(input);
-    return new CloudFormationDocument(input.uri, input.text, template ? { tree, template } : undefined);
+    if (template)
+      return new CloudFormationDocument(input.uri, input.text, { tree, read: readModel(template), resources: template.resources });
+    if (json) return jsonSource.parse(input);
+    // Not a template: a YAML AppSpec (Resources as a list), or YAML that is none of ours.
+    const appSpec = readAppSpec(tree);
+    return new CloudFormationDocument(input.uri, input.text, appSpec && { tree, read: appSpec, resources: new Map() });
   },
   readsFileName: (fileName) => TEMPLATE_FILE.test(fileName) || JSON_FILE.test(fileName),
 };
 
 interface Parsed {
   tree: SyntaxTree;
-  template: Template;
+  read: ReadModel;
+  /** A template's resources by logical id (none for an AppSpec). */
+  resources: ReadonlyMap<string, Resource>;
 }
 
 class CloudFormationDocument implements SourceDocument {
@@ -83,7 +93,7 @@ class CloudFormationDocument implements SourceDocument {
       this.syntaxProblems = [];
       return;
     }
-    this.read = readModel(parsed.template);
+    this.read = parsed.read;
     for (const located of this.read.located) this.bySubject.set(located.subject, located);
     if (parsed.tree.format === 'yaml') this.style = yamlStyleOf(text);
     this.syntaxProblems = parsed.tree.problems;
@@ -302,7 +312,7 @@ class CloudFormationDocument implements SourceDocument {
       tree: this.parsed!.tree,
       read: this.read!,
       style: this.style,
-      resourceType: (id: string) => this.parsed!.template.resources.get(id)?.type,
+      resourceType: (id: string) => this.parsed!.resources.get(id)?.type,
     };
   }
 
@@ -310,7 +320,8 @@ class CloudFormationDocument implements SourceDocument {
 
   render(value: unknown, cursor: Cursor): string | undefined {
     const json = this.format === 'json';
-    const shapeBase = cursor.subject.kind === 'task-definition' ? shapeAt(TASK_DEFINITION, cursor.relativePath.slice(0, -1)) : undefined;
+    const subjectShape = shapeOfSubject(cursor.subject);
+    const shapeBase = subjectShape ? shapeAt(subjectShape, cursor.relativePath.slice(0, -1)) : undefined;
     if (cursor.onKey) {
       // A property entry: `{ key: value }`.
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
@@ -379,14 +390,22 @@ class CloudFormationDocument implements SourceDocument {
 
 /** The model key of a template key written in the map at `mapPath` (task definitions rename keys). */
 function modelKey(subject: Subject | undefined, mapPath: JsonPath, key: string): string {
-  if (subject?.kind !== 'task-definition') return key;
-  const shape = shapeAt(TASK_DEFINITION, mapPath.slice(subject.path.length));
+  const subjectShape = subject && shapeOfSubject(subject);
+  if (!subject || !subjectShape) return key;
+  const shape = shapeAt(subjectShape, mapPath.slice(subject.path.length));
   if (shape.kind !== 'object') return key;
   // templateKey maps API -> template; find the API key whose template name is `key`.
   for (const apiKey of Object.keys(valueAtPath(subject.value, mapPath.slice(subject.path.length)) ?? {})) {
     if (templateKey(shape, apiKey) === key) return apiKey;
   }
   return key.charAt(0).toLowerCase() + key.slice(1);
+}
+
+/** The shape of a subject whose names the model maps (a template's task definitions and services). */
+function shapeOfSubject(subject: Subject): Shape | undefined {
+  if (subject.kind === 'task-definition') return TASK_DEFINITION;
+  if (subject.kind === 'service') return SERVICE;
+  return undefined;
 }
 
 function valueAtPath(value: unknown, path: JsonPath): unknown {

@@ -1,5 +1,7 @@
 // A template -> the model: the subjects the rules look at, each with where its values are written.
 //  - AWS::ECS::TaskDefinition Properties: a task definition in API names (ecs.ts);
+//  - AWS::ECS::Service Properties: a service in CreateService names (ecs.ts), with the task-definition resource
+//    of the template it runs (`!Ref TaskDef`, `!GetAtt TaskDef.TaskDefinitionArn`) when it names one;
 //  - AWS::IAM::Role: the role (RoleInfo: its trust policy, inline Policies, the AWS::IAM::Policy,
 //    ManagedPolicy and RolePolicy resources that name it, its ManagedPolicyArns), its trust policy and
 //    each inline policy;
@@ -11,10 +13,10 @@ import { isObject } from '../../core/json';
 import type { JsonPath, Model, PolicyRef, RoleInfo, Subject, SubjectKind, Variant } from '../../core/model';
 import { hasUnknown } from '../../core/unknown';
 import { MAX_VARIANTS } from '../../core/variants';
-import { TASK_DEFINITION, toModel } from './ecs';
+import { SERVICE, type Shape, TASK_DEFINITION, toModel } from './ecs';
 import { type Env, type Evaluated, Evaluator, type Loc, Markers, choicePointsOf, combinations } from './evaluate';
 import type { Resource, Template } from './template';
-import { entryOf, valueOf } from './syntax';
+import { type SyntaxNode, entryOf, literalString, valueOf } from './syntax';
 
 /** A subject and where its values are written. */
 export interface Located {
@@ -93,6 +95,7 @@ class Reader {
   read(): void {
     for (const resource of this.template.resources.values()) {
       if (resource.type === 'AWS::ECS::TaskDefinition') this.taskDefinition(resource);
+      else if (resource.type === 'AWS::ECS::Service') this.service(resource);
       else if (resource.type === 'AWS::IAM::Role') this.role(resource);
       else if (POLICY_RESOURCES.has(resource.type)) this.policyResource(resource);
       else if (RESOURCE_POLICIES[resource.type]) this.resourcePolicy(resource, RESOURCE_POLICIES[resource.type]);
@@ -169,13 +172,36 @@ class Reader {
   }
 
   private taskDefinition(resource: Resource): void {
-    const convert = (e: Evaluated): Evaluated => {
-      const converted = toModel(e.value, e.loc, TASK_DEFINITION);
-      return { value: isObject(converted.value) ? converted.value : {}, loc: converted.loc ?? e.loc };
-    };
-    for (const resolution of this.resolutions(resource, convert)) {
+    for (const resolution of this.resolutions(resource, converter(TASK_DEFINITION))) {
       this.add('task-definition', resource, resolution, this.base(resource), resolution.properties.value, resolution.properties.loc);
     }
+  }
+
+  private service(resource: Resource): void {
+    for (const resolution of this.resolutions(resource, converter(SERVICE))) {
+      const { value, loc } = resolution.properties;
+      const extra: Partial<Subject> = {};
+      const name =
+        isObject(value) && typeof value.serviceName === 'string' && !hasUnknown(value.serviceName) ? value.serviceName : undefined;
+      if (name) extra.name = name;
+      const taskDefinition = this.taskDefinitionResource(loc.children?.get('taskDefinition')?.node);
+      if (taskDefinition) extra.taskDefinitionResource = taskDefinition;
+      this.add('service', resource, resolution, this.base(resource), value, loc, extra);
+    }
+  }
+
+  /** The task-definition resource a service's TaskDefinition names: `!Ref TaskDef` or `!GetAtt TaskDef.TaskDefinitionArn`. */
+  private taskDefinitionResource(node: SyntaxNode | undefined): string | undefined {
+    const intrinsic = this.evaluator.intrinsicOf(node);
+    let logicalId: string | undefined;
+    if (intrinsic?.fn === 'Ref') logicalId = literalString(intrinsic.arg);
+    else if (intrinsic?.fn === 'Fn::GetAtt') {
+      const arg = intrinsic.arg;
+      const [id, attribute] =
+        arg?.kind === 'seq' ? [literalString(arg.items[0]), literalString(arg.items[1])] : (literalString(arg)?.split('.') ?? []);
+      if (attribute === 'TaskDefinitionArn') logicalId = id;
+    }
+    return logicalId !== undefined && this.template.resources.get(logicalId)?.type === 'AWS::ECS::TaskDefinition' ? logicalId : undefined;
   }
 
   private role(resource: Resource): void {
@@ -335,6 +361,14 @@ function policyDocument(value: unknown): { value?: unknown; document?: Record<st
     // Not JSON: IAM would refuse it, which is not ours to say here.
   }
   return { editable: false };
+}
+
+/** Properties in API names (task definitions, services), an object even when the template computes them. */
+function converter(shape: Shape): (e: Evaluated) => Evaluated {
+  return (e) => {
+    const converted = toModel(e.value, e.loc, shape);
+    return { value: isObject(converted.value) ? converted.value : {}, loc: converted.loc ?? e.loc };
+  };
 }
 
 function childLoc(loc: Loc | undefined, ...path: JsonPath): Loc | undefined {

@@ -113,8 +113,11 @@ function keyWithoutCase(object: Record<string, unknown>, name: string): string |
   return Object.keys(object).find((k) => k.toLowerCase() === name.toLowerCase());
 }
 
-/** A CodeDeploy AppSpec for ECS: `Resources` is a list of `{ Name: { Type: AWS::ECS::Service, Properties } }`. */
-function classifyAppSpec(value: unknown): Classification | undefined {
+/**
+ * A CodeDeploy AppSpec for ECS: `Resources` is a list of `{ Name: { Type: AWS::ECS::Service, Properties } }`. The
+ * CloudFormation source gives YAML AppSpecs the same model with it.
+ */
+export function classifyAppSpec(value: unknown): Classification | undefined {
   if (!isObject(value)) return undefined;
   const resourcesKey = keyWithoutCase(value, 'Resources');
   const resources = resourcesKey === undefined ? undefined : value[resourcesKey];

@@ -1,0 +1,163 @@
+// The real server over stdio (`node dist/server.js --stdio`), driven by an LSP client as an editor would:
+// edit-to-diagnostics latency, cold start, memory with many open documents, and the CPU a burst of edits costs.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { coldStart } from '../cold-start.mjs';
+import { executionRole, policy, taskDefinition } from '../lib/inputs.mjs';
+import { cpuMs, memory, percentiles, positionAt, startServer } from '../lib/server.mjs';
+
+export const title = 'The server over stdio (dist/server.js --stdio, an LSP client in the bench)';
+
+/** A workspace folder holding the execution role, so that the server's scan finds it. */
+function workspaceWithRole() {
+  const folder = join(tmpdir(), 'fargate-lint-bench-server');
+  mkdirSync(join(folder, 'iam'), { recursive: true });
+  writeFileSync(join(folder, 'iam', 'execution-role.json'), executionRole());
+  return folder;
+}
+
+/** Edits a value of the 80 KiB task definition `count` times; the time from didChange to the pulled diagnostics. */
+async function editToDiagnostics(root, folder) {
+  const server = await startServer(root, { workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'bench' }] });
+  const uri = pathToFileURL(join(folder, 'task-definition.json')).href;
+  let text = taskDefinition({ containers: 10, bytes: 81920 });
+  await server.open(uri, text);
+  await server.diagnostics(uri);
+  // Wait for the scan (one role file) so that every edit sees the same workspace.
+  await new Promise((r) => setTimeout(r, 500));
+  const needle = '"value": "production"';
+  const samples = [];
+  for (let i = 0; i < 80; i++) {
+    // Replace the value's text: "production" -> "production-1" -> ... (as typing does: one incremental change).
+    const at = text.indexOf(needle) + '"value": "'.length;
+    const end = text.indexOf('"', at);
+    const next = `production-${i}`;
+    const range = { start: positionAt(text, at), end: positionAt(text, end) };
+    text = text.slice(0, at) + next + text.slice(end);
+    const t = performance.now();
+    server.change(uri, [{ range, text: next }]);
+    await server.diagnostics(uri);
+    if (i >= 10) samples.push(performance.now() - t);
+  }
+  await server.stop();
+  return percentiles(samples);
+}
+
+/** Spawn to the first diagnostics of a typical task definition in a workspace folder. */
+async function coldTaskDefinition(root, folder) {
+  const server = await startServer(root, { workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'bench' }] });
+  const uri = pathToFileURL(join(folder, 'task-definition.json')).href;
+  await server.open(uri, taskDefinition({ containers: 3 }));
+  const count = (await server.diagnostics(uri)).length;
+  const ms = performance.now() - server.started;
+  const rss = memory(server.pid)?.rss;
+  await server.stop();
+  return { ms, count, rss };
+}
+
+/** The 200 documents: a quarter 64 KiB task definitions, a quarter typical ones, half policies (3 to 40 statements). */
+function manyDocuments() {
+  return Array.from({ length: 200 }, (_, i) => {
+    if (i % 4 === 0)
+      return { name: `big-task-definition-${i}`, text: taskDefinition({ containers: 10, bytes: 65536, family: `bench-${i}` }) };
+    if (i % 4 === 1) return { name: `task-definition-${i}`, text: taskDefinition({ containers: 1 + (i % 5), family: `bench-${i}` }) };
+    return { name: `policy-${i}`, text: policy({ statementCount: 3 + (i % 38) }) };
+  });
+}
+
+/** Opens 200 documents, pulls the diagnostics of each, and reads the RSS. */
+async function manyOpen(root) {
+  const server = await startServer(root);
+  const before = memory(server.pid);
+  let bytes = 0;
+  for (const { name, text } of manyDocuments()) {
+    const uri = `file:///bench/many/${name}.json`;
+    bytes += text.length;
+    await server.open(uri, text);
+    await server.diagnostics(uri);
+  }
+  await new Promise((r) => setTimeout(r, 300));
+  const after = memory(server.pid);
+  await server.stop();
+  return { before, after, bytes };
+}
+
+/** 2,000 didChange (typing one character each) into the 80 KiB task definition, push diagnostics: server CPU until the one publish. */
+async function burst(root) {
+  const server = await startServer(root, { pull: false });
+  const uri = 'file:///bench/burst/task-definition.json';
+  let text = taskDefinition({ containers: 10, bytes: 81920 });
+  await server.open(uri, text);
+  await server.nextPush((p) => p.uri === uri);
+  await new Promise((r) => setTimeout(r, 300));
+  let publishes = 0;
+  server.onPush((p) => {
+    if (p.uri === uri) publishes++;
+  });
+  const cpuBefore = cpuMs(server.pid);
+  const started = performance.now();
+  let at = text.indexOf('"value": "production"') + '"value": "production'.length;
+  for (let i = 0; i < 2000; i++) {
+    const position = positionAt(text, at);
+    const char = String.fromCharCode(97 + (i % 26));
+    text = text.slice(0, at) + char + text.slice(at);
+    at++;
+    server.change(uri, [{ range: { start: position, end: position }, text: char }]);
+  }
+  const sentMs = performance.now() - started;
+  // The server debounces pushes (200 ms after the last change): wait for the publish, then let it settle.
+  while (publishes === 0) await new Promise((r) => setTimeout(r, 5));
+  const publishedMs = performance.now() - started;
+  await new Promise((r) => setTimeout(r, 500));
+  const cpu = cpuMs(server.pid) - cpuBefore;
+  await server.stop();
+  return { cpu, sentMs, publishedMs, publishes };
+}
+
+export async function measure({ root }) {
+  const folder = workspaceWithRole();
+  const rows = [];
+  const edit = await editToDiagnostics(root, folder);
+  rows.push({
+    name: 'edit → diagnostics, median (80 KiB task definition, 10 containers)',
+    value: edit.median,
+    unit: 'ms',
+    note: 'didChange (one incremental change) then textDocument/diagnostic, 70 edits after 10 warm-up · goal ≤ 2× schema-only',
+  });
+  rows.push({ name: 'edit → diagnostics, p95', value: edit.p95, unit: 'ms', note: `max ${edit.max.toFixed(1)} ms · goal < 30 ms` });
+
+  const cold = await coldStart();
+  rows.push({
+    name: 'cold start → first diagnostics (policy)',
+    value: cold.firstDiagnosticsMs,
+    unit: 'ms',
+    note: `bench/cold-start.mjs: spawn to the first pulled diagnostics; initialize answered at ${cold.initializeMs.toFixed(0)} ms; RSS then ${cold.rssAfterDiagnosticsMiB.toFixed(1)} MiB · goal < 400 ms`,
+  });
+  const task = await coldTaskDefinition(root, folder);
+  rows.push({
+    name: 'cold start → first diagnostics (task definition)',
+    value: task.ms,
+    unit: 'ms',
+    note: `spawn, initialize on a workspace folder, didOpen of a typical task definition, its pulled diagnostics (${task.count}); RSS then ${task.rss?.toFixed(1)} MiB · goal < 400 ms`,
+  });
+
+  const many = await manyOpen(root);
+  rows.push({
+    name: 'RSS with 200 open documents',
+    value: many.after?.rss ?? 'n/a (no /proc)',
+    unit: 'MiB',
+    note: `50 task definitions of 64 KiB, 50 typical ones, 100 policies (${(many.bytes / 2 ** 20).toFixed(1)} MiB of text), diagnostics pulled for each; ${many.before?.rss.toFixed(1)} MiB after initialize · goal < 150 MiB`,
+  });
+
+  const b = await burst(root);
+  rows.push({
+    name: '2,000 didChange in a burst: server CPU',
+    value: b.cpu ?? 'n/a (no /proc)',
+    unit: 'ms',
+    note: `one character typed per didChange into the 80 KiB task definition, push diagnostics; sent in ${b.sentMs.toFixed(0)} ms, published after ${b.publishedMs.toFixed(0)} ms (${b.publishes} publish); CPU from /proc/<pid>/stat (10 ms ticks) until 500 ms after the publish · goal < 300 ms`,
+  });
+  return rows;
+}
