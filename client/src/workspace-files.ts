@@ -1,9 +1,9 @@
 // Answers the server's requests for workspace files (shared/protocol.ts) through VS Code's own file API,
 // so the cross-file checks work where the server cannot read the folder: in a browser, and on virtual
-// workspaces such as github.dev. Only the files a source reads by name are listed (JSON, and YAML and
-// .template files that may be CloudFormation templates), the same folders are skipped as on disk, and
-// symbolic links, files above the server's size limit and files that are not UTF-8 text are not read. The fix
-// guard also asks what is at a
+// workspaces such as github.dev. Only the files a source reads by name are listed (JSON, YAML and .template
+// files that may be CloudFormation templates, Terraform's .tf, .tfvars and templates), the same folders are
+// skipped as on disk, and symbolic links, files above the server's size limit and files that are not UTF-8
+// text are not read. The fix guard also asks what is at a
 // URI (whether a new file may go there, and whether a path goes through a symbolic link).
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
@@ -21,7 +21,7 @@ import {
 } from '../../shared/protocol';
 
 const EXCLUDE = SKIPPED_FOLDERS_GLOB;
-const INCLUDE = '**/*.{json,jsonc,yaml,yml,template}';
+const INCLUDE = '**/*.{json,jsonc,yaml,yml,template,tf,tfvars,tftpl,tpl}';
 
 export function answerWorkspaceFileRequests(client: BaseLanguageClient): vscode.Disposable[] {
   return [

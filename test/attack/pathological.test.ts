@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { run } from '../../server/src/cli/main';
 import type { FileReport } from '../../server/src/cli/report';
@@ -15,7 +15,8 @@ import { MAX_MESSAGE_LENGTH } from '../../server/src/core/messages';
 import { FargateLintLanguageService } from '../../server/src/service/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { WorkspaceIndex } from '../../server/src/service/workspace';
-import { parseDocument } from '../../server/src/sources';
+import { nodeAssets } from '../../server/src/node/assets';
+import { parseDocument, prepareSources } from '../../server/src/sources';
 import { parseJson } from '../../server/src/sources/json/parse';
 import { MAX_NESTING_DEPTH } from '../../server/src/sources/text';
 import { config, policy, task, TRUST } from '../unit/rules/execution-role/fixtures';
@@ -64,7 +65,7 @@ const messagesOf = (reports: FileReport[], file: string) => reports.find((r) => 
 async function validateAll(files: Record<string, string>) {
   const workspace = new WorkspaceIndex(['file:///ws']);
   const documents = Object.entries(files).map(([name, text]) =>
-    TextDocument.create(`file:///ws/${name}`, name.endsWith('.yaml') ? 'yaml' : 'json', 1, text),
+    TextDocument.create(`file:///ws/${name}`, name.endsWith('.yaml') ? 'yaml' : name.endsWith('.tf') ? 'terraform' : 'json', 1, text),
   );
   for (const d of documents) workspace.set(d.uri, d.getText(), d.languageId);
   const errors: string[] = [];
@@ -80,6 +81,9 @@ async function validateAll(files: Record<string, string>) {
 }
 
 const deep = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+
+// The Terraform source's parser (WebAssembly) is loaded once, as the server and the CLI do before the first document.
+before(() => prepareSources(nodeAssets));
 
 describe('deep nesting', () => {
   test(`a document nested up to ${MAX_NESTING_DEPTH} levels is parsed; one level more is not, with a problem at the bracket`, () => {
@@ -207,6 +211,43 @@ describe('__proto__ and other inherited names', () => {
     const templateCodes = results['template.yaml'].map((d) => d.code);
     assert.ok(templateCodes.includes('service-load-balancer-container'), templateCodes.join(', '));
     for (const d of [...results['template.yaml'], ...results['appspec.yaml']]) assert.doesNotMatch(d.message, /\[object Object\]/);
+  });
+
+  test('Terraform: __proto__ as a resource name and a key, and a label with control characters, are data', async () => {
+    const module = [
+      'resource "aws_ecs_task_definition" "__proto__" {',
+      '  family                   = "web"',
+      '  requires_compatibilities = ["FARGATE"]',
+      '  network_mode             = "bridge"',
+      '  cpu                      = 256',
+      '  memory                   = 512',
+      '  container_definitions    = jsonencode([{ name = "app", image = "nginx", __proto__ = { essential = false } }])',
+      '}',
+      '',
+      'resource "aws_iam_role" "\u001b]0;PWNED\u0007" {',
+      '  name               = "constructor"',
+      '  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Principal = { Service = "ecs-tasks.amazonaws.com" }, Action = "sts:AssumeRole" }] })',
+      '  inline_policy {',
+      '    name   = "p"',
+      '    policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:Get\u001b[2J", Resource = "*" }] })',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const document = parseDocument({ uri: 'file:///ws/main.tf', text: module, languageId: 'terraform' });
+    assert.ok(
+      document.model.subjects.some((s) => s.kind === 'task-definition'),
+      document.model.subjects.map((s) => s.kind).join(', '),
+    );
+    const { results, errors, fixTitles } = await validateAll({ 'main.tf': module });
+    assert.deepEqual(errors, []);
+    const codes = results['main.tf'].map((d) => d.code);
+    assert.ok(codes.includes('fargate-network-mode'), codes.join(', '));
+    const unsafe = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+    for (const text of [...results['main.tf'].map((d) => d.message), ...fixTitles]) {
+      assert.doesNotMatch(text, /\[object Object\]/);
+      assert.doesNotMatch(text, unsafe);
+    }
   });
 
   test('{"__proto__": {"roles": ...}} in fargate-lint.json configures nothing', async () => {

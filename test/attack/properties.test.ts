@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { stringify as toYaml } from 'yaml';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
@@ -20,6 +20,8 @@ import { MAX_MESSAGE_LENGTH } from '../../server/src/core/messages';
 import { FargateLintLanguageService } from '../../server/src/service/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
 import { WorkspaceIndex } from '../../server/src/service/workspace';
+import { nodeAssets } from '../../server/src/node/assets';
+import { prepareSources } from '../../server/src/sources';
 import { SHARED, skipWithoutShared } from '../helpers/shared.mjs';
 
 const ROOT = 'file:///ws';
@@ -545,6 +547,9 @@ function damaged(text: string, edits: [string, number, number, string][]): strin
 }
 
 const positions = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 4 });
+
+// The Terraform source's parser (WebAssembly) is loaded once, as the server and the CLI do before the first document.
+before(() => prepareSources(nodeAssets));
 
 describe('generated YAML documents (templates, AppSpecs)', () => {
   for (const [kind, { arbitrary, name }] of Object.entries(YAML_KINDS)) {

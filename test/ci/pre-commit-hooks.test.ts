@@ -111,7 +111,7 @@ describe('.pre-commit-hooks.yaml', () => {
     for (const name of ['README.md', 'main.tf.bak', 'json', 'Dockerfile', 'x.tfvars']) assert.ok(!pattern.test(name), name);
   });
 
-  test('the fargate-lint hook fails the commit on an error in a staged file, and passes a YAML file that is no template and the Terraform one', () => {
+  test('the fargate-lint hook fails the commit on an error in a staged file, and passes a YAML file that is no template and the clean Terraform one', () => {
     const run = runHook(hooks[0], ['task-definition.json', 'good.json', 'template.yaml', 'main.tf', 'README.md']);
     assert.deepEqual(run.files, ['task-definition.json', 'good.json', 'template.yaml', 'main.tf']);
     assert.equal(run.status, 1, run.stderr);
@@ -123,7 +123,8 @@ describe('.pre-commit-hooks.yaml', () => {
   test('the fargate-lint-all hook checks the whole repository without file names', () => {
     const run = runHook(hooks[1], []);
     assert.equal(run.status, 1, run.stderr);
-    // template.yaml (`Resources: {}`) is read and is no template: three files, two recognised.
-    assert.match(run.stdout, /1 errors, .* in 3 files \(2 recognised\)/);
+    // template.yaml (`Resources: {}`) is read and is no template; main.tf is read as a Terraform module: three
+    // files, two recognised.
+    assert.match(run.stdout, /1 errors, .* in 4 files \(3 recognised\)/);
   });
 });

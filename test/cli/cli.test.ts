@@ -71,7 +71,7 @@ describe('fargate-lint CLI', () => {
     writeFileSync(join(dir, 'task-definition.json'), JSON.stringify({ ...badTask, networkMode: 'awsvpc' }));
     const { code, stdout } = cli(['task-definition.json'], dir);
     assert.equal(code, 0, stdout);
-    assert.match(stdout, /0 errors, 0 warnings, 0 notes in 1 files \(1 recognised\)/);
+    assert.match(stdout, /0 errors, 0 warnings, 0 notes in 1 file \(1 recognised\)/);
   });
 
   test('stylish output lists line:column, severity, message and rule', () => {
@@ -252,7 +252,7 @@ describe('fargate-lint CLI options', () => {
     assert.doesNotMatch(stylish.stdout, /readonly-root-filesystem/);
     assert.match(
       stylish.stdout,
-      /0 errors, 0 warnings, 0 notes in 1 files \(1 recognised\); 2 below info not shown \(--severity hint shows all\)/,
+      /0 errors, 0 warnings, 0 notes in 1 file \(1 recognised\); 2 below info not shown \(--severity hint shows all\)/,
     );
     assert.match(
       cli(['--severity', 'hint', '.'], dir).stdout,
@@ -310,7 +310,7 @@ describe('fargate-lint CLI options', () => {
     ]);
   });
 
-  test('files named on the command line (as a pre-commit hook passes them): Terraform left alone, YAML read as a template or nothing', () => {
+  test('files named on the command line (as a pre-commit hook passes them): Terraform read as its module, YAML read as a template or nothing', () => {
     const template =
       'Resources:\n  TaskDef:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      RequiresCompatibilities: [FARGATE]\n      NetworkMode: bridge\n';
     const dir = folderWith({
@@ -327,6 +327,7 @@ describe('fargate-lint CLI options', () => {
       [
         ['other.yaml', 'unknown', false],
         ['template.yaml', 'cloudformation-template', true],
+        ['main.tf', 'terraform', false],
         ['task-definition.json', 'task-definition', true],
       ],
     );

@@ -155,7 +155,17 @@ describe('the workspace index at any size', () => {
     await client.diagnostics('untitled:/none.json');
     const watch = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
     assert.deepEqual(watch?.registerOptions, {
-      watchers: ['**/*.json', '**/*.jsonc', '**/*.yaml', '**/*.yml', '**/*.template'].map((globPattern) => ({ globPattern })),
+      watchers: [
+        '**/*.json',
+        '**/*.jsonc',
+        '**/*.yaml',
+        '**/*.yml',
+        '**/*.template',
+        '**/*.tf',
+        '**/*.tfvars',
+        '**/*.tftpl',
+        '**/*.tpl',
+      ].map((globPattern) => ({ globPattern })),
     });
   });
 });

@@ -13,7 +13,7 @@ import { installOffline, packProject } from '../helpers/pack';
 const ROOT = join(__dirname, '..', '..');
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
-/** What may be in the package: the bundles, the IAM data, schemas, rule docs and the three documents. */
+/** What may be in the package: the bundles, the IAM data, the HCL parser's WebAssembly and licence, schemas, rule docs and the three documents. */
 const ALLOWED = [
   /^package\.json$/,
   /^README\.md$/,
@@ -22,6 +22,8 @@ const ALLOWED = [
   /^dist\/(cli|server|client)\.js$/,
   /^dist\/browser\/(client|server)\.js$/,
   /^dist\/iam-data\/[\w./-]+\.(json|txt)$/,
+  /^dist\/(web-tree-sitter|tree-sitter-terraform)\.wasm$/,
+  /^dist\/tree-sitter-hcl\.LICENSE$/,
   /^schemas\/[\w.-]+\.(json|md)$/,
   /^docs\/rules\/[a-z0-9-]+\.md$/,
 ];

@@ -190,6 +190,8 @@ test('the examples read from a page: labels, sections, languages, examples over 
       ['accepted', 'Examples', 'json', 2],
       ['reported', 'Templates', 'yaml', 'Resources:'],
       ['accepted', 'Templates', 'yaml', 'Conditions:'],
+      ['reported', 'Terraform', 'hcl', 'resource "aws_ecs_task_definition" "app" {'],
+      ['accepted', 'Terraform', 'hcl', 'resource "aws_ecs_task_definition" "app" {'],
     ],
   );
   const [multiLine] = jsonExamples(docBlocks('depends-on-cycle')[0]);

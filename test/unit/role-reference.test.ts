@@ -68,3 +68,9 @@ test('referencedRole of a template value: a Ref is the name, an ARN with unknown
   assert.equal(referencedRole(`arn:${partition}:s3:::${name}`), undefined);
   assert.equal(referencedRole(`{{ prefix }}${name}`), undefined);
 });
+
+test('referencedRole of a module value: an ARN with unknown fields names its role (aws_iam_role.exec.arn)', () => {
+  const [p, a, name] = [unknownMarker('partition'), unknownMarker('account'), unknownMarker('aws_iam_role.exec')];
+  assert.deepEqual(referencedRole(`arn:${p}:iam::${a}:role/${name}`), { name, account: a, partition: p, path: '/' });
+  assert.deepEqual(referencedRole(`arn:${p}:iam::${a}:role/service/exec`)?.name, 'exec');
+});

@@ -17,7 +17,7 @@ import { skipReason, skippedMessage } from '../service/models';
 import type { Settings } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace';
 import { readRegularFileSync } from '../node/read';
-import { type SourceDocument, looksLikeTaskDefinitionName } from '../sources';
+import { type SourceDocument, fileMentions, looksLikeTaskDefinitionName } from '../sources';
 import { costRecord } from './cost';
 import type { InputFile } from './files';
 import type { FileReport } from './report';
@@ -74,6 +74,29 @@ export interface FirstPass {
   report?: FileReport;
   /** Why the file was not read at all: the index records it (project-config-file says why a listed policy is not read). */
   skipped?: string;
+  /** That file was read: a module may still make it ours (settle). */
+  readable?: true;
+  /** The file names a .tf file may read (fileMentions). */
+  mentions?: readonly string[];
+}
+
+/**
+ * Between the passes: a file that is none of ours alone but whose name a .tf file mentions (a module may read
+ * it with file()) is analysed in pass 2, in the index with its module. Returns the names mentioned.
+ */
+export function settle(inputs: readonly InputFile[], first: FirstPass[]): Set<string> {
+  const mentioned = new Set<string>();
+  for (const pass of first) for (const name of pass.mentions ?? []) mentioned.add(name);
+  if (mentioned.size === 0) return mentioned;
+  first.forEach((pass, i) => {
+    if (pass.report && pass.readable && mentioned.has(path.basename(inputs[i].absolutePath))) first[i] = {};
+  });
+  return mentioned;
+}
+
+/** Whether the index may take a parse of the file alone (not when a module may read it, nor a module's own). */
+function adoptable(document: SourceDocument, input: InputFile, mentioned: ReadonlySet<string>): boolean {
+  return document.source !== 'terraform' && !mentioned.has(path.basename(input.absolutePath));
 }
 
 /** A bug that one file triggers costs that file only: it is reported as skipped, and the others are analysed. */
@@ -95,11 +118,14 @@ export class Classifier {
       return { report: skippedReport(input, skipped), skipped };
     }
     try {
+      const mentions = fileMentions(file.uri, file.text);
       const textDocument = TextDocument.create(file.uri, languageIdOf(input.absolutePath), 1, file.text);
       const document = this.service.document(textDocument);
-      if (document.model.kind === 'unknown') return { report: await fileReport(this.service, input, textDocument, this.job) };
+      // A file read as a named .tf file's module is indexed for it, whatever it is.
+      if (document.model.kind === 'unknown' && !input.context)
+        return { report: await fileReport(this.service, input, textDocument, this.job), readable: true };
       keep?.(file.text, document);
-      return {};
+      return mentions?.length ? { mentions } : {};
     } catch (error) {
       return { report: internalError(input, error) };
     }
@@ -178,17 +204,28 @@ function resourceOf(diagnostic: Diagnostic): { resource?: string } {
   return typeof resource === 'string' ? { resource } : {};
 }
 
-/** Both passes in this thread: reports in the order of `inputs`. */
+/** Both passes in this thread: reports in the order of `inputs` (a named .tf file's module is not reported). */
 export async function* analyseHere(inputs: readonly InputFile[], job: AnalysisJob): AsyncGenerator<FileReport> {
   const classifier = new Classifier(job);
   const analyser = new Analyser(job);
   const first: FirstPass[] = [];
-  for (const input of inputs) {
-    const pass = await classifier.classify(input, (text, document) => analyser.add(input, text, document));
+  const kept = new Map<number, { text: string; document: SourceDocument }>();
+  for (const [i, input] of inputs.entries()) {
+    const pass = await classifier.classify(input, (text, document) => kept.set(i, { text, document }));
     if (pass.skipped !== undefined) analyser.skip(input, pass.skipped);
     first.push(pass);
   }
-  for (let i = 0; i < inputs.length; i++) yield first[i].report ?? (await analyser.analyse(inputs[i]));
+  const mentioned = settle(inputs, first);
+  inputs.forEach((input, i) => {
+    if (first[i].report) return;
+    const parse = kept.get(i);
+    analyser.add(input, parse?.text, parse && adoptable(parse.document, input, mentioned) ? parse.document : undefined);
+  });
+  kept.clear();
+  for (let i = 0; i < inputs.length; i++) {
+    if (inputs[i].context) continue;
+    yield first[i].report ?? (await analyser.analyse(inputs[i]));
+  }
 }
 
 /** The language id an editor would give the file (a .template file is JSON or YAML: its source decides by content). */

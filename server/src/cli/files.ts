@@ -1,6 +1,8 @@
 // Which files the CLI reads: the files it is named, and, under the folders it is named, the files a source
-// reads by name (sources/index.ts: .json and .jsonc; .yaml, .yml and .template templates). A named file may
-// be a symbolic link (it is followed); inside folders links are not followed, and entries that are not regular
+// reads by name (sources/index.ts: .json and .jsonc; .yaml, .yml and .template templates; Terraform's .tf,
+// .tfvars and templates). A Terraform file named alone (as a pre-commit hook passes the changed ones) is read
+// with the files of its folder, its module, which are indexed for it and not reported. A named file may be a
+// symbolic link (it is followed); inside folders links are not followed, and entries that are not regular
 // files (FIFOs, devices, sockets, links) are listed as skipped, with the reason.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,24 +14,33 @@ export interface InputFile {
   absolutePath: string;
   /** Named on the command line (rather than found in a folder). */
   named: boolean;
+  /** Read only as the module of a named Terraform file: indexed, never reported. */
+  context?: boolean;
   /** Why it is not read at all, when that is known from the folder listing. */
   skipped?: string;
 }
 
 export class UsageError extends Error {}
 
-/** Terraform files: read once their source exists. Until then a file of this kind given by name (as a
- * pre-commit hook on *.tf passes them) is left alone, not reported as bad JSON. YAML files are read: one that
- * is no template gets nothing. */
-const NOT_READ_YET = /\.tf$/i;
+const isTerraformModuleFile = (name: string) => /\.tf$/i.test(name);
 
-export function collectFiles(args: string[]): InputFile[] {
+export function collectFiles(args: string[], { modules: readModules = true } = {}): InputFile[] {
   const files: InputFile[] = [];
-  const seen = new Set<string>();
-  const add = (file: InputFile) => {
-    if (seen.has(file.absolutePath)) return;
-    seen.add(file.absolutePath);
-    files.push(file);
+  const seen = new Map<string, InputFile>();
+  const add = (found: InputFile) => {
+    const known = seen.get(found.absolutePath);
+    // A file read as a module's context and then named or found itself is reported after all.
+    if (known?.context && !found.context) Object.assign(known, { named: found.named, context: undefined });
+    if (known) return;
+    seen.set(found.absolutePath, found);
+    files.push(found);
+  };
+  const modules = new Set<string>();
+  const addModuleOf = (file: string) => {
+    const folder = path.dirname(file);
+    if (modules.has(folder)) return;
+    modules.add(folder);
+    for (const sibling of filesOf(folder)) add({ absolutePath: sibling, named: false, context: true });
   };
   for (const arg of args) {
     const absolutePath = path.resolve(arg);
@@ -46,11 +57,25 @@ export function collectFiles(args: string[]): InputFile[] {
     }
     if (isFolder) {
       for (const found of walk(absolutePath)) add(found);
-    } else if (!NOT_READ_YET.test(absolutePath)) {
+    } else {
       add({ absolutePath, named: true });
+      if (readModules && isTerraformModuleFile(absolutePath)) addModuleOf(absolutePath);
     }
   }
   return files;
+}
+
+/** The regular files of one folder a source reads (not those of its subfolders). */
+function filesOf(folder: string): string[] {
+  try {
+    return fs
+      .readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && isSourceFileName(entry.name))
+      .map((entry) => path.join(folder, entry.name))
+      .sort();
+  } catch {
+    return [];
+  }
 }
 
 /** The files under a folder that a source reads by name; links are listed (as skipped), never entered or read. */

@@ -8,7 +8,8 @@ import { FargateLintLanguageService } from '../service/languageService';
 import { skipReason } from '../service/models';
 import { PRESET_NAMES, type PresetName } from '../service/presets';
 import { DEFAULT_SETTINGS, type Settings } from '../service/settings';
-import { isSourceFileName } from '../sources';
+import { isSourceFileName, prepareSources } from '../sources';
+import { nodeAssets } from '../node/assets';
 import type { Severity } from '../core/rule';
 import { isRegionName } from '../core/taskdef/pricing';
 import { isSkippedFolder } from '../../../shared/folders';
@@ -32,11 +33,15 @@ const USAGE = `Usage: fargate-lint [options] PATH...
        fargate-lint --cost [--base REF] [--cost-region REGION] PATH...
 
 Checks ECS task definitions, services, CodeDeploy AppSpecs and IAM policies in the given
-files, and in every file a source reads under the given folders: JSON (.json, .jsonc) and
+files, and in every file a source reads under the given folders: JSON (.json, .jsonc),
 CloudFormation, SAM and CDK templates in YAML or JSON (.yaml, .yml, .template, .json;
-cdk.out is read, its asset.* folders are not; node_modules, .git and build folders are
-skipped); a service is checked against the task definition it runs.
---format json and sarif carry each task definition's size, platform, Region and price.
+cdk.out is read, its asset.* folders are not) and Terraform (.tf, .tfvars and the
+templates a module reads); node_modules, .git, .terraform and build folders are skipped.
+A service is checked against the task definition it runs. A Terraform module is the .tf
+files of one folder: a .tf file given alone is read with its folder. Terraform plan and
+state JSON (terraform show -json) are read too. --format json and sarif carry each task
+definition's size, platform, Region and price, and the resource a finding is about (a
+template's logical id, a Terraform address).
 
 Options:
   -f, --format stylish|json|sarif    output format (default: stylish)
@@ -169,6 +174,9 @@ function settingsOf(options: Options): Settings {
 export interface RunOptions {
   /** The script a worker thread runs (the CLI bundle, dist/cli.js); without it, every file is analysed in this thread. */
   workerScript?: string;
+  /** A named .tf file is read alone, without the other files of its folder (its module). For the corpus
+   *  test, whose single-file entries sit side by side and are each a module of its own. */
+  namedFilesAlone?: boolean;
 }
 
 export async function run(
@@ -183,12 +191,13 @@ export async function run(
     options = parseArgs(argv);
     if (options === 'help') return (out(USAGE), 0);
     if (options === 'version') return (out(FARGATE_LINT_VERSION), 0);
-    inputs = collectFiles(options.paths);
+    inputs = collectFiles(options.paths, { modules: !runOptions.namedFilesAlone });
   } catch (error) {
     if (error instanceof UsageError) return (err(`fargate-lint: ${error.message}\n\n${USAGE}`), 2);
     throw error;
   }
 
+  await prepareSources(nodeAssets);
   const settings = settingsOf(options);
   const job: AnalysisJob = {
     settings,
@@ -204,7 +213,14 @@ export async function run(
   if (options.cost) {
     const all: FileReport[] = [];
     for await (const report of reports) all.push(report);
-    return costReport(options, inputs, all, settings, out, err);
+    return costReport(
+      options,
+      inputs.filter((input) => !input.context),
+      all,
+      settings,
+      out,
+      err,
+    );
   }
 
   // Hints are for editors; stylish output is read by people, so it leaves them out unless asked.

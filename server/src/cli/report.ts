@@ -88,8 +88,11 @@ export function stylishFormatter(color: boolean): Formatter {
       for (const d of report.diagnostics) {
         totals[d.severity]++;
         const where = `${d.range.start.line + 1}:${d.range.start.character + 1}`.padEnd(8);
+        // The resource leads the message (a plan JSON finding's message starts with it already), so that the
+        // line still ends with the rule id, as the $fargate-lint problem matcher reads it.
+        const message = d.resource && !d.message.startsWith(`${d.resource}: `) ? `${d.resource}: ${d.message}` : d.message;
         lines.push(
-          `  ${paint('2', where)} ${paint(severityColor[d.severity], SEVERITY_WORDS[d.severity].padEnd(7))} ${d.message}  ${paint('2', d.rule)}`,
+          `  ${paint('2', where)} ${paint(severityColor[d.severity], SEVERITY_WORDS[d.severity].padEnd(7))} ${message}  ${paint('2', d.rule)}`,
         );
       }
       lines.push('');
@@ -97,7 +100,7 @@ export function stylishFormatter(color: boolean): Formatter {
     },
     end(left) {
       const notShown = left.hidden ? `; ${left.hidden} below ${SEVERITY_WORDS[left.threshold]} not shown (--severity hint shows all)` : '';
-      const summary = `${totals.error} errors, ${totals.warning} warnings, ${totals.information + totals.hint} notes in ${files} files (${recognised} recognised)${notShown}`;
+      const summary = `${totals.error} errors, ${totals.warning} warnings, ${totals.information + totals.hint} notes in ${files} file${files === 1 ? '' : 's'} (${recognised} recognised)${notShown}`;
       return [paint(totals.error ? '31;1' : '32;1', summary)];
     },
   };

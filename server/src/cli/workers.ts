@@ -4,7 +4,9 @@
 // the files given, holding at most a window of chunks ahead of the one it is writing: the same reports,
 // byte for byte, as in one thread (analyseHere).
 import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { type AnalysisJob, Analyser, Classifier, type FirstPass } from './analyse';
+import { nodeAssets } from '../node/assets';
+import { prepareSources } from '../sources';
+import { type AnalysisJob, Analyser, Classifier, type FirstPass, settle } from './analyse';
 import type { InputFile } from './files';
 import type { FileReport } from './report';
 
@@ -109,16 +111,22 @@ export async function* analyseInWorkers(
         indices.forEach((i, k) => (first[i] = result[k]));
       }),
     );
-    // Pass 2: the index in every worker, then the files left, chunk by chunk, written in order.
+    settle(inputs, first);
+    // Pass 2: the index in every worker, then the files left, chunk by chunk, written in order (a named .tf
+    // file's module is indexed, not reported).
     const left = inputs.filter((_, i) => !first[i].report);
     const skipped = inputs.flatMap((input, i) => (first[i].skipped === undefined ? [] : [{ input, reason: first[i].skipped! }]));
     if (left.length) await pool.each({ type: 'index', inputs: left, skipped });
-    const work = chunks(left, ANALYSE_CHUNK);
+    const work = chunks(
+      left.filter((input) => !input.context),
+      ANALYSE_CHUNK,
+    );
     const results: Promise<Result>[] = [];
     const window = WINDOW_PER_WORKER * size;
     let chunk = 0;
     let offset = 0;
     for (let i = 0; i < inputs.length; i++) {
+      if (inputs[i].context) continue;
       const report = first[i].report;
       if (report) {
         yield report;
@@ -145,9 +153,12 @@ export function serveWorker(): void {
   const job = workerData as AnalysisJob;
   const classifier = new Classifier(job);
   let analyser = new Analyser(job);
+  // The HCL parser's WebAssembly, loaded once per worker before its first task.
+  const ready = prepareSources(nodeAssets);
   parentPort!.on('message', ({ id, task }: { id: number; task: Task }) => {
     void (async () => {
       try {
+        await ready;
         const result: Result = [];
         if (task.type === 'classify') {
           for (const input of task.inputs) result.push(await classifier.classify(input));

@@ -88,6 +88,8 @@ export interface PolicyRef {
   label: string;
   /** A fix may add statements to it: the user wrote it here, as an object. */
   editable: boolean;
+  /** The document the policy is written in, when it is another than the role's (a file of the same Terraform module). */
+  uri?: string;
 }
 
 /** What a role subject knows of its role: its name and every policy attached to it in the same document. */

@@ -23,10 +23,12 @@ const MAX_DEPTH = 64;
 /** `scheme://authority` with no path, or a path of `/`: the top of a URI's tree. */
 const isTop = (uri: string) => /^[a-z][a-z0-9+.-]*:(\/\/[^/]*)?\/?$/i.test(uri);
 
-/** Nearest the root first (fargate-lint.json, iam/), then by name, as the disk walk does. */
+/** Nearest the root first (fargate-lint.json, iam/), a folder's .tf files before its others (the JSON files
+ *  and templates a Terraform module reads are then read as its own), then by name, as the disk walk does. */
 function byDepth(a: string, b: string): number {
   const depth = (uri: string) => uri.split('/').length;
-  return depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0);
+  const terraformFirst = (uri: string) => (/\.tf$/i.test(uri) ? 0 : 1);
+  return depth(a) - depth(b) || terraformFirst(a) - terraformFirst(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 export function clientWorkspaceFileSystem(connection: Connection): WorkspaceFileSystem {

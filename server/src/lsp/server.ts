@@ -40,7 +40,7 @@ import { FIX_ALL_KIND } from '../service/codeActions';
 import { FargateLintLanguageService } from '../service/languageService';
 import { DEFAULT_SETTINGS, type Settings, costOptions, normalizeSettings } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace';
-import { SOURCE_FILE_GLOBS } from '../sources';
+import { SOURCE_FILE_GLOBS, type SourcePlatform, prepareSources } from '../sources';
 
 const PUSH_DELAY_MS = 200;
 
@@ -49,6 +49,8 @@ export interface ServerPlatform {
   files?: WorkspaceFileSystem;
   /** Where the IAM data is read from, when it depends on what the client says (the browser: a URL). */
   iamData?: (options: InitializationOptions) => IamDataReader | undefined;
+  /** The files the sources load before they parse (the HCL parser's WebAssembly): from disk, or by URL. */
+  assets?: (options: InitializationOptions) => SourcePlatform | undefined;
 }
 
 /** Lets queued messages (a cancellation among them) through first: setImmediate in Node, a task in a worker. */
@@ -171,9 +173,13 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     return result;
   }
 
-  connection.onInitialize((params): InitializeResult => {
+  connection.onInitialize(async (params): Promise<InitializeResult> => {
     const capabilities = params.capabilities;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    // Before any document arrives: the Terraform source parses with WebAssembly that loads asynchronously.
+    const assets = platform.assets?.(options);
+    if (assets)
+      await prepareSources(assets).catch((error) => connection.console.error(`loading the HCL parser failed: ${describe(error)}`));
     clientReadsFiles = options.workspaceFiles === true;
     const iamData = platform.iamData?.(options);
     if (iamData) setIamDataReader(iamData);

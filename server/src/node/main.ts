@@ -5,6 +5,7 @@ import { ProposedFeatures, StreamMessageWriter, createConnection } from 'vscode-
 import { setIamDataReader } from '../core/iam/data';
 import { startServer } from '../lsp/server';
 import { ResyncingMessageReader } from './frameReader';
+import { nodeAssets } from './assets';
 import { nodeIamDataReader } from './iam-data';
 import { nodeWorkspaceFileSystem } from './workspaceFiles';
 
@@ -24,4 +25,4 @@ if (stdio) {
   process.stdin.on('close', () => process.exit(0));
 }
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error.message}`));
-startServer(connection, { files: nodeWorkspaceFileSystem });
+startServer(connection, { files: nodeWorkspaceFileSystem, assets: () => nodeAssets });

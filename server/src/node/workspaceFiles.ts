@@ -1,10 +1,11 @@
-// Reading the workspace's files (JSON, templates) from disk for cross-file checks (a task definition's execution role
-// policies), and answering the fix guard: whether anything is at a path (a symbolic link counts, even one to
-// nothing) and where a path really leads. Platform code: the server core only sees the WorkspaceFileSystem
-// interface. Only file: folders are read; nothing from the workspace is ever run, and nothing goes over the
-// network. The walk has no cap on the number of files (a large monorepo is read to the end): it reads
-// breadth-first, a few files at a time, gives the event loop back every few milliseconds so that requests
-// and edits go first, skips the folders of installed and generated files, and stops when cancelled.
+// Reading the workspace's files (JSON, templates, a Terraform module's .tf files) from disk for cross-file
+// checks (a task definition's execution role policies, a module's other files), and answering the fix guard:
+// whether anything is at a path (a symbolic link counts, even one to nothing) and where a path really leads.
+// Platform code: the server core only sees the WorkspaceFileSystem interface. Only file: folders are read;
+// nothing from the workspace is ever run, and nothing goes over the network. The walk has no cap on the
+// number of files (a large monorepo is read to the end): it reads breadth-first, a few files at a time, gives
+// the event loop back every few milliseconds so that requests and edits go first, skips the folders of
+// installed and generated files, and stops when cancelled.
 import { type Dirent, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -97,7 +98,10 @@ export const nodeWorkspaceFileSystem: WorkspaceFileSystem = {
       } catch {
         continue;
       }
-      entries.sort((a, b) => a.name.localeCompare(b.name));
+      // A Terraform module's .tf files first: the JSON files and templates it reads are then read as its own
+      // (a file that is none of ours on its own is not kept).
+      const terraformFirst = (name: string) => (/\.tf$/i.test(name) ? 0 : 1);
+      entries.sort((a, b) => terraformFirst(a.name) - terraformFirst(b.name) || a.name.localeCompare(b.name));
       const files: string[] = [];
       for (const entry of entries) {
         const full = path.join(folder, entry.name);

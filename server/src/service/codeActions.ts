@@ -157,7 +157,10 @@ export class CodeActionService {
     let text = original;
     const tried = new Set<string>();
     for (let round = 0; round < 100; round++) {
-      const document = round === 0 ? model.document : parseDocument({ uri: textDocument.uri, text, languageId: textDocument.languageId });
+      const document =
+        round === 0
+          ? model.document
+          : parseDocument({ uri: textDocument.uri, text, languageId: textDocument.languageId, files: workspace });
       const context = withOwnModel({ uri: document.uri, fileName: document.fileName, workspace }, document.model);
       const cost = costOptions(settings);
       const { findings } = analyze(document.model, { document: context, ruleSettings: settings.rules, cost });

@@ -107,7 +107,8 @@ export function findingToDiagnostic(
     code: finding.ruleId,
     codeDescription: codeDescription(finding.ruleId),
     source: SOURCE,
-    message: userMessage(finding.message, document),
+    // Plan JSON is generated text, mostly on one line: the resource's address says what a finding is about.
+    message: `${document.source === 'terraform-plan' && finding.resource ? `${finding.resource}: ` : ''}${userMessage(finding.message, document)}`,
     data,
     ...(related.length ? { relatedInformation: related } : {}),
   };

@@ -25,13 +25,15 @@ export interface LanguageServiceOptions {
 }
 
 export class FargateLintLanguageService {
-  private readonly models = new ModelCache();
+  // The workspace index's parse of a document (the same text, with the files its source reads) is used.
+  private readonly models: ModelCache;
   private readonly validation = new Validation();
   private readonly hoverService = new HoverService();
   private readonly completionService = new CompletionService();
   private readonly codeActionService: CodeActionService;
 
   constructor(private readonly options: LanguageServiceOptions = {}) {
+    this.models = new ModelCache(20, options.workspace);
     this.codeActionService = new CodeActionService(options.edits);
   }
 
@@ -79,12 +81,9 @@ export class FargateLintLanguageService {
     return this.codeActionService.fixAll(textDocument, this.model(textDocument), settings, this.options.workspace);
   }
 
-  /** The document parsed once per version; the workspace index shares that parse (an open document is in it too). */
+  /** The document parsed once per version; an open document is in the workspace index, whose parse it is. */
   private model(textDocument: TextDocument): DocumentModel {
-    const workspace = this.options.workspace;
-    const model = this.models.get(textDocument, workspace && ((uri, text, languageId) => workspace.parseOf(uri, text, languageId)));
-    if (!model.skipped) workspace?.adopt(model.document);
-    return model;
+    return this.models.get(textDocument);
   }
 
   /** The least-privilege policy of the execution role of the task definition in the document. */

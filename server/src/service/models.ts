@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_NESTING_DEPTH, type SourceDocument, isForeignFileName, sourceFor, tooDeepAt, unanalysedDocument } from '../sources';
 import { sanitizeMessage } from '../core/messages';
 import { uriToFileName } from '../core/workspace';
+import type { WorkspaceIndex } from './workspace';
 
 /** Task definitions are at most 64 KiB and policies smaller; account dumps can be a few MB (the read cap, lsp/fileSystem.ts SCAN_LIMITS). */
 const MAX_DOCUMENT_LENGTH = 4 * 1024 * 1024;
@@ -12,6 +13,8 @@ export interface DocumentModel {
   readonly document: SourceDocument;
   /** Why the document was not analysed, when it was not. */
   readonly skipped?: string;
+  /** The workspace index's version when the document was read (its model may be built from other files). */
+  readonly workspaceVersion?: number;
 }
 
 /** Why a text is not analysed at all (it follows "the file is"), or undefined. */
@@ -27,46 +30,58 @@ export function skippedMessage(reason: string): string {
   return sanitizeMessage(`Skipped: the file is ${reason}.`);
 }
 
-/** A parse of the same text made elsewhere (the workspace index's), to use instead of parsing again. */
-export type SharedParse = (uri: string, text: string, languageId: string) => SourceDocument | undefined;
-
-function buildModel(textDocument: TextDocument, shared?: SharedParse): DocumentModel {
+function buildModel(textDocument: TextDocument, workspace: WorkspaceIndex | undefined): DocumentModel {
   const { uri, version } = textDocument;
   const text = textDocument.getText();
+  const workspaceVersion = workspace?.version;
   if (isForeignFileName(uriToFileName(uri))) return { version, document: unanalysedDocument(uri, '') };
   const skipped = skipReason(text);
   if (skipped) return { version, document: unanalysedDocument(uri, ''), skipped };
-  const input = { uri, text, languageId: textDocument.languageId };
-  const source = sourceFor(input);
   try {
-    // The index parsed the same text with the same source (open documents and the CLI's files are in it): once is enough.
-    const reused = shared?.(uri, text, textDocument.languageId);
-    if (reused?.source === source.id) return { version, document: reused };
-    return { version, document: source.parse(input) };
+    // The workspace index's parse when it holds this text (an open document is in it), with the other files
+    // its source reads; else a parse of the document that may still read the indexed files.
+    const indexed = workspace?.parseOf(uri, text, textDocument.languageId);
+    if (indexed) return { version, document: indexed, workspaceVersion };
+    const input = { uri, text, languageId: textDocument.languageId, files: workspace };
+    return { version, document: sourceFor(input).parse(input), workspaceVersion };
   } catch {
     // Sources never throw (sources/source.ts); if one does, this document is not analysed, and the others are.
     return { version, document: unanalysedDocument(uri, ''), skipped: 'not analysed (its source failed on it)' };
   }
 }
 
-/** Keeps the parsed form of recently used documents, keyed by uri and version. */
+/**
+ * Keeps the parsed form of recently used documents, keyed by uri and version. A document built from other
+ * files (a Terraform module's) is read again when the workspace has changed since.
+ */
 export class ModelCache {
   private readonly models = new Map<string, DocumentModel>();
 
-  constructor(private readonly capacity = 20) {}
+  constructor(
+    private readonly capacity = 20,
+    private readonly workspace?: WorkspaceIndex,
+  ) {}
 
-  get(textDocument: TextDocument, shared?: SharedParse): DocumentModel {
+  get(textDocument: TextDocument): DocumentModel {
     const cached = this.models.get(textDocument.uri);
-    if (cached && cached.version === textDocument.version) {
+    if (cached && cached.version === textDocument.version && this.current(cached, textDocument)) {
       // Re-insert to mark as most recently used.
       this.models.delete(textDocument.uri);
       this.models.set(textDocument.uri, cached);
       return cached;
     }
-    const model = buildModel(textDocument, shared);
+    const model = buildModel(textDocument, this.workspace);
     this.models.set(textDocument.uri, model);
     if (this.models.size > this.capacity) this.models.delete(this.models.keys().next().value!);
     return model;
+  }
+
+  /** Whether a cached model still holds: nothing it was built from changed (the index has kept its parse). */
+  private current(cached: DocumentModel, textDocument: TextDocument): boolean {
+    const workspace = this.workspace;
+    if (!workspace || cached.skipped || cached.workspaceVersion === workspace.version) return true;
+    const indexed = workspace.parseOf(textDocument.uri, cached.document.text, textDocument.languageId);
+    return indexed ? indexed === cached.document : !cached.document.dependencies?.length;
   }
 
   delete(uri: string): void {

@@ -69,10 +69,16 @@ export class Validation {
     const relatedDocument = (uri: string) => options.workspace?.file(uri);
     // Many findings may point into the same other file (a policy of 34,000 statements): its line table once.
     const lineTables: LineTables = new Map();
+    // One policy may be two subjects' (a Terraform policy document merged into another): one diagnostic per place.
+    const reported = new Set<string>();
     for (const finding of result.findings) {
       if (nearSyntaxError(finding, document)) continue;
       const diagnostic = findingToDiagnostic(finding, textDocument, document, relatedDocument, lineTables);
-      if (diagnostic) diagnostics.push(diagnostic);
+      if (!diagnostic) continue;
+      const key = `${diagnostic.code} ${diagnostic.range.start.line}:${diagnostic.range.start.character}-${diagnostic.range.end.line}:${diagnostic.range.end.character} ${diagnostic.message}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      diagnostics.push(diagnostic);
     }
     diagnostics.push(...(await this.schemaDiagnostics(textDocument, model, rules)));
     return diagnostics;

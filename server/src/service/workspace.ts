@@ -4,54 +4,88 @@
 // A file's text is parsed when something first asks for it (`file`, `files`), not when it is set: an open
 // document that changes on every keystroke is parsed once when another document looks across files, or
 // when the editor's sync asks after a quiet period, never once per change.
-import { canonicalUri } from '../core/uris';
+// Sources read the other files through it (SourceFiles: a Terraform module's sibling .tf files, a file()
+// target). A parse notes what it read (texts, folder listings, who reads a file name); setting or deleting
+// a file drops the parses that read it, which are made again when next asked for. Who may read a file name
+// comes from each document's `mentions` (a scan of its text, made when first needed), never from a parse.
+import { basenameOf, canonicalUri, dirnameOf } from '../core/uris';
 import type { SkippedFile, WorkspaceView } from '../core/workspace';
-import { type SourceDocument, parseDocument } from '../sources';
+import { type SourceDocument, type SourceFiles, fileMentions, parseDocument } from '../sources';
 
 interface Entry {
   readonly text: string;
   readonly languageId?: string;
   /** The parse of `text`, once asked for. */
   document?: SourceDocument;
+  /** What that parse read (keys of `watchers`). */
+  watched?: ReadonlySet<string>;
 }
 
-export class WorkspaceIndex implements WorkspaceView {
+/** Keys of what a parse read: a file's text, a folder's listing, the readers of a file name. */
+const textKey = (uri: string) => `t:${canonicalUri(uri)}`;
+const listKey = (folder: string) => `l:${canonicalUri(folder)}`;
+const readersKey = (name: string) => `r:${name}`;
+
+export class WorkspaceIndex implements WorkspaceView, SourceFiles {
   private readonly entries = new Map<string, Entry>();
   /** The uris of each canonical uri (one file can be spelt several ways: drive letter case, escapes). */
   private readonly spellings = new Map<string, Set<string>>();
   /** Files left out of the index, and why, by canonical URI. */
   private readonly skippedFiles = new Map<string, SkippedFile>();
+  /** Canonical folder uri -> the uris indexed in it. */
+  private readonly folders = new Map<string, Set<string>>();
+  /** What a parse read -> the uris whose parse read it. */
+  private readonly watchers = new Map<string, Set<string>>();
+  /** File name -> the uris whose text mentions it (SourceFiles.readers), for the files scanned so far. */
+  private readonly mentioned = new Map<string, Set<string>>();
+  /** The names each scanned uri mentions. */
+  private readonly mentionsOf = new Map<string, readonly string[]>();
+  /** Uris whose mentions are to be scanned again (set or deleted since): done when readers are next asked. */
+  private readonly unscanned = new Set<string>();
   private generation = 0;
 
   constructor(public roots: string[] = []) {}
 
-  /** Bumped on every change, so callers can tell whether cross-file results are stale. */
+  /** Changes whenever a file is set or deleted, so callers can cache per version. */
   get version(): number {
     return this.generation;
   }
 
   /** Records a file's text; it is parsed when first asked for. */
   set(uri: string, text: string, languageId?: string): void {
-    const known = this.entries.has(uri);
-    this.entries.set(uri, { text, languageId });
+    const before = this.entries.get(uri);
     this.skippedFiles.delete(canonicalUri(uri));
     this.generation++;
-    if (known) return;
+    // The same text again (an open document also read from disk): its parse still holds.
+    if (before && before.text === text && before.languageId === languageId) return;
+    this.entries.set(uri, { text, languageId });
+    if (before) {
+      this.forget(uri, before);
+      if (before.text !== text) this.changed(textKey(uri));
+      this.unscanned.add(uri);
+      return;
+    }
     const key = canonicalUri(uri);
     let spellings = this.spellings.get(key);
     if (!spellings) this.spellings.set(key, (spellings = new Set()));
     spellings.add(uri);
+    const folder = canonicalUri(dirnameOf(uri));
+    let inFolder = this.folders.get(folder);
+    if (!inFolder) this.folders.set(folder, (inFolder = new Set()));
+    inFolder.add(uri);
+    this.changed(textKey(uri));
+    this.changed(listKey(folder));
+    this.unscanned.add(uri);
   }
 
   delete(uri: string): void {
     const had = this.skippedFiles.delete(canonicalUri(uri));
-    if (!this.forget(uri) && !had) return;
-    this.generation++;
+    if (!this.drop(uri) && had) this.generation++;
   }
 
   /** Records a file that is left out of the index, and why (it replaces an entry for it). */
   skip(uri: string, skipped: SkippedFile): void {
-    this.forget(uri);
+    this.drop(uri);
     this.skippedFiles.set(canonicalUri(uri), skipped);
     this.generation++;
   }
@@ -60,13 +94,24 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.skippedFiles.get(canonicalUri(uri));
   }
 
-  /** Drops the entry of `uri`; whether there was one. */
-  private forget(uri: string): boolean {
-    if (!this.entries.delete(uri)) return false;
+  /** Drops the entry of `uri` (a new version of the index when there was one); whether there was one. */
+  private drop(uri: string): boolean {
+    const before = this.entries.get(uri);
+    if (!before) return false;
+    this.entries.delete(uri);
+    this.forget(uri, before);
     const key = canonicalUri(uri);
     const spellings = this.spellings.get(key);
     spellings?.delete(uri);
     if (spellings?.size === 0) this.spellings.delete(key);
+    const folder = canonicalUri(dirnameOf(uri));
+    const inFolder = this.folders.get(folder);
+    inFolder?.delete(uri);
+    if (inFolder?.size === 0) this.folders.delete(folder);
+    this.generation++;
+    this.changed(textKey(uri));
+    this.changed(listKey(folder));
+    this.unscanned.add(uri);
     return true;
   }
 
@@ -74,16 +119,24 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.entries.has(uri);
   }
 
-  /** A parse of the file's current text made elsewhere (the language service's, of an open document): used, not repeated. */
+  /**
+   * A parse of the file's current text made elsewhere (the CLI's first pass, of a file read alone): used, not
+   * repeated. Not for a document whose source reads other files (its parse depends on them).
+   */
   adopt(document: SourceDocument): void {
     const entry = this.entries.get(document.uri);
-    if (entry && !entry.document && entry.text === document.text) entry.document = document;
+    if (entry && !entry.document && entry.text === document.text) {
+      entry.document = document;
+      this.watch(document.uri, entry, new Set([textKey(document.uri)]));
+    }
   }
 
-  /** The parse this index has made of `text` (in language `languageId`) as the file's current text, for others to use rather than repeat. */
+  /** The index's parse of the file when `text` (in language `languageId`) is its current text, made now if need be. */
   parseOf(uri: string, text: string, languageId: string | undefined): SourceDocument | undefined {
     const entry = this.entries.get(uri);
-    return entry?.text === text && entry.languageId === languageId ? entry.document : undefined;
+    if (entry?.text !== text || entry.languageId !== languageId) return undefined;
+    this.scanMentions();
+    return this.parsed(uri, entry);
   }
 
   /** The other uris that name the same file as `uri`. */
@@ -103,15 +156,115 @@ export class WorkspaceIndex implements WorkspaceView {
 
   file(uri: string): SourceDocument | undefined {
     const entry = this.entries.get(uri);
-    return entry && this.parsed(uri, entry);
+    if (!entry) return undefined;
+    this.scanMentions();
+    return this.parsed(uri, entry);
   }
 
   *files(): Iterable<SourceDocument> {
+    this.scanMentions();
     for (const [uri, entry] of this.entries) yield this.parsed(uri, entry);
   }
 
+  /** SourceFiles: the text of an indexed file, under any spelling of its URI. */
+  read(uri: string): string | undefined {
+    const exact = this.entries.get(uri);
+    if (exact) return exact.text;
+    for (const known of this.spellings.get(canonicalUri(uri)) ?? []) return this.entries.get(known)?.text;
+    return undefined;
+  }
+
+  /** SourceFiles: the indexed files of a folder. */
+  list(folderUri: string): readonly string[] {
+    return [...(this.folders.get(canonicalUri(folderUri)) ?? [])];
+  }
+
+  /** SourceFiles: the files whose text mentions this file's name (they may read it: a module's file() call). */
+  readers(uri: string): readonly string[] {
+    this.scanMentions();
+    return [...(this.mentioned.get(basenameOf(uri)) ?? [])];
+  }
+
   private parsed(uri: string, entry: Entry): SourceDocument {
-    entry.document ??= parseDocument({ uri, text: entry.text, languageId: entry.languageId });
-    return entry.document;
+    if (entry.document) return entry.document;
+    const watched = new Set<string>([textKey(uri)]);
+    const files: SourceFiles = {
+      read: (other) => {
+        watched.add(textKey(other));
+        return this.read(other);
+      },
+      list: (folder) => {
+        watched.add(listKey(folder));
+        return this.list(folder);
+      },
+      readers: (other) => {
+        watched.add(readersKey(basenameOf(other)));
+        return this.readers(other);
+      },
+    };
+    const document = parseDocument({ uri, text: entry.text, languageId: entry.languageId, files });
+    for (const dependency of document.dependencies ?? []) watched.add(textKey(dependency));
+    entry.document = document;
+    this.watch(uri, entry, watched);
+    return document;
+  }
+
+  private watch(uri: string, entry: Entry, watched: ReadonlySet<string>): void {
+    entry.watched = watched;
+    for (const key of watched) {
+      let set = this.watchers.get(key);
+      if (!set) this.watchers.set(key, (set = new Set()));
+      set.add(uri);
+    }
+  }
+
+  /** An entry replaced or removed: its parse no longer watches anything. */
+  private forget(uri: string, entry: Entry): void {
+    for (const key of entry.watched ?? []) {
+      const set = this.watchers.get(key);
+      set?.delete(uri);
+      if (set?.size === 0) this.watchers.delete(key);
+    }
+  }
+
+  /** Drops the parses that read `key`. */
+  private changed(key: string): void {
+    const stale = this.watchers.get(key);
+    if (!stale) return;
+    for (const uri of [...stale]) {
+      const entry = this.entries.get(uri);
+      if (!entry) continue;
+      this.forget(uri, entry);
+      entry.document = undefined;
+      entry.watched = undefined;
+    }
+  }
+
+  /** Brings `mentioned` up to date; a name mentioned or no longer mentioned drops the parses that asked for its readers. */
+  private scanMentions(): void {
+    if (this.unscanned.size === 0) return;
+    for (const uri of [...this.unscanned]) {
+      const before = this.mentionsOf.get(uri) ?? [];
+      const text = this.entries.get(uri)?.text;
+      const after = text === undefined ? [] : (fileMentions(uri, text) ?? []);
+      const kept = new Set(after);
+      for (const name of before) {
+        if (kept.has(name)) continue;
+        this.mentioned.get(name)?.delete(uri);
+        if (this.mentioned.get(name)?.size === 0) this.mentioned.delete(name);
+        this.changed(readersKey(name));
+      }
+      const old = new Set(before);
+      for (const name of after) {
+        if (old.has(name)) continue;
+        let set = this.mentioned.get(name);
+        if (!set) this.mentioned.set(name, (set = new Set()));
+        set.add(uri);
+        this.changed(readersKey(name));
+      }
+      if (after.length) this.mentionsOf.set(uri, after);
+      else this.mentionsOf.delete(uri);
+    }
+    this.unscanned.clear();
   }
 }

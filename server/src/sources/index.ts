@@ -9,9 +9,16 @@ import { basename } from '../core/uris';
 import { uriToFileName } from '../core/workspace';
 import { cloudFormationSource } from './cloudformation';
 import { jsonSource } from './json';
-import type { Source, SourceDocument, SourceInput } from './source';
+import type { Source, SourceDocument, SourceInput, SourcePlatform } from './source';
+import { terraformSource } from './terraform';
+import { terraformPlanSource } from './terraform-plan';
 
-const SOURCES: readonly Source[] = [cloudFormationSource, jsonSource];
+const SOURCES: readonly Source[] = [terraformPlanSource, terraformSource, cloudFormationSource, jsonSource];
+
+/** Loads what the sources need before they parse (the HCL parser); the entry points await it once. */
+export async function prepareSources(platform: SourcePlatform): Promise<void> {
+  for (const source of SOURCES) await source.prepare?.(platform);
+}
 
 export function sourceFor(input: SourceInput): Source {
   const fileName = uriToFileName(input.uri);
@@ -27,13 +34,32 @@ export function parseDocument(input: SourceInput): SourceDocument {
   }
 }
 
+/** The file names a document may read (a .tf file's file() targets), found without parsing; undefined: none. */
+export function fileMentions(uri: string, text: string): readonly string[] | undefined {
+  for (const source of SOURCES) {
+    const names = source.mentions?.(uri, text);
+    if (names) return names;
+  }
+  return undefined;
+}
+
 /** Files the CLI and the workspace scan read: those some source takes by name. */
 export function isSourceFileName(fileName: string): boolean {
   return SOURCES.some((source) => source.readsFileName(fileName));
 }
 
 /** Glob patterns of the files some source reads by name, for the server's file watcher (keep with `readsFileName`). */
-export const SOURCE_FILE_GLOBS: readonly string[] = ['**/*.json', '**/*.jsonc', '**/*.yaml', '**/*.yml', '**/*.template'];
+export const SOURCE_FILE_GLOBS: readonly string[] = [
+  '**/*.json',
+  '**/*.jsonc',
+  '**/*.yaml',
+  '**/*.yml',
+  '**/*.template',
+  '**/*.tf',
+  '**/*.tfvars',
+  '**/*.tftpl',
+  '**/*.tpl',
+];
 
 /**
  * File names that are never ours (package.json, tsconfig.json, editor settings, ...); skipping them keeps
@@ -66,4 +92,4 @@ export function unanalysedDocument(uri: string, text: string): SourceDocument {
 
 export { looksLikeTaskDefinitionName } from './json';
 export { MAX_NESTING_DEPTH, tooDeepAt } from './text';
-export type { SourceDocument, SourceInput } from './source';
+export type { SourceDocument, SourceFiles, SourceInput, SourcePlatform } from './source';

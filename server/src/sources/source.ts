@@ -42,7 +42,12 @@
 //  6. `render`: a model value as text of this syntax, for completion (providers write JSON text; other sources
 //     render `CompletionEntry.value`, and entries without one are dropped).
 //  7. `describeUnknown`: what a marker stands for, in the document's own terms ("parameter CpuParam", "var.cpu").
-//  8. `renderDocument` (optional): a model value as the text of a new document in this syntax, for the
+//  8. a source whose model also reads other files (a Terraform module's sibling .tf files, a file() target)
+//     reads them through `SourceInput.files` (and lists them in `dependencies`): the workspace index notes what
+//     a parse read and drops that parse when one of those files changes. `mentions` names, without a parse,
+//     the files a document may read, for `SourceFiles.readers`. A source that must load something first (the HCL parser's
+//     WebAssembly) does it in `prepare`, which the entry points await before the first parse.
+//  9. `renderDocument` (optional): a model value as the text of a new document in this syntax, for the
 //     "Create execution-role policy" command (the policy in JSON, in a template's YAML, in HCL). Without it,
 //     the command says this syntax cannot write one yet.
 //
@@ -94,6 +99,8 @@ export interface SourceDocument {
   render(value: unknown, cursor: Cursor): string | undefined;
   /** What an unknown marker stands for, for hover and messages. */
   describeUnknown(id: string): string | undefined;
+  /** Other files whose text the model was built from (or looked for); absent: none. */
+  readonly dependencies?: readonly string[];
   /** A model value as a new document of this syntax (unknown parts written as this document writes them). */
   renderDocument?(value: unknown): RenderedDocument | undefined;
 }
@@ -105,12 +112,30 @@ export interface RenderedDocument {
   language: string;
 }
 
+/** The other files a source may read while it parses a document: those its caller holds (the CLI's files, the workspace index). */
+export interface SourceFiles {
+  /** The text of a file, when the caller has it. */
+  read(uri: string): string | undefined;
+  /** The URIs of the files the caller has in a folder (not below it). */
+  list(folderUri: string): readonly string[];
+  /** The documents whose model was built from this file (those that list it in their dependencies). */
+  readers?(uri: string): readonly string[];
+}
+
+/** What a source may ask of the platform before it parses: files it ships with (a parser's WebAssembly). */
+export interface SourcePlatform {
+  /** The bytes of a file that ships next to the bundle (`tree-sitter-terraform.wasm`). */
+  asset(name: string): Promise<Uint8Array>;
+}
+
 /** What the registry knows of a document before it is parsed. */
 export interface SourceInput {
   uri: string;
   text: string;
   /** The editor's language id, when there is one ('json', 'jsonc', 'yaml', 'terraform'). */
   languageId?: string;
+  /** Other files the source may read (a Terraform module's sibling .tf files); absent: the document alone. */
+  files?: SourceFiles;
 }
 
 export interface Source {
@@ -121,4 +146,12 @@ export interface Source {
   parse(input: SourceInput): SourceDocument;
   /** File names the CLI and the workspace scan read for this source (by extension). */
   readsFileName(fileName: string): boolean;
+  /** Loads what parsing needs; parse() before it has finished gives an unanalysed document. */
+  prepare?(platform: SourcePlatform): Promise<void>;
+  /**
+   * For a document that may read other files by name (a .tf file's file() and templatefile()): the file names
+   * it may read, found without parsing (an over-estimate), so that a caller can answer `SourceFiles.readers`
+   * and tell which files to keep without parsing every document. Undefined: it reads no other file by name.
+   */
+  mentions?(uri: string, text: string): readonly string[] | undefined;
 }

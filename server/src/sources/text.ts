@@ -45,3 +45,15 @@ export function tooDeepAt(text: string, max = MAX_NESTING_DEPTH): number {
   }
   return -1;
 }
+
+/** An object without a prototype, for model values (sources/source.ts): a key such as `__proto__` is data. */
+export function ownObject<T = unknown>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** JSON.parse with every object of the result made without a prototype (JSON.parse keeps `__proto__` an own key). */
+export function parseOwnJson(text: string): unknown {
+  return JSON.parse(text, (_key, value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.assign(ownObject(), value) : value,
+  );
+}

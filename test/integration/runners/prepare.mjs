@@ -16,6 +16,8 @@ export const FIXTURE_WORKSPACE = join(ROOT, 'test', 'integration', 'fixtures', '
 
 const log = (message) => console.log(`[prepare] ${message}`);
 const MAX_VSIX_BYTES = 3 * 1024 * 1024;
+/** What the VSIX must hold to run (the Terraform source parses with these WebAssembly files). */
+const REQUIRED_FILES = ['extension/dist/server.js', 'extension/dist/web-tree-sitter.wasm', 'extension/dist/tree-sitter-terraform.wasm'];
 
 /** `npm run package` in the project: production build + `vsce package --no-dependencies`. */
 export function packageExtension() {
@@ -70,9 +72,13 @@ export async function prepare() {
   try {
     const vsix = process.env.FARGATE_LINT_VSIX ? resolve(process.env.FARGATE_LINT_VSIX) : packageExtension();
     const unpacked = join(temp, 'vsix');
+    const size = statSync(vsix).size;
+    if (size >= MAX_VSIX_BYTES) throw new Error(`${vsix} is ${size} bytes, more than the ${MAX_VSIX_BYTES} allowed`);
     const files = await unzip(vsix, unpacked);
+    const missing = REQUIRED_FILES.filter((f) => !files.includes(f));
+    if (missing.length) throw new Error(`${vsix} lacks ${missing.join(', ')}`);
     const extensionPath = join(unpacked, 'extension');
-    log(`unpacked ${vsix} (${files.length} files) into ${extensionPath}`);
+    log(`unpacked ${vsix} (${size} bytes, ${files.length} files) into ${extensionPath}`);
     for (const file of files.filter((f) => f.startsWith('extension/')).sort()) log(`  ${file}`);
 
     const testsPath = await buildSuite();

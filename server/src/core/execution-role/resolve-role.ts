@@ -6,7 +6,7 @@
 // unknown, never missing. A role name that is an unknown marker matches only in its own document. Pure.
 import managedFacts from '../facts/aws-managed-policies.json';
 import { type JsonPath, isObject, isPlaceholder } from '../json';
-import type { RoleInfo, Subject } from '../model';
+import type { PolicyRef, RoleInfo, Subject } from '../model';
 import { hasUnknown } from '../unknown';
 import type { WorkspaceFile, WorkspaceView } from '../workspace';
 import { basenameOf, dirnameOf, isInside, resolveRelative, sameUri } from '../uris';
@@ -130,11 +130,12 @@ function addRoleSubject(
     complete: info.complete,
     inlinePoliciesPath: info.inlinePoliciesPath,
   });
-  const where = basenameOf(file.uri);
+  // A policy is where it is written: the role's document, or another file of a Terraform module.
+  const uriOf = (policy: PolicyRef) => policy.uri ?? file.uri;
   if (info.trust && !role.trust) {
     role.trust = {
-      label: `${info.trust.label} in ${where}`,
-      uri: file.uri,
+      label: `${info.trust.label} in ${basenameOf(uriOf(info.trust))}`,
+      uri: uriOf(info.trust),
       path: info.trust.path,
       document: info.trust.value,
       origin: 'role',
@@ -143,8 +144,8 @@ function addRoleSubject(
   }
   for (const policy of info.policies) {
     role.policies.push({
-      label: `${policy.label} in ${where}`,
-      uri: file.uri,
+      label: `${policy.label} in ${basenameOf(uriOf(policy))}`,
+      uri: uriOf(policy),
       path: policy.path,
       document: policy.value,
       origin: 'role',

@@ -10,6 +10,13 @@ const jsonSyntaxMeta: RuleMeta = {
   appliesTo: [],
 };
 
+const hclSyntaxMeta: RuleMeta = {
+  id: 'hcl-syntax',
+  title: 'A Terraform file must be valid HCL (reported by the CLI; editors with a Terraform extension show syntax errors themselves)',
+  defaultSeverity: 'error',
+  appliesTo: [],
+};
+
 const yamlSyntaxMeta: RuleMeta = {
   id: 'yaml-syntax',
   title: 'A YAML template must be valid YAML (reported by the CLI; editors show syntax errors themselves)',
@@ -40,6 +47,7 @@ export const skippedFileMeta: RuleMeta = {
 
 const serviceRuleMetas: readonly RuleMeta[] = [
   jsonSyntaxMeta,
+  hclSyntaxMeta,
   yamlSyntaxMeta,
   taskDefinitionSchemaMeta,
   projectConfigSchemaMeta,

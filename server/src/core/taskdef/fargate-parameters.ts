@@ -44,11 +44,12 @@ export function parameterEntry(list: ParameterList, id: string): ParameterEntry 
 
 /**
  * Whether a parameter is in use. null, false, "", [] and {} are how real files (console exports,
- * describe output) say "not set"; a template placeholder is not ours to judge.
+ * describe output) say "not set"; a template placeholder is not ours to judge, nor is a list of them (a
+ * Terraform dynamic block may make no item at all).
  */
 function isUsed(value: unknown): boolean {
   if (value === undefined || value === null || value === false || value === '') return false;
-  if (Array.isArray(value)) return value.length > 0;
+  if (Array.isArray(value)) return value.length > 0 && !value.every(isPlaceholder);
   if (isObject(value)) return Object.keys(value).length > 0;
   return !isPlaceholder(value);
 }

@@ -185,7 +185,7 @@ const RESOURCE_IMPLIED_SERVICES = ['ecr', 'ecr-public'];
  *   a resource-based policy;
  * - otherwise an identity policy; a Principal in it is a mistake the structure rule reports.
  */
-function policyKindOf(policy: Record<string, unknown>): 'identity-policy' | 'trust-policy' | 'resource-policy' {
+export function policyKindOf(policy: Record<string, unknown>): 'identity-policy' | 'trust-policy' | 'resource-policy' {
   const statements = statementsOf(policy);
   const withPrincipal = statements.filter((s) => s.principal !== undefined);
   if (withPrincipal.length === 0) return 'identity-policy';

@@ -29,7 +29,8 @@ export function jsonCursor(document: ParsedJson, model: Model, offset: number): 
   return cursor;
 }
 
-function innermostSubject(subjects: Subject[], path: JsonPath): Subject | undefined {
+/** The subject with the longest path that holds `path`. */
+export function innermostSubject(subjects: readonly Subject[], path: JsonPath): Subject | undefined {
   let best: Subject | undefined;
   for (const subject of subjects) {
     const inside = subject.path.length <= path.length && subject.path.every((segment, i) => segment === path[i]);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fargateUnsupportedParameter } from '../../../../server/src/core/rules/task-definition/fargate-unsupported-parameter';
 import { parameterEntries } from '../../../../server/src/core/taskdef/fargate-parameters';
+import { unknownMarker } from '../../../../server/src/core/unknown';
 import { findingsOf, ruleTester } from '../../../helpers/ruleTester';
 
 const container = (extra: Record<string, unknown> = {}) => ({ name: 'app', image: 'nginx', essential: true, ...extra });
@@ -81,6 +82,13 @@ ruleTester(fargateUnsupportedParameter, {
     { name: 'no requiresCompatibilities', json: { family: 'x', containerDefinitions: [container({ privileged: true })] } },
     { name: 'container-definitions array (launch type unknown)', json: [container({ privileged: true })] },
     { name: 'placeholder value', json: task({ hostname: '{{HOSTNAME}}' }) },
+    {
+      name: 'a list whose items are all unknown (a Terraform dynamic block, which may make none) is not known to be used',
+      json: task(
+        { links: [unknownMarker('dynamic "links"')] },
+        { placementConstraints: [unknownMarker('dynamic "placement_constraints"')] },
+      ),
+    },
     { name: "wrong types are the schema's business", json: task({ linuxParameters: 'x', resourceRequirements: 'GPU' }) },
   ],
   invalid: [

@@ -1,0 +1,18 @@
+// The aws_ecs_task_definition <-> ECS task definition mapping (facts/aws-ecs-task-definition.json, with its
+// source), typed: for the .tf source and the plan source alike.
+import facts from './facts/aws-ecs-task-definition.json';
+
+/** A block of the resource (or the resource itself): its arguments and nested blocks, by HCL name. */
+export interface BlockMapping {
+  /** The ECS field the block is (absent for the resource itself). */
+  key?: string;
+  /** A list of blocks (volume {}), not one object. */
+  list?: boolean;
+  /** HCL argument -> ECS field (dotted for a nested field: host_path -> host.sourcePath). */
+  attributes: Record<string, string>;
+  blocks?: Record<string, BlockMapping>;
+  /** Maps that ECS takes as lists of {name, value}. */
+  nameValueLists?: string[];
+}
+
+export const TASK_DEFINITION_MAPPING = facts.taskDefinition as BlockMapping;
