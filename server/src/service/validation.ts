@@ -75,7 +75,7 @@ export class Validation {
       if (nearSyntaxError(finding, document)) continue;
       const diagnostic = findingToDiagnostic(finding, textDocument, document, relatedDocument, lineTables);
       if (!diagnostic) continue;
-      const key = `${diagnostic.code} ${diagnostic.range.start.line}:${diagnostic.range.start.character}-${diagnostic.range.end.line}:${diagnostic.range.end.character} ${diagnostic.message}`;
+      const key = `${diagnostic.code} ${diagnostic.range.start.line}:${diagnostic.range.start.character}-${diagnostic.range.end.line}:${diagnostic.range.end.character} ${typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value}`;
       if (reported.has(key)) continue;
       reported.add(key);
       diagnostics.push(diagnostic);

@@ -134,9 +134,9 @@ class PlanDocument implements SourceDocument {
           this.resources.push({
             address: r.address,
             module: address,
-            type: String(r.type ?? ''),
-            name: String(r.name ?? ''),
-            mode: String(r.mode ?? 'managed'),
+            type: textOr(r.type, ''),
+            name: textOr(r.name, ''),
+            mode: textOr(r.mode, 'managed'),
             values: r.values,
             node: nodeAt(root, [...modulePath, 'resources', i, 'values']),
           });
@@ -152,9 +152,9 @@ class PlanDocument implements SourceDocument {
         this.resources.push({
           address: change.address,
           module: typeof change.module_address === 'string' ? change.module_address : '',
-          type: String(change.type ?? ''),
-          name: String(change.name ?? ''),
-          mode: String(change.mode ?? 'managed'),
+          type: textOr(change.type, ''),
+          name: textOr(change.name, ''),
+          mode: textOr(change.mode, 'managed'),
           values: change.change.after,
           node: nodeAt(root, ['resource_changes', i, 'change', 'after']),
         });
@@ -496,3 +496,8 @@ export const terraformPlanSource: Source = {
   // Plan JSON files are .json files, which the JSON source already reads.
   readsFileName: () => false,
 };
+
+/** A plan's string field, or `fallback` when it is missing or not a string (never "[object Object]", never a throw). */
+function textOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : fallback;
+}

@@ -743,8 +743,10 @@ function formatText(format: string, args: unknown[]): string | undefined {
   const text = format.replace(/%([%sdv])/g, (_, verb: string) => {
     if (verb === '%') return '%';
     const arg = args[i++];
-    if (typeof arg !== 'string' && typeof arg !== 'number' && typeof arg !== 'boolean') failed = true;
-    return String(arg);
+    if (typeof arg === 'string' || typeof arg === 'number' || typeof arg === 'boolean') return String(arg);
+    // Not a scalar (an object without a prototype has no toString): the text is not known.
+    failed = true;
+    return '';
   });
   return failed ? undefined : text;
 }
