@@ -25,7 +25,7 @@ const markdown = (hover: unknown) => (hover as { contents?: { value?: string } }
 async function openFile(client: LspTestClient, root: string, ...path: string[]) {
   const uri = uriOf(root, ...path);
   const text = read(root, ...path);
-  await client.open(uri, text, /\.ya?ml$/.test(uri) ? 'yaml' : 'json');
+  await client.open(uri, text, /\.ya?ml$/.test(uri) ? 'yaml' : uri.endsWith('.tf') ? 'terraform' : 'json');
   return { uri, text, diagnostics: ours(await client.diagnostics(uri)) };
 }
 
@@ -175,6 +175,37 @@ describe('services and AppSpecs over LSP', () => {
     for (const file of ['correct.yaml', 'intrinsics.yaml']) {
       const { uri, diagnostics } = await openFile(client, FIXTURES, 'template', file);
       assert.deepEqual(diagnostics, [], file);
+      await client.close(uri);
+    }
+  });
+
+  test('aws_ecs_service in a Terraform module: a load balancer port the task definition (by .arn) lacks is an error on its HCL node, with the fixes', async () => {
+    const { uri, text, diagnostics } = await openFile(client, FIXTURES, 'terraform', 'load-balancer', 'main.tf');
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity, d.range]),
+      [['service-load-balancer-container', 1, rangeOf(text, '8080')]],
+    );
+    assert.equal(
+      messageOf(diagnostics[0]),
+      'Container "orders" of task definition aws_ecs_task_definition.orders has no container port 8080: its ports are 80. The load balancer must use one of them, or ECS rejects the service.',
+    );
+    const hover = markdown(await client.hover(uri, positionOf(text, 'aws_ecs_task_definition.orders.arn', 4)));
+    assert.match(hover, /found by resource aws_ecs_task_definition\.orders/);
+    const actions = await client.codeActions(uri, diagnostics[0].range, diagnostics);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Use port 80', 'Add container port 8080 to container orders'],
+    );
+    const fixed = await client.applyFix(uri, 'service-load-balancer-container', 'Use port 80');
+    assert.equal(fixed, text.replace('container_port   = 8080', 'container_port   = 80'));
+    assert.deepEqual(ours(await client.diagnostics(uri)), []);
+    await client.close(uri);
+  });
+
+  test('aws_ecs_service in a Terraform module: a correct module is quiet; one whose service fields are var. and local. references too', async () => {
+    for (const folder of ['correct', 'unknowns']) {
+      const { uri, diagnostics } = await openFile(client, FIXTURES, 'terraform', folder, 'main.tf');
+      assert.deepEqual(diagnostics, [], folder);
       await client.close(uri);
     }
   });

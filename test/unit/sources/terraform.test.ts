@@ -527,3 +527,110 @@ describe('a module over several files', () => {
     );
   });
 });
+
+describe('aws_ecs_service', () => {
+  const TASK = `resource "aws_ecs_task_definition" "web" {
+  family = "web"
+}
+`;
+
+  test('arguments and blocks take their CreateService names; deployment_* and network_configuration move where ECS has them', () => {
+    const { document } = moduleOf({
+      'main.tf': `${TASK}
+resource "aws_ecs_service" "web" {
+  name                               = "web"
+  task_definition                    = aws_ecs_task_definition.web.arn
+  desired_count                      = "2"
+  enable_execute_command             = "true"
+  deployment_maximum_percent         = 200
+  deployment_minimum_healthy_percent = 50
+  force_new_deployment               = true
+  deployment_circuit_breaker {
+    enable   = "false"
+    rollback = false
+  }
+  deployment_configuration {
+    strategy = "ROLLING"
+  }
+  network_configuration {
+    subnets          = ["subnet-1"]
+    assign_public_ip = true
+  }
+  load_balancer {
+    target_group_arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef"
+    container_name   = "web"
+    container_port   = "80"
+  }
+  ordered_placement_strategy {
+    type  = "spread"
+    field = "instanceId"
+  }
+  service_connect_configuration {
+    enabled = true
+    service {
+      port_name = "http"
+      client_alias {
+        port = 80
+      }
+    }
+  }
+}
+`,
+    });
+    const service = subject(document, 'aws_ecs_service.web')!;
+    assert.equal(service.kind, 'service');
+    assert.equal(service.name, 'web');
+    assert.equal(service.taskDefinitionResource, 'aws_ecs_task_definition.web');
+    const { taskDefinition, ...rest } = described(document, service.value) as Record<string, unknown>;
+    assert.equal(typeof taskDefinition, 'string');
+    assert.deepEqual(rest, {
+      serviceName: 'web',
+      desiredCount: 2,
+      enableExecuteCommand: true,
+      deploymentConfiguration: {
+        strategy: 'ROLLING',
+        maximumPercent: 200,
+        minimumHealthyPercent: 50,
+        deploymentCircuitBreaker: { enable: false, rollback: false },
+      },
+      networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'], assignPublicIp: 'ENABLED' } },
+      loadBalancers: [
+        {
+          targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef',
+          containerName: 'web',
+          containerPort: 80,
+        },
+      ],
+      placementStrategy: [{ type: 'spread', field: 'instanceId' }],
+      serviceConnectConfiguration: { enabled: true, services: [{ portName: 'http', clientAliases: [{ port: 80 }] }] },
+    });
+  });
+
+  test('task_definition links by .arn, .family, a local or a string of references to one task definition; not by a variable or a conditional', () => {
+    const cases: [string, string | undefined][] = [
+      ['aws_ecs_task_definition.web.arn', 'aws_ecs_task_definition.web'],
+      ['aws_ecs_task_definition.web.arn_without_revision', 'aws_ecs_task_definition.web'],
+      ['aws_ecs_task_definition.web.family', 'aws_ecs_task_definition.web'],
+      ['local.task', 'aws_ecs_task_definition.web'],
+      ['"${aws_ecs_task_definition.web.family}:${aws_ecs_task_definition.web.revision}"', 'aws_ecs_task_definition.web'],
+      ['var.task_definition_arn', undefined],
+      ['var.on ? aws_ecs_task_definition.web.arn : var.task_definition_arn', undefined],
+      ['aws_ecs_task_definition.other.arn', undefined],
+      ['aws_ecs_task_definition.web.tags', undefined],
+    ];
+    for (const [expr, expected] of cases) {
+      const { document } = moduleOf({
+        'main.tf': `${TASK}
+locals {
+  task = aws_ecs_task_definition.web.arn
+}
+resource "aws_ecs_service" "web" {
+  name            = "web"
+  task_definition = ${expr}
+}
+`,
+      });
+      assert.equal(subject(document, 'aws_ecs_service.web')?.taskDefinitionResource, expected, expr);
+    }
+  });
+});

@@ -15,7 +15,8 @@ import { attribute, blocksOf } from './hcl/syntax';
 import { type TerraformModule, resourcesOf } from './module';
 import { type KeyMap, PlaceNode, blockNode, keyedAttribute } from './places';
 import { PolicyReader, type PolicyVal } from './policy';
-import { readTaskDefinition } from './task-definition';
+import { SERVICE_MAPPING } from './mapping';
+import { readMapped, readTaskDefinition } from './task-definition';
 import { Unknowns } from './unknowns';
 import { roleMarker } from './evaluate';
 import { ownObject } from '../text';
@@ -83,6 +84,16 @@ class Builder {
       this.put([address], val);
       this.subjects.push({ kind: 'task-definition', path: [address], value: val.value, resource: address });
     }
+    for (const { address, file, block } of resourcesOf(this.module, 'aws_ecs_service')) {
+      const val = readMapped(block, SERVICE_MAPPING, { file }, this.evaluator);
+      this.put([address], val);
+      const subject: Subject = { kind: 'service', path: [address], value: val.value, resource: address };
+      const name = isObjectValue(val.value) ? val.value.serviceName : undefined;
+      if (typeof name === 'string' && !name.includes('\uE000')) subject.name = name;
+      const taskDefinition = this.taskDefinitionResource(attribute(block.body, 'task_definition')?.expr, { file });
+      if (taskDefinition) subject.taskDefinitionResource = taskDefinition;
+      this.subjects.push(subject);
+    }
     // The policies first: a role's managed_policy_arns may name an aws_iam_policy of the module.
     for (const [type, { attribute: name, kind }] of Object.entries(POLICY_ATTRIBUTES)) {
       for (const { address, file, block } of resourcesOf(this.module, type)) {
@@ -106,6 +117,32 @@ class Builder {
       unknowns: this.unknowns,
       reads: [...this.evaluator.reads],
     };
+  }
+
+  /**
+   * The aws_ecs_task_definition of the module a service's task_definition names: `aws_ecs_task_definition.X.arn`
+   * (or .family, .arn_without_revision, .id, `X[0].arn`), or a template made of such references only
+   * (`"${aws_ecs_task_definition.X.family}:${aws_ecs_task_definition.X.revision}"`), through locals. Anything else
+   * (a variable, a conditional, a module output) names none, and the link is left to the value.
+   */
+  private taskDefinitionResource(expr: Expr | undefined, scope: Scope): string | undefined {
+    if (!expr) return undefined;
+    const { expr: e } = this.evaluator.definitionOf(expr, scope);
+    const addressOf = (x: Expr | undefined): string | undefined => {
+      if (x?.kind === 'parens') return addressOf(x.expr);
+      if (x?.kind !== 'traversal' || x.root !== 'aws_ecs_task_definition' || x.steps[0]?.kind !== 'attr') return undefined;
+      const attr = x.steps.slice(1).find((step) => step.kind === 'attr');
+      if (!attr || attr.kind !== 'attr' || !TASK_DEFINITION_ATTRIBUTES.has(attr.name)) return undefined;
+      const address = `aws_ecs_task_definition.${x.steps[0].name}`;
+      return this.module.blocks.has(address) ? address : undefined;
+    };
+    if (e.kind === 'template') {
+      const addresses = new Set<string | undefined>();
+      for (const part of e.parts) if (part.kind === 'interpolation') addresses.add(addressOf(part.expr));
+      const [only] = addresses;
+      return addresses.size === 1 ? only : undefined;
+    }
+    return addressOf(e);
   }
 
   /** A value and its places at a model path. */
@@ -294,6 +331,9 @@ class Builder {
     }
   }
 }
+
+/** The attributes of aws_ecs_task_definition that name it to ECS (its ARN, family or revision). */
+const TASK_DEFINITION_ATTRIBUTES = new Set(['arn', 'arn_without_revision', 'family', 'id', 'revision']);
 
 interface RoleBuild {
   address: string;

@@ -32,6 +32,11 @@ export function readTaskDefinition(block: Block, scope: Scope, evaluator: Evalua
   return readBody(block.body, block, TASK_DEFINITION, scope, evaluator);
 }
 
+/** A resource block read by its mapping (aws_ecs_service), with a place for every value. */
+export function readMapped(block: Block, map: BlockMapping, scope: Scope, evaluator: Evaluator): Val {
+  return readBody(block.body, block, map, scope, evaluator);
+}
+
 function readBody(body: Body, block: Block, map: BlockMapping, scope: Scope, evaluator: Evaluator): Val & { node: PlaceNode } {
   const uri = scope.file.uri;
   const value: Record<string, unknown> = ownObject();
@@ -43,6 +48,12 @@ function readBody(body: Body, block: Block, map: BlockMapping, scope: Scope, eva
     // null leaves an argument unset.
     if (val.value === null) continue;
     if (map.nameValueLists?.includes(attr.name)) val = nameValueList(val);
+    const type = map.types?.[attr.name];
+    if (type && typeof val.value === 'string') val = { value: converted(val.value, type), node: val.node };
+    const values = map.values?.[attr.name];
+    if (values && (typeof val.value === 'boolean' || typeof val.value === 'string') && String(val.value) in values) {
+      val = { value: values[String(val.value)], node: val.node };
+    }
     setKey(value, node, key, val.value, keyedAttribute(val.node, uri, attr));
   }
   for (const child of body.blocks) {
@@ -78,12 +89,50 @@ function readBody(body: Body, block: Block, map: BlockMapping, scope: Scope, eva
       const items = list as unknown[];
       node.child(sub.key)!.set(items.length, val.node);
       items.push(val.value);
-    } else if (!(sub.key in value)) {
-      value[sub.key] = val.value;
-      node.set(sub.key, val.node);
+    } else {
+      setBlockKey(value, node, sub.key, val, child);
     }
   }
   return { value, node };
+}
+
+/**
+ * A single block's value at `key` (maybe dotted: network_configuration is networkConfiguration.awsvpcConfiguration).
+ * A key already set by an argument (deployment_maximum_percent sets deploymentConfiguration.maximumPercent) is
+ * merged with the block's keys; a second block of the same type is ignored, as before. The objects the dotted key
+ * passes through are placed at the block, so a finding on them lands on it and removing them removes it.
+ */
+function setBlockKey(value: Record<string, unknown>, node: PlaceNode, key: string, val: Val & { node: PlaceNode }, block: Block): void {
+  const segments = key.split('.');
+  let target = value;
+  let targetNode = node;
+  const blockPlace = val.node.place;
+  for (const segment of segments.slice(0, -1)) {
+    if (!isObjectValue(target[segment])) target[segment] = {};
+    target = target[segment] as Record<string, unknown>;
+    let next = targetNode.child(segment);
+    if (!next) targetNode.set(segment, (next = new PlaceNode()));
+    if (!next.place && blockPlace)
+      next.place = { ...blockPlace, syntax: { kind: 'computed', expr: { kind: 'invalid', range: block.range } } };
+    targetNode = next;
+  }
+  const last = segments[segments.length - 1];
+  const existing = target[last];
+  if (existing === undefined) {
+    target[last] = val.value;
+    targetNode.set(last, val.node);
+    return;
+  }
+  const existingNode = targetNode.child(last);
+  // Arguments (deployment_maximum_percent) or another block (deployment_circuit_breaker) set keys of this object
+  // and no block stands for it yet: this block's keys join them, and it becomes the object's place.
+  const provisional = !existingNode?.place || existingNode.place.syntax.kind === 'computed';
+  if (isObjectValue(existing) && isObjectValue(val.value) && existingNode && provisional) {
+    for (const [k, v] of Object.entries(existing)) if (!(k in val.value)) val.value[k] = v;
+    for (const [k, child] of existingNode.children) if (!val.node.child(k)) val.node.set(k, child);
+    target[last] = val.value;
+    targetNode.set(last, val.node);
+  }
 }
 
 /** `key` (maybe dotted: host.sourcePath) set in the value and the place tree. */
@@ -101,6 +150,12 @@ function setKey(value: Record<string, unknown>, node: PlaceNode, key: string, it
   const last = segments[segments.length - 1];
   target[last] = item;
   targetNode.set(last, itemNode);
+}
+
+/** A string where the provider's schema has a number or a bool: Terraform converts it ("false" -> false, "80" -> 80). */
+function converted(text: string, type: 'number' | 'bool'): unknown {
+  if (type === 'bool') return text === 'true' ? true : text === 'false' ? false : text;
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
 }
 
 /** A Terraform map that ECS takes as a list of {name, value} (proxy_configuration.properties). */
