@@ -221,6 +221,8 @@ describe('__proto__ and other inherited names', () => {
       '  network_mode             = "bridge"',
       '  cpu                      = 256',
       '  memory                   = 512',
+      '  constructor              = "x"',
+      '  toString                 = "y"',
       '  container_definitions    = jsonencode([{ name = "app", image = "nginx", __proto__ = { essential = false } }])',
       '}',
       '',
@@ -238,6 +240,12 @@ describe('__proto__ and other inherited names', () => {
     assert.ok(
       document.model.subjects.some((s) => s.kind === 'task-definition'),
       document.model.subjects.map((s) => s.kind).join(', '),
+    );
+    // Arguments the mapping does not have are not looked up in what its tables inherit (constructor, toString).
+    const taskValue = document.model.subjects.find((s) => s.kind === 'task-definition')!.value as Record<string, unknown>;
+    assert.deepEqual(
+      Object.keys(taskValue).filter((k) => /function|constructor|toString/.test(k)),
+      [],
     );
     const { results, errors, fixTitles } = await validateAll({ 'main.tf': module });
     assert.deepEqual(errors, []);
