@@ -7,6 +7,7 @@ import {
   type Connection,
   type Diagnostic,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
   type InitializeResult,
   LSPErrorCodes,
   ResourceOperationKind,
@@ -156,8 +157,15 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     }
   }
 
+  // After `shutdown` the only message that counts is `exit`; requests get InvalidRequest, as LSP says.
+  let shutDown = false;
+  function refuseAfterShutdown(): void {
+    if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down');
+  }
+
   /** Runs a request after pending messages (a queued cancellation among them), and never lets it throw. */
   async function guard<T>(what: string, run: () => T | Promise<T>, fallback: T, token: CancellationToken): Promise<T> {
+    refuseAfterShutdown();
     await yieldToEvents();
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
     const result = await safely(what, run, fallback);
@@ -234,7 +242,11 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     );
   });
 
-  connection.onShutdown(() => sync.cancel());
+  connection.onShutdown(() => {
+    refuseAfterShutdown();
+    shutDown = true;
+    sync.cancel();
+  });
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
@@ -258,6 +270,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   });
 
   connection.languages.diagnostics.on(async (params, token) => {
+    refuseAfterShutdown();
     const document = documents.get(params.textDocument.uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const items = await guard('validation', () => diagnosticsFor(document, () => token.isCancellationRequested), [] as Diagnostic[], token);
@@ -265,6 +278,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   });
 
   connection.onHover(async (params, token) => {
+    refuseAfterShutdown();
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const settings = await settingsFor(document.uri);
@@ -272,6 +286,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   });
 
   connection.onCodeLens(async (params, token) => {
+    refuseAfterShutdown();
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const settings = await settingsFor(document.uri);
@@ -279,11 +294,13 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   });
 
   connection.onCompletion((params, token) => {
+    refuseAfterShutdown();
     const document = documents.get(params.textDocument.uri);
     return document ? guard('completion', () => service.complete(document, params.position), null, token) : null;
   });
 
   connection.onCodeAction(async (params, token) => {
+    refuseAfterShutdown();
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const settings = await settingsFor(document.uri);
@@ -296,6 +313,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   });
 
   connection.onRequest(DocumentKindRequest, (params: DocumentKindParams): DocumentKindResult => {
+    refuseAfterShutdown();
     const document = documents.get(params.uri);
     if (!document) return { kind: UNKNOWN_MODEL.kind, label: UNKNOWN_MODEL.label };
     try {
@@ -308,6 +326,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   });
 
   connection.onRequest(ExecutionRolePolicyRequest, (params: ExecutionRolePolicyParams): ExecutionRolePolicyResult => {
+    refuseAfterShutdown();
     const document = documents.get(params.uri);
     if (!document) return { reason: 'The document is not open.' };
     try {
@@ -324,6 +343,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   });
 
   connection.onRequest(TaskSizesRequest, async (): Promise<TaskSizesResult> => {
+    refuseAfterShutdown();
     // Prices in the Region of the cost settings (of the first workspace folder, there being no document).
     const settings = workspace.roots[0] ? await settingsFor(workspace.roots[0]) : DEFAULT_SETTINGS;
     return { markdown: taskSizesMarkdown(fargatePrices(costOptions(settings))) };
@@ -334,5 +354,5 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+  return error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error as string);
 }
