@@ -41,6 +41,15 @@ export default tseslint.config(
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
   },
+  // Parsed objects have no prototype (sources/json/parse.ts): turning one into text throws, and "[object Object]" in a
+  // message helps nobody. Values of unknown type go through scalarText() or JSON.stringify().
+  {
+    files: ['server/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true, allowNullish: true }],
+      '@typescript-eslint/no-base-to-string': ['error', { checkUnknown: true }],
+    },
+  },
   // The layers (README "How it is built", sources/source.ts): core is pure analysis on the model, the
   // sources turn syntax into the model and know no rules, the language service holds no connection, and
   // the file system layer does not depend on the CLI.

@@ -44,7 +44,10 @@ export interface WorkspaceFilesResult {
   uris: string[];
 }
 
-/** Server → client request: the text of a workspace file (undefined when it is missing, too large or not text). */
+/**
+ * Server → client request: the text of a workspace file (undefined when it is missing, a symbolic link, not a
+ * regular file, too large or not text).
+ */
 export const ReadFileRequest = 'fargateLint/readFile';
 
 export interface ReadFileParams {
@@ -55,6 +58,8 @@ export interface ReadFileParams {
 
 export interface ReadFileResult {
   text?: string;
+  /** Without text: why the file was not read, phrased to follow "the file is" ("a symbolic link, which is not followed"). */
+  skipped?: string;
 }
 
 /**

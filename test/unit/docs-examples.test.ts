@@ -60,6 +60,17 @@ const SCENES: Record<string, (example: string) => ExampleDocument> = {
   }),
   // The example is a container of a Fargate task definition run by that role, which no file describes.
   'execution-role-not-in-workspace': (container) => ({ uri: TASK_URI, text: taskWith(container) }),
+  // The example is fargate-lint.json; the workspace has iam/trust.json (a trust policy), iam/exec-policy.json (a
+  // permission policy) and task-definition.json.
+  'project-config-file': (config) => ({
+    uri: 'file:///ws/fargate-lint.json',
+    text: config,
+    files: {
+      'file:///ws/iam/trust.json': `{ "Version": "2012-10-17", "Statement": [${TRUST_STATEMENT}] }`,
+      'file:///ws/iam/exec-policy.json': `{ "Version": "2012-10-17", "Statement": [${LOGS_ONLY}] }`,
+      [TASK_URI]: taskWith('{ "name": "app", "image": "nginx" }'),
+    },
+  }),
   // The example is a container; the task role appTaskRole has the managed policy, the execution role only logs.
   'task-role-not-execution-role': (container) => ({
     uri: TASK_URI,

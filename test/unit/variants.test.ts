@@ -53,6 +53,22 @@ test('one branch fails: reported once, with the branch named', () => {
   assert.equal(finding.resource, 'TaskDef');
 });
 
+test('the slice names what the template wrote, with control characters escaped like the rest of the message', () => {
+  const path = ['Resources', 'TaskDef', 'Properties'];
+  const labels = { Env: 'condition Is\u001b[2JProd' };
+  const subjects: Subject[] = [
+    ['true', { cpu: '1024', memory: '2048' }],
+    ['\u0007false', { cpu: '256', memory: '4096' }],
+  ].map(([option, size]) => ({
+    kind: 'task-definition',
+    path,
+    value: fargateTask(undefined, size as { cpu: string; memory: string }),
+    variant: { choices: { Env: option as string }, labels },
+  }));
+  const m: Model = { kind: 'cloudformation-template', label: 'test', value: {}, subjects, duplicateKeys: [] };
+  assert.deepEqual(messages(m), ['(when condition Is\\u001b[2JProd is \\u0007false)']);
+});
+
 test('every variant fails: one finding, no slice in the message', () => {
   const m = model([
     [{ IsProd: 'true' }, { cpu: '256', memory: '4096' }],

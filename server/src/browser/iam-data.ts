@@ -19,7 +19,7 @@ export function fetchIamDataReader(baseUrl: string, log: (message: string) => vo
         if (request.status === 200) return request.responseText;
         if (request.status !== 404 && failures++ < 5) log(`IAM data: ${file}: HTTP ${request.status}`);
       } catch (error) {
-        if (failures++ < 5) log(`IAM data: ${file}: ${error instanceof Error ? error.message : String(error)}`);
+        if (failures++ < 5) log(`IAM data: ${file}: ${error instanceof Error ? error.message : String(error as string)}`);
       }
       return undefined;
     },

@@ -6,7 +6,6 @@
 //     policies, the fargate-lint.json that applies).
 // Reports come out in the order of the files given, and only the index is kept in memory: a report is
 // written (cli/main.ts) as soon as every report before it has been.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -14,9 +13,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { skippedFileMeta } from '../core/rules/meta';
 import { type DiagnosticData, fromSeverity } from '../service/convert';
 import { FargateLintLanguageService } from '../service/languageService';
-import { MAX_DOCUMENT_LENGTH, skipReason } from '../service/models';
+import { skipReason, skippedMessage } from '../service/models';
 import type { Settings } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace';
+import { readRegularFileSync } from '../node/read';
 import { type SourceDocument, fileMentions, looksLikeTaskDefinitionName } from '../sources';
 import { costRecord } from './cost';
 import type { InputFile } from './files';
@@ -36,17 +36,18 @@ interface LoadedFile {
   skipped?: string;
 }
 
+/**
+ * Reads a file the one way both threads and every pass do (node/read.ts): regular files only, a named link
+ * followed (links inside folders were listed as skipped by collectFiles), never more than the 4 MB cap, even
+ * while the file grows; a FIFO or a device is reported, not waited on or read without end.
+ */
 function load(input: InputFile): LoadedFile {
   const uri = pathToFileURL(input.absolutePath).href;
-  try {
-    const size = fs.statSync(input.absolutePath).size;
-    if (size > MAX_DOCUMENT_LENGTH) return { uri, skipped: `larger than ${MAX_DOCUMENT_LENGTH / 1024 / 1024} MB` };
-    const text = fs.readFileSync(input.absolutePath, 'utf8');
-    const skipped = skipReason(text);
-    return skipped ? { uri, skipped } : { uri, text: text.replace(/^\uFEFF/, '') };
-  } catch (error) {
-    return { uri, skipped: `could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
-  }
+  if (input.skipped) return { uri, skipped: input.skipped };
+  const read = readRegularFileSync(input.absolutePath, { followLinks: true });
+  if ('skipped' in read) return { uri, skipped: read.skipped };
+  const skipped = skipReason(read.text);
+  return skipped ? { uri, skipped } : { uri, text: read.text };
 }
 
 function displayName(input: InputFile): string {
@@ -61,7 +62,7 @@ function skippedReport(input: InputFile, reason: string): FileReport {
       {
         rule: skippedFileMeta.id,
         severity: skippedFileMeta.defaultSeverity,
-        message: `Skipped: the file is ${reason}.`,
+        message: skippedMessage(reason),
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       },
     ],
@@ -71,6 +72,8 @@ function skippedReport(input: InputFile, reason: string): FileReport {
 export interface FirstPass {
   /** The report of a file that is none of ours; a file of ours is analysed in pass 2. */
   report?: FileReport;
+  /** Why the file was not read at all: the index records it (project-config-file says why a listed policy is not read). */
+  skipped?: string;
   /** That file was read: a module may still make it ours (settle). */
   readable?: true;
   /** The file names a .tf file may read (fileMentions). */
@@ -96,6 +99,11 @@ function adoptable(document: SourceDocument, input: InputFile, mentioned: Readon
   return document.source !== 'terraform' && !mentioned.has(path.basename(input.absolutePath));
 }
 
+/** A bug that one file triggers costs that file only: it is reported as skipped, and the others are analysed. */
+function internalError(input: InputFile, error: unknown): FileReport {
+  return skippedReport(input, `could not be analysed (internal error: ${error instanceof Error ? error.message : 'unknown'})`);
+}
+
 /** Pass 1, file by file. */
 export class Classifier {
   private readonly service = new FargateLintLanguageService();
@@ -105,15 +113,22 @@ export class Classifier {
   /** `keep` receives a file that is ours, with its text and its parse. */
   async classify(input: InputFile, keep?: (text: string, document: SourceDocument) => void): Promise<FirstPass> {
     const file = load(input);
-    if (file.text === undefined) return { report: skippedReport(input, file.skipped ?? 'unreadable') };
-    const mentions = fileMentions(file.uri, file.text);
-    const textDocument = TextDocument.create(file.uri, languageIdOf(input.absolutePath), 1, file.text);
-    const document = this.service.document(textDocument);
-    // A file read as a named .tf file's module is indexed for it, whatever it is.
-    if (document.model.kind === 'unknown' && !input.context)
-      return { report: await fileReport(this.service, input, textDocument, this.job), readable: true };
-    keep?.(file.text, document);
-    return mentions?.length ? { mentions } : {};
+    if (file.text === undefined) {
+      const skipped = file.skipped ?? 'unreadable';
+      return { report: skippedReport(input, skipped), skipped };
+    }
+    try {
+      const mentions = fileMentions(file.uri, file.text);
+      const textDocument = TextDocument.create(file.uri, languageIdOf(input.absolutePath), 1, file.text);
+      const document = this.service.document(textDocument);
+      // A file read as a named .tf file's module is indexed for it, whatever it is.
+      if (document.model.kind === 'unknown' && !input.context)
+        return { report: await fileReport(this.service, input, textDocument, this.job), readable: true };
+      keep?.(file.text, document);
+      return mentions?.length ? { mentions } : {};
+    } catch (error) {
+      return { report: internalError(input, error) };
+    }
   }
 }
 
@@ -136,12 +151,21 @@ export class Analyser {
     if (document) this.workspace.adopt(document);
   }
 
+  /** Records a file that was not read, and why. */
+  skip(input: InputFile, reason: string): void {
+    this.workspace.skip(pathToFileURL(input.absolutePath).href, { reason, read: false });
+  }
+
   async analyse(input: InputFile): Promise<FileReport> {
     const uri = pathToFileURL(input.absolutePath).href;
     const text = this.workspace.text(uri);
     // Unreadable when pass 2 came to it (a worker reads the files again).
     if (text === undefined) return skippedReport(input, 'changed or removed while it was read');
-    return fileReport(this.service, input, TextDocument.create(uri, languageIdOf(input.absolutePath), 1, text), this.job);
+    try {
+      return await fileReport(this.service, input, TextDocument.create(uri, languageIdOf(input.absolutePath), 1, text), this.job);
+    } catch (error) {
+      return internalError(input, error);
+    }
   }
 }
 
@@ -186,8 +210,11 @@ export async function* analyseHere(inputs: readonly InputFile[], job: AnalysisJo
   const analyser = new Analyser(job);
   const first: FirstPass[] = [];
   const kept = new Map<number, { text: string; document: SourceDocument }>();
-  for (const [i, input] of inputs.entries())
-    first.push(await classifier.classify(input, (text, document) => kept.set(i, { text, document })));
+  for (const [i, input] of inputs.entries()) {
+    const pass = await classifier.classify(input, (text, document) => kept.set(i, { text, document }));
+    if (pass.skipped !== undefined) analyser.skip(input, pass.skipped);
+    first.push(pass);
+  }
   const mentioned = settle(inputs, first);
   inputs.forEach((input, i) => {
     if (first[i].report) return;

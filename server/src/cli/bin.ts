@@ -10,18 +10,33 @@ setIamDataReader(nodeIamDataReader());
 if (!isMainThread) {
   serveWorker();
 } else {
-  run(
-    process.argv.slice(2),
-    (t) => process.stdout.write(`${t}\n`),
-    (t) => process.stderr.write(`${t}\n`),
-    { workerScript: __filename },
-  ).then(
+  const err = streamWriter(process.stderr);
+  run(process.argv.slice(2), streamWriter(process.stdout), err, { workerScript: __filename }).then(
     (code) => {
       process.exitCode = code;
     },
     (error) => {
-      process.stderr.write(`fargate-lint: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      err(`fargate-lint: internal error: ${error instanceof Error ? error.stack : String(error as string)}`);
       process.exitCode = 2;
     },
   );
+}
+
+/**
+ * Writes to a standard stream until its reader goes away: a reader that stops early (`fargate-lint . | head`)
+ * closes the pipe, and the rest of the output is dropped without a word (EPIPE is not an error of ours).
+ */
+function streamWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') {
+      closed = true;
+      return;
+    }
+    process.stderr.write(`fargate-lint: cannot write the output: ${error.message}\n`);
+    process.exit(2);
+  });
+  return (text) => {
+    if (!closed) stream.write(`${text}\n`);
+  };
 }

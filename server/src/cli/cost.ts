@@ -1,6 +1,7 @@
 // What the CLI says about cost: one record per task definition (in --format json and SARIF), the
 // `--cost` table, and the `--cost --base REF` comparison as Markdown for a pull-request comment.
 import type { JsonPath } from '../core/json';
+import { sanitizeMessage } from '../core/messages';
 import type { SubjectPricing } from '../core/taskdef/cost-assist';
 import { formatGb, formatVcpu } from '../core/taskdef/fargate-sizes';
 import { HOURS_PER_MONTH, PRICES_AS_OF, formatUsd } from '../core/taskdef/pricing';
@@ -26,9 +27,10 @@ export interface TaskCostRecord {
 }
 
 export function costRecord({ subjectPath, name, pricing }: SubjectPricing): TaskCostRecord {
-  const base = { path: subjectPath, ...(name ? { family: name } : {}) };
+  // The family and the note quote the file: escaped here, once, for the table, the comparison, JSON and SARIF.
+  const base = { path: subjectPath, ...(name ? { family: sanitizeMessage(name) } : {}) };
   const cost = pricing.cost;
-  if (!cost) return { ...base, monthlyUsd: null, note: pricing.reason };
+  if (!cost) return { ...base, monthlyUsd: null, note: pricing.reason === undefined ? undefined : sanitizeMessage(pricing.reason) };
   return {
     ...base,
     cpu: cost.cpu,
@@ -60,7 +62,7 @@ export function formatCostTable(files: FileCosts[]): string {
   const records = files.flatMap((f) => f.records);
   const rows = files.flatMap(({ file, records: own }) =>
     own.map((r) => ({
-      cells: [file, r.family ?? '', r.size ?? '—', r.platform ?? '—', r.region ?? '—'],
+      cells: [sanitizeMessage(file), r.family ?? '', r.size ?? '—', r.platform ?? '—', r.region ?? '—'],
       price: r.monthlyUsd === null ? (r.note ?? 'not priced').replace(/^Not priced: /, 'not priced: ') : formatUsd(r.monthlyUsd),
     })),
   );
@@ -123,7 +125,7 @@ export function formatCostComparison(baseName: string, base: FileCosts[], head: 
     const name = (after ?? before)!.family;
     const change = (after?.monthlyUsd ?? 0) - (before?.monthlyUsd ?? 0);
     lines.push(
-      `| \`${cell(file)}\`${name ? ` ${cell(name)}` : ''} | ${cell(describeSize(before, after))} | ${money(before)} | ${money(after)} | ${signed(change)} |`,
+      `| \`${cell(sanitizeMessage(file))}\`${name ? ` ${cell(name)}` : ''} | ${cell(describeSize(before, after))} | ${money(before)} | ${money(after)} | ${signed(change)} |`,
     );
   }
   const before = sum(base.flatMap((f) => f.records));

@@ -211,7 +211,7 @@ export async function run(
   const job: AnalysisJob = {
     settings,
     costOnly: options.cost,
-    roots: [...new Set(options.paths.map((p) => pathToFileURL(path.resolve(p)).href))],
+    roots: workspaceRoots(options.paths),
   };
   const jobs = options.jobs ?? defaultJobs(inputs.length, availableParallelism());
   const reports =
@@ -335,4 +335,19 @@ async function baseReports(revision: Revision, paths: string[], settings: Settin
     reports.push({ file, kind: service.classify(textDocument).kind, diagnostics: [], taskDefinitions });
   }
   return reports;
+}
+
+/** The folders named, and the folders of the files named: what "inside the workspace" means for the CLI. */
+function workspaceRoots(paths: string[]): string[] {
+  const folders = paths.map((p) => {
+    const absolute = path.resolve(p);
+    let folder = false;
+    try {
+      folder = fs.statSync(absolute).isDirectory();
+    } catch {
+      // a file, a link loop: its folder
+    }
+    return pathToFileURL(folder ? absolute : path.dirname(absolute)).href;
+  });
+  return [...new Set(folders)];
 }

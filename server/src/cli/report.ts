@@ -1,7 +1,9 @@
 // The CLI's output formats: stylish (people), json (scripts), sarif (GitHub code scanning).
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Severity, docsUrl } from '../core/rule';
+import { sanitizeMessage } from '../core/messages';
 import { allRuleMetas } from '../core/rules/meta';
 import { HOURS_PER_MONTH, PRICES_AS_OF } from '../core/taskdef/pricing';
 import type { TaskCostRecord } from './cost';
@@ -51,7 +53,7 @@ export function jsonFormatter(): Formatter {
   return {
     add(report) {
       const diagnostics = report.diagnostics.map(({ subjectPath: _, ...d }) => d);
-      const element = `  ${indent(JSON.stringify({ ...report, diagnostics }, null, 2))}`;
+      const element = `  ${indent(JSON.stringify({ ...report, file: sanitizeMessage(report.file), diagnostics }, null, 2))}`;
       const lines = pending === undefined ? ['['] : [`${pending},`];
       pending = element;
       return lines;
@@ -80,7 +82,9 @@ export function stylishFormatter(color: boolean): Formatter {
       files++;
       if (report.kind !== 'unknown') recognised++;
       if (report.diagnostics.length === 0) return [];
-      const lines = [paint('4', report.file) + paint('2', `  (${report.kind})`)];
+      // File names come from the disk: they may not reach the terminal raw. Messages are escaped where they are
+      // made (core/messages.ts: the engine, the language service, skippedMessage).
+      const lines = [paint('4', sanitizeMessage(report.file)) + paint('2', `  (${report.kind})`)];
       for (const d of report.diagnostics) {
         totals[d.severity]++;
         const where = `${d.range.start.line + 1}:${d.range.start.character + 1}`.padEnd(8);
@@ -104,18 +108,24 @@ export function stylishFormatter(color: boolean): Formatter {
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-export function sarifFormatter(version: string, baseDir: string): Formatter {
+/**
+ * SARIF for GitHub code scanning: file locations are relative to the repository root (the nearest folder
+ * above `cwd` with a .git, else `cwd`) under the uriBaseId SRCROOT, since code scanning drops locations
+ * it cannot place in the repository (`../../x.json`). A file outside that root keeps its absolute file URI.
+ */
+export function sarifFormatter(version: string, cwd: string): Formatter {
+  const root = repositoryRoot(cwd);
+  const locate = (report: FileReport) => artifactLocation(root, path.resolve(cwd, report.file));
   const usedRules = new Set<string>();
   /** Each result as a list of [rule id, the result's JSON without its ruleIndex]: the index is known at the end. */
   const results: { rule: string; json: string }[] = [];
   const taskDefinitions: string[] = [];
   return {
     add(report) {
-      for (const t of report.taskDefinitions ?? [])
-        taskDefinitions.push(JSON.stringify({ artifact: relativeUri(baseDir, report.file), ...t }));
+      for (const t of report.taskDefinitions ?? []) taskDefinitions.push(JSON.stringify({ artifact: locate(report).uri, ...t }));
       for (const d of report.diagnostics) {
         usedRules.add(d.rule);
-        results.push({ rule: d.rule, json: JSON.stringify(sarifResult(report, d, baseDir)) });
+        results.push({ rule: d.rule, json: JSON.stringify(sarifResult(report, d, locate(report))) });
       }
       return [];
     },
@@ -141,7 +151,7 @@ export function sarifFormatter(version: string, baseDir: string): Formatter {
                 })),
               },
             },
-            originalUriBaseIds: { SRCROOT: { uri: `${pathToFileURL(baseDir).href}/` } },
+            originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(root).href.replace(/\/?$/, '/') } },
             ...(taskDefinitions.length
               ? {
                   properties: {
@@ -164,7 +174,7 @@ export function sarifFormatter(version: string, baseDir: string): Formatter {
 }
 
 /** One SARIF result, without ruleId and ruleIndex (the formatter puts them after `properties`, as SARIF lists them). */
-function sarifResult(report: FileReport, d: CliDiagnostic, baseDir: string) {
+function sarifResult(report: FileReport, d: CliDiagnostic, artifact: { uri: string; uriBaseId?: string }) {
   return {
     ...resultProperties(taskCostOf(report, d)),
     level: SARIF_LEVEL[d.severity],
@@ -172,7 +182,7 @@ function sarifResult(report: FileReport, d: CliDiagnostic, baseDir: string) {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: relativeUri(baseDir, report.file), uriBaseId: 'SRCROOT' },
+          artifactLocation: artifact,
           region: {
             startLine: d.range.start.line + 1,
             startColumn: d.range.start.character + 1,
@@ -192,6 +202,16 @@ function resultProperties(cost: TaskCostRecord | undefined) {
   return { properties: { taskDefinition: { family, size, platform, region, monthlyUsd } } };
 }
 
-function relativeUri(baseDir: string, file: string): string {
-  return path.relative(baseDir, path.resolve(baseDir, file)).split(path.sep).map(encodeURIComponent).join('/');
+function artifactLocation(root: string, file: string): { uri: string; uriBaseId?: string } {
+  const relative = path.relative(root, file);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(file).href };
+  return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
+}
+
+/** The nearest folder from `cwd` up that holds .git (a folder, or a file in a worktree), else `cwd`. */
+function repositoryRoot(cwd: string): string {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(cwd);
+  }
 }

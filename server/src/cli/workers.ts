@@ -10,7 +10,10 @@ import { type AnalysisJob, Analyser, Classifier, type FirstPass, settle } from '
 import type { InputFile } from './files';
 import type { FileReport } from './report';
 
-type Task = { type: 'classify'; inputs: InputFile[] } | { type: 'index'; inputs: InputFile[] } | { type: 'analyse'; inputs: InputFile[] };
+type Task =
+  | { type: 'classify'; inputs: InputFile[] }
+  | { type: 'index'; inputs: InputFile[]; skipped: { input: InputFile; reason: string }[] }
+  | { type: 'analyse'; inputs: InputFile[] };
 type Result = (FirstPass | FileReport)[];
 type Reply = { id: number; result?: Result; error?: string };
 
@@ -112,7 +115,8 @@ export async function* analyseInWorkers(
     // Pass 2: the index in every worker, then the files left, chunk by chunk, written in order (a named .tf
     // file's module is indexed, not reported).
     const left = inputs.filter((_, i) => !first[i].report);
-    if (left.length) await pool.each({ type: 'index', inputs: left });
+    const skipped = inputs.flatMap((input, i) => (first[i].skipped === undefined ? [] : [{ input, reason: first[i].skipped! }]));
+    if (left.length) await pool.each({ type: 'index', inputs: left, skipped });
     const work = chunks(
       left.filter((input) => !input.context),
       ANALYSE_CHUNK,
@@ -160,13 +164,17 @@ export function serveWorker(): void {
           for (const input of task.inputs) result.push(await classifier.classify(input));
         } else if (task.type === 'index') {
           analyser = new Analyser(job);
+          for (const { input, reason } of task.skipped) analyser.skip(input, reason);
           for (const input of task.inputs) analyser.add(input);
         } else {
           for (const input of task.inputs) result.push(await analyser.analyse(input));
         }
         parentPort!.postMessage({ id, result } satisfies Reply);
       } catch (error) {
-        parentPort!.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Reply);
+        parentPort!.postMessage({
+          id,
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error as string),
+        } satisfies Reply);
       }
     })();
   });

@@ -1,4 +1,5 @@
 // The hover and completion providers, asked in order; the first that answers wins.
+import { valueText } from './json';
 import { dependentsHover, executionRoleHoverProvider, projectConfigCompletion } from './execution-role/assist';
 import { iamActionCompletion, iamActionHover } from './iam/assist-actions';
 import { iamArnCompletion, iamArnHover } from './iam/assist-arns';
@@ -45,7 +46,10 @@ const completionProviders: CompletionProvider[] = [
  * described in the document's own terms by the service.
  */
 export function hoverAt(context: PositionContext): string | undefined {
-  const unknown = !context.onKey && hasUnknown(context.value) ? unknownNote(String(context.value)) : undefined;
+  const unknown =
+    !context.onKey && hasUnknown(context.value)
+      ? unknownNote(typeof context.value === 'string' ? context.value : valueText(context.value))
+      : undefined;
   for (const provider of hoverProviders) {
     const markdown = provider.hover(context);
     if (markdown) return unknown ? `${markdown}\n\n---\n\n${unknown}` : markdown;

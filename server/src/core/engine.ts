@@ -2,6 +2,7 @@
 // that are variants of one path are run one by one and their findings merged (core/variants.ts).
 import type { JsonPath, Model, Subject } from './model';
 import type { AnyRule, Finding, Report, Severity, SeveritySetting } from './rule';
+import { sanitizeMessage } from './messages';
 import { allRules } from './rules';
 import type { CostOptions } from './taskdef/pricing';
 import { groupSubjects, mergeVariantFindings } from './variants';
@@ -73,14 +74,14 @@ function toFinding(rule: AnyRule, subject: Subject, report: Report<unknown>, set
   return {
     ruleId: rule.meta.id,
     severity: setting ?? report.severity ?? rule.meta.defaultSeverity,
-    message: report.message,
+    message: sanitizeMessage(report.message),
     path: [...subjectPath, ...report.path],
     target: report.target ?? 'value',
     subjectPath,
     ...(subject.variant ? { variant: subject.variant } : {}),
     ...(subject.resource ? { resource: subject.resource } : {}),
     data: report.data,
-    related: report.related,
+    related: report.related?.map((r) => ({ ...r, message: sanitizeMessage(r.message) })),
   };
 }
 

@@ -14,6 +14,23 @@ export function valueAt(value: unknown, path: JsonPath): unknown {
   return current;
 }
 
+/**
+ * A value as it reads in a message: its JSON text, except for numbers JSON text can hold but JSON readers
+ * cannot (`1e400` is read as Infinity, which JSON.stringify would print as null).
+ */
+export function valueText(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return `${String(value)} (a number too large to represent)`;
+  return JSON.stringify(value) ?? String(value as string);
+}
+
+/**
+ * A string, number or boolean as text (as IAM compares condition values); undefined for anything else, so
+ * an object never becomes "[object Object]" in a message.
+ */
+export function scalarText(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}
+
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -6,6 +6,7 @@
 // fails for every value of the other. The message names the slice: " (when condition IsProd is false)".
 import type { Subject, Variant } from './model';
 import type { Finding } from './rule';
+import { sanitizeMessage } from './messages';
 
 /**
  * The most variants the engine runs for one path; a source turns further choice points into unknown markers.
@@ -68,7 +69,8 @@ export function mergeVariantFindings(variants: readonly Subject[], found: readon
     const finding = inVariants.get(index)!;
     result.push({
       ...finding,
-      message: `${finding.message} (${slices.map((s) => describeSlice(variants[index].variant, s)).join(', or ')})`,
+      // The slice names conditions and values of the document: escaped like the rest of the message (core/messages.ts).
+      message: `${finding.message} (${sanitizeMessage(slices.map((s) => describeSlice(variants[index].variant, s)).join(', or '))})`,
     });
   }
   return result;

@@ -12,6 +12,13 @@ export interface WorkspaceFile {
   readonly model: Model;
 }
 
+/** A file the workspace knows of but does not hold; `reason` follows "it is". */
+export interface SkippedFile {
+  reason: string;
+  /** It was read, and is none of ours (reason: what it is), rather than not read at all (reason: why). */
+  read: boolean;
+}
+
 export interface WorkspaceView {
   /** URIs of the workspace folders, for files such as fargate-lint.json that live at a root. */
   readonly roots: readonly string[];
@@ -19,6 +26,8 @@ export interface WorkspaceView {
   readonly version?: number;
   files(): Iterable<WorkspaceFile>;
   file(uri: string): WorkspaceFile | undefined;
+  /** Why a file that exists is not among `files()` (too large, a link, not ours), when that is known. */
+  skipped?(uri: string): SkippedFile | undefined;
 }
 
 /** What a rule, fix or provider knows about the document it looks at, besides its model. */
@@ -52,6 +61,8 @@ export function withOwnModel(context: DocumentContext, model: Model): DocumentCo
       for (const file of base?.files() ?? []) if (file.uri !== uri) yield file;
     },
     file: (other) => (other === uri ? own : base?.file(other)),
+    // What the base knows of files it left out (project-config-file says why a listed file is not read).
+    ...(base?.skipped ? { skipped: (other: string) => base.skipped?.(other) } : {}),
   };
   return { ...context, workspace: view };
 }

@@ -37,13 +37,16 @@ export function clientWorkspaceFileSystem(connection: Connection): WorkspaceFile
     const result = await connection.sendRequest<FileStatResult>(FileStatRequest, params).catch(() => undefined);
     return result && typeof result === 'object' ? result : {};
   };
-  const read = async (uri: string): Promise<string | undefined> => {
+  const readFile = async (uri: string): Promise<ReadFileResult> => {
     const params: ReadFileParams = { uri, maxBytes: SCAN_LIMITS.maxFileBytes };
     const result = await connection.sendRequest<ReadFileResult>(ReadFileRequest, params);
-    return typeof result?.text === 'string' ? result.text : undefined;
+    return result && typeof result === 'object' ? result : {};
   };
   return {
-    read,
+    async read(uri) {
+      const { text } = await readFile(uri);
+      return typeof text === 'string' ? text : undefined;
+    },
     async exists(uri) {
       const stat = await fileStat(uri);
       return typeof stat.exists === 'boolean' ? stat.exists : undefined;
@@ -64,14 +67,16 @@ export function clientWorkspaceFileSystem(connection: Connection): WorkspaceFile
       }
       return isTop(current) ? uri : undefined;
     },
-    async scan(rootUri, visit, isCancelled) {
+    async scan(rootUri, visit, isCancelled, skipped = () => undefined) {
       const params: WorkspaceFilesParams = { root: rootUri };
       const result = await connection.sendRequest<WorkspaceFilesResult>(WorkspaceFilesRequest, params);
       const uris = (Array.isArray(result?.uris) ? result.uris : []).filter((u): u is string => typeof u === 'string');
       for (const uri of uris.sort(byDepth)) {
         if (isCancelled()) return;
-        const text = await read(uri);
-        if (text !== undefined && !isCancelled()) visit(uri, text);
+        const { text, skipped: reason } = await readFile(uri);
+        if (isCancelled()) return;
+        if (typeof text === 'string') visit(uri, text);
+        else if (typeof reason === 'string') skipped(uri, reason);
       }
     },
   };
@@ -88,6 +93,6 @@ export function routedFileSystem(
     read: async (uri) => pick(uri)?.read(uri),
     exists: async (uri) => pick(uri)?.exists(uri),
     realUri: async (uri) => pick(uri)?.realUri(uri),
-    scan: async (root, visit, isCancelled) => pick(root)?.scan(root, visit, isCancelled),
+    scan: async (root, visit, isCancelled, skipped) => pick(root)?.scan(root, visit, isCancelled, skipped),
   };
 }

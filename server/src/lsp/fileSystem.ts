@@ -10,9 +10,15 @@ export interface WorkspaceFileSystem extends FileProbe {
   /**
    * Calls `visit` for each file a source reads (sources/index.ts isSourceFileName) under a workspace folder (or
    * a folder created inside one), every one of them, in the background (the event loop gets turns often),
-   * until cancelled.
+   * until cancelled, and `skipped` for each such file it does not read (a link, too large, not a regular
+   * file), with the reason (it follows "the file is").
    */
-  scan(rootUri: string, visit: (uri: string, text: string) => void, isCancelled: () => boolean): Promise<void>;
+  scan(
+    rootUri: string,
+    visit: (uri: string, text: string) => void,
+    isCancelled: () => boolean,
+    skipped?: (uri: string, reason: string) => void,
+  ): Promise<void>;
 }
 
 /** The bounds of one scan, whoever reads the files. There is no bound on the number of files. */

@@ -7,6 +7,7 @@ import {
   type Connection,
   type Diagnostic,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
   type InitializeResult,
   LSPErrorCodes,
   ResourceOperationKind,
@@ -157,8 +158,15 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     }
   }
 
+  // After `shutdown` the only message that counts is `exit`; requests get InvalidRequest, as LSP says.
+  let shutDown = false;
+  function refuseAfterShutdown(): void {
+    if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down');
+  }
+
   /** Runs a request after pending messages (a queued cancellation among them), and never lets it throw. */
   async function guard<T>(what: string, run: () => T | Promise<T>, fallback: T, token: CancellationToken): Promise<T> {
+    refuseAfterShutdown();
     await yieldToEvents();
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
     const result = await safely(what, run, fallback);
@@ -235,7 +243,11 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     );
   });
 
-  connection.onShutdown(() => sync.cancel());
+  connection.onShutdown(() => {
+    refuseAfterShutdown();
+    shutDown = true;
+    sync.cancel();
+  });
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
@@ -259,6 +271,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   });
 
   connection.languages.diagnostics.on(async (params, token) => {
+    refuseAfterShutdown();
     const document = documents.get(params.textDocument.uri);
     if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const items = await guard('validation', () => diagnosticsFor(document, () => token.isCancellationRequested), [] as Diagnostic[], token);
@@ -266,6 +279,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   });
 
   connection.onHover(async (params, token) => {
+    refuseAfterShutdown();
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const settings = await settingsFor(document.uri);
@@ -273,6 +287,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   });
 
   connection.onCodeLens(async (params, token) => {
+    refuseAfterShutdown();
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const settings = await settingsFor(document.uri);
@@ -280,11 +295,13 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   });
 
   connection.onCompletion((params, token) => {
+    refuseAfterShutdown();
     const document = documents.get(params.textDocument.uri);
     return document ? guard('completion', () => service.complete(document, params.position), null, token) : null;
   });
 
   connection.onCodeAction(async (params, token) => {
+    refuseAfterShutdown();
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const settings = await settingsFor(document.uri);
@@ -297,6 +314,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   });
 
   connection.onRequest(DocumentKindRequest, (params: DocumentKindParams): DocumentKindResult => {
+    refuseAfterShutdown();
     const document = documents.get(params.uri);
     if (!document) return { kind: UNKNOWN_MODEL.kind, label: UNKNOWN_MODEL.label };
     try {
@@ -309,6 +327,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   });
 
   connection.onRequest(ExecutionRolePolicyRequest, (params: ExecutionRolePolicyParams): ExecutionRolePolicyResult => {
+    refuseAfterShutdown();
     const document = documents.get(params.uri);
     if (!document) return { reason: 'The document is not open.' };
     try {
@@ -325,6 +344,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   });
 
   connection.onRequest(TaskSizesRequest, async (): Promise<TaskSizesResult> => {
+    refuseAfterShutdown();
     // Prices in the Region of the cost settings (of the first workspace folder, there being no document).
     const settings = workspace.roots[0] ? await settingsFor(workspace.roots[0]) : DEFAULT_SETTINGS;
     return { markdown: taskSizesMarkdown(fargatePrices(costOptions(settings))) };
@@ -335,5 +355,5 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+  return error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error as string);
 }

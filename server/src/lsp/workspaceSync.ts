@@ -104,9 +104,10 @@ export class WorkspaceSync {
             }
           },
           () => scan.cancelled,
+          (uri, reason) => this.skippedOnDisk(uri, reason),
         );
       } catch (error) {
-        this.log(`indexing ${scan.root} failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.log(`indexing ${scan.root} failed: ${error instanceof Error ? error.message : String(error as string)}`);
       }
       this.scans.delete(scan);
     }
@@ -170,7 +171,7 @@ export class WorkspaceSync {
     if (relevant) this.notify();
   }
 
-  /** The editor closed it: the disk has the truth again. */
+  /** The editor closed it: the disk has the truth again (for a file inside the workspace folders). */
   async closed(uri: string): Promise<void> {
     this.open.delete(canonicalUri(uri));
     this.openUris.delete(uri);
@@ -178,7 +179,7 @@ export class WorkspaceSync {
     const before = this.edited.has(uri) ? this.edited.get(uri) : this.index.file(uri)?.model.kind;
     const editedKind = this.index.file(uri)?.model.kind;
     this.edited.delete(uri);
-    const text = this.files ? await this.files.read(uri) : undefined;
+    const text = this.files && this.rootOf(uri) ? await this.files.read(uri) : undefined;
     if (this.open.has(canonicalUri(uri))) return;
     const after = text === undefined ? (this.index.delete(uri), undefined) : this.fromDisk(uri, text);
     if (this.isDependency(before) || this.isDependency(editedKind) || this.isDependency(after)) this.notify();
@@ -202,9 +203,10 @@ export class WorkspaceSync {
     for (const [uri, type] of batch) {
       if (this.open.has(canonicalUri(uri))) continue;
       const before = this.index.file(uri)?.model.kind;
-      const root = this.index.roots.find((r) => isInside(uri, r));
+      // Events outside the workspace folders (after `.` and `..` are resolved) are never read.
+      const root = this.rootOf(uri);
       if (type === 'deleted') {
-        if (this.index.has(uri)) this.index.delete(uri);
+        if (this.index.has(uri) || this.index.skipped(uri)) this.index.delete(uri);
         // A folder: what was indexed under it goes too.
         else relevant = this.dropUnder(uri) || relevant;
       } else if (this.files && root && isScanned(uri, root, 'file')) {
@@ -219,6 +221,22 @@ export class WorkspaceSync {
       relevant ||= this.isDependency(before) || this.isDependency(this.index.file(uri)?.model.kind);
     }
     if (relevant) this.notify();
+  }
+
+  /** The workspace folder `uri` is inside, after `.` and `..` segments are resolved (`file:///ws/../etc` is not in /ws). */
+  private rootOf(uri: string): string | undefined {
+    let resolved: string;
+    try {
+      resolved = new URL(uri).href;
+    } catch {
+      return undefined;
+    }
+    return this.index.roots.find((root) => isInside(resolved, root) && isInside(uri, root));
+  }
+
+  /** A file the scan found and did not read (a link, too large, not a regular file): why is recorded. */
+  private skippedOnDisk(uri: string, reason: string): void {
+    if (!this.open.has(canonicalUri(uri))) this.index.skip(uri, { reason, read: false });
   }
 
   private dropUnder(folder: string): boolean {
@@ -238,6 +256,7 @@ export class WorkspaceSync {
       folder,
       (uri, text) => kinds.add(this.fromDisk(uri, text)),
       () => false,
+      (uri, reason) => this.skippedOnDisk(uri, reason),
     );
     return this.anyDependency(kinds);
   }
@@ -250,11 +269,20 @@ export class WorkspaceSync {
   /** A file read from disk: kept (its kind returned) unless it is open, foreign or none of ours. */
   private fromDisk(uri: string, text: string): DocumentKind | undefined {
     if (this.open.has(canonicalUri(uri)) || isForeignFileName(uriToFileName(uri))) return undefined;
-    this.index.set(uri, text);
-    const kind = this.index.file(uri)?.model.kind;
-    // Files from disk that are none of ours are not kept: they cost memory and are never looked at.
-    if (kind === 'unknown') {
+    let kind: DocumentKind | undefined;
+    try {
+      this.index.set(uri, text);
+      kind = this.index.file(uri)?.model.kind;
+    } catch (error) {
+      // One file that trips a bug must not stop the scan of the others.
       this.index.delete(uri);
+      this.log(`indexing ${uri} failed: ${error instanceof Error ? error.message : String(error as string)}`);
+      return undefined;
+    }
+    // Files from disk that are none of ours are not kept: they cost memory and are never looked at. Only
+    // what they are is (fargate-lint.json may name one by mistake).
+    if (kind === 'unknown') {
+      this.index.skip(uri, { reason: 'not an ECS or IAM document', read: true });
       return undefined;
     }
     return kind;

@@ -13,6 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SCAN_LIMITS, type WorkspaceFileSystem } from '../lsp/fileSystem';
 import { isSourceFileName } from '../sources';
 import { isSkippedFolder } from '../../../shared/folders';
+import { type ReadResult, readRegularFile } from './read';
 
 /** Files read at once. */
 const READ_AHEAD = 8;
@@ -29,14 +30,12 @@ function filePath(uri: string): string | undefined {
 }
 
 async function readText(file: string): Promise<string | undefined> {
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile() || stat.size > SCAN_LIMITS.maxFileBytes) return undefined;
-    const text = await fs.readFile(file, 'utf8');
-    return text.replace(/^\uFEFF/, '');
-  } catch {
-    return undefined;
-  }
+  const read = await readFile(file);
+  return 'text' in read ? read.text : undefined;
+}
+
+function readFile(file: string): Promise<ReadResult> {
+  return readRegularFile(file, { maxBytes: SCAN_LIMITS.maxFileBytes });
 }
 
 /** Whether anything is at the path, a symbolic link not followed; undefined when it cannot tell. */
@@ -79,7 +78,7 @@ export const nodeWorkspaceFileSystem: WorkspaceFileSystem = {
     }
   },
 
-  async scan(rootUri, visit, isCancelled) {
+  async scan(rootUri, visit, isCancelled, skipped = () => undefined) {
     const root = filePath(rootUri);
     if (root === undefined) return;
     let sliceStart = performance.now();
@@ -109,16 +108,21 @@ export const nodeWorkspaceFileSystem: WorkspaceFileSystem = {
         if (entry.isDirectory()) {
           if (!isSkippedFolder(entry.name, path.basename(folder)) && depth < SCAN_LIMITS.maxDepth)
             queue.push({ folder: full, depth: depth + 1 });
-        } else if (entry.isFile() && isSourceFileName(entry.name)) {
-          files.push(full);
+        } else if (isSourceFileName(entry.name)) {
+          if (entry.isFile()) files.push(full);
+          else skipped(pathToFileURL(full).href, entry.isSymbolicLink() ? 'a symbolic link, which is not followed' : 'not a regular file');
         }
       }
       for (let i = 0; i < files.length; i += READ_AHEAD) {
         if (isCancelled()) return;
         const batch = files.slice(i, i + READ_AHEAD);
-        const texts = await Promise.all(batch.map(readText));
+        const reads = await Promise.all(batch.map(readFile));
         if (isCancelled()) return;
-        texts.forEach((text, k) => text !== undefined && visit(pathToFileURL(batch[k]).href, text));
+        reads.forEach((read, k) => {
+          const uri = pathToFileURL(batch[k]).href;
+          if ('text' in read) visit(uri, read.text);
+          else skipped(uri, read.skipped);
+        });
         await breathe();
       }
       await breathe();

@@ -5,6 +5,7 @@
 import { type CodeAction, CodeActionKind, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, findRule, subjectOf } from '../core/engine';
+import { sanitizeMessage } from '../core/messages';
 import { withOwnModel } from '../core/workspace';
 import type { Subject } from '../core/model';
 import type { Fix } from '../core/rule';
@@ -59,7 +60,7 @@ export class CodeActionService {
           const offered = await this.guarded(first[i], (taken) => fixes(taken)[i], textDocument, document, subject, workspace);
           if (!offered) continue;
           actions.push({
-            title: userMessage(offered.fix.title, document),
+            title: sanitizeMessage(userMessage(offered.fix.title, document)),
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             isPreferred: offered.fix.isPreferred || undefined,

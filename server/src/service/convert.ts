@@ -10,6 +10,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { subjectOf } from '../core/engine';
 import type { JsonPath, Span } from '../core/model';
+import { sanitizeMessage } from '../core/messages';
 import { type Finding, type Severity, docsUrl } from '../core/rule';
 import { replaceUnknown } from '../core/unknown';
 import type { SourceDocument } from '../sources';
@@ -59,20 +60,31 @@ export function codeDescription(ruleId: string): CodeDescription {
   return { href: docsUrl(ruleId) };
 }
 
-/** A message as users read it: unknown markers replaced by what the document's source says they stand for. */
+/**
+ * A message as users read it: unknown markers replaced by what the document's source says they stand for.
+ * The message was made safe where it was made (core/messages.ts); what replaces a marker comes from the
+ * document's text (a parameter's name, a variable's), so it is made safe here, as it goes in.
+ */
 export function userMessage(message: string, document: SourceDocument): string {
-  return replaceUnknown(message, (id) => document.describeUnknown(id));
+  return replaceUnknown(message, (id) => {
+    const described = document.describeUnknown(id);
+    return described === undefined ? undefined : sanitizeMessage(described);
+  });
 }
 
 /**
  * The diagnostic of a finding, or undefined when the finding is located in another document (a subject built
  * from several files reports each finding where it is written, once).
  */
+/** Line tables of other documents, by URI, made once for many findings that point into them. */
+export type LineTables = Map<string, TextDocument>;
+
 export function findingToDiagnostic(
   finding: Finding,
   textDocument: TextDocument,
   document: SourceDocument,
   relatedDocument: (uri: string) => SourceDocument | undefined,
+  lineTables: LineTables = new Map(),
 ): Diagnostic | undefined {
   const subject = subjectOf(document.model, finding.subjectPath, finding.variant?.choices);
   const location = document.locate(finding.path, finding.target, subject);
@@ -86,7 +98,7 @@ export function findingToDiagnostic(
     const at = target?.locate(r.path, 'value');
     if (!target || !at) continue;
     const uri = at.uri ?? target.uri;
-    const rangeDocument = target === document && uri === document.uri ? textDocument : TextDocument.create(uri, 'json', 0, target.text);
+    const rangeDocument = target === document && uri === document.uri ? textDocument : lineTable(lineTables, uri, target.text);
     related.push({ location: { uri, range: spanToRange(rangeDocument, at) }, message: userMessage(r.message, target) });
   }
   return {
@@ -100,4 +112,10 @@ export function findingToDiagnostic(
     data,
     ...(related.length ? { relatedInformation: related } : {}),
   };
+}
+
+function lineTable(tables: LineTables, uri: string, text: string): TextDocument {
+  let table = tables.get(uri);
+  if (table?.getText() !== text) tables.set(uri, (table = TextDocument.create(uri, 'json', 0, text)));
+  return table;
 }

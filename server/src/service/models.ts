@@ -1,11 +1,12 @@
 // Parsing a document once per version (by its source), and deciding which documents are not worth parsing at all.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type SourceDocument, isForeignFileName, sourceFor, unanalysedDocument } from '../sources';
+import { MAX_NESTING_DEPTH, type SourceDocument, isForeignFileName, sourceFor, tooDeepAt, unanalysedDocument } from '../sources';
+import { sanitizeMessage } from '../core/messages';
 import { uriToFileName } from '../core/workspace';
 import type { WorkspaceIndex } from './workspace';
 
-/** Task definitions are at most 64 KiB and policies smaller; account dumps can be a few MB. */
-export const MAX_DOCUMENT_LENGTH = 8 * 1024 * 1024;
+/** Task definitions are at most 64 KiB and policies smaller; account dumps can be a few MB (the read cap, lsp/fileSystem.ts SCAN_LIMITS). */
+const MAX_DOCUMENT_LENGTH = 4 * 1024 * 1024;
 
 export interface DocumentModel {
   readonly version: number;
@@ -16,10 +17,17 @@ export interface DocumentModel {
   readonly workspaceVersion?: number;
 }
 
+/** Why a text is not analysed at all (it follows "the file is"), or undefined. */
 export function skipReason(text: string): string | undefined {
   if (text.length > MAX_DOCUMENT_LENGTH) return `larger than ${MAX_DOCUMENT_LENGTH / 1024 / 1024} MB`;
   if (text.slice(0, 8192).includes('\u0000')) return 'not a text file';
+  if (tooDeepAt(text) >= 0) return `nested more than ${MAX_NESTING_DEPTH} levels deep`;
   return undefined;
+}
+
+/** The message of a file-skipped diagnostic (a reason may quote an error, so it is escaped: core/messages.ts). */
+export function skippedMessage(reason: string): string {
+  return sanitizeMessage(`Skipped: the file is ${reason}.`);
 }
 
 function buildModel(textDocument: TextDocument, workspace: WorkspaceIndex | undefined): DocumentModel {
@@ -29,16 +37,16 @@ function buildModel(textDocument: TextDocument, workspace: WorkspaceIndex | unde
   if (isForeignFileName(uriToFileName(uri))) return { version, document: unanalysedDocument(uri, '') };
   const skipped = skipReason(text);
   if (skipped) return { version, document: unanalysedDocument(uri, ''), skipped };
-  // The workspace index's parse when it holds this text (an open document is in it), with the other files
-  // its source reads; else a parse of the document that may still read the indexed files.
-  const indexed = workspace?.parseOf(uri, text, textDocument.languageId);
-  if (indexed) return { version, document: indexed, workspaceVersion };
-  const input = { uri, text, languageId: textDocument.languageId, files: workspace };
   try {
+    // The workspace index's parse when it holds this text (an open document is in it), with the other files
+    // its source reads; else a parse of the document that may still read the indexed files.
+    const indexed = workspace?.parseOf(uri, text, textDocument.languageId);
+    if (indexed) return { version, document: indexed, workspaceVersion };
+    const input = { uri, text, languageId: textDocument.languageId, files: workspace };
     return { version, document: sourceFor(input).parse(input), workspaceVersion };
   } catch {
-    // jsonc-parser recurses per nesting level; absurdly deep input overflows the stack.
-    return { version, document: unanalysedDocument(uri, ''), skipped: 'nested too deeply to analyse' };
+    // Sources never throw (sources/source.ts); if one does, this document is not analysed, and the others are.
+    return { version, document: unanalysedDocument(uri, ''), skipped: 'not analysed (its source failed on it)' };
   }
 }
 

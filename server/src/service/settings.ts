@@ -28,7 +28,7 @@ const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 /** Accepts whatever the client sent and keeps only well-formed entries. */
 export function normalizeSettings(raw: unknown): Settings {
   const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const rules: Record<string, SeveritySetting> = {};
+  const rules = Object.create(null) as Record<string, SeveritySetting>;
   if (typeof input.rules === 'object' && input.rules !== null) {
     for (const [id, value] of Object.entries(input.rules)) {
       const severity = value === 'info' ? 'information' : value === 'warn' ? 'warning' : value;

@@ -4,11 +4,12 @@ import { ErrorCode } from 'vscode-json-languageservice';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, subjectOf } from '../core/engine';
 import { isPlaceholder } from '../core/json';
+import { sanitizeMessage } from '../core/messages';
 import type { Finding, SeveritySetting } from '../core/rule';
-import { allRuleMetas } from '../core/rules/meta';
+import { allRuleMetas, skippedFileMeta } from '../core/rules/meta';
 import type { SourceDocument } from '../sources';
-import { SOURCE, codeDescription, findingToDiagnostic, fromSeverity, spanToRange, toSeverity } from './convert';
-import type { DocumentModel } from './models';
+import { type LineTables, SOURCE, codeDescription, findingToDiagnostic, fromSeverity, spanToRange, toSeverity } from './convert';
+import { type DocumentModel, skippedMessage } from './models';
 import { projectPreset, ruleSeverities } from './presets';
 import { jsonDocumentOf, schemaDocumentOf, schemaFor } from './schemas';
 import { type Settings, costOptions } from './settings';
@@ -25,10 +26,25 @@ export interface ValidationOptions {
 
 export class Validation {
   async validate(textDocument: TextDocument, model: DocumentModel, options: ValidationOptions): Promise<Diagnostic[]> {
-    if (!options.settings.enable || model.skipped) return [];
+    if (!options.settings.enable) return [];
     const document = model.document;
-    const diagnostics: Diagnostic[] = [];
     const rules = ruleSeverities([options.settings.preset, projectPreset(document.uri, options.workspace)], options.settings.rules);
+    if (model.skipped) {
+      // Not analysed at all (too large, not text, nested too deeply): say so rather than look clean.
+      const setting = rules[skippedFileMeta.id];
+      if (setting === 'off') return [];
+      const span = { offset: 0, length: 0 };
+      return [
+        this.serviceDiagnostic(
+          textDocument,
+          span,
+          skippedMessage(model.skipped),
+          skippedFileMeta.id,
+          setting ?? skippedFileMeta.defaultSeverity,
+        ),
+      ];
+    }
+    const diagnostics: Diagnostic[] = [];
     const [first, ...rest] = document.syntaxProblems;
     const syntaxSetting = first && rules[first.ruleId];
     if (options.reportSyntaxErrors && first && syntaxSetting !== 'off') {
@@ -51,13 +67,15 @@ export class Validation {
     // Whoever cancelled throws the result away: no schema validation for it.
     if (result.cancelled) return diagnostics;
     const relatedDocument = (uri: string) => options.workspace?.file(uri);
+    // Many findings may point into the same other file (a policy of 34,000 statements): its line table once.
+    const lineTables: LineTables = new Map();
     // One policy may be two subjects' (a Terraform policy document merged into another): one diagnostic per place.
     const reported = new Set<string>();
     for (const finding of result.findings) {
       if (nearSyntaxError(finding, document)) continue;
-      const diagnostic = findingToDiagnostic(finding, textDocument, document, relatedDocument);
+      const diagnostic = findingToDiagnostic(finding, textDocument, document, relatedDocument, lineTables);
       if (!diagnostic) continue;
-      const key = `${diagnostic.code} ${diagnostic.range.start.line}:${diagnostic.range.start.character}-${diagnostic.range.end.line}:${diagnostic.range.end.character} ${diagnostic.message}`;
+      const key = `${diagnostic.code} ${diagnostic.range.start.line}:${diagnostic.range.start.character}-${diagnostic.range.end.line}:${diagnostic.range.end.character} ${typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value}`;
       if (reported.has(key)) continue;
       reported.add(key);
       diagnostics.push(diagnostic);
@@ -99,6 +117,7 @@ export class Validation {
           code: binding.meta.id,
           codeDescription: codeDescription(binding.meta.id),
           source: SOURCE,
+          message: typeof d.message === 'string' ? sanitizeMessage(d.message) : d.message,
         }))
     );
   }
@@ -116,7 +135,7 @@ export class Validation {
       code: ruleId,
       codeDescription: codeDescription(ruleId),
       source: SOURCE,
-      message,
+      message: sanitizeMessage(message),
     };
   }
 }

@@ -9,7 +9,7 @@
 // a file drops the parses that read it, which are made again when next asked for. Who may read a file name
 // comes from each document's `mentions` (a scan of its text, made when first needed), never from a parse.
 import { basenameOf, canonicalUri, dirnameOf } from '../core/uris';
-import type { WorkspaceView } from '../core/workspace';
+import type { SkippedFile, WorkspaceView } from '../core/workspace';
 import { type SourceDocument, type SourceFiles, fileMentions, parseDocument } from '../sources';
 
 interface Entry {
@@ -30,6 +30,8 @@ export class WorkspaceIndex implements WorkspaceView, SourceFiles {
   private readonly entries = new Map<string, Entry>();
   /** The uris of each canonical uri (one file can be spelt several ways: drive letter case, escapes). */
   private readonly spellings = new Map<string, Set<string>>();
+  /** Files left out of the index, and why, by canonical URI. */
+  private readonly skippedFiles = new Map<string, SkippedFile>();
   /** Canonical folder uri -> the uris indexed in it. */
   private readonly folders = new Map<string, Set<string>>();
   /** What a parse read -> the uris whose parse read it. */
@@ -60,6 +62,7 @@ export class WorkspaceIndex implements WorkspaceView, SourceFiles {
   /** Records a file's text; it is parsed when first asked for. */
   set(uri: string, text: string, languageId?: string): void {
     const before = this.entries.get(uri);
+    this.skippedFiles.delete(canonicalUri(uri));
     this.generation++;
     // The same text again (an open document also read from disk): its parse still holds.
     if (before && before.text === text && before.languageId === languageId) return;
@@ -84,8 +87,25 @@ export class WorkspaceIndex implements WorkspaceView, SourceFiles {
   }
 
   delete(uri: string): void {
+    const had = this.skippedFiles.delete(canonicalUri(uri));
+    if (!this.drop(uri) && had) this.generation++;
+  }
+
+  /** Records a file that is left out of the index, and why (it replaces an entry for it). */
+  skip(uri: string, skipped: SkippedFile): void {
+    this.drop(uri);
+    this.skippedFiles.set(canonicalUri(uri), skipped);
+    this.generation++;
+  }
+
+  skipped(uri: string): SkippedFile | undefined {
+    return this.skippedFiles.get(canonicalUri(uri));
+  }
+
+  /** Drops the entry of `uri` (a new version of the index when there was one); whether there was one. */
+  private drop(uri: string): boolean {
     const before = this.entries.get(uri);
-    if (!before) return;
+    if (!before) return false;
     this.entries.delete(uri);
     this.forget(uri, before);
     const key = canonicalUri(uri);
@@ -100,6 +120,7 @@ export class WorkspaceIndex implements WorkspaceView, SourceFiles {
     this.changed(textKey(uri));
     this.changed(listKey(folder));
     this.unscanned.add(uri);
+    return true;
   }
 
   has(uri: string): boolean {

@@ -25,7 +25,7 @@ export function sourceFor(input: SourceInput): Source {
   return SOURCES.find((source) => source.accepts(input, fileName)) ?? jsonSource;
 }
 
-/** The parsed document. A source that throws (absurdly deep input overflows the parser's stack) gives an unanalysed one. */
+/** The parsed document. A source that throws (it should not: sources/source.ts) gives an unanalysed one. */
 export function parseDocument(input: SourceInput): SourceDocument {
   try {
     return sourceFor(input).parse(input);
@@ -91,4 +91,5 @@ export function unanalysedDocument(uri: string, text: string): SourceDocument {
 }
 
 export { looksLikeTaskDefinitionName } from './json';
+export { MAX_NESTING_DEPTH, tooDeepAt } from './text';
 export type { SourceDocument, SourceFiles, SourceInput, SourcePlatform } from './source';

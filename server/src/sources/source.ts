@@ -13,7 +13,12 @@
 // A new source provides, in server/src/sources/<id>/:
 //  1. a `Source` (below) registered in sources/index.ts: `accepts` says which documents are its own (language
 //     id, file extension, a look at the content), `parse` builds the SourceDocument. It never throws: a
-//     broken document gets `syntaxProblems` and as much model as can be read.
+//     broken document gets `syntaxProblems` and as much model as can be read. It never recurses on the
+//     document's own depth beyond MAX_NESTING_DEPTH (sources/text.ts): a deeper document gets a syntax
+//     problem and no model, so everything after it may walk models recursively. (Bracket nesting is also
+//     counted before any source runs, service/models.ts skipReason: such a file is reported as file-skipped;
+//     a syntax that nests by indentation must count its own.) Objects in the model are built without a
+//     prototype (`Object.create(null)`), so a key such as `__proto__` is data, never a setter.
 //  2. the Model (core/model.ts):
 //     - `kind` and `label` (language status, CLI `kind`); `value`: the document's model tree, which every
 //       subject path indexes into (and model edits address);

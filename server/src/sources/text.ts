@@ -13,3 +13,47 @@ export function replacementEdit(before: string, after: string): TextChange {
   }
   return { offset: start, length: endBefore - start, newText: after.slice(start, endAfter) };
 }
+
+/**
+ * Documents nested deeper than this are not analysed: real task definitions, policies and templates stay
+ * under 20 levels. Every source keeps its model within it (sources/source.ts), so that every walk over a
+ * model or a syntax tree (the parser's, the rules', the schema validator's) may recurse without exhausting
+ * the stack.
+ */
+export const MAX_NESTING_DEPTH = 128;
+
+/**
+ * The offset of the first bracket (`[` or `{`) that opens a level deeper than `max`, or -1. One pass
+ * without recursion; double-quoted strings and comments (`//`, `/* *\/`) are skipped.
+ */
+export function tooDeepAt(text: string, max = MAX_NESTING_DEPTH): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c /* \ */) i++;
+    } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
+      while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return -1;
+}
+
+/** An object without a prototype, for model values (sources/source.ts): a key such as `__proto__` is data. */
+export function ownObject<T = unknown>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** JSON.parse with every object of the result made without a prototype (JSON.parse keeps `__proto__` an own key). */
+export function parseOwnJson(text: string): unknown {
+  return JSON.parse(text, (_key, value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.assign(ownObject(), value) : value,
+  );
+}

@@ -11,6 +11,7 @@ import { withOwnModel } from '../../../server/src/core/workspace';
 import { applyChanges } from '../../../server/src/service/edits';
 import { WorkspaceIndex } from '../../../server/src/service/workspace';
 import { type SourceDocument, parseDocument } from '../../../server/src/sources';
+import { plain } from '../../helpers/documents';
 
 const URI = 'file:///ws/template.yaml';
 const parse = (text: string, uri = URI, languageId?: string) => parseDocument({ uri, text, languageId });
@@ -117,7 +118,7 @@ describe('task definitions in API names and types', () => {
         '    SomethingNew: 1',
       ]),
     );
-    assert.deepEqual(document.model.subjects[0].value, {
+    assert.deepEqual(plain(document.model.subjects[0].value), {
       cpu: '256',
       memory: '1GB',
       proxyConfiguration: { containerName: 'envoy', properties: [{ name: 'AppPorts', value: '8080' }] },

@@ -1,6 +1,7 @@
 // Puts the pieces together for one task definition: what it needs (requirements.ts), where its execution
 // role's policies are (resolve-role.ts), and what they grant (iam/evaluate.ts). Rules and hovers read the result.
 import { type Decision, type Evaluation, HOLE, type Request, evaluate, hasUnknownStatements } from '../iam/evaluate';
+import { statementsOf } from '../iam/policy';
 import type { Subject } from '../model';
 import { containersOf, taskOf } from '../taskdef/model';
 import { type RoleReference, referencedRole } from '../taskdef/roles';
@@ -66,21 +67,42 @@ function statusOf(decision: Decision, complete: boolean): Status {
   }
 }
 
-/** Evaluates each requirement against a role's policies. */
+/**
+ * Statement checks one task definition may spend on its role (permissions × statements × resources). Within
+ * the quotas (64 KiB, 10,240 characters of policy) that is at most about 100,000; 40,000 secrets
+ * against a 34,000-statement policy, both far over their quotas, would take minutes. Past the budget the
+ * remaining permissions are `unknown`, which reports nothing: unknown is never wrong.
+ */
+const EVALUATION_BUDGET = 500_000;
+
+/** Evaluates each requirement against a role's policies, within one budget for all of them. */
 export function checkAgainst(role: ResolvedRole, requirements: Requirement[]): RequirementResult[] {
+  const budget = { spent: 0 };
   return requirements.map((requirement) => {
-    const permissions = checkPermissions(role, requirement.permissions);
+    const permissions = checkPermissions(role, requirement.permissions, budget);
     return { requirement, permissions, status: worstStatus(permissions.map((p) => p.status)) };
   });
 }
 
-/** How each permission fares against a role's policies (any role: the execution role, or a task role for ECS Exec). */
-export function checkPermissions(role: ResolvedRole, permissions: readonly Permission[]): PermissionResult[] {
+/**
+ * How each permission fares against a role's policies (any role: the execution role, or a task role for ECS
+ * Exec). Callers that check several lists against one role pass one `budget` for all of them.
+ */
+export function checkPermissions(
+  role: ResolvedRole,
+  permissions: readonly Permission[],
+  budget: { spent: number } = { spent: 0 },
+): PermissionResult[] {
   const policies = role.policies.map((p, i) => ({ id: String(i), document: p.document }));
   // A policy whose statements are unknown values (a template's expression) may grant anything.
   const complete = role.complete && !role.policies.some((p) => hasUnknownStatements(p.document));
+  const statements = policies.reduce((n, p) => n + statementsOf(p.document).length, 0);
   const cache = evaluationCache(policies);
-  return permissions.map((permission) => {
+  return permissions.map((permission): PermissionResult => {
+    // The budget counts a kept evaluation as if it were made again: the same results, kept or not.
+    budget.spent += Math.max(1, statements * Math.max(1, permission.resources.length));
+    if (budget.spent > EVALUATION_BUDGET)
+      return { permission, evaluation: { decision: 'implicitly-denied', matches: [] }, status: 'unknown' };
     const request = { action: permission.action, resources: permission.resources };
     const key = cache && `${cache.prefix}|${requestKey(request)}`;
     let evaluation = key === undefined ? undefined : cache!.map.get(key);

@@ -34,7 +34,7 @@ function arnHover(value: string): string | undefined {
   if (!arn) return undefined;
   const field = (text: string, empty: string) =>
     text === '' ? `*(empty: ${empty})*` : isOpenField(text) ? `\`${text}\` (any matching)` : `\`${text}\``;
-  const partition = PARTITIONS[arn.partition];
+  const partition = Object.hasOwn(PARTITIONS, arn.partition) ? PARTITIONS[arn.partition] : undefined;
   const service = serviceExists(arn.service) ? serviceName(arn.service) : undefined;
   const lines = [
     `**ARN** \`${value}\``,

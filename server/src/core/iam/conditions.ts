@@ -138,10 +138,3 @@ export function conditionEntries(statement: Statement): ConditionEntry[] {
   }
   return entries;
 }
-
-/** A condition value as IAM reads it: strings, numbers and booleans are all compared as text. */
-export function scalarText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
-}

@@ -8,7 +8,7 @@
 // against the service list (and the pattern [a-z0-9-]+), so no text can reach the file system or a URL.
 import globalKeyFacts from '../facts/iam-global-condition-keys.json';
 import retiredFacts from '../facts/iam-retired-services.json';
-import { hasWildcard, wildcardMatch } from './wildcard';
+import { compileWildcard, hasWildcard, wildcardMatch } from './wildcard';
 
 /** Reads one file of the data folder, synchronously, for the platform the analysis runs on. */
 export interface IamDataReader {
@@ -405,7 +405,7 @@ export function matchingActions(pattern: string): IamAction[] {
   const services = hasWildcard(parts.service)
     ? parts.service.replace(/\*/g, '') === ''
       ? []
-      : serviceKeys().filter((s) => wildcardMatch(parts.service, s, { ignoreCase: true }))
+      : serviceKeys().filter((s) => compileWildcard(parts.service, { ignoreCase: true }).matches(s))
     : knownService(parts.service)
       ? [parts.service.toLowerCase()]
       : [];
@@ -418,8 +418,9 @@ export function matchingActions(pattern: string): IamAction[] {
       if (one) result.push(one);
       continue;
     }
+    const name = compileWildcard(parts.name, { ignoreCase: true });
     for (const a of actions.values()) {
-      if (wildcardMatch(parts.name, a.name, { ignoreCase: true })) result.push(a);
+      if (name.matches(a.name)) result.push(a);
     }
   }
   return result;

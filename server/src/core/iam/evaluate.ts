@@ -9,8 +9,8 @@
 //   the name of a log stream). They are "holes" and are matched optimistically: an Allow applies when SOME
 //   value of the holes would match it, a Deny only when EVERY value would. That way a guess never causes an
 //   error.
-// Wildcards: `*` and `?`, case-insensitive for actions and case-sensitive for ARNs, matched in linear
-// passes (iam/wildcard.ts and an automaton below); no regular expression is built from policy text.
+// Wildcards: `*` and `?`, case-insensitive for actions and case-sensitive for ARNs, matched in time linear
+// in pattern + text, holes included (iam/wildcard.ts); no regular expression is built from policy text.
 // A `*` may span colons here, as it does in the last segment of an ARN; inside earlier segments IAM keeps it
 // within the segment, so this evaluator is at most slightly more generous with Allow, never stricter.
 // Unknown values (core/unknown.ts markers, from a template the source could not resolve) are read the same
@@ -20,7 +20,7 @@
 import { isObject } from '../json';
 import { hasUnknown, splitUnknown } from '../unknown';
 import { type Statement, statementsOf } from './policy';
-import { wildcardMatch } from './wildcard';
+import { type HoleKind, type Wildcard, compileWildcard, wildcardMatch } from './wildcard';
 
 /** A part of an ARN the file does not tell: a region, an account, a secret's suffix, a log stream (never a colon). */
 export const HOLE = Symbol('unknown part');
@@ -126,10 +126,14 @@ function withUnknownParts(resource: RequestedResource): RequestedResource {
   );
 }
 
-/** An action pattern covers the action: for some value of its unknown parts ("possibly") or for every one. */
+/**
+ * An action pattern covers the action: for some value of its unknown parts ("possibly") or for every one.
+ * A wildcard the matcher cannot decide within its budget (iam/wildcard.ts) possibly matches, never certainly.
+ */
 function actionMatches(pattern: string, action: string, mode: Mode): boolean {
-  if (!hasUnknown(pattern)) return wildcardMatch(pattern, action, { ignoreCase: true });
-  return mode === 'possibly' && wildcardMatch(unknownAsStar(pattern), action, { ignoreCase: true });
+  const undecided = mode === 'possibly';
+  if (!hasUnknown(pattern)) return wildcardMatch(pattern, action, { ignoreCase: true, undecided });
+  return undecided && wildcardMatch(unknownAsStar(pattern), action, { ignoreCase: true, undecided });
 }
 
 function unknownAsStar(pattern: string): string {
@@ -160,14 +164,43 @@ export function appliesTo(statement: Statement, action: string, resource: Reques
  * ("certainly", approximated by putting a character no ARN contains in each hole)?
  * Policy variables (`${aws:username}`) and unknown markers stand for values the file does not know: they
  * are holes in the pattern, a `*` when possibly and unmatched when certainly.
+ * Linear in pattern + resource (iam/wildcard.ts); a match it cannot decide counts as possible, never as certain.
  */
 export function resourceMatches(pattern: string, resource: RequestedResource, mode: Mode): boolean {
   const requested = withUnknownParts(resource);
   if (mode === 'certainly') {
     if (pattern.includes('${') || hasUnknown(pattern)) return false;
-    return wildcardMatch(pattern, requested.map((p) => (typeof p === 'string' ? p : '\u0000')).join(''));
+    return wildcardMatch(pattern, requested.map((p) => (typeof p === 'string' ? p : '\u0000')).join(''), { undecided: false });
   }
-  return possiblyMatches(withoutVariables(unknownAsStar(pattern)), requested);
+  const { runs, holes } = literalRuns(requested);
+  return possiblePattern(pattern).matchesParts(runs, { holes, undecided: true });
+}
+
+/**
+ * The literal text between the unknown parts of a resource (one at either end leaves an empty run there),
+ * and what each unknown part may hold: a HOLE no colon, an UNKNOWN anything.
+ */
+function literalRuns(resource: RequestedResource): { runs: string[]; holes: HoleKind[] } {
+  const runs: string[] = [];
+  const holes: HoleKind[] = [];
+  let run = '';
+  for (const part of resource) {
+    if (typeof part === 'string') {
+      run += part;
+      continue;
+    }
+    runs.push(run);
+    holes.push(part === UNKNOWN ? 'any' : 'segment');
+    run = '';
+  }
+  runs.push(run);
+  return { runs, holes };
+}
+
+/** The pattern with its unknown markers and policy variables as `*`, compiled (iam/wildcard.ts keeps the compiled forms). */
+function possiblePattern(pattern: string): Wildcard {
+  const known = hasUnknown(pattern) ? unknownAsStar(pattern) : pattern;
+  return compileWildcard(known.includes('${') ? withoutVariables(known) : known);
 }
 
 function withoutVariables(pattern: string): string {
@@ -182,75 +215,6 @@ function withoutVariables(pattern: string): string {
     i = end + 1;
   }
   return out + pattern.slice(i);
-}
-
-/**
- * Wildcard matching where the text has holes, by running the pattern as an automaton: the state is the set
- * of pattern positions reachable after the text read so far. A literal character advances each position;
- * a hole (any text without a colon, possibly empty) reaches every later position up to the next literal colon.
- * Work is at most text length × pattern length.
- */
-function possiblyMatches(pattern: string, resource: RequestedResource): boolean {
-  if (pattern === '*') return true;
-  const n = pattern.length;
-  // Two state sets, swapped after each step (no allocation per character).
-  let states = new Uint8Array(n + 1);
-  let next = new Uint8Array(n + 1);
-  states[0] = 1;
-  closure(states, pattern);
-  const advance = () => {
-    [states, next] = [next, states];
-    closure(states, pattern);
-  };
-  for (const part of resource) {
-    if (part === UNKNOWN) {
-      // Any text at all: every later pattern position.
-      next.fill(0);
-      let reach = false;
-      for (let p = 0; p <= n; p++) {
-        reach ||= states[p] === 1;
-        if (reach) next[p] = 1;
-      }
-      advance();
-      continue;
-    }
-    if (part === HOLE) {
-      // Any run of characters other than a colon: every pattern character up to the next literal colon.
-      next.fill(0);
-      let reach = false;
-      for (let p = 0; p <= n; p++) {
-        reach = (reach && pattern[p - 1] !== ':') || states[p] === 1;
-        if (reach) next[p] = 1;
-      }
-      advance();
-      continue;
-    }
-    for (const ch of part) {
-      next.fill(0);
-      let any = false;
-      for (let p = 0; p < n; p++) {
-        if (!states[p]) continue;
-        const c = pattern[p];
-        if (c === '*') {
-          next[p] = 1;
-          any = true;
-        } else if (c === '?' || c === ch) {
-          next[p + 1] = 1;
-          any = true;
-        }
-      }
-      if (!any) return false;
-      advance();
-    }
-  }
-  return states[n] === 1;
-}
-
-/** A `*` may match nothing: a state on a star also reaches the position after it. */
-function closure(states: Uint8Array, pattern: string): void {
-  for (let p = 0; p < pattern.length; p++) {
-    if (states[p] && pattern[p] === '*') states[p + 1] = 1;
-  }
 }
 
 /** Renders a requested resource for messages and policies: holes become `*`. */

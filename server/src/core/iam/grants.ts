@@ -15,7 +15,7 @@ export function isStarAction(action: string): boolean {
 export function grantOf(statement: Statement, action: string): { item?: Element; path: (string | number)[] } | undefined {
   const list = statement.action;
   if (!list) return undefined;
-  const matches = (item: Element) => wildcardMatch(item.value.toLowerCase(), action);
+  const matches = (item: Element) => wildcardMatch(item.value, action, { ignoreCase: true });
   if (list.negated) return list.items.some(matches) ? undefined : { path: list.path };
   const item = list.items.find(matches);
   return item ? { item, path: item.path } : undefined;

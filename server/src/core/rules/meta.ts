@@ -40,7 +40,7 @@ export const projectConfigSchemaMeta: RuleMeta = {
 
 export const skippedFileMeta: RuleMeta = {
   id: 'file-skipped',
-  title: 'The CLI skipped a file that is too large or not text',
+  title: 'A file that is not analysed: not a regular file, too large, not text, or nested too deeply',
   defaultSeverity: 'warning',
   appliesTo: [],
 };

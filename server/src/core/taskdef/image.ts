@@ -82,7 +82,7 @@ function classifyRegistry(reference: ImageReference): void {
 
 function partitionOf(domain: string, region: string): string {
   if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return PARTITION_BY_DOMAIN[domain] ?? 'aws';
+  return Object.hasOwn(PARTITION_BY_DOMAIN, domain) ? PARTITION_BY_DOMAIN[domain] : 'aws';
 }
 
 /** What makes the reference unusable for ECS (registration or the image pull). Empty when it is fine. */

@@ -1,7 +1,7 @@
 // Where a task definition lives (partition, Region, account), as far as the file itself tells: from its
 // role ARNs, private ECR images, awslogs Region and secret ARNs. Used to write ARNs that fit the file.
 import { parseArn } from '../arn';
-import { isObject } from '../json';
+import { isObject, scalarText } from '../json';
 import type { Subject } from '../model';
 import { isPlaceholderField } from './containers';
 import { parseImage } from './image';
@@ -36,7 +36,7 @@ export function taskLocation(subject: Subject): TaskLocation {
       if (image.registryKind === 'ecr') take(image.partition, image.region, image.account);
     }
     const log = container.value.logConfiguration;
-    if (isObject(log) && isObject(log.options)) take(undefined, String(log.options['awslogs-region'] ?? ''));
+    if (isObject(log) && isObject(log.options)) take(undefined, scalarText(log.options['awslogs-region']) ?? '');
     const secrets = container.value.secrets;
     if (Array.isArray(secrets)) for (const secret of secrets) if (isObject(secret)) fromArn(secret.valueFrom);
   }

@@ -1,5 +1,5 @@
 // Hover and completion for log configurations: option keys per driver, and logDriver values per launch type.
-import { type JsonPath, isObject, valueAt } from '../json';
+import { type JsonPath, isObject, scalarText, valueAt } from '../json';
 import { type CompletionEntry, type CompletionProvider, type HoverProvider, type PositionContext, valueEntry } from '../position';
 import { FARGATE_LOG_DRIVERS, LOG_DRIVERS, type LogOptionInfo, containerPrefixLength, logDriver, logOption, logOptions } from './logging';
 import { requiresFargate, taskOf } from './model';
@@ -58,7 +58,7 @@ export const loggingHover: HoverProvider = {
         : undefined;
     }
     const lines = [
-      `**${option.name}**: option of the \`${String(driver)}\` log driver (${requirement(option, fargate)})`,
+      `**${option.name}**: option of the \`${scalarText(driver) ?? ''}\` log driver (${requirement(option, fargate)})`,
       '',
       option.description,
     ];

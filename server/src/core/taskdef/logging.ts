@@ -34,7 +34,7 @@ export function logDriver(name: unknown): LogDriverInfo | undefined {
 
 /** The options we know for a driver (its own, then those every driver takes); none for unknown drivers. */
 export function logOptions(driver: unknown): LogOptionInfo[] {
-  if (typeof driver !== 'string' || !DRIVER_OPTIONS[driver]) return [];
+  if (typeof driver !== 'string' || !Object.hasOwn(DRIVER_OPTIONS, driver)) return [];
   return [...DRIVER_OPTIONS[driver], ...COMMON_OPTIONS];
 }
 

@@ -1,6 +1,6 @@
 // Completion for the fields that refer to other parts of the same task definition: dependsOn (container
 // and condition), mountPoints[].sourceVolume (the task's volumes) and volumesFrom[].sourceContainer.
-import type { JsonPath } from '../json';
+import { type JsonPath, scalarText } from '../json';
 import { type CompletionEntry, type CompletionProvider, type PositionContext, valueEntry } from '../position';
 import { objectItems } from './containers';
 import { DEPENDS_ON_CONDITIONS } from './limits';
@@ -37,9 +37,9 @@ function conditions(context: PositionContext, containerIndex: number, dependency
   const target = containersOf(context.subject).find((c) => c.name !== undefined && c.name === targetName)?.value;
   return Object.entries(DEPENDS_ON_CONDITIONS).map(([condition, meaning], i) => {
     let note: string | undefined;
-    if (target && condition === 'HEALTHY' && !target.healthCheck) note = `${String(targetName)} has no healthCheck`;
+    if (target && condition === 'HEALTHY' && !target.healthCheck) note = `${scalarText(targetName) ?? ''} has no healthCheck`;
     if (target && (condition === 'COMPLETE' || condition === 'SUCCESS') && target.essential !== false)
-      note = `${String(targetName)} is essential`;
+      note = `${scalarText(targetName) ?? ''} is essential`;
     return valueEntry(condition, note ? `not allowed: ${note}` : meaning.split('.')[0], i, meaning);
   });
 }

@@ -1,4 +1,5 @@
 // Hover and completion for the task size (cpu, memory) and networkMode, from the Fargate size table.
+import { scalarText, valueText } from '../json';
 import { type CompletionEntry, type CompletionProvider, type HoverProvider, type PositionContext, valueEntry } from '../position';
 import { type OsFamily, formatGb, formatVcpu, parseCpu, parseMemory, rowForCpu, rowsFor } from './fargate-sizes';
 import { costMarkdown } from './cost-assist';
@@ -101,7 +102,7 @@ function combinationsMarkdown(context: PositionContext): string | undefined {
         : rowForCpu(cpu, os)?.memory.includes(memory)
           ? '✓ valid'
           : '✗ not a size';
-    const cell = (value: unknown) => (value === undefined ? '—' : String(value));
+    const cell = (value: unknown) => (value === undefined ? '—' : (scalarText(value) ?? valueText(value)));
     lines.push(
       `| ${points.map((p) => variant.variant?.choices[p] ?? '').join(' | ')} | ${cell(task.cpu)} | ${cell(task.memory)} | ${verdict} |`,
     );

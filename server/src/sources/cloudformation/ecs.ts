@@ -97,17 +97,19 @@ export function toModel(value: unknown, loc: Loc | undefined, shape: Shape): { v
     }
     case 'user-keys': {
       if (!isPlainObject(value)) return { value, loc };
-      const out: Record<string, unknown> = {};
+      // Model objects have no prototype (sources/source.ts): a key such as __proto__ is data.
+      const out = Object.create(null) as Record<string, unknown>;
       for (const [key, v] of Object.entries(value)) out[key] = coerce(v, 'string');
       return { value: out, loc };
     }
     case 'object': {
       if (!isPlainObject(value)) return { value, loc };
       const specs = TABLES[shape.table][shape.type] ?? {};
-      const out: Record<string, unknown> = {};
+      const out = Object.create(null) as Record<string, unknown>;
       const children = new Map<string | number, Loc>();
       for (const [key, v] of Object.entries(value)) {
-        const spec = specs[key];
+        // Keys are the template's text: only the table's own entries count (not "constructor").
+        const spec = Object.hasOwn(specs, key) ? specs[key] : undefined;
         // A property that exists only in CloudFormation (TaskDefinitionArn) is never sent to ECS.
         if (spec === null) continue;
         const api = spec === undefined ? lowerFirst(key) : apiName(spec);

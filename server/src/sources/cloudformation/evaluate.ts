@@ -136,7 +136,8 @@ export class Evaluator {
     if (intrinsic) return this.intrinsic(intrinsic.fn, intrinsic.arg, node, env, depth);
     switch (node.kind) {
       case 'map': {
-        const value: Record<string, unknown> = {};
+        // Model objects have no prototype (sources/source.ts): a key such as __proto__ is data.
+        const value = Object.create(null) as Record<string, unknown>;
         const children = new Map<string | number, Loc>();
         for (const entry of lastEntries(node)) {
           if (!entry.value) {

@@ -80,7 +80,10 @@ interface Resolution {
 class Reader {
   readonly located: Located[] = [];
   readonly properties = new Map<string, Loc>();
-  readonly value: { Resources: Record<string, { Type: string; Properties: unknown }> } = { Resources: {} };
+  // Model objects have no prototype (sources/source.ts): a logical id such as __proto__ is data.
+  readonly value: { Resources: Record<string, { Type: string; Properties: unknown }> } = nullProto({
+    Resources: nullProto<Record<string, { Type: string; Properties: unknown }>>({}),
+  });
   private readonly roles: { resource: Resource; resolutions: Resolution[]; subject: Located[] }[] = [];
   private readonly attached: { roleName: string; ref: PolicyRef }[] = [];
 
@@ -118,7 +121,7 @@ class Reader {
     const resolutions = envs.map(({ combination, env }): Resolution => {
       const evaluated: Evaluated = resource.properties
         ? this.evaluator.evaluate(resource.properties, env)
-        : { value: {}, loc: { node: resource.node, span: resource.node, children: new Map() } };
+        : { value: nullProto({}), loc: { node: resource.node, span: resource.node, children: new Map() } };
       const converted = convert ? convert(evaluated) : evaluated;
       // A finding about a property that is not written lands on the Properties key.
       const properties = { value: converted.value, loc: { ...converted.loc, key } };
@@ -127,7 +130,7 @@ class Reader {
       return { env, properties, variant: { choices: combination, labels } };
     });
     const first = resolutions[0];
-    this.value.Resources[resource.logicalId] = { Type: resource.type, Properties: first.properties.value };
+    this.value.Resources[resource.logicalId] = nullProto({ Type: resource.type, Properties: first.properties.value });
     this.properties.set(resource.logicalId, first.properties.loc);
     return resolutions;
   }
@@ -372,4 +375,9 @@ function childLoc(loc: Loc | undefined, ...path: JsonPath): Loc | undefined {
   let current = loc;
   for (const segment of path) current = current?.children?.get(segment);
   return current;
+}
+
+/** `object`'s own properties in an object without a prototype. */
+function nullProto<T extends object>(object: T): T {
+  return Object.assign(Object.create(null) as T, object);
 }

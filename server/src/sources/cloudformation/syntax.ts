@@ -4,6 +4,7 @@
 // YAML is read with the `yaml` package (ISC: ranges on every node, tolerant while typing, keeps tags), as
 // CloudFormation reads it: YAML 1.2's core schema plus YAML 1.1's yes/no/on/off booleans; JSON with
 // jsonc-parser, as the JSON source reads it.
+import { scalarText, valueText } from '../../core/json';
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { type Document, type Node as YamlNode, type ScalarTag, type Tags, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { SyntaxProblem } from '../source';
@@ -132,7 +133,12 @@ export function parseYaml(text: string): SyntaxTree {
     const parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, customTags: [YAML11_BOOLEANS, ...SHORT_FORMS] });
     documents = Array.isArray(parsed) ? parsed : [];
   } catch (error) {
-    problems.push({ offset: 0, length: 0, message: `YAML could not be read: ${String(error)}`, ruleId: 'yaml-syntax' });
+    problems.push({
+      offset: 0,
+      length: 0,
+      message: `YAML could not be read: ${error instanceof Error ? error.message : String(error as string)}`,
+      ruleId: 'yaml-syntax',
+    });
     return { format: 'yaml', text, root: undefined, problems, duplicates };
   }
   const nonEmpty = documents.filter((d) => d.contents !== null);
@@ -184,7 +190,7 @@ function fromYaml(node: YamlNode, text: string, duplicates: DuplicateEntry[], de
         kind: 'scalar',
         start: key.range[0],
         end: key.range[1],
-        value: key.value === null ? '' : String(key.value),
+        value: key.value === null ? '' : (scalarText(key.value) ?? valueText(key.value)),
         style: styleOf(key.type),
       };
       const value = pair.value ? fromYaml(pair.value as YamlNode, text, duplicates, depth + 1) : undefined;
@@ -209,7 +215,7 @@ function fromYaml(node: YamlNode, text: string, duplicates: DuplicateEntry[], de
     const scalar: ScalarNode = { kind: 'scalar', start, end, value: value as ScalarNode['value'], style };
     if (style === 'plain' && typeof node.source === 'string' && YAML11_NUMBERS.test(node.source)) scalar.ambiguous = true;
     // A tagged scalar is the argument of an intrinsic: its text, never a number (`!Ref 123` names "123").
-    if (node.tag && isLocalTag(node.tag) && typeof scalar.value !== 'string') scalar.value = String(node.source ?? value ?? '');
+    if (node.tag && isLocalTag(node.tag) && typeof scalar.value !== 'string') scalar.value = scalarText(node.source ?? value) ?? '';
     converted = scalar;
   } else if (isAlias(node)) {
     converted = { kind: 'alias', start, end, name: node.source };

@@ -3,6 +3,7 @@
 // dash and gap of the last one, flow collections stay on their line, and comments, blank lines and the line
 // breaks of the file are left alone. Each edit is one text change computed from node ranges; a value that is
 // a map or a list is written with the `yaml` package in the file's indentation and quoting.
+import { scalarText as plainText } from '../../core/json';
 import { isNode, stringify } from 'yaml';
 import type { TextChange } from '../source';
 import type { MapEntry, MapNode, ScalarNode, ScalarStyle, SeqNode, SyntaxNode } from './syntax';
@@ -75,7 +76,7 @@ const onlySpacesBefore = (text: string, offset: number) => /^[ \t]*$/.test(text.
 /** A value written as YAML would read it back: plain when it reads back the same, else in quotes. */
 export function scalarText(value: unknown, style: YamlStyle, keep?: ScalarStyle, flow = false): string {
   if (isNode(value)) return stringify(value, { lineWidth: 0 }).trimEnd();
-  if (typeof value !== 'string') return value === undefined ? 'null' : String(value);
+  if (typeof value !== 'string') return value === undefined ? 'null' : (plainText(value) ?? JSON.stringify(value) ?? 'null');
   const quote = keep === 'double' || keep === 'json' ? 'double' : keep === 'single' ? 'single' : undefined;
   if (quote === undefined && readsBackPlain(value, flow)) return value;
   if ((quote ?? style.quote) === 'single' && !/[\r\n]/.test(value)) return `'${value.replace(/'/g, "''")}'`;

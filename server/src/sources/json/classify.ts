@@ -2,7 +2,7 @@
 // inside it that rules look at: a task definition, each policy, each role with the policies attached to it.
 import { basename } from '../../core/uris';
 import { type Statement, statementsOf } from '../../core/iam/policy';
-import { hasKey, isObject } from '../../core/json';
+import { hasKey, isObject, scalarText } from '../../core/json';
 import { type JsonPath, type Model, type PolicyRef, type RoleInfo, type Subject, UNKNOWN_MODEL } from '../../core/model';
 import { PROJECT_CONFIG_FILE } from '../../core/workspace';
 import type { ParsedJson } from './parse';
@@ -241,6 +241,19 @@ function classifyIam(value: unknown): Classification | undefined {
   ) {
     return { kind: 'iam-authorization-details', label: 'IAM account authorization details', subjects: authorizationDetailsSubjects(value) };
   }
+  if (
+    isPolicyDocument(value.PolicyDocument) &&
+    !hasKey(value, 'PolicyName') &&
+    ['ManagedPolicyName', 'Roles', 'Users', 'Groups', 'Description', 'Path'].some((k) => hasKey(value, k))
+  ) {
+    // AWS::IAM::ManagedPolicy properties: a customer managed policy, whatever its statements hold.
+    const name = typeof value.ManagedPolicyName === 'string' ? value.ManagedPolicyName : undefined;
+    return {
+      kind: 'iam-policy',
+      label: 'IAM managed policy (AWS::IAM::ManagedPolicy properties)',
+      subjects: [{ kind: 'identity-policy', path: ['PolicyDocument'], value: value.PolicyDocument, name }],
+    };
+  }
   if (typeof value.PolicyName === 'string' && isPolicyDocument(value.PolicyDocument)) {
     // get-role-policy / get-user-policy / get-group-policy output, or AWS::IAM::Policy properties.
     const name = value.PolicyName;
@@ -383,7 +396,7 @@ function authorizationDetailsSubjects(value: Record<string, unknown>): Subject[]
             kind: 'identity-policy',
             path: [...path, inlineKey, j, 'PolicyDocument'],
             value: entry.PolicyDocument,
-            name: String(entry.PolicyName ?? ''),
+            name: scalarText(entry.PolicyName) ?? '',
           });
         }
       });
@@ -400,7 +413,7 @@ function authorizationDetailsSubjects(value: Record<string, unknown>): Subject[]
           kind: 'identity-policy',
           path: [...path, 'PolicyVersionList', j, 'Document'],
           value: version.Document,
-          name: String(policy.PolicyName ?? ''),
+          name: scalarText(policy.PolicyName) ?? '',
         };
         if (j === defaultIndex && typeof policy.Arn === 'string') subject.arn = policy.Arn;
         subjects.push(subject);

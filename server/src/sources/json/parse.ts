@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ErrorCode, type JSONDocument, type LanguageService, getLanguageService } from 'vscode-json-languageservice';
 import type { DuplicateKey, JsonPath, Span, Target } from '../../core/model';
 import type { SyntaxProblem } from '../source';
+import { MAX_NESTING_DEPTH, tooDeepAt } from '../text';
 import { removeNode } from './edit';
 
 export interface ParsedJson {
@@ -27,6 +28,18 @@ let parser: LanguageService | undefined;
 const NOT_ERRORS: readonly number[] = [ErrorCode.TrailingComma, ErrorCode.DuplicateKey];
 
 export function parseJson(text: string, uri = 'untitled:document', languageId = 'json'): ParsedJson {
+  // jsonc-parser, toValue and the walks over the model recurse per level: deeper documents are not parsed.
+  const tooDeep = tooDeepAt(text);
+  if (tooDeep >= 0) {
+    const message = `Nested more than ${MAX_NESTING_DEPTH} levels deep: fargate-lint does not analyse this file`;
+    return {
+      text,
+      root: undefined,
+      value: undefined,
+      syntaxProblems: [{ offset: tooDeep, length: 1, message, ruleId: 'json-syntax' }],
+      duplicateKeys: [],
+    };
+  }
   parser ??= getLanguageService({});
   const schemaDocument = parser.parseJSONDocument(TextDocument.create(uri, languageId, 0, text));
   // Not in the package's declared types: its parser's problems (a document without them is treated as broken).
@@ -60,11 +73,15 @@ function describeParseError(error: ParseError): string {
   return `JSON syntax error: ${words.toLowerCase()}`;
 }
 
-/** Like jsonc-parser's getNodeValue, with JSON.parse's last-key-wins semantics. */
+/**
+ * Like jsonc-parser's getNodeValue, with JSON.parse's last-key-wins semantics. Objects have no prototype,
+ * so every key is an own property: `"__proto__"` is a key like any other, and `roles["constructor"]` is
+ * undefined unless the file has it.
+ */
 function toValue(node: Node): unknown {
   switch (node.type) {
     case 'object': {
-      const result: Record<string, unknown> = {};
+      const result = Object.create(null) as Record<string, unknown>;
       for (const property of node.children ?? []) {
         const [key, value] = partsOf(property);
         if (key && value) result[String(key.value)] = toValue(value);

@@ -16,6 +16,7 @@ import { innermostSubject } from '../json/cursor';
 import { parseJson } from '../json/parse';
 import type { Source, SourceDocument, SourceInput, SourceLocation, SyntaxProblem, TextChange } from '../source';
 import { type BlockMapping, TASK_DEFINITION_MAPPING } from '../terraform/mapping';
+import { ownObject, parseOwnJson } from '../text';
 
 /** A resource of the plan or state. */
 interface PlannedResource {
@@ -79,7 +80,7 @@ class PlanDocument implements SourceDocument {
     const root = parsed.root;
     this.root = root;
     const plan = parsed.value;
-    const value: Record<string, unknown> = {};
+    const value: Record<string, unknown> = ownObject();
     const subjects: Subject[] = [];
     if (root && isObject(plan)) {
       this.collect(root, plan);
@@ -133,9 +134,9 @@ class PlanDocument implements SourceDocument {
           this.resources.push({
             address: r.address,
             module: address,
-            type: String(r.type ?? ''),
-            name: String(r.name ?? ''),
-            mode: String(r.mode ?? 'managed'),
+            type: textOr(r.type, ''),
+            name: textOr(r.name, ''),
+            mode: textOr(r.mode, 'managed'),
             values: r.values,
             node: nodeAt(root, [...modulePath, 'resources', i, 'values']),
           });
@@ -151,9 +152,9 @@ class PlanDocument implements SourceDocument {
         this.resources.push({
           address: change.address,
           module: typeof change.module_address === 'string' ? change.module_address : '',
-          type: String(change.type ?? ''),
-          name: String(change.name ?? ''),
-          mode: String(change.mode ?? 'managed'),
+          type: textOr(change.type, ''),
+          name: textOr(change.name, ''),
+          mode: textOr(change.mode, 'managed'),
           values: change.change.after,
           node: nodeAt(root, ['resource_changes', i, 'change', 'after']),
         });
@@ -197,7 +198,7 @@ class PlanDocument implements SourceDocument {
     const containersNode = this.valueNode(resource, 'container_definitions');
     if (typeof containers === 'string' && !containers.includes('\uE000')) {
       try {
-        task.containerDefinitions = JSON.parse(containers);
+        task.containerDefinitions = parseOwnJson(containers);
       } catch {
         task.containerDefinitions = containers;
       }
@@ -225,14 +226,14 @@ class PlanDocument implements SourceDocument {
     path: JsonPath,
     resource?: PlannedResource,
   ): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
+    const out: Record<string, unknown> = ownObject();
     for (const [name, key] of Object.entries(map.attributes)) {
       if (key === 'containerDefinitions') continue;
       const value = resource ? this.attribute(resource, name) : values[name];
       if (value === null || value === undefined) continue;
       const segments = key.split('.');
       let target = out;
-      for (const segment of segments.slice(0, -1)) target = (target[segment] ??= {}) as Record<string, unknown>;
+      for (const segment of segments.slice(0, -1)) target = (target[segment] ??= ownObject()) as Record<string, unknown>;
       target[segments[segments.length - 1]] =
         map.nameValueLists?.includes(name) && isObject(value) ? Object.entries(value).map(([n, v]) => ({ name: n, value: v })) : value;
       const valueNode = node && nodeAt(node, [name]);
@@ -270,7 +271,7 @@ class PlanDocument implements SourceDocument {
     let policy: unknown = text;
     if (typeof text === 'string' && !text.includes('\uE000')) {
       try {
-        policy = JSON.parse(text);
+        policy = parseOwnJson(text);
       } catch {
         policy = text;
       }
@@ -283,7 +284,7 @@ class PlanDocument implements SourceDocument {
 
   private role(resource: PlannedResource, value: Record<string, unknown>, subjects: Subject[]): { subject: Subject; info: RoleInfo } {
     const address = resource.address;
-    value[address] ??= {};
+    value[address] ??= ownObject();
     this.place([address], resource.node);
     const info: RoleInfo = { name: this.roleName(resource), policies: [], managedPolicyArns: [], complete: true };
     const trust = this.policyAt(resource, 'assume_role_policy', value);
@@ -495,3 +496,8 @@ export const terraformPlanSource: Source = {
   // Plan JSON files are .json files, which the JSON source already reads.
   readsFileName: () => false,
 };
+
+/** A plan's string field, or `fallback` when it is missing or not a string (never "[object Object]", never a throw). */
+function textOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : fallback;
+}

@@ -19,6 +19,7 @@ import { SERVICE_MAPPING } from './mapping';
 import { readMapped, readTaskDefinition } from './task-definition';
 import { Unknowns } from './unknowns';
 import { roleMarker } from './evaluate';
+import { ownObject } from '../text';
 
 interface ModuleSubject {
   subject: Subject;
@@ -57,7 +58,7 @@ interface PolicyEntry {
 }
 
 class Builder {
-  readonly value: Record<string, unknown> = {};
+  readonly value: Record<string, unknown> = ownObject();
   readonly places = new PlaceNode();
   readonly unknowns = new Unknowns();
   readonly evaluator: Evaluator;
@@ -154,7 +155,8 @@ class Builder {
         node.set(segment, val.node);
         return;
       }
-      if (typeof target[segment] !== 'object' || target[segment] === null) target[segment] = typeof path[i + 1] === 'number' ? [] : {};
+      if (typeof target[segment] !== 'object' || target[segment] === null)
+        target[segment] = typeof path[i + 1] === 'number' ? [] : ownObject();
       target = target[segment] as Record<string | number, unknown>;
       let next = node.child(segment);
       if (!next) node.set(segment, (next = new PlaceNode()));
@@ -192,7 +194,7 @@ class Builder {
     const roles = new Map<string, RoleBuild>();
     for (const { address, file, block } of resourcesOf(this.module, 'aws_iam_role')) {
       const scope: Scope = { file };
-      const value: Record<string, unknown> = {};
+      const value: Record<string, unknown> = ownObject();
       this.put([address], { value, node: blockNode(file.uri, block, ROLE_KEYS) });
       const nameAttr = attribute(block.body, 'name');
       if (nameAttr) {

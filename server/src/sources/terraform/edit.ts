@@ -17,6 +17,7 @@ import { isIdentifier, quoteHcl } from './hcl/strings';
 import type { Body, Expr, ObjectExpr, Range } from './hcl/syntax';
 import { itemsOf } from './hcl/syntax';
 import { type HclKey, type KeyMap, type Place, nodeAt } from './places';
+import { ownObject } from '../text';
 
 /** The edits rendered one after the other, each on the text the previous one left; one change for all. */
 export function renderTerraformEdits(document: TerraformSourceDocument, edits: readonly ModelEdit[]): TextChange[] | undefined {
@@ -198,7 +199,7 @@ class Writer {
       return items.some((i) => i === undefined) ? undefined : items;
     }
     if (value && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
+      const out = ownObject();
       for (const [k, v] of Object.entries(value)) {
         const item = this.jsonValue(v, template);
         if (item === undefined) return undefined;

@@ -8,6 +8,7 @@ import { type Node as JsonNode, type ParseError, parseTree } from 'jsonc-parser'
 import type { Evaluator, Scope } from './evaluate';
 import type { Range, TemplatePart } from './hcl/syntax';
 import { type EmbeddedJson, type PlaceNode, placed } from './places';
+import { ownObject } from '../text';
 
 export interface JsonText {
   uri: string;
@@ -123,7 +124,7 @@ class JsonReader {
     const place = this.node(json);
     switch (json.type) {
       case 'object': {
-        const result: Record<string, unknown> = {};
+        const result: Record<string, unknown> = ownObject();
         for (const property of json.children ?? []) {
           const [keyNode, valueNode] = property.children ?? [];
           if (!keyNode || !valueNode) continue;

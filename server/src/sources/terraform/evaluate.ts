@@ -13,6 +13,7 @@ import { attribute, moved } from './hcl/syntax';
 import { type Located, type ModuleFile, type TerraformModule, parseCached } from './module';
 import { type PlaceNode, placed, rekeyed } from './places';
 import { ACCOUNT, PARTITION, REGION, type Unknowns } from './unknowns';
+import { ownObject, parseOwnJson } from '../text';
 
 export interface Val {
   value: unknown;
@@ -85,7 +86,7 @@ export class Evaluator {
       }
       case 'object': {
         const node = placed(uri, expr.range, { kind: 'expr', expr });
-        const value: Record<string, unknown> = {};
+        const value: Record<string, unknown> = ownObject();
         for (const entry of expr.entries) {
           // A key computed by an expression is left out: the object may have more keys than the model shows.
           if (entry.key === undefined) continue;
@@ -407,7 +408,7 @@ export class Evaluator {
         const [arg] = args();
         if (typeof arg?.value !== 'string' || hasUnknown(arg.value)) return unknown();
         try {
-          return computed(JSON.parse(arg.value));
+          return computed(parseOwnJson(arg.value));
         } catch {
           return unknown();
         }
@@ -445,7 +446,7 @@ export class Evaluator {
         const maps = args();
         if (!maps.every((m) => isObjectValue(m.value))) return unknown();
         const node = placed(scope.file.uri, expr.range, { kind: 'computed', expr });
-        const value: Record<string, unknown> = {};
+        const value: Record<string, unknown> = ownObject();
         for (const map of maps) {
           for (const [key, item] of Object.entries(map.value as Record<string, unknown>)) {
             value[key] = item;
@@ -742,8 +743,10 @@ function formatText(format: string, args: unknown[]): string | undefined {
   const text = format.replace(/%([%sdv])/g, (_, verb: string) => {
     if (verb === '%') return '%';
     const arg = args[i++];
-    if (typeof arg !== 'string' && typeof arg !== 'number' && typeof arg !== 'boolean') failed = true;
-    return String(arg);
+    if (typeof arg === 'string' || typeof arg === 'number' || typeof arg === 'boolean') return String(arg);
+    // Not a scalar (an object without a prototype has no toString): the text is not known.
+    failed = true;
+    return '';
   });
   return failed ? undefined : text;
 }

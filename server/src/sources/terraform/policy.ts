@@ -14,6 +14,7 @@ import { attribute, blocksOf } from './hcl/syntax';
 import type { Located } from './module';
 import { type HclKey, type KeyMap, PlaceNode, blockNode, keyedAttribute, placed, rekeyed } from './places';
 import { embeddedContainers } from './task-definition';
+import { ownObject, parseOwnJson } from '../text';
 
 export interface PolicyVal extends Val {
   /** The local, variable or data source the policy is defined by: the same definition, the same policy subject. */
@@ -59,7 +60,7 @@ export class PolicyReader {
     const val = evaluator.eval(expr, scope);
     if (typeof val.value === 'string' && !val.value.includes('\uE000')) {
       try {
-        const parsed = JSON.parse(val.value);
+        const parsed = parseOwnJson(val.value);
         if (isObjectValue(parsed)) return { value: parsed, node: val.node };
       } catch {
         // not JSON
@@ -98,7 +99,7 @@ export class PolicyReader {
     const uri = file.uri;
     const body = block.body;
     const node = blockNode(uri, block, DOCUMENT_KEYS);
-    const value: Record<string, unknown> = {};
+    const value: Record<string, unknown> = ownObject();
     const version = attribute(body, 'version');
     if (version) {
       const val = this.evaluator.eval(version.expr, scope);
@@ -166,7 +167,7 @@ export class PolicyReader {
     const uri = scope.file.uri;
     const body = block.body;
     const node = blockNode(uri, block, STATEMENT_KEYS);
-    const value: Record<string, unknown> = {};
+    const value: Record<string, unknown> = ownObject();
     const set = (key: string, name: string) => {
       const attr = attribute(body, name);
       if (!attr) return;
@@ -224,7 +225,7 @@ export class PolicyReader {
       else entry.items.push({ value: ids.value, node: ids.node });
     }
     if (byType.size === 0) return;
-    const principal: Record<string, unknown> = {};
+    const principal: Record<string, unknown> = ownObject();
     const principalNode = groupNode(uri, blocks[0]);
     for (const [t, entry] of byType) {
       const keyed = { key: entry.type.range, keyExpr: entry.type, property: entry.block.range };
@@ -252,7 +253,7 @@ export class PolicyReader {
     }
     const blocks = blocksOf(body, 'condition');
     if (blocks.length === 0) return;
-    const condition: Record<string, Record<string, unknown>> = {};
+    const condition: Record<string, Record<string, unknown>> = ownObject();
     const conditionNode = groupNode(uri, blocks[0]);
     for (const block of blocks) {
       const test = attribute(block.body, 'test');
@@ -270,7 +271,7 @@ export class PolicyReader {
         return;
       }
       const vals = single(this.evaluator.eval(values.expr, scope));
-      condition[t] ??= {};
+      condition[t] ??= ownObject();
       condition[t][v] = vals.value;
       let operatorNode = conditionNode.child(t);
       if (!operatorNode)
@@ -301,7 +302,10 @@ function policyVariables(value: unknown): unknown {
   if (typeof value === 'string') return value.includes('&{') ? value.replace(/&\{/g, '${') : value;
   if (Array.isArray(value)) return value.map(policyVariables);
   if (isObjectValue(value))
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [policyVariables(k) as string, policyVariables(v)]));
+    return Object.assign(
+      ownObject(),
+      Object.fromEntries(Object.entries(value).map(([k, v]) => [policyVariables(k) as string, policyVariables(v)])),
+    );
   return value;
 }
 

@@ -7,6 +7,7 @@ import { type Evaluator, type Scope, type Val, isObjectValue } from './evaluate'
 import type { Block, Body, Expr } from './hcl/syntax';
 import { type BlockMapping, TASK_DEFINITION_MAPPING } from './mapping';
 import { type HclKey, type KeyMap, PlaceNode, blockNode, keyedAttribute, placed } from './places';
+import { ownObject, parseOwnJson } from '../text';
 
 const TASK_DEFINITION = TASK_DEFINITION_MAPPING;
 
@@ -36,21 +37,26 @@ export function readMapped(block: Block, map: BlockMapping, scope: Scope, evalua
   return readBody(block.body, block, map, scope, evaluator);
 }
 
+/** The mapping table's own entry for a name the module wrote (never an inherited one: `constructor`, `toString`). */
+function own<T>(table: Readonly<Record<string, T>> | undefined, name: string): T | undefined {
+  return table && Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
 function readBody(body: Body, block: Block, map: BlockMapping, scope: Scope, evaluator: Evaluator): Val & { node: PlaceNode } {
   const uri = scope.file.uri;
-  const value: Record<string, unknown> = {};
+  const value: Record<string, unknown> = ownObject();
   const node = blockNode(uri, block, keyMapOf(map));
   for (const attr of body.attributes) {
-    const key = map.attributes[attr.name];
+    const key = own(map.attributes, attr.name);
     if (key === undefined) continue;
     let val = key === 'containerDefinitions' ? readContainers(attr.expr, scope, evaluator) : evaluator.eval(attr.expr, scope);
     // null leaves an argument unset.
     if (val.value === null) continue;
     if (map.nameValueLists?.includes(attr.name)) val = nameValueList(val);
-    const type = map.types?.[attr.name];
+    const type = own(map.types, attr.name);
     if (type && typeof val.value === 'string') val = { value: converted(val.value, type), node: val.node };
-    const values = map.values?.[attr.name];
-    if (values && (typeof val.value === 'boolean' || typeof val.value === 'string') && String(val.value) in values) {
+    const values = own(map.values, attr.name);
+    if (values && (typeof val.value === 'boolean' || typeof val.value === 'string') && Object.hasOwn(values, String(val.value))) {
       val = { value: values[String(val.value)], node: val.node };
     }
     setKey(value, node, key, val.value, keyedAttribute(val.node, uri, attr));
@@ -58,7 +64,7 @@ function readBody(body: Body, block: Block, map: BlockMapping, scope: Scope, eva
   for (const child of body.blocks) {
     const dynamic = child.type === 'dynamic';
     const type = dynamic ? child.labels[0]?.value : child.type;
-    const sub = type ? map.blocks?.[type] : undefined;
+    const sub = type ? own(map.blocks, type) : undefined;
     if (!sub?.key) continue;
     let val: Val & { node: PlaceNode };
     if (dynamic) {
@@ -107,7 +113,7 @@ function setBlockKey(value: Record<string, unknown>, node: PlaceNode, key: strin
   let targetNode = node;
   const blockPlace = val.node.place;
   for (const segment of segments.slice(0, -1)) {
-    if (!isObjectValue(target[segment])) target[segment] = {};
+    if (!isObjectValue(target[segment])) target[segment] = ownObject();
     target = target[segment] as Record<string, unknown>;
     let next = targetNode.child(segment);
     if (!next) targetNode.set(segment, (next = new PlaceNode()));
@@ -140,7 +146,7 @@ function setKey(value: Record<string, unknown>, node: PlaceNode, key: string, it
   let target = value;
   let targetNode = node;
   for (const segment of segments.slice(0, -1)) {
-    if (!isObjectValue(target[segment])) target[segment] = {};
+    if (!isObjectValue(target[segment])) target[segment] = ownObject();
     target = target[segment] as Record<string, unknown>;
     let next = targetNode.child(segment);
     if (!next) targetNode.set(segment, (next = new PlaceNode()));
@@ -181,7 +187,7 @@ function readContainers(expr: Expr, scope: Scope, evaluator: Evaluator): Val {
   const val = evaluator.eval(expr, scope);
   if (typeof val.value === 'string' && !val.value.includes('\uE000')) {
     try {
-      return { value: JSON.parse(val.value), node: val.node };
+      return { value: parseOwnJson(val.value), node: val.node };
     } catch {
       // not JSON: ECS would refuse it, and the rules see a string
     }

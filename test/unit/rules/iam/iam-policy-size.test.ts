@@ -31,6 +31,10 @@ const role = (sizes: number[]) => ({
 ruleTester(iamPolicySize, {
   valid: [
     { name: `a policy file of exactly ${MANAGED_POLICY_LIMIT} characters`, json: policyOfSize(MANAGED_POLICY_LIMIT) },
+    {
+      name: `AWS::IAM::ManagedPolicy properties of exactly ${MANAGED_POLICY_LIMIT}`,
+      json: { ManagedPolicyName: 'm', PolicyDocument: policyOfSize(MANAGED_POLICY_LIMIT) },
+    },
     { name: `a trust policy of exactly ${TRUST_POLICY_LIMIT}`, json: policyOfSize(TRUST_POLICY_LIMIT, TRUST_SKELETON) },
     { name: `a role whose inline policies total exactly ${ROLE_INLINE_LIMIT}`, json: role([6000, ROLE_INLINE_LIMIT - 6000]) },
     {
@@ -53,9 +57,9 @@ ruleTester(iamPolicySize, {
         ],
         Policies: [
           {
-            PolicyName: 'Big',
-            Arn: 'arn:aws:iam::111122223333:policy/Big',
-            PolicyVersionList: [{ Document: policyOfSize(7000), IsDefaultVersion: true }],
+            PolicyName: 'ReadOnlyAccess',
+            Arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+            PolicyVersionList: [{ Document: policyOfSize(20000), IsDefaultVersion: true }],
           },
         ],
       },
@@ -67,14 +71,63 @@ ruleTester(iamPolicySize, {
   ],
   invalid: [
     {
-      name: `a policy file of ${MANAGED_POLICY_LIMIT + 1} characters`,
+      name: `a policy file of ${MANAGED_POLICY_LIMIT + 1} characters: a warning (it may be a role's inline policy, or AWS managed)`,
       json: policyOfSize(MANAGED_POLICY_LIMIT + 1),
       findings: [
         {
           path: [],
           target: 'key',
+          severity: 'warning',
+          message:
+            "This policy has 6,145 characters without whitespace: over the 6,144 of a customer managed policy (and the 2,048 and 5,120 of a user's and a group's inline policies). It fits only as an inline policy of a role (10,240 for all of them together), or as an AWS managed policy.",
+        },
+      ],
+    },
+    {
+      name: `a policy file of ${ROLE_INLINE_LIMIT + 1} characters: still a warning (only AWS managed policies are this large)`,
+      json: policyOfSize(ROLE_INLINE_LIMIT + 1),
+      findings: [
+        {
+          path: [],
+          target: 'key',
+          severity: 'warning',
+          message: 'This policy has 10,241 characters without whitespace: over every quota of a policy you create',
+        },
+      ],
+    },
+    {
+      name: `AWS::IAM::ManagedPolicy properties of ${MANAGED_POLICY_LIMIT + 1}: an error (it must be customer managed)`,
+      json: { ManagedPolicyName: 'm', Roles: ['r'], PolicyDocument: policyOfSize(MANAGED_POLICY_LIMIT + 1) },
+      findings: [
+        {
+          path: ['PolicyDocument'],
+          target: 'key',
           severity: 'error',
-          message: 'This policy has 6,145 characters without whitespace; a managed policy may have at most 6,144',
+          message: 'This managed policy has 6,145 characters without whitespace; a customer managed policy may have at most 6,144',
+        },
+      ],
+    },
+    {
+      name: 'a customer managed policy in account authorization details over 6,144: an error',
+      json: {
+        RoleDetailList: [],
+        Policies: [
+          {
+            PolicyName: 'Big',
+            Arn: 'arn:aws:iam::111122223333:policy/Big',
+            PolicyVersionList: [
+              { Document: policyOfSize(200), IsDefaultVersion: false },
+              { Document: policyOfSize(7000), IsDefaultVersion: true },
+            ],
+          },
+        ],
+      },
+      findings: [
+        {
+          path: ['Policies', 0, 'PolicyVersionList', 1, 'Document'],
+          target: 'key',
+          severity: 'error',
+          message: 'This managed policy has 7,000 characters',
         },
       ],
     },

@@ -23,8 +23,8 @@ export function linkedOf(subject: Subject, model: Model, document: DocumentConte
 
 /** "task definition web (taskdef.json)", or for one in the same document "task definition TaskDef". */
 export function taskLabel(link: TaskDefinitionLink, document: DocumentContext): string {
-  const family =
-    link.subject.resource ?? (typeof taskOf(link.subject)?.family === 'string' ? String(taskOf(link.subject)!.family) : undefined);
+  const written = taskOf(link.subject)?.family;
+  const family = link.subject.resource ?? (typeof written === 'string' ? written : undefined);
   const file = link.uri && link.uri !== document.uri ? basenameOf(link.uri) : undefined;
   if (family && file) return `task definition ${family} (${file})`;
   if (file) return `the task definition in ${file}`;

@@ -5,7 +5,7 @@
 // one with a base, weights 0-1000 of which one is above zero when there are several. An empty launchType (as
 // ecspresso writes it) is no launch type: the AWS SDK it deploys with does not send it.
 import { FARGATE_CAPACITY_PROVIDERS, LAUNCH_TYPES, SERVICE_LIMITS } from '../../ecs-service/facts';
-import { type JsonPath, isPlaceholder } from '../../json';
+import { type JsonPath, isPlaceholder, valueText } from '../../json';
 import { remove, set } from '../../model';
 import type { Fix, Report, Rule } from '../../rule';
 import { type ServiceView, runsOnFargate, wholeNumberOf } from '../../ecs-service/model';
@@ -129,7 +129,7 @@ function checkStrategy(view: ServiceView, report: (r: Report<LaunchData>) => voi
       report({
         path: strategy.path,
         target: 'key',
-        message: `A capacity provider strategy holds Fargate providers (${FARGATE_PROVIDERS.join(', ')}) or others (Auto Scaling groups), not both: ${providers.join(', ')}.`,
+        message: `A capacity provider strategy holds Fargate providers (${FARGATE_PROVIDERS.join(', ')}) or others (Auto Scaling groups), not both: ${(providers as string[]).join(', ')}.`,
       });
     }
   }
@@ -137,7 +137,7 @@ function checkStrategy(view: ServiceView, report: (r: Report<LaunchData>) => voi
   if (withBase.length > 1) {
     report({
       path: withBase[1].base!.path,
-      message: `Only one capacity provider of a strategy may have a base; ${withBase.map((i) => i.capacityProvider?.value).join(' and ')} both have one.`,
+      message: `Only one capacity provider of a strategy may have a base; ${withBase.map((i) => (typeof i.capacityProvider?.value === 'string' ? i.capacityProvider.value : valueText(i.capacityProvider?.value ?? null))).join(' and ')} both have one.`,
     });
   }
   for (const item of items) {

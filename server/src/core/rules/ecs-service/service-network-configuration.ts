@@ -93,7 +93,7 @@ function checkAwsvpc(view: ServiceView, subjectPath: JsonPath, report: (r: Repor
     });
   }
   const publicIp = awsvpc.assignPublicIp;
-  if (publicIp && !isPlaceholder(publicIp.value) && !ASSIGN_PUBLIC_IP.includes(String(publicIp.value))) {
+  if (publicIp && !isPlaceholder(publicIp.value) && !(typeof publicIp.value === 'string' && ASSIGN_PUBLIC_IP.includes(publicIp.value))) {
     const upper =
       typeof publicIp.value === 'string'
         ? publicIp.value.toUpperCase()

@@ -4,6 +4,7 @@ import { executionRoleNotInWorkspace } from './execution-role-not-in-workspace';
 import { executionRolePermission } from './execution-role-permission';
 import { executionRoleRequired } from './execution-role-required';
 import { executionRoleTrust } from './execution-role-trust';
+import { projectConfigFile } from './project-config-file';
 import { taskRoleNotExecutionRole } from './task-role-not-execution-role';
 
 export const executionRoleRules: AnyRule[] = [
@@ -12,4 +13,5 @@ export const executionRoleRules: AnyRule[] = [
   executionRoleTrust,
   executionRoleNotInWorkspace,
   taskRoleNotExecutionRole,
+  projectConfigFile,
 ];

@@ -2,7 +2,8 @@
 // Numeric*, a date for Date*, an IP range for IpAddress, base64 for BinaryEquals. IAM accepts the policy
 // either way, but a value of the wrong form never matches, so the condition silently denies (or allows).
 import { POLICY_SUBJECTS } from '../../model';
-import { policyConditionEntries, scalarText } from '../../iam/conditions';
+import { policyConditionEntries } from '../../iam/conditions';
+import { scalarText } from '../../json';
 import { isBase64Text, isBooleanText, isDateText, isNumericText, isPrivateIpv4, parseIpRange } from '../../iam/formats';
 import { isDeferred } from '../../iam/variables';
 import { type ReplacementData, replacementFixes } from '../../iam/actions';

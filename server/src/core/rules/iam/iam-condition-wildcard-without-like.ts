@@ -1,7 +1,8 @@
 // `*` and `?` are wildcards only for the Like operators (and the Arn ones). Under StringEquals they are
 // literal characters, so "arn:aws:s3:::bucket/*" only matches a key that really ends in a star.
 import { POLICY_SUBJECTS } from '../../model';
-import { policyConditionEntries, scalarText } from '../../iam/conditions';
+import { policyConditionEntries } from '../../iam/conditions';
+import { scalarText } from '../../json';
 import { hasWildcard } from '../../iam/wildcard';
 import { conditionKeyAt, moveConditionKey } from '../../iam/condition-edits';
 import type { Rule } from '../../rule';

@@ -2,7 +2,8 @@
 // GitHub Actions (token.actions.githubusercontent.com) that is every workflow of every repository on
 // GitHub, unless a condition on the token's `sub` claim names your repository (and branch or environment).
 // For other OIDC providers, some condition on the provider's claims is needed for the same reason.
-import { conditionEntries, scalarText } from '../../iam/conditions';
+import { conditionEntries } from '../../iam/conditions';
+import { scalarText } from '../../json';
 import { statementsOf } from '../../iam/policy';
 import { oidcProviderHost, principalValues } from '../../iam/principals';
 import type { Rule } from '../../rule';

@@ -3,7 +3,8 @@
 // written exactly: closed brace, no spaces, a default value in single quotes.
 import { POLICY_SUBJECTS } from '../../model';
 import { type JsonPath, isObject } from '../../json';
-import { conditionEntries, scalarText } from '../../iam/conditions';
+import { conditionEntries } from '../../iam/conditions';
+import { scalarText } from '../../json';
 import { type Statement, statementsOf } from '../../iam/policy';
 import { type VariableRef, iamVariables } from '../../iam/variables';
 import type { Rule } from '../../rule';

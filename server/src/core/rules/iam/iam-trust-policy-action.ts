@@ -37,8 +37,8 @@ export const iamTrustPolicyAction: Rule = {
       const list = statement.action;
       if (!list || list.negated) continue;
       for (const item of list.items) {
-        const action = item.value.toLowerCase();
-        if (hasTemplatePlaceholder(item.value) || TRUST_ACTIONS.some((a) => wildcardMatch(action, a.toLowerCase()))) continue;
+        const action = item.value;
+        if (hasTemplatePlaceholder(item.value) || TRUST_ACTIONS.some((a) => wildcardMatch(action, a, { ignoreCase: true }))) continue;
         report({
           path: item.path,
           message: `${JSON.stringify(item.value)} has no meaning in a trust policy, which only controls assuming the role (${TRUST_ACTIONS.join(', ')}). Put permissions in the role's permission policies.`,
@@ -55,13 +55,13 @@ export const iamTrustPolicyAction: Rule = {
           kinds.set(ASSUME_FOR.aws, principal);
         }
       }
-      const granted = (action: string) => list.items.some((item) => wildcardMatch(item.value.toLowerCase(), action.toLowerCase()));
+      const granted = (action: string) => list.items.some((item) => wildcardMatch(item.value, action, { ignoreCase: true }));
       const assumeActions = [ASSUME_FOR.aws, ASSUME_FOR.saml, ASSUME_FOR.oidc];
       const grantsAnAssume = assumeActions.some(granted);
       for (const [needed, principal] of kinds) {
         if (granted(needed) || !grantsAnAssume) continue;
         const wrong = list.items.find((item) =>
-          assumeActions.some((a) => a !== needed && wildcardMatch(item.value.toLowerCase(), a.toLowerCase())),
+          assumeActions.some((a) => a !== needed && wildcardMatch(item.value, a, { ignoreCase: true })),
         )!;
         report({
           path: wrong.path,

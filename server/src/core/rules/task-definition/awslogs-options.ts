@@ -1,6 +1,6 @@
 // The options of the awslogs log driver: the required ones (group and region everywhere, stream prefix on
 // Fargate), names ECS does not take, and values Docker cannot read.
-import { type JsonPath, isObject, isPlaceholder, valueAt } from '../../json';
+import { type JsonPath, isObject, isPlaceholder, valueAt, valueText } from '../../json';
 import { remove, rename, set } from '../../model';
 import type { Fix, FixContext, Rule, RuleContext } from '../../rule';
 import {
@@ -134,7 +134,7 @@ function checkValue(
     if (isDockerBoolean(value)) return;
     report({
       path,
-      message: `${option.name} must be "true" or "false", not ${JSON.stringify(value)} (${where}); Docker cannot read it and the container does not start.`,
+      message: `${option.name} must be "true" or "false", not ${valueText(value)} (${where}); Docker cannot read it and the container does not start.`,
       data: { config: config.path, kind: 'value', option: option.name, values: ['true', 'false'] },
     });
     return;
@@ -146,7 +146,7 @@ function checkValue(
       message: `${option.name} must be ${list(
         option.values.map((v) => JSON.stringify(v)),
         'or',
-      )}, not ${JSON.stringify(value)} (${where}).`,
+      )}, not ${valueText(value)} (${where}).`,
       data: { config: config.path, kind: 'value', option: option.name, values: lower ? [lower] : option.values },
     });
   }

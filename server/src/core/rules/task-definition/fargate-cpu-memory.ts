@@ -1,5 +1,5 @@
 // Task-level cpu and memory must form one of the Fargate task sizes.
-import { isObject, isPlaceholder } from '../../json';
+import { isObject, isPlaceholder, valueText } from '../../json';
 import { set } from '../../model';
 import type { Fix, Rule } from '../../rule';
 import {
@@ -51,7 +51,7 @@ export const fargateCpuMemory: Rule<CpuMemoryData> = {
     if (cpu === undefined) {
       report({
         path: ['cpu'],
-        message: `cpu ${JSON.stringify(cpuText)} is not a CPU value: write CPU units such as "1024" or vCPUs such as "1 vCPU". Fargate accepts ${list(validCpus)}.`,
+        message: `cpu ${valueText(cpuText)} is not a CPU value: write CPU units such as "1024" or vCPUs such as "1 vCPU". Fargate accepts ${list(validCpus)}.`,
         data,
       });
       return;
@@ -68,7 +68,7 @@ export const fargateCpuMemory: Rule<CpuMemoryData> = {
     if (memory === undefined) {
       report({
         path: ['memory'],
-        message: `memory ${JSON.stringify(memoryText)} is not a memory value: write MiB such as "2048" or GB such as "2 GB". For cpu ${cpu} Fargate accepts ${list(row.memory)}.`,
+        message: `memory ${valueText(memoryText)} is not a memory value: write MiB such as "2048" or GB such as "2 GB". For cpu ${cpu} Fargate accepts ${list(row.memory)}.`,
         data,
       });
       return;
