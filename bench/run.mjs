@@ -3,8 +3,8 @@
 // the table to bench/results.md. `npm run bench -- server workspace` runs only the cases whose file name
 // contains one of the words (not for --write: results.md is always a full run).
 //
-// A case is a module that exports `async function measure({ root, write })` returning rows
-// `{ name, value, unit, note }` (value a number, or a string such as "skipped"), and optionally `title`
+// A case is a module that exports `async function measure({ root, write })` (`write(line)` prints a
+// progress line on stderr, outside the table) returning rows `{ name, value, unit, note }` (value a number, or a string such as "skipped"), and optionally `title`
 // (the heading of its rows). Timing belongs to the machine: the bench prints figures, never pass/fail;
 // the goals of issue 13 are quoted in the notes. Run under `node --import tsx` so that a case can import
 // the TypeScript sources (server/src/...) to measure them in process.
@@ -16,9 +16,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const write = args.includes('--write');
+const record = args.includes('--write');
 const only = args.filter((a) => !a.startsWith('--'));
-if (write && only.length) throw new Error('--write records a full run: leave out the case names');
+if (record && only.length) throw new Error('--write records a full run: leave out the case names');
 
 const casesDir = join(root, 'bench', 'cases');
 const cases = readdirSync(casesDir)
@@ -46,7 +46,7 @@ for (const file of cases) {
   const module = await import(pathToFileURL(join(casesDir, file)).href);
   let rows;
   try {
-    rows = await module.measure({ root, write });
+    rows = await module.measure({ root, write: (line) => process.stderr.write(`\nbench:   ${line}`) });
   } catch (error) {
     rows = [{ name: file, value: 'failed', unit: '', note: String(error?.message ?? error).split('\n')[0] }];
   }
@@ -77,7 +77,7 @@ for (const section of sections) {
 }
 const table = lines.join('\n');
 console.log(table);
-if (write) {
+if (record) {
   const intro =
     '# Benchmark results\n\nThe latest `npm run bench -- --write`: one run, on the machine named below. What each row measures, and how, is in [README.md](README.md).\n\n';
   writeFileSync(join(root, 'bench', 'results.md'), `${intro}${table}\n`);

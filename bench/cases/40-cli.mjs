@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { workspace } from '../lib/inputs.mjs';
-import { memory } from '../lib/server.mjs';
+import { memory, percentiles } from '../lib/server.mjs';
 
 export const title = 'The CLI (dist/cli.js --format json)';
 
@@ -85,12 +85,15 @@ export async function measure({ root }) {
     unit: 'ms',
     note: `exit ${big.code}, ${(big.bytes / 1024 / 1024).toFixed(1)} MiB of JSON, peak RSS ${big.peak.toFixed(0)} MiB${big.code > 1 ? ` · ${big.stderr.split('\n')[0]}` : ''}`,
   });
-  const one = await runCli(root, ['--format', 'json', join(workspace(1000), 'task-definition.json')]);
+  // One cold start is one sample of a machine whose cores other work shares: the median of 5.
+  const ones = [];
+  for (let i = 0; i < 5; i++) ones.push(await runCli(root, ['--format', 'json', join(workspace(1000), 'task-definition.json')]));
+  const one = percentiles(ones.map((r) => r.ms));
   rows.push({
     name: 'CLI cold start (one task definition)',
-    value: one.ms,
+    value: one.median,
     unit: 'ms',
-    note: `spawn to exit, exit ${one.code} · goal < 400 ms`,
+    note: `spawn to exit, median of 5 (min ${one.min.toFixed(0)}, max ${one.max.toFixed(0)}), exit ${ones[0].code} · goal < 400 ms`,
   });
   return rows;
 }

@@ -9,6 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { defaultJobs } from '../../server/src/cli/main';
 import { type FileReport, jsonFormatter, stylishFormatter } from '../../server/src/cli/report';
 import { isSourceFileName } from '../../server/src/sources';
 
@@ -75,6 +76,14 @@ describe('the CLI on worker threads', () => {
       }
     });
   }
+
+  test('without --jobs: threads only from 1,000 files and on 4 cores or more (a worker parses every file again)', () => {
+    assert.equal(defaultJobs(999, 8), 1);
+    assert.equal(defaultJobs(1000, 8), 8);
+    assert.equal(defaultJobs(1000, 4), 4);
+    assert.equal(defaultJobs(100000, 3), 1);
+    assert.equal(defaultJobs(100000, 2), 1);
+  });
 
   test('--jobs needs a whole number of threads', () => {
     const { code, stderr } = cli(['--jobs', '0', '.'], dir);

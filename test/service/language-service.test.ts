@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FargateLintLanguageService } from '../../server/src/service/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/service/settings';
+import { WorkspaceIndex } from '../../server/src/service/workspace';
 import { positionOf } from '../helpers/positions';
 import { editsFor } from '../helpers/quickFixes';
 import { ServiceTestClient } from '../helpers/serviceClient';
@@ -172,4 +173,91 @@ test('with the workspace, the execution role is looked up across files; a fix ed
     ['ecr:BatchGetImage', 'ecr:GetAuthorizationToken', ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer']],
   );
   await client.shutdown();
+});
+
+test("the schema's checks read the same parse as the rules, of the version asked for: a type error fixed, then written again", async () => {
+  const client = await ServiceTestClient.start();
+  const uri = 'file:///ws/task-definition.json';
+  const wrong = TASK.replace('"cpu": "256"', '"cpu": ["256"]');
+  const schemaCodes = async () => (await client.diagnostics(uri)).filter((d) => d.code === 'task-definition-schema').length;
+  await client.open(uri, wrong);
+  const parsed = client.service.document(client.document(uri)) as { schemaDocument?: unknown };
+  assert.ok(parsed.schemaDocument, 'a text without syntax errors keeps the schema document of its one parse');
+  assert.equal(await schemaCodes(), 1);
+  await client.change(uri, TASK);
+  assert.equal(await schemaCodes(), 0);
+  await client.change(uri, wrong);
+  assert.equal(await schemaCodes(), 1);
+  await client.shutdown();
+});
+
+test('execution-role requirements and evaluations kept between versions are those of the current texts: a grant added and taken away, an image moved out of ECR and back', async () => {
+  const client = await ServiceTestClient.start();
+  const task = 'file:///ws/task-definition.json';
+  const policy = 'file:///ws/iam/execution-role.json';
+  const role = (actions: string[]) =>
+    JSON.stringify({
+      RoleName: 'exec',
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      },
+      Policies: [
+        { PolicyName: 'pull', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] } },
+      ],
+    });
+  const pull = ['ecr:GetAuthorizationToken', 'ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'];
+  const missing = async () =>
+    (await client.diagnostics(task))
+      .filter((d) => d.code === 'execution-role-permission')
+      .map((d) => String(d.message).match(/ecr:\w+/g) ?? []);
+  await client.open(policy, role(pull.slice(0, 1)));
+  await client.open(task, TASK);
+  const before = await missing();
+  assert.ok(before.length > 0, 'only GetAuthorizationToken granted: the pull permissions are missing');
+  await client.change(policy, role(pull));
+  await client.change(task, TASK.replace('"family": "web"', '"family": "web2"'));
+  assert.deepEqual(await missing(), []);
+  await client.change(policy, role(pull.slice(0, 1)));
+  await client.change(task, TASK);
+  assert.deepEqual(await missing(), before);
+  // The requirements are kept by the content of the fields they come from: an image out of ECR needs no pull.
+  await client.change(task, TASK.replace(ECR_IMAGE, 'nginx:1.27'));
+  assert.deepEqual(await missing(), []);
+  await client.change(task, TASK);
+  assert.deepEqual(await missing(), before);
+  await client.shutdown();
+});
+
+test('compactDocuments: a document out of the 20 last used keeps its model (in the index), and its trees are made again of its own text when asked for', async () => {
+  const workspace = new WorkspaceIndex(['file:///ws']);
+  const service = new FargateLintLanguageService({ workspace, compactDocuments: true });
+  const open = (uri: string, text: string) => {
+    workspace.set(uri, text, 'json');
+    return TextDocument.create(uri, 'json', 1, text);
+  };
+  const first = open('file:///ws/task-definition.json', TASK);
+  const diagnostics = await service.validate(first, DEFAULT_SETTINGS);
+  const document = service.document(first);
+  const hover = await service.hover(first, positionOf(TASK, '"bridge"', 2), DEFAULT_SETTINGS);
+  assert.ok((document as unknown as { tree?: unknown }).tree);
+  // Other documents, not in the index (a file added to the folder may be read by the first one's source, which then parses it again).
+  for (let i = 0; i < 25; i++) await service.validate(TextDocument.create(`file:///other/p${i}.json`, 'json', 1, POLICY), DEFAULT_SETTINGS);
+  assert.equal((document as unknown as { tree?: unknown }).tree, undefined, 'evicted: its trees were let go');
+  assert.equal(service.document(first), document, "the index's parse, not a new one");
+  assert.deepEqual(await service.hover(first, positionOf(TASK, '"bridge"', 2), DEFAULT_SETTINGS), hover);
+  assert.deepEqual(await service.validate(first, DEFAULT_SETTINGS), diagnostics);
+  assert.ok(TextDocument.applyEdits(first, service.fixAll(first, DEFAULT_SETTINGS)).includes('"awsvpc"'));
+});
+
+test('a compacting index: a file first parsed while every file is looked through lets its trees go, and still locates what is in it', () => {
+  const workspace = new WorkspaceIndex(['file:///ws'], true);
+  workspace.set('file:///ws/policy.json', POLICY, 'json');
+  const [document] = [...workspace.files()];
+  assert.equal((document as unknown as { tree?: unknown }).tree, undefined);
+  const location = document.locate(['Statement', 0, 'Action'], 'value');
+  assert.equal(POLICY.slice(location!.offset, location!.offset + location!.length), '"ecr:BatchGetImage"');
+  const named = new WorkspaceIndex(['file:///ws'], true);
+  named.set('file:///ws/policy.json', POLICY, 'json');
+  assert.ok((named.file('file:///ws/policy.json') as unknown as { tree?: unknown }).tree, 'asked for by name: kept');
 });

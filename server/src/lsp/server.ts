@@ -59,7 +59,7 @@ const yieldToEvents: () => Promise<void> =
 
 export function startServer(connection: Connection, platform: ServerPlatform = {}): void {
   const documents = new TextDocuments(TextDocument);
-  const workspace = new WorkspaceIndex();
+  const workspace = new WorkspaceIndex([], true);
   // Folders the platform cannot read (all of them in a browser, virtual ones on the desktop) are read by a
   // client that offers it.
   let clientReadsFiles = false;
@@ -76,6 +76,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   const editClient = { documentChanges: false, createFiles: false };
   const service = new FargateLintLanguageService({
     workspace,
+    compactDocuments: true,
     onRuleError: (ruleId, error) => connection.console.error(`rule ${ruleId} failed: ${describe(error)}`),
     edits: {
       client: editClient,

@@ -57,9 +57,11 @@ function buildModel(textDocument: TextDocument, workspace: WorkspaceIndex | unde
 export class ModelCache {
   private readonly models = new Map<string, DocumentModel>();
 
+  /** `compact`: a model that falls out lets its document's syntax trees go (the server's many open documents). */
   constructor(
     private readonly capacity = 20,
     private readonly workspace?: WorkspaceIndex,
+    private readonly compact = false,
   ) {}
 
   get(textDocument: TextDocument): DocumentModel {
@@ -72,7 +74,11 @@ export class ModelCache {
     }
     const model = buildModel(textDocument, this.workspace);
     this.models.set(textDocument.uri, model);
-    if (this.models.size > this.capacity) this.models.delete(this.models.keys().next().value!);
+    if (this.models.size > this.capacity) {
+      const [oldest, evicted] = this.models.entries().next().value!;
+      this.models.delete(oldest);
+      if (this.compact) evicted.document.compact?.();
+    }
     return model;
   }
 

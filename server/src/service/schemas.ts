@@ -103,6 +103,8 @@ const schemaDocuments = new WeakMap<DocumentModel, JSONDocument>();
 
 /** The document as vscode-json-languageservice reads it, parsed once per version for validation, hover and completion. */
 export function schemaDocumentOf(binding: SchemaBinding, model: DocumentModel, textDocument: TextDocument): JSONDocument {
+  const shared = model.document instanceof JsonSourceDocument ? model.document.schemaDocument : undefined;
+  if (shared && model.document.text === textDocument.getText()) return shared;
   let parsed = schemaDocuments.get(model);
   if (!parsed) {
     parsed = binding.service.parseJSONDocument(textDocument);

@@ -44,7 +44,15 @@ export class WorkspaceIndex implements WorkspaceView, SourceFiles {
   private readonly unscanned = new Set<string>();
   private generation = 0;
 
-  constructor(public roots: string[] = []) {}
+  /**
+   * `compact`: a file first parsed while every file is looked through (`files()`: a cross-file lookup) keeps
+   * its model and lets its syntax trees go (SourceDocument.compact): the server's many files, most of
+   * which no one is editing. A file parsed for the language service (`parseOf`) or by name keeps them.
+   */
+  constructor(
+    public roots: string[] = [],
+    private readonly compact = false,
+  ) {}
 
   /** Changes whenever a file is set or deleted, so callers can cache per version. */
   get version(): number {
@@ -163,7 +171,7 @@ export class WorkspaceIndex implements WorkspaceView, SourceFiles {
 
   *files(): Iterable<SourceDocument> {
     this.scanMentions();
-    for (const [uri, entry] of this.entries) yield this.parsed(uri, entry);
+    for (const [uri, entry] of this.entries) yield this.parsed(uri, entry, this.compact);
   }
 
   /** SourceFiles: the text of an indexed file, under any spelling of its URI. */
@@ -185,7 +193,7 @@ export class WorkspaceIndex implements WorkspaceView, SourceFiles {
     return [...(this.mentioned.get(basenameOf(uri)) ?? [])];
   }
 
-  private parsed(uri: string, entry: Entry): SourceDocument {
+  private parsed(uri: string, entry: Entry, compact = false): SourceDocument {
     if (entry.document) return entry.document;
     const watched = new Set<string>([textKey(uri)]);
     const files: SourceFiles = {
@@ -204,6 +212,7 @@ export class WorkspaceIndex implements WorkspaceView, SourceFiles {
     };
     const document = parseDocument({ uri, text: entry.text, languageId: entry.languageId, files });
     for (const dependency of document.dependencies ?? []) watched.add(textKey(dependency));
+    if (compact) document.compact?.();
     entry.document = document;
     this.watch(uri, entry, watched);
     return document;

@@ -103,6 +103,8 @@ export interface SourceDocument {
   readonly dependencies?: readonly string[];
   /** A model value as a new document of this syntax (unknown parts written as this document writes them). */
   renderDocument?(value: unknown): RenderedDocument | undefined;
+  /** Lets the syntax trees go, keeping the model; they are made again of the same text when needed. */
+  compact?(): void;
 }
 
 /** The text of a new document, and the editor language to open it in. */

@@ -1,6 +1,6 @@
 // Puts the pieces together for one task definition: what it needs (requirements.ts), where its execution
 // role's policies are (resolve-role.ts), and what they grant (iam/evaluate.ts). Rules and hovers read the result.
-import { type Decision, type Evaluation, evaluate, hasUnknownStatements } from '../iam/evaluate';
+import { type Decision, type Evaluation, HOLE, type Request, evaluate, hasUnknownStatements } from '../iam/evaluate';
 import { statementsOf } from '../iam/policy';
 import type { Subject } from '../model';
 import { containersOf, taskOf } from '../taskdef/model';
@@ -97,18 +97,63 @@ export function checkPermissions(
   // A policy whose statements are unknown values (a template's expression) may grant anything.
   const complete = role.complete && !role.policies.some((p) => hasUnknownStatements(p.document));
   const statements = policies.reduce((n, p) => n + statementsOf(p.document).length, 0);
+  const cache = evaluationCache(policies);
   return permissions.map((permission): PermissionResult => {
+    // The budget counts a kept evaluation as if it were made again: the same results, kept or not.
     budget.spent += Math.max(1, statements * Math.max(1, permission.resources.length));
     if (budget.spent > EVALUATION_BUDGET)
       return { permission, evaluation: { decision: 'implicitly-denied', matches: [] }, status: 'unknown' };
-    const evaluation = evaluate(policies, { action: permission.action, resources: permission.resources });
+    const request = { action: permission.action, resources: permission.resources };
+    const key = cache && `${cache.prefix}|${requestKey(request)}`;
+    let evaluation = key === undefined ? undefined : cache!.map.get(key);
+    if (!evaluation) {
+      evaluation = evaluate(policies, request);
+      if (key !== undefined) {
+        if (cache!.map.size >= MAX_EVALUATIONS) cache!.map.clear();
+        cache!.map.set(key, evaluation);
+      }
+    }
     return { permission, evaluation, status: statusOf(evaluation.decision, complete) };
   });
 }
 
+// Evaluations are kept per list of policy documents. A document is the parse of one version of a file (or
+// an offline managed policy): a new version is a new object, so a cached evaluation is never of an older
+// text. An edit of a task definition leaves its role's policies as they were (the role file's parse, the
+// managed policies), and the permissions it asked for before are not evaluated again. The first document
+// holds the map (a WeakMap: it goes with the document); a key names every document by an id given to that
+// object, then the request. Bounded: a map that reaches MAX_EVALUATIONS starts again.
+const MAX_EVALUATIONS = 2000;
+const byFirstDocument = new WeakMap<object, Map<string, Evaluation>>();
+const documentIds = new WeakMap<object, number>();
+let nextDocumentId = 0;
+
+function evaluationCache(policies: readonly { document: unknown }[]): { map: Map<string, Evaluation>; prefix: string } | undefined {
+  const ids: number[] = [];
+  for (const { document } of policies) {
+    if (typeof document !== 'object' || document === null) return undefined;
+    let id = documentIds.get(document);
+    if (id === undefined) documentIds.set(document, (id = nextDocumentId++));
+    ids.push(id);
+  }
+  const first = policies[0]?.document as object | undefined;
+  if (!first) return undefined;
+  let map = byFirstDocument.get(first);
+  if (!map) byFirstDocument.set(first, (map = new Map()));
+  return { map, prefix: ids.join(',') };
+}
+
+/** The request as text: the action and each alternative resource, a part the file does not tell as 0. */
+function requestKey(request: Request): string {
+  return JSON.stringify([
+    request.action,
+    request.resources.map((r) => r.map((part) => (typeof part === 'string' ? part : part === HOLE ? 0 : 1))),
+  ]);
+}
+
 function checkExecutionRole(subject: Subject, workspace: WorkspaceView | undefined, uri: string | undefined): RoleCheck {
   const task = taskOf(subject);
-  const requirements = requirementsOf(subject);
+  const requirements = cachedRequirements(subject);
   const roleArn = task ? referencedRole(task.executionRoleArn) : undefined;
   const role = roleArn && requirements.length ? resolveRole(roleArn.name, workspace, uri) : undefined;
   return { roleArn, requirements, role, results: role ? checkAgainst(role, requirements) : [] };
@@ -133,16 +178,16 @@ export function cachedCheck(subject: Subject, workspace: WorkspaceView | undefin
   return check;
 }
 
-// The variants of a template's task definition mostly differ in what the execution role does not care about
-// (cpu, memory, an environment value): within one view of the workspace (one analysis), variants whose
-// role references and containers' image, logs, secrets, credentials and environment files are the same
-// share one check.
-const byContent = new WeakMap<WorkspaceView, Map<string, RoleCheck>>();
+// What a task definition needs of its execution role depends on a few fields only (requirements.ts reads
+// the role ARNs and each container's name, image, logs, secrets, credentials and environment files): an
+// edit anywhere else (an environment value, cpu, a port) finds the requirements of the last version. Keyed
+// by those fields' content, so a change to any of them computes them again; bounded.
+const MAX_REQUIREMENTS = 64;
+const requirementsByContent = new Map<string, Requirement[]>();
 
-function sharedCheck(subject: Subject, workspace: WorkspaceView | undefined, uri: string | undefined): RoleCheck {
-  if (!subject.variant || !workspace) return checkExecutionRole(subject, workspace, uri);
+function requirementInputs(subject: Subject): string {
   const task = taskOf(subject) ?? {};
-  const inputs = containersOf(subject).map(({ path, value: c }) => [
+  const containers = containersOf(subject).map(({ path, value: c }) => [
     path,
     c.name,
     c.image,
@@ -151,7 +196,32 @@ function sharedCheck(subject: Subject, workspace: WorkspaceView | undefined, uri
     c.repositoryCredentials,
     c.environmentFiles,
   ]);
-  const key = JSON.stringify([uri, JSON.stringify(subject.path), task.executionRoleArn, task.taskRoleArn, inputs]);
+  return JSON.stringify([subject.kind, task.executionRoleArn, task.taskRoleArn, containers]);
+}
+
+function cachedRequirements(subject: Subject): Requirement[] {
+  const key = requirementInputs(subject);
+  let requirements = requirementsByContent.get(key);
+  if (requirements) {
+    // Most recently used last.
+    requirementsByContent.delete(key);
+  } else {
+    requirements = requirementsOf(subject);
+    if (requirementsByContent.size >= MAX_REQUIREMENTS) requirementsByContent.delete(requirementsByContent.keys().next().value!);
+  }
+  requirementsByContent.set(key, requirements);
+  return requirements;
+}
+
+// The variants of a template's task definition mostly differ in what the execution role does not care about
+// (cpu, memory, an environment value): within one view of the workspace (one analysis), variants whose
+// role references and containers' image, logs, secrets, credentials and environment files are the same
+// share one check.
+const byContent = new WeakMap<WorkspaceView, Map<string, RoleCheck>>();
+
+function sharedCheck(subject: Subject, workspace: WorkspaceView | undefined, uri: string | undefined): RoleCheck {
+  if (!subject.variant || !workspace) return checkExecutionRole(subject, workspace, uri);
+  const key = JSON.stringify([uri, JSON.stringify(subject.path), requirementInputs(subject)]);
   let checks = byContent.get(workspace);
   if (!checks) byContent.set(workspace, (checks = new Map()));
   let check = checks.get(key);

@@ -3,6 +3,7 @@
 // comments. The model value is the document's value itself: JSON files are already in the ECS API and IAM
 // grammar, so model paths are JSON paths.
 import { findNodeAtOffset } from 'jsonc-parser';
+import type { JSONDocument } from 'vscode-json-languageservice';
 import type { Cursor, JsonPath, Model, ModelEdit, Target } from '../../core/model';
 import { uriToFileName } from '../../core/workspace';
 import type { RenderedDocument, Source, SourceDocument, SourceInput, SourceLocation, SyntaxProblem, TextChange } from '../source';
@@ -15,19 +16,36 @@ export class JsonSourceDocument implements SourceDocument {
   readonly source = 'json' as const;
   readonly fileName: string;
   readonly model: Model;
-  private readonly parsed: ParsedJson;
+  readonly syntaxProblems: readonly SyntaxProblem[];
+  /** The parse the model was made of; let go by `compact()` and made again of the same text when asked for. */
+  private tree?: ParsedJson;
 
   constructor(
     readonly uri: string,
     readonly text: string,
+    private readonly languageId?: string,
   ) {
     this.fileName = uriToFileName(uri);
-    this.parsed = parseJson(text);
-    this.model = classify(this.parsed, this.fileName);
+    this.tree = parseJson(text, uri, languageId);
+    this.syntaxProblems = this.tree.syntaxProblems;
+    this.model = classify(this.tree, this.fileName);
   }
 
-  get syntaxProblems(): readonly SyntaxProblem[] {
-    return this.parsed.syntaxProblems;
+  private get parsed(): ParsedJson {
+    return (this.tree ??= parseJson(this.text, this.uri, this.languageId));
+  }
+
+  /**
+   * Lets the syntax trees go (the model stays): for a document nobody is editing, whose trees are needed
+   * again only to locate a finding or an edit in it. Asking for them parses the same text again.
+   */
+  compact(): void {
+    this.tree = undefined;
+  }
+
+  /** vscode-json-languageservice's document of this text, made by the same parse, when the text has no syntax errors. */
+  get schemaDocument(): JSONDocument | undefined {
+    return this.parsed.schemaDocument;
   }
 
   /** The literal value of the innermost node at `offset` (undefined for objects and arrays). */
@@ -68,7 +86,7 @@ export const jsonSource: Source = {
   id: 'json',
   // Whatever no other source claims: the server receives JSON documents only, and untitled ones have no extension.
   accepts: () => true,
-  parse: (input: SourceInput) => new JsonSourceDocument(input.uri, input.text),
+  parse: (input: SourceInput) => new JsonSourceDocument(input.uri, input.text, input.languageId),
   readsFileName: (fileName) => JSON_FILE.test(fileName),
 };
 

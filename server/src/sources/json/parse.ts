@@ -1,6 +1,11 @@
 // JSON text -> the plain value the model holds, the syntax tree that maps model paths back to text, the
 // syntax problems, and the keys written twice (which the plain value cannot show: the last one wins).
+// The tree is vscode-json-languageservice's (its nodes have the shape of jsonc-parser's): the same parse
+// serves the schema's validation, hover and completion, so a version is parsed once. A text with syntax
+// errors is parsed again by jsonc-parser, whose recovery and error codes the rest of the source relies on.
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ErrorCode, type JSONDocument, type LanguageService, getLanguageService } from 'vscode-json-languageservice';
 import type { DuplicateKey, JsonPath, Span, Target } from '../../core/model';
 import type { SyntaxProblem } from '../source';
 import { MAX_NESTING_DEPTH, tooDeepAt } from '../text';
@@ -13,9 +18,16 @@ export interface ParsedJson {
   readonly value: unknown;
   readonly syntaxProblems: SyntaxProblem[];
   readonly duplicateKeys: DuplicateKey[];
+  /** vscode-json-languageservice's document, whose tree `root` is (absent when the text has syntax errors). */
+  readonly schemaDocument?: JSONDocument;
 }
 
-export function parseJson(text: string): ParsedJson {
+let parser: LanguageService | undefined;
+
+/** What jsonc-parser, allowing comments and trailing commas, does not count as errors. */
+const NOT_ERRORS: readonly number[] = [ErrorCode.TrailingComma, ErrorCode.DuplicateKey];
+
+export function parseJson(text: string, uri = 'untitled:document', languageId = 'json'): ParsedJson {
   // jsonc-parser, toValue and the walks over the model recurse per level: deeper documents are not parsed.
   const tooDeep = tooDeepAt(text);
   if (tooDeep >= 0) {
@@ -26,6 +38,23 @@ export function parseJson(text: string): ParsedJson {
       value: undefined,
       syntaxProblems: [{ offset: tooDeep, length: 1, message, ruleId: 'json-syntax' }],
       duplicateKeys: [],
+    };
+  }
+  parser ??= getLanguageService({});
+  const schemaDocument = parser.parseJSONDocument(TextDocument.create(uri, languageId, 0, text));
+  // Not in the package's declared types: its parser's problems (a document without them is treated as broken).
+  const { syntaxErrors } = schemaDocument as { syntaxErrors?: { code?: unknown }[] };
+  if (Array.isArray(syntaxErrors) && syntaxErrors.every((e) => NOT_ERRORS.includes(e.code as number))) {
+    const root = schemaDocument.root as Node | undefined;
+    // The parser reports keys written twice, except "//" (a comment convention): the walk is needed only then.
+    const twice = syntaxErrors.some((e) => e.code === ErrorCode.DuplicateKey) || text.includes('"//"');
+    return {
+      text,
+      root,
+      value: root ? toValue(root) : undefined,
+      syntaxProblems: [],
+      duplicateKeys: root && twice ? duplicateKeys(root, text) : [],
+      schemaDocument,
     };
   }
   const errors: ParseError[] = [];
@@ -54,7 +83,7 @@ function toValue(node: Node): unknown {
     case 'object': {
       const result = Object.create(null) as Record<string, unknown>;
       for (const property of node.children ?? []) {
-        const [key, value] = property.children ?? [];
+        const [key, value] = partsOf(property);
         if (key && value) result[String(key.value)] = toValue(value);
       }
       return result;
@@ -64,6 +93,12 @@ function toValue(node: Node): unknown {
     default:
       return node.value;
   }
+}
+
+/** A property's key and value nodes (vscode-json-languageservice's nodes hold them as fields; their `children` is a new array on each read). */
+function partsOf(property: Node): (Node | undefined)[] {
+  const { keyNode, valueNode } = property as { keyNode?: Node; valueNode?: Node };
+  return keyNode ? [keyNode, valueNode] : (property.children ?? []);
 }
 
 /** The value node at `path`; for a duplicated key the last occurrence, matching `value`. */
