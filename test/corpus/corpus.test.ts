@@ -15,6 +15,7 @@ import { analyze } from '../../server/src/core/engine';
 import { parseDocument } from '../../server/src/sources';
 import type { FileReport } from '../../server/src/cli/report';
 import { CFN_LINT_ECS_RULES } from '../helpers/cfn-lint';
+import { type Snapshot, snapshotOf, unreviewedErrors } from '../helpers/corpusSnapshot';
 import { SHARED, skipWithoutShared } from '../helpers/shared.mjs';
 
 const CORPUS = join(SHARED, 'corpus');
@@ -25,22 +26,6 @@ const PARTS = [
   { name: 'services and AppSpecs', folders: ['services'], snapshot: 'services-snapshot.json' },
   { name: 'CloudFormation templates', folders: ['cloudformation'], snapshot: 'cloudformation-snapshot.json' },
 ];
-
-interface ReviewedError {
-  rule: string;
-  line: number;
-  message: string;
-  why: string;
-}
-
-interface FileSnapshot {
-  kind: string;
-  errors: ReviewedError[];
-  /** Non-error findings, counted per rule and severity. */
-  others: Record<string, number>;
-}
-
-type Snapshot = Record<string, FileSnapshot>;
 
 async function analyseCorpus(folders: string[]): Promise<FileReport[]> {
   let output = '';
@@ -58,27 +43,6 @@ async function analyseCorpus(folders: string[]): Promise<FileReport[]> {
   return JSON.parse(output) as FileReport[];
 }
 
-function snapshotOf(reports: FileReport[], previous: Snapshot): Snapshot {
-  const snapshot: Snapshot = {};
-  for (const report of reports) {
-    const before = previous[report.file]?.errors ?? [];
-    const errors = report.diagnostics
-      .filter((d) => d.severity === 'error')
-      .map((d) => {
-        const line = d.range.start.line + 1;
-        const reviewed = before.find((e) => e.rule === d.rule && e.line === line && e.message === d.message);
-        return { rule: d.rule, line, message: d.message, why: reviewed?.why ?? '' };
-      });
-    const others: Record<string, number> = {};
-    for (const d of report.diagnostics.filter((d) => d.severity !== 'error')) {
-      const key = `${d.rule} (${d.severity})`;
-      others[key] = (others[key] ?? 0) + 1;
-    }
-    snapshot[report.file] = { kind: report.kind, errors, others };
-  }
-  return snapshot;
-}
-
 for (const part of PARTS) {
   const skip = skipWithoutShared('corpus', part.folders[0]);
   const snapshotFile = join(__dirname, part.snapshot);
@@ -91,9 +55,7 @@ for (const part of PARTS) {
       const current = snapshotOf(reports, previous);
       if (process.env.UPDATE_SNAPSHOT) writeFileSync(snapshotFile, `${JSON.stringify(current, null, 2)}\n`);
       assert.deepEqual(current, previous);
-      const unreviewed = Object.entries(current).flatMap(([file, s]) =>
-        s.errors.filter((e) => !e.why.trim()).map((e) => `${file}:${e.line} ${e.rule}`),
-      );
+      const unreviewed = unreviewedErrors(current);
       assert.deepEqual(unreviewed, [], 'errors on real files need a "why" in the snapshot saying why they are real');
     },
   );

@@ -10,25 +10,12 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { run } from '../../server/src/cli/main';
 import type { FileReport } from '../../server/src/cli/report';
+import { type Snapshot, snapshotOf, unreviewedErrors } from '../helpers/corpusSnapshot';
 import { SHARED, skipWithoutShared } from '../helpers/shared.mjs';
 
 const CORPUS = join(SHARED, 'corpus', 'terraform');
 const skip = skipWithoutShared('corpus', 'terraform', 'MANIFEST.tsv');
 const SNAPSHOT = join(__dirname, 'terraform-corpus-snapshot.json');
-
-interface ReviewedError {
-  rule: string;
-  line: number;
-  message: string;
-  why: string;
-}
-
-interface FileSnapshot {
-  kind: string;
-  errors: ReviewedError[];
-  /** Non-error findings, counted per rule and severity. */
-  others: Record<string, number>;
-}
 
 async function analyseEntry(entry: string): Promise<FileReport[]> {
   let output = '';
@@ -59,31 +46,12 @@ test(
       .map((line) => line.split('\t')[0])
       .filter(Boolean);
     assert.ok(entries.length >= 49, `${entries.length} entries`);
-    const previous: Record<string, FileSnapshot> = existsSync(SNAPSHOT) ? JSON.parse(readFileSync(SNAPSHOT, 'utf8')) : {};
-    const current: Record<string, FileSnapshot> = {};
-    for (const entry of entries) {
-      for (const report of await analyseEntry(entry)) {
-        const before = previous[report.file]?.errors ?? [];
-        const errors = report.diagnostics
-          .filter((d) => d.severity === 'error')
-          .map((d) => {
-            const line = d.range.start.line + 1;
-            const reviewed = before.find((e) => e.rule === d.rule && e.line === line && e.message === d.message);
-            return { rule: d.rule, line, message: d.message, why: reviewed?.why ?? '' };
-          });
-        const others: Record<string, number> = {};
-        for (const d of report.diagnostics.filter((d) => d.severity !== 'error')) {
-          const key = `${d.rule} (${d.severity})`;
-          others[key] = (others[key] ?? 0) + 1;
-        }
-        current[report.file] = { kind: report.kind, errors, others };
-      }
-    }
+    const previous: Snapshot = existsSync(SNAPSHOT) ? JSON.parse(readFileSync(SNAPSHOT, 'utf8')) : {};
+    const current: Snapshot = {};
+    for (const entry of entries) snapshotOf(await analyseEntry(entry), previous, current);
     if (process.env.UPDATE_SNAPSHOT) writeFileSync(SNAPSHOT, `${JSON.stringify(current, null, 2)}\n`);
     assert.deepEqual(current, previous);
-    const unreviewed = Object.entries(current).flatMap(([file, s]) =>
-      s.errors.filter((e) => !e.why.trim()).map((e) => `${file}:${e.line} ${e.rule}`),
-    );
+    const unreviewed = unreviewedErrors(current);
     assert.deepEqual(unreviewed, [], 'errors on real files need a "why" in the snapshot saying why they are real');
   },
 );
