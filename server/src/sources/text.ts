@@ -24,16 +24,27 @@ export const MAX_NESTING_DEPTH = 128;
 
 /**
  * The offset of the first bracket (`[` or `{`) that opens a level deeper than `max`, or -1. One pass
- * without recursion; double-quoted strings and comments (`//`, `/* *\/`) are skipped.
+ * without recursion; double-quoted strings and comments (`//`, `/* *\/`) are skipped. The last answer is
+ * kept: a document version is asked twice (service/models.ts before parsing it, then its source's parser).
  */
 export function tooDeepAt(text: string, max = MAX_NESTING_DEPTH): number {
+  if (last && last.text === text && last.max === max) return last.at;
+  const at = firstTooDeep(text, max);
+  last = { text, max, at };
+  return at;
+}
+
+let last: { text: string; max: number; at: number } | undefined;
+
+function firstTooDeep(text: string, max: number): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
-      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c /* \ */) i++;
+      i = stringEnd(text, i);
     } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
-      while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
     } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
       const end = text.indexOf('*/', i + 2);
       i = end < 0 ? text.length : end + 1;
@@ -44,6 +55,18 @@ export function tooDeepAt(text: string, max = MAX_NESTING_DEPTH): number {
     }
   }
   return -1;
+}
+
+/** The offset of the quote that closes the string opened at `open` (one not escaped by a backslash), or the text's length. */
+function stringEnd(text: string, open: number): number {
+  for (let from = open + 1; ;) {
+    const quote = text.indexOf('"', from);
+    if (quote < 0) return text.length;
+    let backslashes = 0;
+    while (quote - backslashes - 1 > open && text.charCodeAt(quote - backslashes - 1) === 0x5c /* \ */) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+    from = quote + 1;
+  }
 }
 
 /** An object without a prototype, for model values (sources/source.ts): a key such as `__proto__` is data. */

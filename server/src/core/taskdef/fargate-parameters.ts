@@ -102,25 +102,30 @@ const sameText = (a: unknown, b: string) => typeof a === 'string' && a.toLowerCa
 /** Every place in the subject where an entry of the list applies. */
 export function findParameters(subject: Subject, list: ParameterList): ParameterHit[] {
   const hits: ParameterHit[] = [];
+  // The scopes of each kind once (the table has a dozen container entries); paths are made for hits only.
+  const scopes = new Map<ParameterEntry['scope'], Scope[]>();
   for (const entry of LISTS[list]) {
-    for (const scope of scopesOf(subject, entry.scope)) {
+    let inScope = scopes.get(entry.scope);
+    if (!inScope) scopes.set(entry.scope, (inScope = scopesOf(subject, entry.scope)));
+    for (const scope of inScope) {
       const value = valueAt(scope.value, entry.path);
-      const at = [...scope.base, ...entry.path];
-      const extra = (entry.alsoRemove ?? []).filter((p) => valueAt(scope.value, p) !== undefined).map((p) => [...scope.base, ...p]);
-      const hit = (path: JsonPath, found: unknown) =>
+      const at = () => [...scope.base, ...entry.path];
+      const hit = (path: JsonPath, found: unknown) => {
+        const extra = (entry.alsoRemove ?? []).filter((p) => valueAt(scope.value, p) !== undefined).map((p) => [...scope.base, ...p]);
         hits.push({ entry, path, value: found, where: scope.where, removePaths: [path, ...extra] });
+      };
       switch (entry.when) {
         case 'used':
-          if (isUsed(value)) hit(at, value);
+          if (isUsed(value)) hit(at(), value);
           break;
         case 'equals':
-          if ((entry.values ?? []).some((v) => sameText(value, v))) hit(at, value);
+          if ((entry.values ?? []).some((v) => sameText(value, v))) hit(at(), value);
           break;
         case 'items-not-in':
           if (Array.isArray(value)) {
             value.forEach((item, i) => {
               if (typeof item === 'string' && !isPlaceholder(item) && !(entry.values ?? []).includes(item.toUpperCase()))
-                hit([...at, i], item);
+                hit([...at(), i], item);
             });
           }
           break;
@@ -128,7 +133,7 @@ export function findParameters(subject: Subject, list: ParameterList): Parameter
           if (Array.isArray(value) && entry.match) {
             const { key, values } = entry.match;
             value.forEach((item, i) => {
-              if (isObject(item) && values.some((v) => sameText(item[key], v))) hit([...at, i], item);
+              if (isObject(item) && values.some((v) => sameText(item[key], v))) hit([...at(), i], item);
             });
           }
           break;

@@ -194,9 +194,10 @@ function isInertValue(value: string): boolean {
 
 /** Why the variable looks like a secret, or undefined. */
 export function secretEvidence(name: string, value: string): SecretEvidence | undefined {
-  const key = AWS_ACCESS_KEY.exec(value);
+  // Each pattern runs only on values holding the text it cannot match without (most values hold neither).
+  const key = (value.includes('AKIA') || value.includes('ASIA')) && AWS_ACCESS_KEY.exec(value);
   if (key && !value.includes('EXAMPLE')) return { kind: 'aws-access-key', temporary: key[1] === 'ASIA' };
-  const credentials = URL_CREDENTIALS.exec(value);
+  const credentials = value.includes('://') && URL_CREDENTIALS.exec(value);
   if (credentials && !isTemplated(value) && !isInertValue(decodeURIComponentSafe(credentials[1]))) return { kind: 'url-credentials' };
   // The name first: most names say nothing of a secret, and the value's checks cost more.
   const word = secretWordOf(name);
