@@ -234,6 +234,31 @@ test('execution-role requirements, evaluations and results kept between versions
   await client.shutdown();
 });
 
+test("the trust policy's evaluation kept between versions is that of the role file's current text: a principal mistyped, then put right", async () => {
+  const client = await ServiceTestClient.start();
+  const task = 'file:///ws/task-definition.json';
+  const roleFile = 'file:///ws/iam/execution-role.json';
+  const role = (service: string) =>
+    JSON.stringify({
+      RoleName: 'exec',
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }],
+      },
+      Policies: [],
+    });
+  const trust = async () => (await client.diagnostics(task)).filter((d) => d.code === 'execution-role-trust').map((d) => String(d.message));
+  await client.open(roleFile, role('ecs-tasks.amazonaws.com'));
+  await client.open(task, TASK);
+  assert.deepEqual(await trust(), []);
+  await client.change(roleFile, role('ecs.amazonaws.com'));
+  await client.change(task, TASK.replace('"family": "web"', '"family": "web2"'));
+  assert.match((await trust())[0] ?? '', /it trusts ecs\.amazonaws\.com instead/);
+  await client.change(roleFile, role('ecs-tasks.amazonaws.com'));
+  assert.deepEqual(await trust(), []);
+  await client.shutdown();
+});
+
 test('compactDocuments: a document out of the 20 last used keeps its model (in the index), and its trees are made again of its own text when asked for', async () => {
   const workspace = new WorkspaceIndex(['file:///ws']);
   const service = new FargateLintLanguageService({ workspace, compactDocuments: true });

@@ -38,20 +38,34 @@ let last: { text: string; max: number; at: number } | undefined;
 
 function firstTooDeep(text: string, max: number): number {
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x22 /* " */) {
-      i = stringEnd(text, i);
-    } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
-      const end = text.indexOf('\n', i);
-      i = end < 0 ? text.length : end;
-    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? text.length : end + 1;
-    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
-      if (++depth > max) return i;
-    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
-      depth = Math.max(0, depth - 1);
+    // Whitespace first: most of a formatted document outside its strings.
+    if (c <= 0x20) continue;
+    switch (c) {
+      case 0x22 /* " */:
+        i = stringEnd(text, i);
+        break;
+      case 0x2f /* / */: {
+        const next = text.charCodeAt(i + 1);
+        if (next === 0x2f) {
+          const end = text.indexOf('\n', i);
+          i = end < 0 ? length : end;
+        } else if (next === 0x2a /* * */) {
+          const end = text.indexOf('*/', i + 2);
+          i = end < 0 ? length : end + 1;
+        }
+        break;
+      }
+      case 0x5b /* [ */:
+      case 0x7b /* { */:
+        if (++depth > max) return i;
+        break;
+      case 0x5d /* ] */:
+      case 0x7d /* } */:
+        if (depth > 0) depth--;
+        break;
     }
   }
   return -1;
