@@ -15,7 +15,7 @@ export interface SubjectEntry {
 }
 
 /** The kinds the cross-file checks look for (most files of a workspace are policies, which none looks across for). */
-export type LinkedKind = 'task-definition' | 'service' | 'appspec' | 'role';
+type LinkedKind = 'task-definition' | 'service' | 'appspec' | 'role';
 const LINKED = new Set<SubjectKind>(['task-definition', 'service', 'appspec', 'role']);
 
 export interface WorkspaceSubjects {
