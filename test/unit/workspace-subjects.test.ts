@@ -1,8 +1,7 @@
-// The cross-file lookups (the role lookup, the project files, the ECS service links) read the workspace's
-// subjects from one walk per workspace version (core/workspace-subjects.ts), and an analysis's own view
-// (withOwnModel) from the index's walk at the same version. A stale list would be wrong here: a renamed role
-// still found, a deleted project file still applied, the index's older copy of the open document seen
-// beside its own model, or the file order (first match wins) lost.
+// The cross-file lookups (the role lookup, the ECS service links, the customer managed policies) read the
+// workspace's subjects from one walk per view and version (core/workspace-subjects.ts). A stale list would be
+// wrong here: a renamed role still found, a deleted project file still applied, the index's older copy of
+// the open document seen beside its own model (withOwnModel), or the file order (first match wins) lost.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { projectConfigsFor, resolveRole } from '../../server/src/core/execution-role/resolve-role';
@@ -74,7 +73,6 @@ test("an analysis's view has its own model first and never the index's older cop
   index.set('file:///ws/roles.json', role('old-name'));
   index.set('file:///ws/other.json', role('other'));
   index.set('file:///ws/task.json', task('web'));
-  // The index's subjects at this version are collected first (as the preset lookup does before the rules).
   assert.equal(workspaceSubjects(index).rolesNamed('old-name').length, 1);
   const edited = index.file('file:///ws/roles.json')!;
   const renamed = new WorkspaceIndex(['file:///ws']);
@@ -111,7 +109,7 @@ test("an analysis's view has its own model first and never the index's older cop
   );
 });
 
-test('a version where some files changed in place has the lists a walk from scratch has', () => {
+test('after files change in place, the lists are those a walk from scratch makes', () => {
   const index = new WorkspaceIndex(['file:///ws']);
   const uris = Array.from({ length: 6 }, (_, i) => `file:///ws/f${i}.json`);
   uris.forEach((uri, i) => index.set(uri, i % 2 ? role(i === 3 ? 'b' : 'a') : task(`fam${i}`)));

@@ -64,14 +64,5 @@ export function withOwnModel(context: DocumentContext, model: Model): DocumentCo
     // What the base knows of files it left out (project-config-file says why a listed file is not read).
     ...(base?.skipped ? { skipped: (other: string) => base.skipped?.(other) } : {}),
   };
-  if (base) ownModels.set(view, { base, file: own });
   return { ...context, workspace: view };
-}
-
-/** The views made by withOwnModel: the view they put the document's own model in front of. */
-const ownModels = new WeakMap<WorkspaceView, { base: WorkspaceView; file: WorkspaceFile }>();
-
-/** For a view made by withOwnModel (on a workspace): that workspace and the document's own file. */
-export function ownModelOf(view: WorkspaceView): { base: WorkspaceView; file: WorkspaceFile } | undefined {
-  return ownModels.get(view);
 }

@@ -309,7 +309,9 @@ function projectConfigs(workspace: WorkspaceView): WorkspaceFile[] {
   const { version } = workspace;
   const cached = configsByWorkspace.get(workspace);
   if (version !== undefined && cached?.version === version) return cached.configs;
-  const configs = workspaceSubjects(workspace).projectConfigs.map(({ file }) => file);
+  // A walk of its own rather than workspaceSubjects: the list is kept with the index (the preset lookup asks
+  // the index itself), so it holds only the project files, not every file's subjects.
+  const configs = [...workspace.files()].filter((f) => f.model.kind === 'project-config');
   if (version !== undefined) configsByWorkspace.set(workspace, { version, configs });
   return configs;
 }
