@@ -78,9 +78,17 @@ const ALONE = ['attack/', 'unit/new-rule.test.ts', 'unit/packaging.test.ts'].map
 const groupOf = (file) => (packageTier || ALONE.some((a) => file.startsWith(a)) ? undefined : relative(root, file).split(sep)[0]);
 // node --test starts the bundles in the order given, a few at a time: the longest first, so that none is left
 // running alone at the end. CPU seconds on 2026-12-02: the CLI group 20 (most of it in the CLIs it starts), the
-// property-based attacks 18, the protocol group 18 (with its servers), the unit group 16, new-rule 8, each other
-// bundle under 7.
-const LONGEST_FIRST = ['groups/cli.', 'test/attack/properties.', 'groups/lsp.', 'groups/unit.', 'test/unit/new-rule.'];
+// property-based attacks 18, the protocol group 18 (with its servers), the unit group 16, new-rule 8, the corpus
+// group 6.5, the managed policies 5.5, each other bundle under 5.
+const LONGEST_FIRST = [
+  'groups/cli.',
+  'test/attack/properties.',
+  'groups/lsp.',
+  'groups/unit.',
+  'test/unit/new-rule.',
+  'groups/corpus.',
+  'groups/iam.',
+];
 const rank = (bundle) => {
   const at = LONGEST_FIRST.findIndex((name) => bundle.includes(name));
   return at < 0 ? LONGEST_FIRST.length : at;
