@@ -405,8 +405,7 @@ describe('execution role: edits and created files', () => {
       [
         'ecr:GetAuthorizationToken',
         ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
-        'logs:CreateLogStream',
-        'logs:PutLogEvents',
+        ['logs:CreateLogStream', 'logs:PutLogEvents'],
         'ssm:GetParameters',
       ],
     );
@@ -422,6 +421,10 @@ describe('execution role: edits and created files', () => {
       remaining = ours(await client.diagnostics(uri));
     }
     assert.deepEqual(remaining, []);
+    // The policy the fix wrote has nothing to report itself (no iam-arn-resource-mismatch on its log ARNs).
+    const policyUri = pathToFileURL(policyPath).href;
+    await client.open(policyUri, readFileSync(policyPath, 'utf8'));
+    assert.deepEqual(ours(await client.diagnostics(policyUri)), []);
   });
 });
 
