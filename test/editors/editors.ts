@@ -1,7 +1,7 @@
 // What the editor tests share: the README's configuration snippets (the text the README shows, taken out
 // of it, so the two cannot drift apart), the packed npm package installed offline so that
 // `fargate-lint-server` is on the PATH as `npm install -g fargate-lint` puts it there, and a workspace with
-// a task definition that has one mistake Fargate rejects.
+// a task definition, a YAML template and a Terraform file that each have one mistake Fargate rejects.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,22 +43,72 @@ export function skipWithout(program: string): string | false {
 export interface EditorWorld {
   /** PATH with fargate-lint-server on it. */
   path: string;
-  /** The workspace folder, holding task-definition.json. */
+  /** The workspace folder, holding the EDITOR_FILES. */
   workspace: string;
   /** A folder for the editor's home, state and result files. */
   home: string;
   cleanup(): void;
 }
 
-/** The task definition the editors open: networkMode "bridge" on line 6 (0-based 5), column 18 (0-based 17). */
-const TASK_TEXT = `${JSON.stringify(fargateTask(undefined, { networkMode: 'bridge' }), null, 2)}\n`;
+/**
+ * The files the editors open, each with one mistake Fargate rejects (networkMode "bridge"), and where the
+ * diagnostic starts (0-based line and column): a task definition, a CloudFormation template in YAML and a
+ * Terraform file, which the README's configurations all start the server for.
+ */
+export const EDITOR_FILES = [
+  {
+    name: 'task-definition.json',
+    text: `${JSON.stringify(fargateTask(undefined, { networkMode: 'bridge' }), null, 2)}\n`,
+    line: 5,
+    column: 17,
+  },
+  {
+    name: 'template.yaml',
+    text: [
+      "AWSTemplateFormatVersion: '2010-09-09'",
+      'Resources:',
+      '  Task:',
+      '    Type: AWS::ECS::TaskDefinition',
+      '    Properties:',
+      '      RequiresCompatibilities: [FARGATE]',
+      '      NetworkMode: bridge',
+      "      Cpu: '256'",
+      "      Memory: '512'",
+      '      ContainerDefinitions:',
+      '        - Name: app',
+      '          Image: nginx',
+      '          Essential: true',
+      '',
+    ].join('\n'),
+    line: 6,
+    column: 19,
+  },
+  {
+    name: 'main.tf',
+    text: [
+      'resource "aws_ecs_task_definition" "app" {',
+      '  family                   = "app"',
+      '  requires_compatibilities = ["FARGATE"]',
+      '  network_mode             = "bridge"',
+      '  cpu                      = "256"',
+      '  memory                   = "512"',
+      '  container_definitions = jsonencode([',
+      '    { name = "app", image = "nginx", essential = true }',
+      '  ])',
+      '}',
+      '',
+    ].join('\n'),
+    line: 3,
+    column: 29,
+  },
+] as const;
 
 export function editorWorld(): EditorWorld {
   const packed = packProject();
   const install = installOffline(packed.tarball);
   const workspace = mkdtempSync(join(tmpdir(), 'fargate-lint-editor-ws-'));
   const home = mkdtempSync(join(tmpdir(), 'fargate-lint-editor-home-'));
-  writeFileSync(join(workspace, 'task-definition.json'), TASK_TEXT);
+  for (const file of EDITOR_FILES) writeFileSync(join(workspace, file.name), file.text);
   return {
     path: `${join(install, 'node_modules', '.bin')}:${process.env.PATH}`,
     workspace,

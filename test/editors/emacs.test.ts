@@ -1,12 +1,12 @@
 // Emacs 28 (Debian 12's emacs-nox) with eglot 1.9 (elpa-eglot) and the README's configuration, in batch
-// mode: it visits a task definition, eglot starts fargate-lint-server from the PATH, and the diagnostic
-// that the server pushes reaches Flymake in that buffer.
+// mode: it visits a task definition (in other runs a YAML template and a Terraform file), eglot starts
+// fargate-lint-server from the PATH, and the diagnostic that the server pushes reaches Flymake in that buffer.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { type EditorWorld, editorEnv, editorWorld, readmeSnippet, skipWithout } from './editors';
+import { EDITOR_FILES, type EditorWorld, editorEnv, editorWorld, readmeSnippet, skipWithout } from './editors';
 
 const skip = skipWithout('emacs');
 let world: EditorWorld;
@@ -22,7 +22,7 @@ after(() => world?.cleanup());
  */
 const HARNESS = `
 (require 'json)
-(find-file (expand-file-name "task-definition.json"))
+(find-file (expand-file-name (getenv "VISIT")))
 (run-hooks 'post-command-hook)
 (let ((deadline (+ (float-time) 30)) (found nil))
   (while (and (null found) (< (float-time) deadline))
@@ -45,29 +45,33 @@ const HARNESS = `
 (kill-emacs 0)
 `;
 
-test('Emacs with eglot and the README configuration: fargate-lint-server starts and its diagnostic reaches Flymake', { skip }, () => {
-  const init = join(world.home, 'init.el');
-  const harness = join(world.home, 'harness.el');
-  writeFileSync(init, readmeSnippet('emacs-eglot'));
-  writeFileSync(harness, HARNESS);
-  const result = join(world.home, 'result.json');
-  const run = spawnSync('emacs', ['--batch', '-l', init, '-l', harness], {
-    cwd: world.workspace,
-    env: { ...editorEnv(world), RESULT: result },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  assert.equal(run.status, 0, `emacs exited with ${run.status}: ${run.stderr}`);
-  const outcome = JSON.parse(readFileSync(result, 'utf8'));
-  assert.equal(outcome.mode, 'js-json-mode', run.stderr);
-  assert.equal(outcome.managed, true, `eglot did not manage the buffer: ${run.stderr}`);
-  const network = outcome.diagnostics.find((d: { text: string }) => d.text.includes('networkMode'));
-  assert.ok(network, `no fargate-lint diagnostic reached Flymake: ${JSON.stringify(outcome.diagnostics)}\n${run.stderr}`);
-  assert.deepEqual(network, {
-    line: 6,
-    column: 17,
-    type: 'eglot-error',
-    text: network.text,
-  });
-  assert.match(network.text, /Fargate requires networkMode "awsvpc", not "bridge"\./);
-});
+const MODES: Record<string, string> = { 'task-definition.json': 'js-json-mode', 'template.yaml': 'yaml-mode', 'main.tf': 'terraform-mode' };
+
+for (const file of EDITOR_FILES) {
+  test(
+    `Emacs with eglot and the README configuration: fargate-lint-server starts on ${file.name} and its diagnostic reaches Flymake`,
+    { skip },
+    () => {
+      const init = join(world.home, 'init.el');
+      const harness = join(world.home, 'harness.el');
+      writeFileSync(init, readmeSnippet('emacs-eglot'));
+      writeFileSync(harness, HARNESS);
+      const result = join(world.home, `result-${file.name}.json`);
+      const run = spawnSync('emacs', ['--batch', '-l', init, '-l', harness], {
+        cwd: world.workspace,
+        env: { ...editorEnv(world), RESULT: result, VISIT: file.name },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      assert.equal(run.status, 0, `emacs exited with ${run.status}: ${run.stderr}`);
+      const outcome = JSON.parse(readFileSync(result, 'utf8'));
+      assert.equal(outcome.mode, MODES[file.name], run.stderr);
+      assert.equal(outcome.managed, true, `eglot did not manage the buffer: ${run.stderr}`);
+      const network = outcome.diagnostics.find((d: { text: string }) => d.text.includes('networkMode'));
+      assert.ok(network, `no fargate-lint diagnostic reached Flymake: ${JSON.stringify(outcome.diagnostics)}\n${run.stderr}`);
+      // Emacs counts lines from 1 and columns from 0.
+      assert.deepEqual(network, { line: file.line + 1, column: file.column, type: 'eglot-error', text: network.text });
+      assert.match(network.text, /Fargate requires networkMode "awsvpc", not "bridge"\./);
+    },
+  );
+}

@@ -1,7 +1,8 @@
 // Protocol tests for services and AppSpecs: small workspaces under test/fixtures/services/<case>/, a service
 // file (or an AppSpec) next to the task definition it runs, indexed from disk by the server as in an editor.
 // Each service rule is seen on its case; completion and hover come from the linked task definition; editing the
-// task definition re-checks the service. Cases that change files run on a copy in a temporary folder.
+// task definition re-checks the service. Cases that change files run on a copy in a temporary folder; for
+// aws_ecs_service, the HCL after the network-configuration removal and the ECS Exec fixes.
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -355,5 +356,86 @@ describe('services: edits across files', () => {
       messageOf(hint!),
       /keeps a writable root file system, which ECS Exec needs: service shell \(service-definition\.json\) turns on execute command/,
     );
+  });
+});
+
+describe('aws_ecs_service fixes over LSP: the HCL after each', () => {
+  let client: LspTestClient;
+  let root: string;
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'fargate-lint-tfservice-'));
+    cpSync(join(FIXTURES, 'terraform'), root, { recursive: true });
+    client = await LspTestClient.start({ workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'tfservice' }] });
+    await client.nextRefresh();
+  });
+  after(async () => {
+    await client.shutdown();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('service-network-configuration on aws_ecs_service: a bridge task; the fix removes the network_configuration block', async () => {
+    const { uri, text, diagnostics } = await openFile(client, root, 'network-bridge', 'main.tf');
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity, d.range]),
+      [['service-network-configuration', 1, rangeOf(text, 'network_configuration', 1)]],
+    );
+    const fixed = await client.applyFix(uri, 'service-network-configuration', 'Remove networkConfiguration');
+    assert.equal(fixed, text.replace('  network_configuration {\n    subnets = ["subnet-0a1b2c3d4e5f60718"]\n  }\n', ''));
+    assert.deepEqual(ours(await client.diagnostics(uri)), []);
+    await client.close(uri);
+  });
+
+  test('service-execute-command on aws_ecs_service: the ECS Exec actions go into the jsonencode policy of the task role, initProcessEnabled into the container', async () => {
+    const { uri, text, diagnostics } = await openFile(client, root, 'exec', 'main.tf');
+    const exec = rangeOf(text, 'true', 1);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity, d.range]),
+      [
+        ['service-execute-command', 1, exec],
+        ['service-execute-command', 4, exec],
+      ],
+    );
+    const iamUri = uriOf(root, 'exec', 'iam.tf');
+    const iam = read(root, 'exec', 'iam.tf');
+    await client.open(iamUri, iam, 'terraform');
+    const actions = await client.codeActions(uri, diagnostics[0].range, [diagnostics[0]]);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Add the ECS Exec actions to the policy of task role aws_iam_role.task (role shell-task) (iam.tf)'],
+    );
+    assert.equal(
+      await client.applyEdit(iamUri, actions[0].edit!),
+      iam.replace(
+        '      { Effect = "Allow", Action = ["s3:GetObject"], Resource = "arn:aws:s3:::shell-data/*" }\n',
+        [
+          '      { Effect = "Allow", Action = ["s3:GetObject"], Resource = "arn:aws:s3:::shell-data/*" },',
+          '      {',
+          '        Sid      = "EcsExec"',
+          '        Effect   = "Allow"',
+          '        Action   = [',
+          '          "ssmmessages:CreateControlChannel",',
+          '          "ssmmessages:CreateDataChannel",',
+          '          "ssmmessages:OpenControlChannel",',
+          '          "ssmmessages:OpenDataChannel",',
+          '        ]',
+          '        Resource = "*"',
+          '      }',
+          '',
+        ].join('\n'),
+      ),
+    );
+    const [init] = ours(await client.diagnostics(uri));
+    assert.deepEqual([init.code, init.severity], ['service-execute-command', 4]);
+    const fixed = await client.applyFix(uri, 'service-execute-command', 'Set initProcessEnabled in main.tf');
+    assert.equal(
+      fixed,
+      text.replace(
+        '      command   = ["sleep", "infinity"]\n',
+        '      command   = ["sleep", "infinity"]\n      linuxParameters = {\n        initProcessEnabled = true\n      }\n',
+      ),
+    );
+    assert.deepEqual(ours(await client.diagnostics(uri)), []);
+    await client.close(iamUri);
+    await client.close(uri);
   });
 });

@@ -4,7 +4,7 @@
 // node; the containers of file(), templatefile() and a heredoc; aws_iam_policy_document; hover, completion and
 // quick fixes with the text after the fix.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -304,5 +304,141 @@ describe('the execution role inside a Terraform module, over LSP', () => {
       [['execution-role-trust', 1, rangeOf(text, 'aws_iam_role.exec.arn')]],
     );
     assert.match(messageOf(found[0]), /it trusts ecs\.amazonaws\.com instead/);
+  });
+});
+
+describe('"Create execution-role policy" in a Terraform module, over LSP', () => {
+  let client: LspTestClient;
+  let root: string;
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'fargate-lint-terraform-policy-'));
+    cpSync(join(FIXTURES, 'execution-role'), root, { recursive: true });
+    client = await LspTestClient.start({ workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'policy' }] });
+    await client.nextRefresh();
+  });
+  after(async () => {
+    await client.shutdown();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const permissions = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'execution-role-permission');
+  const policyFor = async (uri: string) =>
+    (await client.connection.sendRequest('fargateLint/executionRolePolicy', { uri })) as {
+      content?: string;
+      language?: string;
+      role?: string;
+    };
+
+  /** The rendered file written into the module as a new .tf file: it parses, and gets no error or warning. */
+  async function addToModule(folder: string, content: string) {
+    const uri = uriOf(root, folder, 'execution-policy.tf');
+    writeFileSync(join(root, folder, 'execution-policy.tf'), content);
+    await client.open(uri, content, 'terraform');
+    const diagnostics = await client.diagnostics(uri);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.severity === 1 || d.severity === 2 || d.code === 'hcl-syntax'),
+      [],
+    );
+  }
+
+  const STATEMENTS_JSONENCODE = [
+    '      {',
+    '        Sid      = "ExecutionRoleEcrImage"',
+    '        Effect   = "Allow"',
+    '        Action   = "ecr:GetAuthorizationToken"',
+    '        Resource = "*"',
+    '      },',
+    '      {',
+    '        Sid      = "ExecutionRoleEcrImage2"',
+    '        Effect   = "Allow"',
+    '        Action   = ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"]',
+    '        Resource = "arn:aws:ecr:*:*:repository/app"',
+    '      },',
+    '      {',
+    '        Sid      = "ExecutionRoleAwslogs"',
+    '        Effect   = "Allow"',
+    '        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]',
+    '        Resource = "arn:*:logs:eu-west-1:*:log-group:/ecs/app:*"',
+    '      },',
+    '      {',
+    '        Sid      = "ExecutionRoleSecretSsm"',
+    '        Effect   = "Allow"',
+    '        Action   = "ssm:GetParameters"',
+    '        Resource = aws_ssm_parameter.db.arn',
+    '      },',
+  ];
+
+  test('a module of jsonencode policies: an aws_iam_role_policy on aws_iam_role.exec; written into the module, the missing permission is gone', async () => {
+    const uri = uriOf(root, 'missing', 'main.tf');
+    await client.open(uri, read(root, 'missing', 'main.tf'), 'terraform');
+    assert.equal(permissions(await client.diagnostics(uri)).length, 1);
+    const result = await policyFor(uri);
+    assert.equal(result.language, 'terraform');
+    assert.equal(result.role, 'aws_iam_role.exec (role app-exec)');
+    assert.equal(
+      result.content,
+      [
+        '# What the execution role of aws_ecs_task_definition.app needs (fargate-lint: Create execution-role policy).',
+        'resource "aws_iam_role_policy" "app_execution" {',
+        '  role   = aws_iam_role.exec.name',
+        '  policy = jsonencode({',
+        '    Version   = "2012-10-17"',
+        '    Statement = [',
+        ...STATEMENTS_JSONENCODE,
+        '    ]',
+        '  })',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    await addToModule('missing', result.content!);
+    assert.deepEqual(permissions(await client.diagnostics(uri)), []);
+  });
+
+  test('a module of aws_iam_policy_document: statement blocks in a new data source, attached by an aws_iam_role_policy', async () => {
+    const uri = uriOf(root, 'granted', 'main.tf');
+    const iamUri = uriOf(root, 'granted', 'iam.tf');
+    // The role's document grants something else: the SSM parameter is missing.
+    const iam = read(root, 'granted', 'iam.tf').replace('actions   = ["ssm:GetParameters"]', 'actions   = ["kms:Decrypt"]');
+    writeFileSync(join(root, 'granted', 'iam.tf'), iam);
+    await client.open(iamUri, iam, 'terraform');
+    await client.open(uri, read(root, 'granted', 'main.tf'), 'terraform');
+    assert.equal(permissions(await client.diagnostics(uri)).length, 1);
+    const result = await policyFor(uri);
+    const statement = (sid: string, actions: string, resources: string[]) => [
+      '  statement {',
+      `    sid       = "${sid}"`,
+      '    effect    = "Allow"',
+      `    actions   = ${actions}`,
+      ...resources,
+      '  }',
+    ];
+    assert.equal(
+      result.content,
+      [
+        '# What the execution role of aws_ecs_task_definition.app needs (fargate-lint: Create execution-role policy).',
+        'data "aws_iam_policy_document" "app_execution" {',
+        ...statement('ExecutionRoleEcrImage', '["ecr:GetAuthorizationToken"]', ['    resources = ["*"]']),
+        '',
+        ...statement('ExecutionRoleEcrImage2', '["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"]', [
+          '    resources = ["arn:aws:ecr:*:*:repository/app"]',
+        ]),
+        '',
+        ...statement('ExecutionRoleAwslogs', '["logs:CreateLogStream", "logs:PutLogEvents"]', [
+          '    resources = ["arn:*:logs:eu-west-1:*:log-group:/ecs/app:*"]',
+        ]),
+        '',
+        ...statement('ExecutionRoleSecretSsm', '["ssm:GetParameters"]', ['    resources = [aws_ssm_parameter.db.arn]']),
+        '}',
+        '',
+        'resource "aws_iam_role_policy" "app_execution" {',
+        '  role   = aws_iam_role.exec.name',
+        '  policy = data.aws_iam_policy_document.app_execution.json',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    await addToModule('granted', result.content!);
+    assert.deepEqual(permissions(await client.diagnostics(uri)), []);
   });
 });

@@ -1,7 +1,7 @@
 // The Terraform examples of the rule pages (docs/rules/<id>.md, section "## Terraform", read by
 // test/helpers/docExamples.ts) run through the language service as a module of one main.tf: each ```hcl block
 // under `Reported:` must get a diagnostic of the page's rule, each under `Accepted:` none. Every rule that
-// looks at task definitions or policies has the section, and the service rules of SERVICE_PAGES (aws_ecs_service).
+// looks at task definitions, policies or services (aws_ecs_service) has the section.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,16 +17,15 @@ const PROSE_ONLY = new Set(['task-definition-size', 'iam-policy-size', 'describe
 
 before(() => prepareSources(nodeAssets));
 
-const checked = new Set(['task-definition', 'container-definitions', ...POLICY_SUBJECTS]);
-/** Service rules whose pages show aws_ecs_service (the others say it in words, in their Examples). */
-const SERVICE_PAGES = new Set(['service-load-balancer-container', 'service-network-configuration', 'service-launch-type']);
+const checked = new Set(['task-definition', 'container-definitions', 'service', ...POLICY_SUBJECTS]);
+
 const URI = 'file:///ws/main.tf';
 const ROOT = join(__dirname, '..', '..');
 
 describe('the Terraform examples of the rule pages', () => {
   for (const rule of allRules) {
     const id = rule.meta.id;
-    if (!rule.meta.appliesTo.some((kind) => checked.has(kind)) && !SERVICE_PAGES.has(id)) continue;
+    if (!rule.meta.appliesTo.some((kind) => checked.has(kind))) continue;
     test(`${id}: its page has a Terraform section, whose examples the rule reports or accepts as they say`, async () => {
       const page = `docs/rules/${id}.md`;
       assert.match(readFileSync(join(ROOT, page), 'utf8'), /^## Terraform$/m, `${page} has no "## Terraform" section`);

@@ -13,13 +13,15 @@ import { canonicalUri, isInside, sameUri } from '../core/uris';
 import type { DocumentKind } from '../core/model';
 import { uriToFileName } from '../core/workspace';
 import type { WorkspaceIndex } from '../service/workspace';
-import { isForeignFileName } from '../sources';
+import { type SourceDocument, isForeignFileName } from '../sources';
 import { type WorkspaceFileSystem, isScanned } from './fileSystem';
 import { QuietTimer } from './quietTimer';
 
 export type FileChange = { uri: string; type: 'created' | 'changed' | 'deleted' };
 
 const DEBOUNCE_MS = 100;
+/** Why a file read from disk is not kept. */
+const NONE_OF_OURS = 'not an ECS or IAM document';
 /** Edits of an open document are indexed this long after the last one. */
 const QUIET_MS = 250;
 /** File events are gathered this long before they are read (a checkout or an editor's double event is one batch). */
@@ -57,6 +59,12 @@ export class WorkspaceSync {
   private services: { version: number; found: boolean } | undefined;
   private eventsTimer: ReturnType<typeof setTimeout> | undefined;
   private eventsDone: Promise<void> = Promise.resolve();
+  /**
+   * Files a document reads (its dependencies: a module's file() target, `${path.root}/sizes.json`) that were
+   * read from disk before it and not kept, being none of ours on their own: read again (claim), so the order
+   * the scan finds files in does not matter.
+   */
+  private readonly wanted = new Set<string>();
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -111,6 +119,7 @@ export class WorkspaceSync {
       }
       this.scans.delete(scan);
     }
+    if (scans.some((s) => !s.cancelled)) await this.claim();
     reporter?.done();
     if (scans.some((s) => !s.cancelled)) {
       this.log(`indexed ${read} files under ${scans.length === 1 ? scans[0].root : `${scans.length} folders`} (${kept} kept)`);
@@ -165,10 +174,12 @@ export class WorkspaceSync {
   private indexEdited(): void {
     let relevant = false;
     for (const [uri, before] of this.edited) {
-      relevant ||= this.isDependency(before) || this.isDependency(this.index.file(uri)?.model.kind);
+      relevant ||= this.isDependency(before) || this.isDependency(this.parse(uri)?.model.kind);
     }
     this.edited.clear();
     if (relevant) this.notify();
+    // An edited module may read a file the scan did not keep.
+    if (this.wanted.size) void this.claim().then((claimed) => claimed && this.notify());
   }
 
   /** The editor closed it: the disk has the truth again (for a file inside the workspace folders). */
@@ -220,6 +231,7 @@ export class WorkspaceSync {
       }
       relevant ||= this.isDependency(before) || this.isDependency(this.index.file(uri)?.model.kind);
     }
+    relevant = (await this.claim()) || relevant;
     if (relevant) this.notify();
   }
 
@@ -258,7 +270,29 @@ export class WorkspaceSync {
       () => false,
       (uri, reason) => this.skippedOnDisk(uri, reason),
     );
-    return this.anyDependency(kinds);
+    const claimed = await this.claim();
+    return this.anyDependency(kinds) || claimed;
+  }
+
+  /** The index's parse of a file, noting the files it reads that were read from disk and not kept (wanted). */
+  private parse(uri: string): SourceDocument | undefined {
+    const document = this.index.file(uri);
+    for (const dependency of document?.dependencies ?? []) {
+      if (this.index.skipped(dependency)?.reason === NONE_OF_OURS) this.wanted.add(dependency);
+    }
+    return document;
+  }
+
+  /** Reads the wanted files again, now that a document reads them; whether one of them matters to others. */
+  private async claim(): Promise<boolean> {
+    let relevant = false;
+    for (const uri of [...this.wanted]) {
+      this.wanted.delete(uri);
+      const text = this.files && this.rootOf(uri) ? await this.files.read(uri) : undefined;
+      if (text === undefined || this.open.has(canonicalUri(uri)) || this.index.skipped(uri)?.reason !== NONE_OF_OURS) continue;
+      relevant = this.isDependency(this.fromDisk(uri, text)) || relevant;
+    }
+    return relevant;
   }
 
   /** Whether files of these kinds changing matters to others (the index read once, not once per file). */
@@ -272,7 +306,7 @@ export class WorkspaceSync {
     let kind: DocumentKind | undefined;
     try {
       this.index.set(uri, text);
-      kind = this.index.file(uri)?.model.kind;
+      kind = this.parse(uri)?.model.kind;
     } catch (error) {
       // One file that trips a bug must not stop the scan of the others.
       this.index.delete(uri);
@@ -282,7 +316,7 @@ export class WorkspaceSync {
     // Files from disk that are none of ours are not kept: they cost memory and are never looked at. Only
     // what they are is (fargate-lint.json may name one by mistake).
     if (kind === 'unknown') {
-      this.index.skip(uri, { reason: 'not an ECS or IAM document', read: true });
+      this.index.skip(uri, { reason: NONE_OF_OURS, read: true });
       return undefined;
     }
     return kind;

@@ -17,6 +17,7 @@ import {
 } from '../core/taskdef/pricing';
 import type { WorkspaceView } from '../core/workspace';
 import type { RenderedDocument, SourceId } from '../sources/source';
+import { userMessage } from './convert';
 import type { DocumentModel } from './models';
 
 export interface PolicyDocumentResult {
@@ -67,8 +68,9 @@ export function executionRolePolicy(
   return {
     source,
     policy,
-    rendered: model.document.renderDocument?.(policy),
-    role: check.roleArn?.name,
+    rendered: model.document.renderDocument?.(policy, { subject, role: check.roleArn?.name }),
+    // As users read it: `aws_iam_role.exec (role app-exec)` for a role of a Terraform module.
+    role: check.roleArn && userMessage(check.roleArn.name, model.document),
     features: [...new Set(check.requirements.map((r) => featureTitle(r.feature)))],
   };
 }

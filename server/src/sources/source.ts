@@ -101,10 +101,22 @@ export interface SourceDocument {
   describeUnknown(id: string): string | undefined;
   /** Other files whose text the model was built from (or looked for); absent: none. */
   readonly dependencies?: readonly string[];
-  /** A model value as a new document of this syntax (unknown parts written as this document writes them). */
-  renderDocument?(value: unknown): RenderedDocument | undefined;
+  /**
+   * A model value as a new document of this syntax (unknown parts written as this document writes them).
+   * `context` says what the value is for: a source whose policies are resources of their own (Terraform) writes
+   * the resource that attaches it to that role.
+   */
+  renderDocument?(value: unknown, context?: RenderContext): RenderedDocument | undefined;
   /** Lets the syntax trees go, keeping the model; they are made again of the same text when needed. */
   compact?(): void;
+}
+
+/** What a rendered document is for: the execution-role policy of a task definition. */
+export interface RenderContext {
+  /** The task definition the policy is for. */
+  subject?: Subject;
+  /** The execution role's name as the task definition names it (may hold unknown markers); absent: it names none. */
+  role?: string;
 }
 
 /** The text of a new document, and the editor language to open it in. */

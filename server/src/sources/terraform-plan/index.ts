@@ -5,7 +5,10 @@
 // (`module.ecs.aws_ecs_task_definition.this["api"]`). A value Terraform only knows after apply is absent from
 // planned_values: it is an unknown marker, except that a role or policy ARN is followed through the
 // configuration's references (`var.execution_role_arn` -> the module call's `aws_iam_role.exec.arn`) to the
-// resource of the plan that it names. The file is generated: no fix edits it.
+// resource of the plan that it names. An aws_ecs_service is read as the .tf source reads it (the same mapping,
+// facts/aws-ecs-service.json), linked to the aws_ecs_task_definition its task_definition names (through the
+// configuration in a plan, by ARN or family in a state), so the service rules run on it too. The file is
+// generated: no fix edits it.
 import type { Node } from 'jsonc-parser';
 import { findNodeAtOffset } from 'jsonc-parser';
 import { isObject, valueAt } from '../../core/json';
@@ -15,7 +18,7 @@ import { uriToFileName } from '../../core/workspace';
 import { innermostSubject } from '../json/cursor';
 import { parseJson } from '../json/parse';
 import type { Source, SourceDocument, SourceInput, SourceLocation, SyntaxProblem, TextChange } from '../source';
-import { type BlockMapping, TASK_DEFINITION_MAPPING } from '../terraform/mapping';
+import { type BlockMapping, SERVICE_MAPPING, TASK_DEFINITION_MAPPING } from '../terraform/mapping';
 import { ownObject, parseOwnJson } from '../text';
 
 /** A resource of the plan or state. */
@@ -91,6 +94,10 @@ class PlanDocument implements SourceDocument {
           const task = this.taskDefinition(resource);
           value[resource.address] = task;
           subjects.push({ kind: 'task-definition', path: [resource.address], value: task, resource: resource.address });
+        } else if (resource.type === 'aws_ecs_service') {
+          const service = this.service(resource);
+          value[resource.address] = service.value;
+          subjects.push(service);
         } else if (resource.type === 'aws_iam_role') {
           const role = this.role(resource, value, subjects);
           roles.set(resource.address, role);
@@ -112,9 +119,10 @@ class PlanDocument implements SourceDocument {
       }
     }
     const tasks = subjects.filter((s) => s.kind === 'task-definition').length;
+    const services = subjects.filter((s) => s.kind === 'service').length;
     this.model = {
       kind: root && isObject(plan) ? 'terraform-plan' : 'unknown',
-      label: `Terraform plan JSON (${tasks} task definition${tasks === 1 ? '' : 's'})`,
+      label: `Terraform plan JSON (${tasks} task definition${tasks === 1 ? '' : 's'}${services ? `, ${services} service${services === 1 ? '' : 's'}` : ''})`,
       value,
       subjects,
       duplicateKeys: [],
@@ -218,22 +226,58 @@ class PlanDocument implements SourceDocument {
     return task;
   }
 
-  /** Planned values of a block (snake_case, nested blocks as lists) -> ECS names. */
+  /** An aws_ecs_service, with the task definition of the plan it runs. */
+  private service(resource: PlannedResource): Subject {
+    const base = [resource.address];
+    this.place(base, resource.node);
+    const value = this.mapBlock(resource.values, SERVICE_MAPPING, resource.node, base, resource, true);
+    const subject: Subject = { kind: 'service', path: base, value, resource: resource.address };
+    if (typeof value.serviceName === 'string' && !value.serviceName.includes('\uE000')) subject.name = value.serviceName;
+    const task = this.taskDefinitionOf(resource);
+    if (task) subject.taskDefinitionResource = task.address;
+    return subject;
+  }
+
+  /**
+   * The aws_ecs_task_definition of the plan a service runs: the one its task_definition ARN (or family) names in
+   * a state, or, when the ARN is known only after apply, the one the configuration's reference names.
+   */
+  private taskDefinitionOf(service: PlannedResource): PlannedResource | undefined {
+    const written = service.values.task_definition;
+    const tasks = this.resources.filter((r) => r.type === 'aws_ecs_task_definition' && r.mode === 'managed');
+    if (typeof written === 'string' && written !== '') {
+      const byArn = tasks.find((t) => t.values.arn === written || t.values.arn_without_revision === written);
+      if (byArn) return byArn;
+      const family = /^arn:[^:]*:ecs:[^:]*:[^:]*:task-definition\/([^:]+)/.exec(written)?.[1] ?? written.split(':')[0];
+      const byFamily = tasks.filter((t) => t.values.family === family);
+      return byFamily.length === 1 ? byFamily[0] : undefined;
+    }
+    return this.followReference(service, 'task_definition', 'aws_ecs_task_definition');
+  }
+
+  /**
+   * Planned values of a block (snake_case, nested blocks as lists) -> ECS names. `emptyIsUnset`: `""` is a
+   * string argument left unset (the provider sends none; services).
+   */
   private mapBlock(
     values: Record<string, unknown>,
     map: BlockMapping,
     node: Node | undefined,
     path: JsonPath,
     resource?: PlannedResource,
+    emptyIsUnset = false,
   ): Record<string, unknown> {
     const out: Record<string, unknown> = ownObject();
     for (const [name, key] of Object.entries(map.attributes)) {
       if (key === 'containerDefinitions') continue;
-      const value = resource ? this.attribute(resource, name) : values[name];
-      if (value === null || value === undefined) continue;
+      let value = resource ? this.attribute(resource, name) : values[name];
+      if (value === null || value === undefined || (emptyIsUnset && value === '')) continue;
+      // Values ECS writes otherwise (assign_public_ip false -> DISABLED).
+      const rewritten = map.values && Object.hasOwn(map.values, name) ? map.values[name] : undefined;
+      if (rewritten && (typeof value === 'boolean' || typeof value === 'string') && Object.hasOwn(rewritten, String(value)))
+        value = rewritten[String(value)];
       const segments = key.split('.');
-      let target = out;
-      for (const segment of segments.slice(0, -1)) target = (target[segment] ??= ownObject()) as Record<string, unknown>;
+      const target = objectAt(out, segments.slice(0, -1));
       target[segments[segments.length - 1]] =
         map.nameValueLists?.includes(name) && isObject(value) ? Object.entries(value).map(([n, v]) => ({ name: n, value: v })) : value;
       const valueNode = node && nodeAt(node, [name]);
@@ -244,14 +288,16 @@ class PlanDocument implements SourceDocument {
     for (const [name, sub] of Object.entries(map.blocks ?? {})) {
       const list = values[name];
       if (!sub.key || !Array.isArray(list) || list.length === 0) continue;
+      // A dotted key is a field below the object (network_configuration -> networkConfiguration.awsvpcConfiguration).
+      const segments = sub.key.split('.');
       const items = list.map((item, i) => {
-        const itemPath = sub.list ? [...path, sub.key!, i] : [...path, sub.key!];
+        const itemPath = sub.list ? [...path, ...segments, i] : [...path, ...segments];
         const itemNode = node && nodeAt(node, [name, i]);
         this.place(itemPath, itemNode);
-        return isObject(item) ? this.mapBlock(item, sub, itemNode, itemPath) : item;
+        return isObject(item) ? this.mapBlock(item, sub, itemNode, itemPath, undefined, emptyIsUnset) : item;
       });
-      out[sub.key] = sub.list ? items : items[0];
-      if (sub.list) this.place([...path, sub.key], node && nodeAt(node, [name]));
+      objectAt(out, segments.slice(0, -1))[segments[segments.length - 1]] = sub.list ? items : items[0];
+      if (sub.list) this.place([...path, ...segments], node && nodeAt(node, [name]));
     }
     return out;
   }
@@ -391,7 +437,11 @@ class PlanDocument implements SourceDocument {
         const [, name] = own.split('.');
         const local = `${type}.${name}`;
         const address = module ? `${module}.${local}` : local;
-        return this.resources.find((r) => r.address === address || r.address.startsWith(`${address}[`));
+        // `aws_ecs_task_definition.this[each.key]` from `aws_ecs_service.this["api"]`: the instance of the same key.
+        const key = /\[[^\]]*\]$/.exec(resource.address)?.[0];
+        const sameKey = hops === 0 && key && references.some((r) => r === 'each.key' || r === 'count.index');
+        const instance = sameKey ? this.resources.find((r) => r.address === `${address}${key}`) : undefined;
+        return instance ?? this.resources.find((r) => r.address === address || r.address.startsWith(`${address}[`));
       }
       const variable = references.find((r) => r.startsWith('var.'));
       if (!variable || !module) return undefined;
@@ -467,6 +517,16 @@ function referencesOf(expression: unknown): string[] {
 /** `module.a["x"].module.b[0]` -> `module.a.module.b`: the configuration has no instance keys. */
 function stripKeys(module: string): string {
   return module.replace(/\[[^\]]*\]/g, '');
+}
+
+/** The object at `segments` below `root`, made where missing. */
+function objectAt(root: Record<string, unknown>, segments: readonly string[]): Record<string, unknown> {
+  let target = root;
+  for (const segment of segments) {
+    if (!isObject(target[segment])) target[segment] = ownObject();
+    target = target[segment] as Record<string, unknown>;
+  }
+  return target;
 }
 
 function setAt(root: Record<string, unknown>, path: JsonPath, value: unknown): void {

@@ -5,12 +5,13 @@
 import type { Cursor, JsonPath, Model, ModelEdit, Subject, Target } from '../../core/model';
 import { canonicalUri, sameUri } from '../../core/uris';
 import { uriToFileName } from '../../core/workspace';
-import type { SourceDocument, SourceLocation, SyntaxProblem, TextChange } from '../source';
+import type { RenderContext, RenderedDocument, SourceDocument, SourceLocation, SyntaxProblem, TextChange } from '../source';
 import type { ModuleAnalysis } from './build';
 import { cursorAt } from './cursor';
 import { renderTerraformEdits } from './edit';
 import { isIdentifier, quoteHcl } from './hcl/strings';
 import { type Place, type PlaceNode, nodeAt } from './places';
+import { renderPolicyFile } from './render';
 
 export class TerraformSourceDocument implements SourceDocument {
   readonly source = 'terraform' as const;
@@ -102,6 +103,10 @@ export class TerraformSourceDocument implements SourceDocument {
 
   describeUnknown(id: string): string | undefined {
     return this.analysis?.unknowns.describe(id);
+  }
+
+  renderDocument(value: unknown, context?: RenderContext): RenderedDocument | undefined {
+    return renderPolicyFile(this, value, context);
   }
 }
 

@@ -50,10 +50,11 @@ function renderOne(document: TerraformSourceDocument, edit: ModelEdit): TextChan
   }
 }
 
-class Writer {
+/** Writes model values as HCL in a document's style (its line breaks, its indentation unit, its references). */
+export class Writer {
   private readonly text: string;
-  private readonly eol: string;
-  private readonly unit: string;
+  readonly eol: string;
+  readonly unit: string;
 
   constructor(private readonly document: TerraformSourceDocument) {
     this.text = document.text;
@@ -213,7 +214,7 @@ class Writer {
   // --- HCL --------------------------------------------------------------------------------------------
 
   /** A value as HCL, laid out under `indent`: strings the module built from an expression are written as it. */
-  private value(value: unknown, indent: string): string | undefined {
+  value(value: unknown, indent: string): string | undefined {
     if (typeof value === 'string') return this.string(value);
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
     if (value === null) return 'null';
@@ -237,7 +238,7 @@ class Writer {
   }
 
   /** A string: the expression the module evaluated it from, a template with `*` for ARN parts nobody states, or a literal. */
-  private string(value: string): string | undefined {
+  string(value: string): string | undefined {
     if (!hasUnknown(value)) return quoteHcl(value);
     const unknowns = this.document.analysis!.unknowns;
     const expression = unknowns.expressionOf(value);
@@ -305,7 +306,7 @@ class Writer {
   }
 
   /** The attributes (and nested blocks) of a block for a model object, `=` aligned as terraform fmt does. */
-  private blockContent(value: Record<string, unknown>, keys: KeyMap | undefined, indent: string): string | undefined {
+  blockContent(value: Record<string, unknown>, keys: KeyMap | undefined, indent: string): string | undefined {
     const attributes: [string, string][] = [];
     const blocks: string[] = [];
     for (const [key, item] of Object.entries(value)) {

@@ -25,7 +25,7 @@ const DEFAULT_VERSION = '2012-10-17';
 
 const keyMap = (entries: [string, HclKey][]): KeyMap => ({ toHcl: new Map(entries) });
 
-const STATEMENT_KEYS = keyMap([
+export const STATEMENT_KEYS = keyMap([
   ['Sid', { name: 'sid', as: 'attribute' }],
   ['Effect', { name: 'effect', as: 'attribute' }],
   ['Action', { name: 'actions', as: 'attribute' }],
