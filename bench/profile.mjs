@@ -16,9 +16,13 @@ import { DEFAULT_SETTINGS, costOptions } from '../server/src/service/settings.ts
 import { WorkspaceIndex } from '../server/src/service/workspace.ts';
 import { FargateLintLanguageService } from '../server/src/service/languageService.ts';
 import { parseDocument } from '../server/src/sources/index.ts';
+import { setIamDataReader } from '../server/src/core/iam/data.ts';
+import { nodeIamDataReader } from '../server/src/node/iam-data.ts';
 import { executionRole, policy, taskDefinition } from './lib/inputs.mjs';
 import { percentiles } from './lib/server.mjs';
 
+// As the server's entry point does: without a reader the IAM rules throw at their first look-up.
+setIamDataReader(nodeIamDataReader());
 const which = process.argv[process.argv.indexOf('--doc') + 1] ?? '80';
 const DOCS = {
   64: () => taskDefinition({ containers: 10, bytes: 65536 }),

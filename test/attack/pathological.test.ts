@@ -18,7 +18,7 @@ import { WorkspaceIndex } from '../../server/src/service/workspace';
 import { nodeAssets } from '../../server/src/node/assets';
 import { parseDocument, prepareSources } from '../../server/src/sources';
 import { parseJson } from '../../server/src/sources/json/parse';
-import { MAX_NESTING_DEPTH } from '../../server/src/sources/text';
+import { MAX_NESTING_DEPTH, tooDeepAt } from '../../server/src/sources/text';
 import { config, policy, task, TRUST } from '../unit/rules/execution-role/fixtures';
 
 /** A temporary folder with these files (objects are written as JSON). */
@@ -100,6 +100,23 @@ describe('deep nesting', () => {
     ]);
     // Brackets inside strings and comments do not count.
     assert.deepEqual(parseJson(`{"a": "${'['.repeat(1000)}" /* ${'{'.repeat(1000)} */}`).syntaxProblems, []);
+  });
+
+  test('the depth scan skips strings (escaped quotes included) and comments, and its kept answer is for the text and the limit asked', () => {
+    const levels = (n: number, inside = '') => `${'['.repeat(n)}${inside}${']'.repeat(n)}`;
+    // An escaped quote does not end a string; an escaped backslash before the quote does.
+    assert.equal(tooDeepAt(levels(2, '"\\" [[[ \\\\"'), 3), -1);
+    assert.equal(tooDeepAt(levels(2, '"\\\\" [['), 3), 8);
+    assert.equal(tooDeepAt(levels(2, '// [[[ \n 1'), 3), -1);
+    assert.equal(tooDeepAt(levels(2, '/* [[[ */'), 3), -1);
+    assert.equal(tooDeepAt('"[[[[', 3), -1);
+    // The same text asked again, then another text of the same length, then the same text with another limit.
+    const deeper = levels(5);
+    assert.equal(tooDeepAt(deeper, 4), 4);
+    assert.equal(tooDeepAt(deeper, 4), 4);
+    assert.equal(tooDeepAt(levels(4, '  '), 4), -1);
+    assert.equal(tooDeepAt(deeper, 5), -1);
+    assert.equal(tooDeepAt(deeper, 2), 2);
   });
 
   test('the CLI reports a 50,000-deep file as skipped and analyses the files after it', async () => {

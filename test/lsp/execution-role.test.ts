@@ -405,8 +405,7 @@ describe('execution role: edits and created files', () => {
       [
         'ecr:GetAuthorizationToken',
         ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
-        'logs:CreateLogStream',
-        'logs:PutLogEvents',
+        ['logs:CreateLogStream', 'logs:PutLogEvents'],
         'ssm:GetParameters',
       ],
     );
@@ -414,6 +413,10 @@ describe('execution role: edits and created files', () => {
     await client.filesChanged(created.map((file) => ({ uri: pathToFileURL(file).href, type: 1 })));
     await refreshed;
     assert.deepEqual(ours(await client.diagnostics(uri)), []);
+    // The policy the fix wrote has nothing to report itself (no iam-arn-resource-mismatch on its log ARNs).
+    const policyUri = pathToFileURL(policyPath).href;
+    await client.open(policyUri, readFileSync(policyPath, 'utf8'));
+    assert.deepEqual(ours(await client.diagnostics(policyUri)), []);
   });
 });
 

@@ -174,8 +174,7 @@ async function takeCreateFix(ws: Workspace, policy: string, folder = 'ws', taskP
     [
       'ecr:GetAuthorizationToken',
       ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
-      'logs:CreateLogStream',
-      'logs:PutLogEvents',
+      ['logs:CreateLogStream', 'logs:PutLogEvents'],
     ],
   );
 }

@@ -53,7 +53,8 @@ async function afterFrames(frames: Buffer[]): Promise<{ answered: boolean; exite
     child.stdin!.write(
       frame({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }),
     );
-    for (let i = 0; i < 50 && !out.includes('"id":1'); i++) await wait(50);
+    // Deadlines, not timings: on a loaded machine the server's start can take seconds.
+    for (let i = 0; i < 400 && !out.includes('"id":1'); i++) await wait(50);
     assert.ok(out.includes('"id":1'), 'initialized');
     for (const f of frames) child.stdin!.write(f);
     // A frame right after a malformed one may be consumed by it (its bytes were announced as a body); a
@@ -61,7 +62,7 @@ async function afterFrames(frames: Buffer[]): Promise<{ answered: boolean; exite
     child.stdin!.write(hover(2));
     await wait(200);
     child.stdin!.write(hover(3));
-    for (let i = 0; i < 60 && !/"id":[23]\b/.test(out) && !exited; i++) await wait(50);
+    for (let i = 0; i < 400 && !/"id":[23]\b/.test(out) && !exited; i++) await wait(50);
     return { answered: /"id":[23]\b/.test(out), exited };
   } finally {
     child.kill();

@@ -69,8 +69,7 @@ describe('a virtual workspace read through the client', () => {
       [
         'ecr:GetAuthorizationToken',
         ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
-        'logs:CreateLogStream',
-        'logs:PutLogEvents',
+        ['logs:CreateLogStream', 'logs:PutLogEvents'],
       ],
     );
     const policyUri = `${ROOT}/iam/execution-policy.json`;

@@ -191,7 +191,7 @@ test("the schema's checks read the same parse as the rules, of the version asked
   await client.shutdown();
 });
 
-test('execution-role requirements and evaluations kept between versions are those of the current texts: a grant added and taken away, an image moved out of ECR and back', async () => {
+test('execution-role requirements, evaluations and results kept between versions are those of the current texts: a grant added and taken away (with the task definition edited, and not), an image moved out of ECR and back', async () => {
   const client = await ServiceTestClient.start();
   const task = 'file:///ws/task-definition.json';
   const policy = 'file:///ws/iam/execution-role.json';
@@ -221,11 +221,41 @@ test('execution-role requirements and evaluations kept between versions are thos
   await client.change(policy, role(pull.slice(0, 1)));
   await client.change(task, TASK);
   assert.deepEqual(await missing(), before);
+  // The role file alone changes: the task definition's version is the same, its results are not.
+  await client.change(policy, role(pull));
+  assert.deepEqual(await missing(), []);
+  await client.change(policy, role(pull.slice(0, 1)));
+  assert.deepEqual(await missing(), before);
   // The requirements are kept by the content of the fields they come from: an image out of ECR needs no pull.
   await client.change(task, TASK.replace(ECR_IMAGE, 'nginx:1.27'));
   assert.deepEqual(await missing(), []);
   await client.change(task, TASK);
   assert.deepEqual(await missing(), before);
+  await client.shutdown();
+});
+
+test("the trust policy's evaluation kept between versions is that of the role file's current text: a principal mistyped, then put right", async () => {
+  const client = await ServiceTestClient.start();
+  const task = 'file:///ws/task-definition.json';
+  const roleFile = 'file:///ws/iam/execution-role.json';
+  const role = (service: string) =>
+    JSON.stringify({
+      RoleName: 'exec',
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }],
+      },
+      Policies: [],
+    });
+  const trust = async () => (await client.diagnostics(task)).filter((d) => d.code === 'execution-role-trust').map((d) => String(d.message));
+  await client.open(roleFile, role('ecs-tasks.amazonaws.com'));
+  await client.open(task, TASK);
+  assert.deepEqual(await trust(), []);
+  await client.change(roleFile, role('ecs.amazonaws.com'));
+  await client.change(task, TASK.replace('"family": "web"', '"family": "web2"'));
+  assert.match((await trust())[0] ?? '', /it trusts ecs\.amazonaws\.com instead/);
+  await client.change(roleFile, role('ecs-tasks.amazonaws.com'));
+  assert.deepEqual(await trust(), []);
   await client.shutdown();
 });
 

@@ -6,6 +6,7 @@ import { resolveRole } from '../../server/src/core/execution-role/resolve-role';
 import type { Model } from '../../server/src/core/model';
 import { unknownMarker } from '../../server/src/core/unknown';
 import type { WorkspaceFile, WorkspaceView } from '../../server/src/core/workspace';
+import { WorkspaceIndex } from '../../server/src/service/workspace';
 
 const NAME = unknownMarker('aws_iam_role.exec');
 const TRUST = {
@@ -70,4 +71,31 @@ test('policies written in another file of the module are found there, and labell
 
 test('a role named by a marker is not found from another document', () => {
   assert.equal(resolveRole(NAME, workspaceOf([{ uri: 'file:///m/main.tf', model }]), 'file:///other/task.json'), undefined);
+});
+
+test('a role looked up again in the same index is that of its current files and folders: a policy file changed, a project file out of reach', () => {
+  const index = new WorkspaceIndex(['file:///ws']);
+  const roleFile = (action: string) =>
+    JSON.stringify({
+      RoleName: 'exec',
+      AssumeRolePolicyDocument: TRUST,
+      Policies: [
+        { PolicyName: 'p', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] } },
+      ],
+    });
+  const actions = () =>
+    resolveRole('exec', index, 'file:///ws/task.json')?.policies.map((p) => (p.document as typeof LOGS).Statement[0].Action);
+  index.set('file:///ws/role.json', roleFile('logs:PutLogEvents'));
+  assert.deepEqual(actions(), ['logs:PutLogEvents']);
+  assert.deepEqual(actions(), ['logs:PutLogEvents']);
+  index.set('file:///ws/role.json', roleFile('ecr:BatchGetImage'));
+  assert.deepEqual(actions(), ['ecr:BatchGetImage']);
+  // A project file at a folder's root names the role; once that folder is no longer one, it does not.
+  index.delete('file:///ws/role.json');
+  index.set('file:///ws/fargate-lint.json', JSON.stringify({ roles: { exec: { policies: ['logs.json'] } } }));
+  index.set('file:///ws/logs.json', JSON.stringify(LOGS));
+  const untitled = () => resolveRole('exec', index, 'untitled:Untitled-1')?.policies.length;
+  assert.equal(untitled(), 1);
+  index.roots = ['file:///other'];
+  assert.equal(untitled(), undefined);
 });

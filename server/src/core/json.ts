@@ -39,11 +39,17 @@ export function hasKey(value: unknown, key: string): boolean {
   return isObject(value) && Object.prototype.hasOwnProperty.call(value, key);
 }
 
+const PLACEHOLDER = /\{\{[^}]*\}\}|\$\{[^}]*\}|^<[^<>]+>$|^#\{[^}]*\}$|^__[A-Z0-9_]+__$/;
+
 /**
  * Values filled in later: template placeholders such as `{{region}}`, `${Account}` or `<ES-URL>`, and any
  * string holding an unknown marker (a value the source could not resolve, core/unknown.ts).
  */
 export function isPlaceholder(value: unknown): boolean {
   if (typeof value !== 'string') return false;
-  return hasUnknown(value) || /\{\{[^}]*\}\}|\$\{[^}]*\}|^<[^<>]+>$|^#\{[^}]*\}$|^__[A-Z0-9_]+__$/.test(value);
+  if (hasUnknown(value)) return true;
+  // Every form below holds a "{", or starts with "<" or "_": most strings are none of them, decided without the pattern.
+  const first = value.charCodeAt(0);
+  if (first !== 0x3c /* < */ && first !== 0x5f /* _ */ && !value.includes('{')) return false;
+  return PLACEHOLDER.test(value);
 }

@@ -24,26 +24,63 @@ export const MAX_NESTING_DEPTH = 128;
 
 /**
  * The offset of the first bracket (`[` or `{`) that opens a level deeper than `max`, or -1. One pass
- * without recursion; double-quoted strings and comments (`//`, `/* *\/`) are skipped.
+ * without recursion; double-quoted strings and comments (`//`, `/* *\/`) are skipped. The last answer is
+ * kept: a document version is asked twice (service/models.ts before parsing it, then its source's parser).
  */
 export function tooDeepAt(text: string, max = MAX_NESTING_DEPTH): number {
+  if (last && last.text === text && last.max === max) return last.at;
+  const at = firstTooDeep(text, max);
+  last = { text, max, at };
+  return at;
+}
+
+let last: { text: string; max: number; at: number } | undefined;
+
+function firstTooDeep(text: string, max: number): number {
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x22 /* " */) {
-      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c /* \ */) i++;
-    } else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
-      while (i < text.length && text.charCodeAt(i) !== 0x0a) i++;
-    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? text.length : end + 1;
-    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
-      if (++depth > max) return i;
-    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
-      depth = Math.max(0, depth - 1);
+    // Whitespace first: most of a formatted document outside its strings.
+    if (c <= 0x20) continue;
+    switch (c) {
+      case 0x22 /* " */:
+        i = stringEnd(text, i);
+        break;
+      case 0x2f /* / */: {
+        const next = text.charCodeAt(i + 1);
+        if (next === 0x2f) {
+          const end = text.indexOf('\n', i);
+          i = end < 0 ? length : end;
+        } else if (next === 0x2a /* * */) {
+          const end = text.indexOf('*/', i + 2);
+          i = end < 0 ? length : end + 1;
+        }
+        break;
+      }
+      case 0x5b /* [ */:
+      case 0x7b /* { */:
+        if (++depth > max) return i;
+        break;
+      case 0x5d /* ] */:
+      case 0x7d /* } */:
+        if (depth > 0) depth--;
+        break;
     }
   }
   return -1;
+}
+
+/** The offset of the quote that closes the string opened at `open` (one not escaped by a backslash), or the text's length. */
+function stringEnd(text: string, open: number): number {
+  for (let from = open + 1; ;) {
+    const quote = text.indexOf('"', from);
+    if (quote < 0) return text.length;
+    let backslashes = 0;
+    while (quote - backslashes - 1 > open && text.charCodeAt(quote - backslashes - 1) === 0x5c /* \ */) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+    from = quote + 1;
+  }
 }
 
 /** An object without a prototype, for model values (sources/source.ts): a key such as `__proto__` is data. */

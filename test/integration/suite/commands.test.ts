@@ -57,17 +57,8 @@ suite('commands', () => {
         {
           Sid: 'ExecutionRoleAwslogs',
           Effect: 'Allow',
-          Action: 'logs:CreateLogStream',
-          Resource: [
-            'arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/web',
-            'arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/web:log-stream:*',
-          ],
-        },
-        {
-          Sid: 'ExecutionRoleAwslogs2',
-          Effect: 'Allow',
-          Action: 'logs:PutLogEvents',
-          Resource: 'arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/web:log-stream:*',
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: 'arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/web:*',
         },
       ],
     });

@@ -129,6 +129,16 @@ const documentIds = new WeakMap<object, number>();
 let nextDocumentId = 0;
 
 function evaluationCache(policies: readonly { document: unknown }[]): { map: Map<string, Evaluation>; prefix: string } | undefined {
+  const prefix = documentsKey(policies);
+  const first = policies[0]?.document as object | undefined;
+  if (prefix === undefined || !first) return undefined;
+  let map = byFirstDocument.get(first);
+  if (!map) byFirstDocument.set(first, (map = new Map()));
+  return { map, prefix };
+}
+
+/** The policy documents by the ids given to those objects, in order; undefined when one is not an object. */
+function documentsKey(policies: readonly { document: unknown }[]): string | undefined {
   const ids: number[] = [];
   for (const { document } of policies) {
     if (typeof document !== 'object' || document === null) return undefined;
@@ -136,11 +146,7 @@ function evaluationCache(policies: readonly { document: unknown }[]): { map: Map
     if (id === undefined) documentIds.set(document, (id = nextDocumentId++));
     ids.push(id);
   }
-  const first = policies[0]?.document as object | undefined;
-  if (!first) return undefined;
-  let map = byFirstDocument.get(first);
-  if (!map) byFirstDocument.set(first, (map = new Map()));
-  return { map, prefix: ids.join(',') };
+  return ids.join(',');
 }
 
 /** The request as text: the action and each alternative resource, a part the file does not tell as 0. */
@@ -156,7 +162,24 @@ function checkExecutionRole(subject: Subject, workspace: WorkspaceView | undefin
   const requirements = cachedRequirements(subject);
   const roleArn = task ? referencedRole(task.executionRoleArn) : undefined;
   const role = roleArn && requirements.length ? resolveRole(roleArn.name, workspace, uri) : undefined;
-  return { roleArn, requirements, role, results: role ? checkAgainst(role, requirements) : [] };
+  return { roleArn, requirements, role, results: role ? cachedResults(role, requirements) : [] };
+}
+
+// The results for one list of requirements (the same object for the same content: cachedRequirements) and
+// one role, named by its policy documents (each the parse of one version of a file, or an offline managed
+// policy) and whether they are all there: an edit of the task definition that leaves both as they were
+// finds the results of the last version. A new version of a policy file is a new document, so a new key.
+const resultsByRequirements = new WeakMap<Requirement[], { key: string; results: RequirementResult[] }>();
+
+function cachedResults(role: ResolvedRole, requirements: Requirement[]): RequirementResult[] {
+  const documents = documentsKey(role.policies);
+  if (documents === undefined) return checkAgainst(role, requirements);
+  const key = `${role.complete}|${documents}`;
+  const hit = resultsByRequirements.get(requirements);
+  if (hit?.key === key) return hit.results;
+  const results = checkAgainst(role, requirements);
+  resultsByRequirements.set(requirements, { key, results });
+  return results;
 }
 
 /** The policy behind a statement match (matches carry the index into role.policies as their id). */

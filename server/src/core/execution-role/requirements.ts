@@ -106,7 +106,9 @@ function permissionsFor(feature: FeatureId, values: Values, display: Values): Pe
   const permissions: Permission[] = [];
   for (const need of facts.features[feature].needs) {
     const resources = need.resources.map((template) => expand(template, values));
-    const policyResources = [...new Set(need.resources.map((template) => resourceText(expand(template, { ...values, ...display }))))];
+    // What a fix writes: every template, or the one ARN the facts give for policies (CloudWatch Logs' log-group:NAME:*).
+    const written: readonly string[] = 'policyResources' in need ? need.policyResources : need.resources;
+    const policyResources = [...new Set(written.map((template) => resourceText(expand(template, { ...values, ...display }))))];
     for (const action of need.actions) permissions.push({ action, resources, policyResources });
   }
   return permissions;

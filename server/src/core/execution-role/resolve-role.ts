@@ -77,9 +77,28 @@ export function awsManagedPolicy(arn: string): ManagedEntry | undefined {
   return MANAGED[`arn:aws${arn.slice(at)}`];
 }
 
+// Several rules look up the same role in one analysis (its permissions, its trust policy, a task role's
+// grants): one walk over the files per view of the workspace at one version (and one list of folders, which
+// a project file's reach depends on). The result is read, never changed.
+const resolved = new WeakMap<WorkspaceView, { version: number; roots: readonly string[]; roles: Map<string, ResolvedRole | undefined> }>();
+
 /** Role descriptions (role subjects, config entries) that name `roleName`, merged into one view of the role. */
 export function resolveRole(roleName: string, workspace: WorkspaceView | undefined, fromUri?: string): ResolvedRole | undefined {
   if (!workspace) return undefined;
+  const version = workspace.version;
+  if (version === undefined) return findRole(roleName, workspace, fromUri);
+  let kept = resolved.get(workspace);
+  if (kept?.version !== version || kept.roots !== workspace.roots) {
+    resolved.set(workspace, (kept = { version, roots: workspace.roots, roles: new Map() }));
+  }
+  const key = `${fromUri ?? ''}\n${roleName}`;
+  if (kept.roles.has(key)) return kept.roles.get(key);
+  const role = findRole(roleName, workspace, fromUri);
+  kept.roles.set(key, role);
+  return role;
+}
+
+function findRole(roleName: string, workspace: WorkspaceView, fromUri: string | undefined): ResolvedRole | undefined {
   const role: ResolvedRole = {
     name: roleName,
     descriptions: [],

@@ -102,25 +102,25 @@ const sameText = (a: unknown, b: string) => typeof a === 'string' && a.toLowerCa
 /** Every place in the subject where an entry of the list applies. */
 export function findParameters(subject: Subject, list: ParameterList): ParameterHit[] {
   const hits: ParameterHit[] = [];
+  // The scopes of each kind once (the table has a dozen container entries); paths are made for hits only.
+  const scopes = new Map<ParameterEntry['scope'], Scope[]>();
   for (const entry of LISTS[list]) {
-    for (const scope of scopesOf(subject, entry.scope)) {
+    let inScope = scopes.get(entry.scope);
+    if (!inScope) scopes.set(entry.scope, (inScope = scopesOf(subject, entry.scope)));
+    for (const scope of inScope) {
       const value = valueAt(scope.value, entry.path);
-      const at = [...scope.base, ...entry.path];
-      const extra = (entry.alsoRemove ?? []).filter((p) => valueAt(scope.value, p) !== undefined).map((p) => [...scope.base, ...p]);
-      const hit = (path: JsonPath, found: unknown) =>
-        hits.push({ entry, path, value: found, where: scope.where, removePaths: [path, ...extra] });
       switch (entry.when) {
         case 'used':
-          if (isUsed(value)) hit(at, value);
+          if (isUsed(value)) hits.push(hitAt(entry, scope, undefined, value));
           break;
         case 'equals':
-          if ((entry.values ?? []).some((v) => sameText(value, v))) hit(at, value);
+          if ((entry.values ?? []).some((v) => sameText(value, v))) hits.push(hitAt(entry, scope, undefined, value));
           break;
         case 'items-not-in':
           if (Array.isArray(value)) {
             value.forEach((item, i) => {
               if (typeof item === 'string' && !isPlaceholder(item) && !(entry.values ?? []).includes(item.toUpperCase()))
-                hit([...at, i], item);
+                hits.push(hitAt(entry, scope, i, item));
             });
           }
           break;
@@ -128,7 +128,7 @@ export function findParameters(subject: Subject, list: ParameterList): Parameter
           if (Array.isArray(value) && entry.match) {
             const { key, values } = entry.match;
             value.forEach((item, i) => {
-              if (isObject(item) && values.some((v) => sameText(item[key], v))) hit([...at, i], item);
+              if (isObject(item) && values.some((v) => sameText(item[key], v))) hits.push(hitAt(entry, scope, i, item));
             });
           }
           break;
@@ -136,6 +136,13 @@ export function findParameters(subject: Subject, list: ParameterList): Parameter
     }
   }
   return hits;
+}
+
+/** A hit of `entry` in `scope`: its value, or the item at `index` of it. */
+function hitAt(entry: ParameterEntry, scope: Scope, index: number | undefined, value: unknown): ParameterHit {
+  const path: JsonPath = index === undefined ? [...scope.base, ...entry.path] : [...scope.base, ...entry.path, index];
+  const extra = (entry.alsoRemove ?? []).filter((p) => valueAt(scope.value, p) !== undefined).map((p) => [...scope.base, ...p]);
+  return { entry, path, value, where: scope.where, removePaths: [path, ...extra] };
 }
 
 /** The message of a hit: the Fargate rule, where, and why. */

@@ -30,17 +30,23 @@ export function regionHint(value: unknown): RegionHint | undefined {
 
 function searchRegion(value: unknown): RegionHint | undefined {
   const found: Record<string, string | undefined> = {};
-  const visit = (node: unknown, key: string | undefined, depth: number) => {
-    if (depth > 64) return;
+  // One walk, in document order; the first awslogs-region wins over anything else, so it ends the walk. A
+  // string is tested only for what it can still give: an ARN only until one is found, and only when it
+  // starts like one.
+  const visit = (node: unknown, key: string | undefined, depth: number): void => {
+    if (depth > 64 || found.awslogs) return;
     if (typeof node === 'string') {
-      if (isPlaceholder(node)) return;
-      if (key === 'awslogs-region' && isRegion(node)) found.awslogs ??= node;
-      else if (key === 'image') found.ecr ??= ECR_HOST.exec(node)?.[1];
-      else found.arn ??= ARN_REGION.exec(node)?.[1];
+      if (key === 'awslogs-region' && isRegion(node)) {
+        if (!isPlaceholder(node)) found.awslogs = node;
+      } else if (key === 'image') {
+        if (found.ecr === undefined && !isPlaceholder(node)) found.ecr = ECR_HOST.exec(node)?.[1];
+      } else if (found.arn === undefined && node.startsWith('arn:aws') && !isPlaceholder(node)) {
+        found.arn = ARN_REGION.exec(node)?.[1];
+      }
     } else if (Array.isArray(node)) {
       for (const item of node) visit(item, key, depth + 1);
     } else if (isObject(node)) {
-      for (const [k, v] of Object.entries(node)) visit(v, k, depth + 1);
+      for (const k of Object.keys(node)) visit(node[k], k, depth + 1);
     }
   };
   visit(value, undefined, 0);

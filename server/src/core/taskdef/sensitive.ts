@@ -161,10 +161,28 @@ function nameWords(name: string): string[] {
 /** A secret word, or the last word of a secret pair: a name holding none of them is no secret (most names, decided cheaply). */
 const SECRET_PARTS = [...new Set([...SECRET_WORDS, ...[...SECRET_PAIRS].map((pair) => pair.split(' ')[1])])];
 
+function holdsSecretPart(upper: string): boolean {
+  for (const part of SECRET_PARTS) if (upper.includes(part)) return true;
+  return false;
+}
+
+// A name's answer depends on the name alone, and a task definition's names stay as they are from one edit to
+// the next: each is worked out once (bounded: the table starts again when full).
+const MAX_NAMES = 10_000;
+const wordsByName = new Map<string, string | undefined>();
+
 function secretWordOf(name: string): string | undefined {
+  if (wordsByName.has(name)) return wordsByName.get(name);
+  if (wordsByName.size >= MAX_NAMES) wordsByName.clear();
+  const word = secretWordOfName(name);
+  wordsByName.set(name, word);
+  return word;
+}
+
+function secretWordOfName(name: string): string | undefined {
   const upper = name.toUpperCase();
   if (EXPLICIT.has(upper)) return upper;
-  if (!SECRET_PARTS.some((part) => upper.includes(part))) return undefined;
+  if (!holdsSecretPart(upper)) return undefined;
   const words = nameWords(name);
   if (words.length === 0 || NOT_A_SECRET_SUFFIX.has(words[words.length - 1])) return undefined;
   if (upper === 'PWD' || upper === 'OLDPWD') return undefined; // the shell's working directory
@@ -194,9 +212,10 @@ function isInertValue(value: string): boolean {
 
 /** Why the variable looks like a secret, or undefined. */
 export function secretEvidence(name: string, value: string): SecretEvidence | undefined {
-  const key = AWS_ACCESS_KEY.exec(value);
+  // Each pattern runs only on values holding the text it cannot match without (most values hold neither).
+  const key = (value.includes('AKIA') || value.includes('ASIA')) && AWS_ACCESS_KEY.exec(value);
   if (key && !value.includes('EXAMPLE')) return { kind: 'aws-access-key', temporary: key[1] === 'ASIA' };
-  const credentials = URL_CREDENTIALS.exec(value);
+  const credentials = value.includes('://') && URL_CREDENTIALS.exec(value);
   if (credentials && !isTemplated(value) && !isInertValue(decodeURIComponentSafe(credentials[1]))) return { kind: 'url-credentials' };
   // The name first: most names say nothing of a secret, and the value's checks cost more.
   const word = secretWordOf(name);

@@ -36,7 +36,12 @@ function isJsonText(input: SourceInput, fileName: string): boolean {
 
 /** A JSON document that names the template markers at its top level (a cheap look; parse decides). */
 function looksLikeJsonTemplate(text: string): boolean {
-  return /"AWSTemplateFormatVersion"\s*:/.test(text) || (/"Resources"\s*:\s*\{/.test(text) && /"Type"\s*:\s*"AWS::/.test(text));
+  // Each pattern only where its fixed text is (most JSON files hold none of them, and a substring search is quicker).
+  const version = text.includes('"AWSTemplateFormatVersion"') && /"AWSTemplateFormatVersion"\s*:/.test(text);
+  return (
+    version ||
+    (text.includes('"Resources"') && text.includes('"AWS::') && /"Resources"\s*:\s*\{/.test(text) && /"Type"\s*:\s*"AWS::/.test(text))
+  );
 }
 
 export const cloudFormationSource: Source = {

@@ -83,7 +83,11 @@ function toValue(node: Node): unknown {
     case 'object': {
       const result = Object.create(null) as Record<string, unknown>;
       for (const property of node.children ?? []) {
-        const [key, value] = partsOf(property);
+        // vscode-json-languageservice's property nodes hold their parts as fields (their `children` is a new
+        // array on each read); jsonc-parser's as children.
+        const { keyNode, valueNode } = property as { keyNode?: Node; valueNode?: Node };
+        const key = keyNode ?? property.children?.[0];
+        const value = keyNode ? valueNode : property.children?.[1];
         if (key && value) result[String(key.value)] = toValue(value);
       }
       return result;
@@ -93,12 +97,6 @@ function toValue(node: Node): unknown {
     default:
       return node.value;
   }
-}
-
-/** A property's key and value nodes (vscode-json-languageservice's nodes hold them as fields; their `children` is a new array on each read). */
-function partsOf(property: Node): (Node | undefined)[] {
-  const { keyNode, valueNode } = property as { keyNode?: Node; valueNode?: Node };
-  return keyNode ? [keyNode, valueNode] : (property.children ?? []);
 }
 
 /** The value node at `path`; for a duplicated key the last occurrence, matching `value`. */

@@ -7,14 +7,8 @@ const AWSLOGS_STATEMENTS = [
   {
     Sid: 'ExecutionRoleAwslogs',
     Effect: 'Allow',
-    Action: 'logs:CreateLogStream',
-    Resource: [`arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web`, `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web:log-stream:*`],
-  },
-  {
-    Sid: 'ExecutionRoleAwslogs2',
-    Effect: 'Allow',
-    Action: 'logs:PutLogEvents',
-    Resource: `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web:log-stream:*`,
+    Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+    Resource: `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web:*`,
   },
 ];
 const secretTask = task({ secrets: [{ name: 'DB', valueFrom: '/app/db' }] });
@@ -65,7 +59,7 @@ ruleTester(executionRoleNotInWorkspace, {
         {
           path: ['executionRoleArn'],
           severity: 'hint',
-          message: `The policies of execution role execRole are not in the workspace, so they can't be checked. For this task definition it must allow: ecr:GetAuthorizationToken on *; ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer, ecr:BatchGetImage on arn:aws:ecr:eu-west-1:${ACCOUNT}:repository/web; logs:CreateLogStream on arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web; logs:PutLogEvents on arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web:log-stream:*; ssm:GetParameters on arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/app/db.`,
+          message: `The policies of execution role execRole are not in the workspace, so they can't be checked. For this task definition it must allow: ecr:GetAuthorizationToken on *; ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer, ecr:BatchGetImage on arn:aws:ecr:eu-west-1:${ACCOUNT}:repository/web; logs:CreateLogStream, logs:PutLogEvents on arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:/ecs/web:*; ssm:GetParameters on arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/app/db.`,
           fix: {
             title: 'Create an execution-role policy',
             output: secretTask,

@@ -185,7 +185,7 @@ ruleTester(executionRolePermission, {
         {
           path: ['containerDefinitions', 0, 'logConfiguration', 'options', 'awslogs-create-group'],
           message:
-            'lacks logs:CreateLogGroup on arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/web (needed to create log group /ecs/web (awslogs-create-group) for container app)',
+            'lacks logs:CreateLogGroup on arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/web:* (needed to create log group /ecs/web (awslogs-create-group) for container app)',
         },
       ],
     },
@@ -202,7 +202,7 @@ ruleTester(executionRolePermission, {
       findings: [
         {
           path: ['containerDefinitions', 0, 'logConfiguration', 'logDriver'],
-          message: 'lacks logs:PutLogEvents on arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/web:log-stream:*',
+          message: 'lacks logs:PutLogEvents on arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/web:*',
           fixes: ['Add logs:PutLogEvents to the policy of role execRole (exec.json)'],
         },
       ],
@@ -323,7 +323,7 @@ ruleTester(executionRolePermission, {
         {
           path: ['containerDefinitions', 0, 'logConfiguration', 'logDriver'],
           message:
-            'is denied logs:CreateLogStream on arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/web; logs:PutLogEvents on arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/web:log-stream:* by statement NoLogs of exec.json',
+            'is denied logs:CreateLogStream, logs:PutLogEvents on arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/web:* by statement NoLogs of exec.json',
         },
       ],
     },

@@ -243,3 +243,12 @@ test('secret-in-environment fix keeps the file valid JSON in its own formatting'
   assert.match(fixed, /\n {12}"secrets": \[\n {16}\{\n {20}"name": "DB_PASSWORD",/);
   assert.equal(fix.safe, undefined, 'moving a secret needs the parameter to exist: not a Fix-all change');
 });
+
+test('names are judged as written, one answer kept per name: the same words in another case or with another last word get their own', () => {
+  const names = ['DB_PASSWORD', 'db_password', 'DB_PASSWORD_PATH', 'dbPasswordPath', 'SETTING_1'];
+  const json = JSON.stringify(env(Object.fromEntries(names.map((n) => [n, 'hunter2-prod']))));
+  const flagged = () => findingsOf(secretInEnvironment, json).findings.map((f) => f.path[3]);
+  // Asked twice: the second time every name is already known.
+  assert.deepEqual(flagged(), [0, 1]);
+  assert.deepEqual(flagged(), [0, 1]);
+});

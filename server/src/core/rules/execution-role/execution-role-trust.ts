@@ -2,7 +2,7 @@
 // to start with "ECS was unable to assume the role ... that was provided for this task".
 import { resolveRole } from '../../execution-role/resolve-role';
 import { basenameOf } from '../../uris';
-import { evaluateTrust, hasUnknownStatements } from '../../iam/evaluate';
+import { type Evaluation, evaluateTrust, hasUnknownStatements } from '../../iam/evaluate';
 import { statementsOf } from '../../iam/policy';
 import { type JsonPath, isObject, valueAt } from '../../json';
 import { append, inFile, set } from '../../model';
@@ -39,7 +39,7 @@ export const executionRoleTrust: Rule<TrustData> = {
     const role = resolveRole(roleArn.name, workspace, uri);
     const trust = role?.trust;
     if (!role || !trust?.uri || hasUnknownStatements(trust.document)) return;
-    const evaluation = evaluateTrust(trust.document, ECS_TASKS_PRINCIPAL);
+    const evaluation = trustEvaluation(trust.document);
     if (evaluation.decision !== 'denied' && evaluation.decision !== 'implicitly-denied') return;
     const denied = evaluation.decision === 'denied';
     const lookalike = denied ? undefined : findLookalike(trust.document);
@@ -95,6 +95,17 @@ export const executionRoleTrust: Rule<TrustData> = {
     return fixes;
   },
 };
+
+// A trust policy is the parse of one version of its file (the same object until the file changes): each
+// edit of the task definition finds its evaluation.
+const evaluations = new WeakMap<object, Evaluation>();
+
+function trustEvaluation(policy: unknown): Evaluation {
+  if (typeof policy !== 'object' || policy === null) return evaluateTrust(policy, ECS_TASKS_PRINCIPAL);
+  let evaluation = evaluations.get(policy);
+  if (!evaluation) evaluations.set(policy, (evaluation = evaluateTrust(policy, ECS_TASKS_PRINCIPAL)));
+  return evaluation;
+}
 
 /** The path (within the policy) of a Service principal that was probably meant to be ecs-tasks.amazonaws.com. */
 function findLookalike(policy: unknown): { path: JsonPath; value: string } | undefined {

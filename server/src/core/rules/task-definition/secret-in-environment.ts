@@ -38,23 +38,33 @@ export const secretInEnvironment: Rule<SecretInEnvironmentData> = {
     fixable: true,
   },
   check({ subject, report }) {
-    const task = taskOf(subject);
-    const where = taskLocation(subject);
-    const family = literalString(task?.family) ?? 'app';
-    for (const container of containersOf(subject)) {
-      for (const variable of objectItems(container.value, container.path, 'environment')) {
-        const { name, value } = variable.value;
-        if (typeof name !== 'string' || typeof value !== 'string') continue;
-        const evidence = secretEvidence(name, value);
-        if (!evidence) continue;
-        const valueFrom = ssmParameterArn(`/${family}/${name}`, {
+    // Where the task lives (for the reference the fix writes) is worked out at the first secret only.
+    let reference: ((name: string) => string) | undefined;
+    const referenceFor = () => {
+      const where = taskLocation(subject);
+      const family = literalString(taskOf(subject)?.family) ?? 'app';
+      return (name: string) =>
+        ssmParameterArn(`/${family}/${name}`, {
           partition: where.partition,
           region: where.region ?? 'REGION',
           account: where.account ?? 'ACCOUNT_ID',
         });
-        const data: SecretInEnvironmentData = { containerPath: container.path, name, valueFrom };
+    };
+    for (const container of containersOf(subject)) {
+      const environment = container.value.environment;
+      if (!Array.isArray(environment)) continue;
+      // Most of a large task definition is its environment: each variable is looked at without building anything.
+      for (let index = 0; index < environment.length; index++) {
+        const variable: unknown = environment[index];
+        if (!isObject(variable)) continue;
+        const { name, value } = variable;
+        if (typeof name !== 'string' || typeof value !== 'string') continue;
+        const evidence = secretEvidence(name, value);
+        if (!evidence) continue;
+        reference ??= referenceFor();
+        const data: SecretInEnvironmentData = { containerPath: container.path, name, valueFrom: reference(name) };
         report({
-          path: [...variable.path, 'value'],
+          path: [...container.path, 'environment', index, 'value'],
           message: `Plain-text secret: ${reason(evidence, name)}. Environment values are stored in the task definition, readable by anyone allowed to describe it and kept in every revision. Put the value in Secrets Manager or SSM Parameter Store and reference it from "secrets" instead.`,
           data,
         });

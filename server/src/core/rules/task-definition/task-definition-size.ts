@@ -5,6 +5,7 @@ import { taskOf } from '../../taskdef/model';
 import { DESCRIBE_ONLY_FIELDS } from './describe-only-field';
 
 const DROPPED = new Set<string>(DESCRIBE_ONLY_FIELDS);
+const NOT_ASCII = /[\u0080-\uffff]/;
 
 /**
  * The size in bytes (UTF-8) of the task definition as minified JSON, without describe-only fields.
@@ -12,7 +13,9 @@ const DROPPED = new Set<string>(DESCRIBE_ONLY_FIELDS);
  */
 export function registeredSize(task: Record<string, unknown>): number {
   const kept = Object.fromEntries(Object.entries(task).filter(([key]) => !DROPPED.has(key)));
-  return new TextEncoder().encode(JSON.stringify(kept)).length;
+  const text = JSON.stringify(kept);
+  // JSON.stringify escapes lone surrogates, so text of ASCII characters only is one byte per character.
+  return NOT_ASCII.test(text) ? new TextEncoder().encode(text).length : text.length;
 }
 
 export const taskDefinitionSize: Rule = {
