@@ -23,7 +23,7 @@ interface Entry {
 
 /** Keys of what a parse read: a file's text, a folder's listing, the readers of a file name. */
 const textKey = (uri: string) => `t:${canonicalUri(uri)}`;
-const listKey = (folder: string) => `l:${canonicalUri(folder)}`;
+const listKey = (folder: string, suffix = '') => `l:${suffix.toLowerCase()}:${canonicalUri(folder)}`;
 const readersKey = (name: string) => `r:${name}`;
 
 export class WorkspaceIndex implements WorkspaceView, SourceFiles {
@@ -34,6 +34,8 @@ export class WorkspaceIndex implements WorkspaceView, SourceFiles {
   private readonly skippedFiles = new Map<string, SkippedFile>();
   /** Canonical folder uri -> the uris indexed in it. */
   private readonly folders = new Map<string, Set<string>>();
+  /** The name suffixes (lower case) some parse listed folders with: whose lists a file coming or going changes. */
+  private readonly listedSuffixes = new Set<string>();
   /** What a parse read -> the uris whose parse read it. */
   private readonly watchers = new Map<string, Set<string>>();
   /** File name -> the uris whose text mentions it (SourceFiles.readers), for the files scanned so far. */
@@ -82,7 +84,7 @@ export class WorkspaceIndex implements WorkspaceView, SourceFiles {
     if (!inFolder) this.folders.set(folder, (inFolder = new Set()));
     inFolder.add(uri);
     this.changed(textKey(uri));
-    this.changed(listKey(folder));
+    this.listChanged(folder, uri);
     this.unscanned.add(uri);
   }
 
@@ -118,7 +120,7 @@ export class WorkspaceIndex implements WorkspaceView, SourceFiles {
     if (inFolder?.size === 0) this.folders.delete(folder);
     this.generation++;
     this.changed(textKey(uri));
-    this.changed(listKey(folder));
+    this.listChanged(folder, uri);
     this.unscanned.add(uri);
     return true;
   }
@@ -182,9 +184,14 @@ export class WorkspaceIndex implements WorkspaceView, SourceFiles {
     return undefined;
   }
 
-  /** SourceFiles: the indexed files of a folder. */
-  list(folderUri: string): readonly string[] {
-    return [...(this.folders.get(canonicalUri(folderUri)) ?? [])];
+  /** SourceFiles: the indexed files of a folder; with `suffix`, those whose name ends with it (in any case). */
+  list(folderUri: string, suffix?: string): readonly string[] {
+    const inFolder = this.folders.get(canonicalUri(folderUri)) ?? [];
+    if (!suffix) return [...inFolder];
+    const lower = suffix.toLowerCase();
+    const listed: string[] = [];
+    for (const uri of inFolder) if (uri.toLowerCase().endsWith(lower)) listed.push(uri);
+    return listed;
   }
 
   /** SourceFiles: the files whose text mentions this file's name (they may read it: a module's file() call). */
@@ -201,9 +208,10 @@ export class WorkspaceIndex implements WorkspaceView, SourceFiles {
         watched.add(textKey(other));
         return this.read(other);
       },
-      list: (folder) => {
-        watched.add(listKey(folder));
-        return this.list(folder);
+      list: (folder, suffix) => {
+        if (suffix) this.listedSuffixes.add(suffix.toLowerCase());
+        watched.add(listKey(folder, suffix));
+        return this.list(folder, suffix);
       },
       readers: (other) => {
         watched.add(readersKey(basenameOf(other)));
@@ -234,6 +242,13 @@ export class WorkspaceIndex implements WorkspaceView, SourceFiles {
       set?.delete(uri);
       if (set?.size === 0) this.watchers.delete(key);
     }
+  }
+
+  /** A file came into or left `folder` (canonical): drops the parses that listed it, whole or by a suffix `uri` has. */
+  private listChanged(folder: string, uri: string): void {
+    this.changed(listKey(folder));
+    const lower = uri.toLowerCase();
+    for (const suffix of this.listedSuffixes) if (lower.endsWith(suffix)) this.changed(listKey(folder, suffix));
   }
 
   /** Drops the parses that read `key`. */

@@ -130,8 +130,12 @@ export interface RenderedDocument {
 export interface SourceFiles {
   /** The text of a file, when the caller has it. */
   read(uri: string): string | undefined;
-  /** The URIs of the files the caller has in a folder (not below it). */
-  list(folderUri: string): readonly string[];
+  /**
+   * The URIs of the files the caller has in a folder (not below it); with `suffix` (such as `.tf`), only those
+   * whose name ends with it, in any case. A parse that lists with a suffix depends on those files only: other
+   * files coming and going in the folder leave it standing.
+   */
+  list(folderUri: string, suffix?: string): readonly string[];
   /** The documents whose model was built from this file (those that list it in their dependencies). */
   readers?(uri: string): readonly string[];
 }

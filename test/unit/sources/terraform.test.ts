@@ -500,6 +500,32 @@ describe('a module over several files', () => {
     assert.equal(workspace.file(json)!.model.kind, 'container-definitions');
   });
 
+  test('a file coming into a folder drops only the parses that listed files like it (a JSON file watches .tf files, a module .tf and .tfvars)', () => {
+    const workspace = new WorkspaceIndex(['file:///r']);
+    const json = 'file:///r/a/policy.json';
+    workspace.set(json, '{"Version": "2012-10-17", "Statement": []}');
+    const alone = workspace.file(json)!;
+    assert.equal(alone.model.kind, 'iam-policy');
+    // Another JSON file, here and in the folder above (both listed for .tf files): the parse stands.
+    workspace.set('file:///r/a/other.json', '{"Version": "2012-10-17", "Statement": []}');
+    workspace.set('file:///r/b.json', '{}');
+    assert.equal(workspace.file(json), alone);
+    // A module file (any case) above it that reads it: parsed again, as the module's.
+    workspace.set('file:///r/MAIN.TF', 'resource "aws_iam_policy" "p" {\n  policy = file("${path.module}/a/policy.json")\n}\n');
+    const referenced = workspace.file(json)!;
+    assert.notEqual(referenced, alone);
+    assert.equal(referenced.model.kind, 'terraform');
+    // The module's .tf file: a JSON file coming does not drop its parse, a .tfvars file does.
+    const tf = workspace.file('file:///r/MAIN.TF')!;
+    workspace.set('file:///r/c.json', '{}');
+    assert.equal(workspace.file('file:///r/MAIN.TF'), tf);
+    workspace.set('file:///r/terraform.tfvars', 'x = 1\n');
+    assert.notEqual(workspace.file('file:///r/MAIN.TF'), tf);
+    // The module gone: the JSON file is read on its own again.
+    workspace.delete('file:///r/MAIN.TF');
+    assert.equal(workspace.file(json)!.model.kind, 'iam-policy');
+  });
+
   test('each document holds the subjects written in it, and every role; a change of one file is seen by the others', () => {
     const files = {
       'main.tf': 'resource "aws_ecs_task_definition" "app" {\n  family = "app"\n  memory = var.memory\n}\n',

@@ -10,7 +10,7 @@ import type { Source, SourceDocument, SourceFiles, SourceInput, SourcePlatform, 
 import { type ModuleAnalysis, buildModule } from './build';
 import { TerraformSourceDocument } from './document';
 import { hclParserLoaded, loadHclParser } from './hcl/parser';
-import { type FileText, isModuleFile, isVarsFile, mentionedNames, moduleTexts, parseCached, readModule } from './module';
+import { type FileText, MODULE_SUFFIX, isModuleFile, isVarsFile, mentionedNames, moduleTexts, parseCached, readModule } from './module';
 
 const TERRAFORM_LANGUAGES = new Set(['terraform', 'terraform-vars']);
 const TEMPLATE_FILE = /\.(tftpl|tpl)$/i;
@@ -35,9 +35,10 @@ function withOwnText(files: SourceFiles | undefined, own: { uri: string; text: s
   return {
     readers: (uri) => files?.readers?.(uri) ?? [],
     read: (uri) => (sameUri(uri, own.uri) ? own.text : files?.read(uri)),
-    list: (folder) => {
-      const listed = [...(files?.list(folder) ?? [])];
-      if (sameUri(dirnameOf(own.uri), folder) && !listed.some((u) => sameUri(u, own.uri))) listed.push(own.uri);
+    list: (folder, suffix) => {
+      const listed = [...(files?.list(folder, suffix) ?? [])];
+      const ownListed = !suffix || own.uri.toLowerCase().endsWith(suffix.toLowerCase());
+      if (ownListed && sameUri(dirnameOf(own.uri), folder) && !listed.some((u) => sameUri(u, own.uri))) listed.push(own.uri);
       return listed;
     },
   };
@@ -107,7 +108,8 @@ function referringFolders(uri: string, files: SourceFiles | undefined): string[]
   }
   let folder = dirnameOf(uri);
   for (let up = 0; up <= REFERENCE_DEPTH; up++) {
-    const mentions = files.list(folder).some((u) => isModuleFile(basenameOf(u)) && files.read(u)?.includes(name));
+    // Listing only the .tf files: a JSON file's parse does not depend on the other files of its folders.
+    const mentions = files.list(folder, MODULE_SUFFIX).some((u) => isModuleFile(basenameOf(u)) && files.read(u)?.includes(name));
     if (mentions && !folders.some((f) => sameUri(f, folder))) folders.push(folder);
     const parent = dirnameOf(folder);
     if (parent === folder || /^[a-z][a-z0-9+.-]*:\/*$/i.test(parent)) break;

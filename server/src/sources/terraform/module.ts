@@ -34,6 +34,9 @@ export interface TerraformModule {
 }
 
 export const isModuleFile = (name: string) => /\.tf$/i.test(name);
+/** The name endings of module and variable files, for `SourceFiles.list` (keep with isModuleFile and isVarsFile). */
+export const MODULE_SUFFIX = '.tf';
+const VARS_SUFFIX = '.tfvars';
 const isAutoVarsFile = (name: string) => /^terraform\.tfvars$|\.auto\.tfvars$/i.test(name);
 export const isVarsFile = (name: string) => /\.tfvars$/i.test(name);
 
@@ -80,7 +83,7 @@ export interface FileText {
 /** The .tf and .tfvars files of a folder that `files` holds, in URI order. */
 export function moduleTexts(folder: string, files: SourceFiles): FileText[] {
   const texts = new Map<string, FileText>();
-  for (const uri of files.list(folder)) {
+  for (const uri of [...files.list(folder, MODULE_SUFFIX), ...files.list(folder, VARS_SUFFIX)]) {
     const name = basenameOf(uri);
     if (!isModuleFile(name) && !isVarsFile(name)) continue;
     const text = files.read(uri);
