@@ -36,11 +36,12 @@ const locations = {
 };
 
 /**
- * Bundles `files` (absolute paths of *.test.ts), each starting with `setup`, one bundle per file, except the
- * files `together` picks: those make one bundle between them (one process for many small files whose start
- * would cost more than their tests). Returns the bundles, one per file in the order given, then the shared one.
+ * Bundles `files` (absolute paths of *.test.ts), each starting with `setup`. `groupOf` names the group a file
+ * runs in: the files of one group make one bundle between them, named after it (`groups/<group>.test.js`), and so one
+ * process; a file with no group is a bundle of its own. Returns the bundles: first those of one file, in the
+ * order given, then the groups, the largest first (node --test starts them in this order).
  */
-export async function bundleTests(files, setup, together = () => false) {
+export async function bundleTests(files, setup, groupOf = () => undefined) {
   rmSync(TEST_BUNDLES, { recursive: true, force: true });
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const options = {
@@ -58,18 +59,19 @@ export async function bundleTests(files, setup, together = () => false) {
     // Imported first by every bundle, into the bundle's own copy of the modules it sets up.
     inject: setup ? [setup] : [],
   };
-  const alone = files.filter((file) => !together(file));
-  const grouped = files.filter((file) => together(file));
+  const alone = files.filter((file) => !groupOf(file));
+  const groups = new Map();
+  for (const file of files.filter((f) => groupOf(f))) groups.set(groupOf(file), [...(groups.get(groupOf(file)) ?? []), file]);
   const builds = [];
   if (alone.length) builds.push(esbuild.build({ ...options, entryPoints: alone, outdir: TEST_BUNDLES, outbase: root }));
-  const group = join(TEST_BUNDLES, 'grouped.test.js');
-  if (grouped.length) {
+  const grouped = [];
+  for (const [name, members] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
+    const outfile = join(TEST_BUNDLES, 'groups', `${name}.test.js`);
+    grouped.push(outfile);
     // The files run in the order given, as the modules of one bundle, each with its own scope.
-    const contents = grouped.map((file) => `import ${JSON.stringify(file)};`).join('\n');
-    builds.push(
-      esbuild.build({ ...options, stdin: { contents, resolveDir: root, sourcefile: 'grouped.test.ts', loader: 'ts' }, outfile: group }),
-    );
+    const contents = members.map((file) => `import ${JSON.stringify(file)};`).join('\n');
+    builds.push(esbuild.build({ ...options, stdin: { contents, resolveDir: root, sourcefile: `${name}.test.ts`, loader: 'ts' }, outfile }));
   }
   await Promise.all(builds);
-  return [...alone.map((file) => join(TEST_BUNDLES, relative(root, file)).replace(/\.ts$/, '.js')), ...(grouped.length ? [group] : [])];
+  return [...alone.map((file) => join(TEST_BUNDLES, relative(root, file)).replace(/\.ts$/, '.js')), ...grouped];
 }

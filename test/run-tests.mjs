@@ -8,13 +8,13 @@
 // Arguments filter the tier's files by substring: `node test/run-tests.mjs essential-container lsp/`.
 // `--rule <id>` (npm run test:rule -- <id>) runs one rule's tests: its table (test/unit/rules/<area>/<id>.test.ts)
 // and the examples of its page (test/unit/docs-examples.test.ts, told the id through FARGATE_LINT_RULE).
-// The files are bundled once with esbuild (test/bundle-tests.mjs) and run a few at a time, one process each;
-// FARGATE_LINT_TEST_CONCURRENCY sets how many (default: twice the cores, at least 2: many tests wait on a
-// server or CLI process they started).
+// The files are bundled once with esbuild (test/bundle-tests.mjs), the files of one folder together (see
+// ALONE below), and the bundles run a few at a time, one process each; FARGATE_LINT_TEST_CONCURRENCY sets
+// how many (default: twice the cores, at least 2: many tests wait on a server or CLI process they started).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { bundleTests } from './bundle-tests.mjs';
 import { HOW_TO_RUN_SHARED, REQUIRE_SHARED, SHARED } from './helpers/shared.mjs';
 
@@ -65,10 +65,35 @@ if (files.length === 0) {
 }
 const env = rule ? { ...process.env, FARGATE_LINT_RULE: rule } : process.env;
 // Each bundle starts with test/helpers/platform.ts: what the node entry points do first (where the IAM data is read from).
-// The rule tables (test/unit/rules/) share one bundle and one process: each is a few hundred milliseconds of
-// start-up for tens of milliseconds of tests, and they hold no state (every case builds its own workspace).
-const RULE_TABLES = join(root, 'unit', 'rules', '/');
-const bundles = await bundleTests(files, join(root, 'helpers', 'platform.ts'), (f) => f.startsWith(RULE_TABLES));
+// The files of one folder of test/ (unit/ with its subfolders) share one bundle and one process: a process
+// of its own cost a file far more than its tests (Node's start, the bundle's compilation, and above all the
+// JIT warming up again on the same analysis code, the schema and the IAM data read again), and the files
+// hold no state between them (each test builds its own workspace, server or temporary folder; a file that
+// changes the working directory puts it back). The files of a group run one after the other, the groups
+// and the files in ALONE side by side. ALONE: the long files, which would hold back their group (the
+// property-based and pathological attacks), and those whose time goes into processes of their own (a copy of
+// the project with tsx, npm pack), which would gain nothing from a group.
+const ALONE = ['attack/', 'unit/new-rule.test.ts', 'unit/packaging.test.ts'].map((f) => join(root, f));
+// The package tier's files stay one process each: they are few, and each packs and installs for itself.
+const groupOf = (file) => (packageTier || ALONE.some((a) => file.startsWith(a)) ? undefined : relative(root, file).split(sep)[0]);
+// node --test starts the bundles in the order given, a few at a time: the longest first, so that none is left
+// running alone at the end. CPU seconds on 2026-12-02: the CLI group 20 (most of it in the CLIs it starts), the
+// property-based attacks 18, the protocol group 18 (with its servers), the unit group 16, new-rule 8, the corpus
+// group 6.5, the managed policies 5.5, each other bundle under 5.
+const LONGEST_FIRST = [
+  'groups/cli.',
+  'test/attack/properties.',
+  'groups/lsp.',
+  'groups/unit.',
+  'test/unit/new-rule.',
+  'groups/corpus.',
+  'groups/iam.',
+];
+const rank = (bundle) => {
+  const at = LONGEST_FIRST.findIndex((name) => bundle.includes(name));
+  return at < 0 ? LONGEST_FIRST.length : at;
+};
+const bundles = (await bundleTests(files, join(root, 'helpers', 'platform.ts'), groupOf)).sort((a, b) => rank(a) - rank(b));
 const concurrency = Number(process.env.FARGATE_LINT_TEST_CONCURRENCY) || Math.max(2, 2 * availableParallelism());
 const result = spawnSync(
   process.execPath,

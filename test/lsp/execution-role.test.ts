@@ -412,7 +412,15 @@ describe('execution role: edits and created files', () => {
     const refreshed = client.nextRefresh();
     await client.filesChanged(created.map((file) => ({ uri: pathToFileURL(file).href, type: 1 })));
     await refreshed;
-    assert.deepEqual(ours(await client.diagnostics(uri)), []);
+    // Once, under load 18, the pull after the first refresh still had the hint (the tests of this block share
+    // one server, so a refresh owed to an earlier test may be the one that came). An editor pulls again and
+    // shows the last answer: pull until the hint is gone, a bounded number of times.
+    let remaining = ours(await client.diagnostics(uri));
+    for (let i = 0; i < 100 && remaining.length > 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      remaining = ours(await client.diagnostics(uri));
+    }
+    assert.deepEqual(remaining, []);
     // The policy the fix wrote has nothing to report itself (no iam-arn-resource-mismatch on its log ARNs).
     const policyUri = pathToFileURL(policyPath).href;
     await client.open(policyUri, readFileSync(policyPath, 'utf8'));

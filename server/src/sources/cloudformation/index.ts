@@ -21,6 +21,7 @@ import { type Located, type ReadModel, readModel } from './read';
 import { type MapNode, type ScalarNode, type SyntaxNode, type SyntaxTree, parseJsonTemplate, parseYaml } from './syntax';
 import { type Resource, isGoTemplate, mightBeTemplate, readTemplate } from './template';
 import { removeEntry, scalarText, yamlStyleOf, type YamlStyle } from './yaml-edit';
+import { type YamlParts, parseYamlByParts } from './yaml-parts';
 
 const TEMPLATE_FILE = /\.(ya?ml|template)$/i;
 const JSON_FILE = /\.json$/i;
@@ -59,7 +60,7 @@ export const cloudFormationSource: Source = {
     if (!candidate || (!json && isGoTemplate(input.text))) {
       return json ? jsonSource.parse(input) : new CloudFormationDocument(input.uri, input.text, undefined);
     }
-    const tree = json ? parseJsonTemplate(input.text) : parseYaml(input.text);
+    const tree = json ? parseJsonTemplate(input.text) : readYaml(input.uri, input.text);
     const template = readTemplate(tree);
     if (template)
       return new CloudFormationDocument(input.uri, input.text, { tree, read: readModel(template), resources: template.resources });
@@ -70,6 +71,20 @@ export const cloudFormationSource: Source = {
   },
   readsFileName: (fileName) => TEMPLATE_FILE.test(fileName) || JSON_FILE.test(fileName),
 };
+
+/** The YAML parts (yaml-parts.ts) of the last version of the few documents read last, by URI. */
+const recentParts = new Map<string, YamlParts>();
+const RECENT_DOCUMENTS = 4;
+
+/** A YAML document's tree, reading again only the parts its last version did not have. */
+function readYaml(uri: string, text: string): SyntaxTree {
+  const byParts = parseYamlByParts(text, recentParts.get(uri));
+  if (!byParts) return parseYaml(text);
+  recentParts.delete(uri);
+  recentParts.set(uri, byParts.parts);
+  if (recentParts.size > RECENT_DOCUMENTS) recentParts.delete(recentParts.keys().next().value as string);
+  return byParts.tree;
+}
 
 interface Parsed {
   tree: SyntaxTree;

@@ -61,7 +61,7 @@ interface TagNode extends Base {
 
 export type SyntaxNode = MapNode | SeqNode | ScalarNode | AliasNode | TagNode;
 
-interface DuplicateEntry {
+export interface DuplicateEntry {
   /** The map the key was written twice in. */
   map: MapNode;
   /** The earlier entry (removed by the fix) and the kept one. */
@@ -125,12 +125,15 @@ const SHORT_FORMS: Tags = [
 /** Plain scalars YAML 1.1 reads as octal or base-60 numbers, where YAML 1.2 (the `yaml` default) does not. */
 const YAML11_NUMBERS = /^[-+]?(?:0[0-7]+|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)$/;
 
+const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, customTags: [YAML11_BOOLEANS, ...SHORT_FORMS] };
+
+/** The whole text with the `yaml` package, as one document (a second one is reported, not read). */
 export function parseYaml(text: string): SyntaxTree {
   const problems: SyntaxProblem[] = [];
   const duplicates: DuplicateEntry[] = [];
   let documents: Document.Parsed[];
   try {
-    const parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, customTags: [YAML11_BOOLEANS, ...SHORT_FORMS] });
+    const parsed = parseAllDocuments(text, YAML_OPTIONS);
     documents = Array.isArray(parsed) ? parsed : [];
   } catch (error) {
     problems.push({
@@ -161,8 +164,44 @@ export function parseYaml(text: string): SyntaxTree {
       ruleId: 'yaml-syntax',
     });
   }
-  const root = document?.contents ? fromYaml(document.contents, text, duplicates, 0) : undefined;
+  const context: YamlContext = { text, base: 0, duplicates, anchored: false };
+  const root = document?.contents ? fromYaml(document.contents, context, 0) : undefined;
   return { format: 'yaml', text, root, problems, duplicates };
+}
+
+/** One top-level entry of a block map, read on its own (yaml-parts.ts): its entry, and where its map's value ends. */
+export interface YamlPart {
+  entry: MapEntry;
+  /** Duplicate keys inside the entry's value. */
+  duplicates: DuplicateEntry[];
+  /** The end the `yaml` package gives the part's map (its one value's end, comments on it included), untrimmed. */
+  valueEnd: number;
+}
+
+/**
+ * `text`, written at `base` in a document, read as a block map of exactly one entry whose key starts at column
+ * `indent` of its first line, with offsets into the document. Undefined when it is anything else, has a syntax
+ * error, or uses YAML anchors or aliases (whose meaning reaches across entries): the caller then reads the
+ * whole document.
+ */
+export function parseYamlPart(text: string, base: number, indent: number): YamlPart | undefined {
+  let documents: Document.Parsed[];
+  try {
+    const parsed = parseAllDocuments(text, YAML_OPTIONS);
+    documents = Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return undefined;
+  }
+  if (documents.length !== 1) return undefined;
+  const [document] = documents;
+  const contents = document.contents;
+  if (document.errors.length > 0 || !isMap(contents) || contents.flow || contents.items.length !== 1 || !contents.range) return undefined;
+  const key = contents.items[0].key as YamlNode | null;
+  if (!key || !isScalar(key) || key.range?.[0] !== indent) return undefined;
+  const context: YamlContext = { text, base, duplicates: [], anchored: false };
+  const map = fromYaml(contents, context, 0);
+  if (context.anchored || map?.kind !== 'map' || map.entries.length !== 1) return undefined;
+  return { entry: map.entries[0], duplicates: context.duplicates, valueEnd: base + contents.range[1] };
 }
 
 function firstLine(message: string): string {
@@ -173,12 +212,25 @@ function firstLine(message: string): string {
 /** Deeper than this is not a template; the rest is left out rather than risking the stack. */
 const MAX_DEPTH = 200;
 
-function fromYaml(node: YamlNode, text: string, duplicates: DuplicateEntry[], depth: number): SyntaxNode | undefined {
+/** What reading a `yaml` tree needs: its text, where that text starts in the document, and what it found. */
+interface YamlContext {
+  text: string;
+  /** Offsets in the tree are into `text`; nodes get them plus `base`. */
+  base: number;
+  duplicates: DuplicateEntry[];
+  /** An anchor or an alias was seen. */
+  anchored: boolean;
+}
+
+function fromYaml(node: YamlNode, context: YamlContext, depth: number): SyntaxNode | undefined {
   if (depth > MAX_DEPTH) return undefined;
-  const [start, rangeEnd] = node.range ?? [0, 0, 0];
+  const { text, base, duplicates } = context;
+  const [rangeStart, rangeEnd] = node.range ?? [0, 0, 0];
+  const start = rangeStart + base;
   // A block collection's range runs on to the next line's indentation: a node ends where its text does.
-  let end = rangeEnd;
-  while (end > start && ' \t\r\n'.includes(text[end - 1])) end--;
+  let end = rangeEnd + base;
+  while (end > start && ' \t\r\n'.includes(text[end - 1 - base])) end--;
+  if ((node as { anchor?: string }).anchor) context.anchored = true;
   let converted: SyntaxNode | undefined;
   if (isMap(node)) {
     const map: MapNode = { kind: 'map', start, end, entries: [], flow: !!node.flow };
@@ -186,14 +238,15 @@ function fromYaml(node: YamlNode, text: string, duplicates: DuplicateEntry[], de
     for (const pair of node.items) {
       const key = pair.key as YamlNode | null;
       if (!key || !isScalar(key) || !key.range) continue;
+      if (key.anchor) context.anchored = true;
       const keyNode: ScalarNode = {
         kind: 'scalar',
-        start: key.range[0],
-        end: key.range[1],
+        start: key.range[0] + base,
+        end: key.range[1] + base,
         value: key.value === null ? '' : (scalarText(key.value) ?? valueText(key.value)),
         style: styleOf(key.type),
       };
-      const value = pair.value ? fromYaml(pair.value as YamlNode, text, duplicates, depth + 1) : undefined;
+      const value = pair.value ? fromYaml(pair.value as YamlNode, context, depth + 1) : undefined;
       const entry: MapEntry = { key: String(keyNode.value), keyNode, value: isEmptyPlain(value) ? undefined : value };
       const earlier = seen.get(entry.key);
       if (earlier) duplicates.push({ map, earlier, kept: entry });
@@ -203,7 +256,7 @@ function fromYaml(node: YamlNode, text: string, duplicates: DuplicateEntry[], de
     converted = map;
   } else if (isSeq(node)) {
     const items = node.items.map((item) => {
-      const converted = item ? fromYaml(item as YamlNode, text, duplicates, depth + 1) : undefined;
+      const converted = item ? fromYaml(item as YamlNode, context, depth + 1) : undefined;
       return isEmptyPlain(converted) ? undefined : converted;
     });
     converted = { kind: 'seq', start, end, items, flow: !!node.flow };
@@ -218,11 +271,12 @@ function fromYaml(node: YamlNode, text: string, duplicates: DuplicateEntry[], de
     if (node.tag && isLocalTag(node.tag) && typeof scalar.value !== 'string') scalar.value = scalarText(node.source ?? value) ?? '';
     converted = scalar;
   } else if (isAlias(node)) {
+    context.anchored = true;
     converted = { kind: 'alias', start, end, name: node.source };
   }
   if (!converted) return undefined;
   const tag = (node as { tag?: string }).tag;
-  if (tag && isLocalTag(tag)) return { kind: 'tag', tag, value: converted, start: tagStart(text, start, tag), end };
+  if (tag && isLocalTag(tag)) return { kind: 'tag', tag, value: converted, start: tagStart(text, base, start, tag), end };
   return converted;
 }
 
@@ -237,10 +291,10 @@ function isLocalTag(tag: string): boolean {
 }
 
 /** Where the tag of a value starting at `start` is written: before it, across spaces and line breaks. */
-function tagStart(text: string, start: number, tag: string): number {
-  let i = start;
+function tagStart(text: string, base: number, start: number, tag: string): number {
+  let i = start - base;
   while (i > 0 && ' \t\r\n'.includes(text[i - 1])) i--;
-  return text.slice(i - tag.length, i) === tag ? i - tag.length : start;
+  return text.slice(i - tag.length, i) === tag ? i - tag.length + base : start;
 }
 
 function styleOf(type: string | undefined): ScalarStyle {
