@@ -72,8 +72,11 @@ const env = rule ? { ...process.env, FARGATE_LINT_RULE: rule } : process.env;
 // changes the working directory puts it back). The files of a group run one after the other, the groups
 // and the files in ALONE side by side. ALONE: the long files, which would hold back their group (the
 // property-based and pathological attacks), and those whose time goes into processes of their own (a copy of
-// the project with tsx, npm pack), which would gain nothing from a group.
-const ALONE = ['attack/', 'unit/new-rule.test.ts', 'unit/packaging.test.ts'].map((f) => join(root, f));
+// the project with tsx, npm pack), which would gain nothing from a group; and the one that needs a process
+// where the HCL parser has not loaded (the on-demand load, which it also sets up for the whole process).
+const ALONE = ['attack/', 'unit/new-rule.test.ts', 'unit/packaging.test.ts', 'unit/sources/terraform-on-demand.test.ts'].map((f) =>
+  join(root, f),
+);
 // The package tier's files stay one process each: they are few, and each packs and installs for itself.
 const groupOf = (file) => (packageTier || ALONE.some((a) => file.startsWith(a)) ? undefined : relative(root, file).split(sep)[0]);
 // node --test starts the bundles in the order given, a few at a time: the longest first, so that none is left

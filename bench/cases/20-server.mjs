@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { coldStart } from '../cold-start.mjs';
 import { executionRole, policy, taskDefinition } from '../lib/inputs.mjs';
 import { cpuMs, memory, percentiles, positionAt, startServer } from '../lib/server.mjs';
+import { SERVER_NODE_ARGS } from '../../shared/server-node-args.ts';
 
 export const title = 'The server over stdio (dist/server.js --stdio, an LSP client in the bench)';
 
@@ -71,9 +72,9 @@ function manyDocuments() {
   });
 }
 
-/** Opens 200 documents, pulls the diagnostics of each, and reads the RSS. */
-async function manyOpen(root) {
-  const server = await startServer(root);
+/** Opens 200 documents, pulls the diagnostics of each, and reads the RSS (the server started with `nodeArgs`). */
+async function manyOpen(root, nodeArgs = []) {
+  const server = await startServer(root, { nodeArgs });
   const before = memory(server.pid);
   let bytes = 0;
   for (const { name, text } of manyDocuments()) {
@@ -159,6 +160,15 @@ export async function measure({ root }) {
     value: many.after?.rss ?? 'n/a (no /proc)',
     unit: 'MiB',
     note: `50 task definitions of 64 KiB, 50 typical ones, 100 policies (${(many.bytes / 2 ** 20).toFixed(1)} MiB of text), diagnostics pulled for each; ${many.before?.rss.toFixed(1)} MiB after initialize · goal < 150 MiB`,
+  });
+
+  // As VS Code's client starts it (client/src/node/main.ts): with a young generation of at most 2 MiB.
+  const vscodeMany = await manyOpen(root, SERVER_NODE_ARGS);
+  rows.push({
+    name: 'RSS with 200 open documents, started as VS Code starts it',
+    value: vscodeMany.after?.rss ?? 'n/a (no /proc)',
+    unit: 'MiB',
+    note: `the same documents; node ${SERVER_NODE_ARGS.join(' ')} dist/server.js (shared/server-node-args.ts); ${vscodeMany.before?.rss.toFixed(1)} MiB after initialize · goal < 150 MiB`,
   });
 
   const b = await burst(root);

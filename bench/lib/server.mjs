@@ -45,11 +45,11 @@ export function sampleMax(read, ms = 20) {
   };
 }
 
-export async function startServer(root, { pull = true, workspaceFolders = null, progress = false, onLog } = {}) {
+export async function startServer(root, { pull = true, workspaceFolders = null, progress = false, onLog, nodeArgs = [] } = {}) {
   const server = join(root, 'dist', 'server.js');
   if (!existsSync(server)) throw new Error('dist/server.js is missing: run `npm run build` first');
   const started = performance.now();
-  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const pushed = new Map();
   const pushWaiters = [];

@@ -73,6 +73,8 @@ export class LspTestClient {
   private readonly pushed = new Map<string, Diagnostic[]>();
   private readonly pushWaiters: { uri: string; resolve: (d: Diagnostic[]) => void }[] = [];
   readonly stderr: string[] = [];
+  /** The server's window/logMessage messages, in order. */
+  readonly logs: string[] = [];
   /** How many workspace/diagnostic/refresh requests the server has sent. */
   refreshCount = 0;
   /** How many workspace/codeLens/refresh requests the server has sent. */
@@ -114,7 +116,9 @@ export class LspTestClient {
       client.refreshWaiters.splice(0).forEach((resolve) => resolve());
       return null;
     });
-    connection.onNotification('window/logMessage', () => undefined);
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      client.logs.push(params.message);
+    });
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onNotification('$/progress', (params: LspTestClient['progress'][number]) => {
       client.progress.push(params);

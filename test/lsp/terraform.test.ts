@@ -442,3 +442,58 @@ describe('"Create execution-role policy" in a Terraform module, over LSP', () =>
     assert.deepEqual(permissions(await client.diagnostics(uri)), []);
   });
 });
+
+describe('the HCL parser loads when the first Terraform file reaches the server', () => {
+  const LOADED = /^loaded the HCL parser/;
+
+  test('found by the scan before the parser has loaded: the module is kept and read, and its role checked', async () => {
+    // The scan parses the first .tf file it finds right after the load starts, so with a stand-in: a scan
+    // that judged it (none of ours) or an index that kept it would lose the module and its role.
+    const root = mkdtempSync(join(tmpdir(), 'fargate-lint-terraform-load-'));
+    cpSync(join(FIXTURES, 'execution-role', 'missing'), root, { recursive: true });
+    const client = await LspTestClient.start({ workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'load' }] });
+    try {
+      await client.nextRefresh();
+      const uri = uriOf(root, 'main.tf');
+      const text = read(root, 'main.tf');
+      await client.open(uri, text, 'terraform');
+      const roles = (await client.diagnostics(uri)).filter((d) => /^execution-role/.test(String(d.code)));
+      assert.deepEqual(
+        roles.map((d) => [d.code, d.range]),
+        [['execution-role-permission', rangeOf(text, 'aws_ssm_parameter.db.arn')]],
+      );
+      assert.equal(client.logs.filter((m) => LOADED.test(m)).length, 1);
+    } finally {
+      await client.shutdown();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('a workspace without Terraform never loads it; the first Terraform document opened does', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'fargate-lint-no-terraform-'));
+    cpSync(join(__dirname, '..', 'fixtures', 'execution-role', 'missing'), root, { recursive: true });
+    const client = await LspTestClient.start({ workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'json' }] });
+    try {
+      await client.nextRefresh();
+      const taskUri = uriOf(root, 'task-definition.json');
+      const taskText = read(root, 'task-definition.json');
+      await client.open(taskUri, taskText);
+      assert.ok((await client.diagnostics(taskUri)).some((d) => d.code === 'execution-role-permission'));
+      assert.match(markdown(await client.hover(taskUri, positionOf(taskText, '"memory"', 2))), /Fargate/);
+      assert.deepEqual(
+        client.logs.filter((m) => /HCL parser/.test(m)),
+        [],
+      );
+      // A Terraform document the scan did not see (not on disk): its requests wait for the load, then see the real parse.
+      const tfUri = uriOf(root, 'new.tf');
+      const tf = read(FIXTURES, 'task-definition', 'main.tf');
+      await client.open(tfUri, tf, 'terraform');
+      const codes = (await client.diagnostics(tfUri)).map((d) => d.code);
+      assert.ok(codes.includes('fargate-network-mode'), codes.join(', '));
+      assert.equal(client.logs.filter((m) => LOADED.test(m)).length, 1);
+    } finally {
+      await client.shutdown();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

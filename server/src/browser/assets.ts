@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // The files the sources load before they parse (the HCL parser's WebAssembly) in a browser: fetched once,
-// at initialize, from the extension's dist folder, whose URL the client passes.
+// when the first Terraform file reaches the server, from the extension's dist folder, whose URL the client passes.
 import type { SourcePlatform } from '../sources';
 
 export function fetchAssets(baseUrl: string): SourcePlatform {

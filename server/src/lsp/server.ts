@@ -40,7 +40,7 @@ import { FIX_ALL_KIND } from '../service/codeActions';
 import { FargateLintLanguageService } from '../service/languageService';
 import { DEFAULT_SETTINGS, type Settings, costOptions, normalizeSettings } from '../service/settings';
 import { WorkspaceIndex } from '../service/workspace';
-import { SOURCE_FILE_GLOBS, type SourcePlatform, prepareSources } from '../sources';
+import { SOURCE_FILE_GLOBS, type SourcePlatform, loadSourcesOnDemand, prepareFor, sourcesLoading } from '../sources';
 
 const PUSH_DELAY_MS = 200;
 
@@ -112,8 +112,19 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
    * version that came meanwhile stops the work (its result would be thrown away).
    */
   async function diagnosticsFor(document: TextDocument, isCancelled: () => boolean): Promise<Diagnostic[]> {
+    await loadedFor(document);
     const settings = await settingsFor(document.uri);
     return service.validate(document, settings, { isCancelled });
+  }
+
+  /**
+   * Waits for what the document's source loads on demand (the HCL parser, for a Terraform document), and for
+   * any load under way (a Terraform file the document may read across files): a result is never computed
+   * from a stand-in (sources/source.ts `provisional`) when the real parse is moments away.
+   */
+  async function loadedFor(document: TextDocument): Promise<void> {
+    await prepareFor(document.uri, document.languageId);
+    await sourcesLoading();
   }
 
   function refreshDiagnostics(): void {
@@ -177,10 +188,20 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
   connection.onInitialize(async (params): Promise<InitializeResult> => {
     const capabilities = params.capabilities;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
-    // Before any document arrives: the Terraform source parses with WebAssembly that loads asynchronously.
+    // The Terraform source parses with WebAssembly that loads asynchronously: when the first Terraform file
+    // reaches the server (opened, or found by the scan), never for a workspace without one.
     const assets = platform.assets?.(options);
-    if (assets)
-      await prepareSources(assets).catch((error) => connection.console.error(`loading the HCL parser failed: ${describe(error)}`));
+    if (assets) {
+      loadSourcesOnDemand({
+        platform: assets,
+        loaded: () => {
+          connection.console.log('loaded the HCL parser (a Terraform file is in the workspace)');
+          // The stand-ins parsed before were never kept; what was computed from them is dropped (per version).
+          void safely('loading the HCL parser', () => sync.sourcesLoaded(), undefined).then(refreshDiagnostics);
+        },
+        failed: (error) => connection.console.error(`loading the HCL parser failed: ${describe(error)}`),
+      });
+    }
     clientReadsFiles = options.workspaceFiles === true;
     const iamData = platform.iamData?.(options);
     if (iamData) setIamDataReader(iamData);
@@ -282,6 +303,7 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     refuseAfterShutdown();
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
+    await loadedFor(document);
     const settings = await settingsFor(document.uri);
     return guard('hover', () => service.hover(document, params.position, settings), null, token);
   });
@@ -290,20 +312,24 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     refuseAfterShutdown();
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
+    await loadedFor(document);
     const settings = await settingsFor(document.uri);
     return guard('code lenses', () => service.codeLenses(document, settings), [], token);
   });
 
-  connection.onCompletion((params, token) => {
+  connection.onCompletion(async (params, token) => {
     refuseAfterShutdown();
     const document = documents.get(params.textDocument.uri);
-    return document ? guard('completion', () => service.complete(document, params.position), null, token) : null;
+    if (!document) return null;
+    await loadedFor(document);
+    return guard('completion', () => service.complete(document, params.position), null, token);
   });
 
   connection.onCodeAction(async (params, token) => {
     refuseAfterShutdown();
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
+    await loadedFor(document);
     const settings = await settingsFor(document.uri);
     return guard(
       'code actions',
@@ -313,10 +339,11 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     );
   });
 
-  connection.onRequest(DocumentKindRequest, (params: DocumentKindParams): DocumentKindResult => {
+  connection.onRequest(DocumentKindRequest, async (params: DocumentKindParams): Promise<DocumentKindResult> => {
     refuseAfterShutdown();
     const document = documents.get(params.uri);
     if (!document) return { kind: UNKNOWN_MODEL.kind, label: UNKNOWN_MODEL.label };
+    await loadedFor(document);
     try {
       const { kind, label } = service.classify(document);
       return { kind, label };
@@ -326,10 +353,11 @@ export function startServer(connection: Connection, platform: ServerPlatform = {
     }
   });
 
-  connection.onRequest(ExecutionRolePolicyRequest, (params: ExecutionRolePolicyParams): ExecutionRolePolicyResult => {
+  connection.onRequest(ExecutionRolePolicyRequest, async (params: ExecutionRolePolicyParams): Promise<ExecutionRolePolicyResult> => {
     refuseAfterShutdown();
     const document = documents.get(params.uri);
     if (!document) return { reason: 'The document is not open.' };
+    await loadedFor(document);
     try {
       const result = service.executionRolePolicy(document, params.position);
       if (!result.policy) return { role: result.role, reason: result.reason };

@@ -65,6 +65,8 @@ export class WorkspaceSync {
    * the scan finds files in does not matter.
    */
   private readonly wanted = new Set<string>();
+  /** Files read from disk while their source was loading (a stand-in parse, kept for now): judged once it has loaded. */
+  private readonly undecided = new Set<string>();
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -306,7 +308,12 @@ export class WorkspaceSync {
     let kind: DocumentKind | undefined;
     try {
       this.index.set(uri, text);
-      kind = this.parse(uri)?.model.kind;
+      const document = this.parse(uri);
+      if (document?.provisional) {
+        this.undecided.add(uri);
+        return document.model.kind;
+      }
+      kind = document?.model.kind;
     } catch (error) {
       // One file that trips a bug must not stop the scan of the others.
       this.index.delete(uri);
@@ -320,6 +327,23 @@ export class WorkspaceSync {
       return undefined;
     }
     return kind;
+  }
+
+  /**
+   * A source has loaded what it needs (the HCL parser): what was computed from stand-ins is dropped (a new
+   * index version), the files kept undecided are judged, and the files they read that the scan left are claimed.
+   */
+  async sourcesLoaded(): Promise<void> {
+    this.index.sourcesLoaded();
+    const undecided = [...this.undecided];
+    this.undecided.clear();
+    for (const uri of undecided) {
+      if (this.open.has(canonicalUri(uri)) || !this.index.has(uri)) continue;
+      const document = this.parse(uri);
+      if (document?.provisional) this.undecided.add(uri);
+      else if (document?.model.kind === 'unknown') this.index.skip(uri, { reason: NONE_OF_OURS, read: true });
+    }
+    if (this.wanted.size) await this.claim();
   }
 
   /** A task definition matters to other files once a service or AppSpec in the workspace may run it. */

@@ -73,6 +73,8 @@ export class ModelCache {
       return cached;
     }
     const model = buildModel(textDocument, this.workspace);
+    // A stand-in made before its source had loaded (sources/source.ts `provisional`) is not kept.
+    if (model.document.provisional) return model;
     this.models.set(textDocument.uri, model);
     if (this.models.size > this.capacity) {
       const [oldest, evicted] = this.models.entries().next().value!;

@@ -10,7 +10,7 @@
 // comes from each document's `mentions` (a scan of its text, made when first needed), never from a parse.
 import { basenameOf, canonicalUri, dirnameOf } from '../core/uris';
 import type { SkippedFile, WorkspaceView } from '../core/workspace';
-import { type SourceDocument, type SourceFiles, fileMentions, parseDocument } from '../sources';
+import { type SourceDocument, type SourceFiles, fileMentions, parseDocument, prepareFor } from '../sources';
 
 interface Entry {
   readonly text: string;
@@ -63,6 +63,8 @@ export class WorkspaceIndex implements WorkspaceView, SourceFiles {
 
   /** Records a file's text; it is parsed when first asked for. */
   set(uri: string, text: string, languageId?: string): void {
+    // The first Terraform file starts loading the HCL parser where it loads on demand (the server).
+    void prepareFor(uri, languageId);
     const before = this.entries.get(uri);
     this.skippedFiles.delete(canonicalUri(uri));
     this.generation++;
@@ -86,6 +88,14 @@ export class WorkspaceIndex implements WorkspaceView, SourceFiles {
     this.changed(textKey(uri));
     this.listChanged(folder, uri);
     this.unscanned.add(uri);
+  }
+
+  /**
+   * A source has loaded what it needs (the HCL parser): a new version, so that what was computed from the
+   * stand-ins parsed before (which the index never keeps) is computed again.
+   */
+  sourcesLoaded(): void {
+    this.generation++;
   }
 
   delete(uri: string): void {
@@ -135,7 +145,7 @@ export class WorkspaceIndex implements WorkspaceView, SourceFiles {
    */
   adopt(document: SourceDocument): void {
     const entry = this.entries.get(document.uri);
-    if (entry && !entry.document && entry.text === document.text) {
+    if (entry && !entry.document && entry.text === document.text && !document.provisional) {
       entry.document = document;
       this.watch(document.uri, entry, new Set([textKey(document.uri)]));
     }
@@ -220,6 +230,8 @@ export class WorkspaceIndex implements WorkspaceView, SourceFiles {
     };
     const document = parseDocument({ uri, text: entry.text, languageId: entry.languageId, files });
     for (const dependency of document.dependencies ?? []) watched.add(textKey(dependency));
+    // A stand-in made before its source had loaded: for this request only, parsed again when next asked for.
+    if (document.provisional) return document;
     if (compact) document.compact?.();
     entry.document = document;
     this.watch(uri, entry, watched);

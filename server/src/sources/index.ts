@@ -15,9 +15,57 @@ import { terraformPlanSource } from './terraform-plan';
 
 const SOURCES: readonly Source[] = [terraformPlanSource, terraformSource, cloudFormationSource, jsonSource];
 
-/** Loads what the sources need before they parse (the HCL parser); the entry points await it once. */
+/** Loads what every source needs before it parses (the HCL parser): the CLI, before it reads any Terraform file. */
 export async function prepareSources(platform: SourcePlatform): Promise<void> {
   for (const source of SOURCES) await source.prepare?.(platform);
+}
+
+// The server loads what a source needs only when a file that needs it first reaches it (prepareFor): a
+// workspace without Terraform never loads the HCL parser (its WebAssembly memory, ~6 MiB of it resident).
+interface OnDemand {
+  platform: SourcePlatform;
+  /** A load has finished: what was made before it (stand-ins, results computed from them) is stale. */
+  loaded: () => void;
+  failed: (error: unknown) => void;
+}
+let onDemand: OnDemand | undefined;
+/** Each source's load, once started (a failed one is not tried again); those not finished yet. */
+const loads = new Map<Source, Promise<void>>();
+const pending = new Set<Promise<void>>();
+
+/** Where the sources load from when a file first needs them (prepareFor), and who hears when a load has ended. */
+export function loadSourcesOnDemand(options: OnDemand): void {
+  onDemand = options;
+}
+
+/**
+ * Starts loading what parsing a file needs (the HCL parser for a Terraform file, by name or language id) when
+ * it is not loaded, and resolves when it has (never rejects). Undefined: nothing to wait for.
+ */
+export function prepareFor(uri: string, languageId?: string): Promise<void> | undefined {
+  if (!onDemand) return undefined;
+  const { platform, loaded, failed } = onDemand;
+  const unprepared = SOURCES.filter((s) => s.prepare && !s.prepared?.());
+  if (unprepared.length === 0) return undefined;
+  const fileName = uriToFileName(uri);
+  const source = unprepared.find((s) => s.needsPreparation?.(fileName, languageId));
+  if (!source) return undefined;
+  let load = loads.get(source);
+  if (!load) {
+    const started: Promise<void> = source.prepare!(platform)
+      .then(loaded)
+      .catch(failed)
+      .finally(() => pending.delete(started));
+    load = started;
+    loads.set(source, load);
+    pending.add(load);
+  }
+  return load;
+}
+
+/** The loads under way (prepareFor), to wait for before a result that may read a file they are for; undefined: none. */
+export function sourcesLoading(): Promise<unknown> | undefined {
+  return pending.size ? Promise.all(pending) : undefined;
 }
 
 export function sourceFor(input: SourceInput): Source {

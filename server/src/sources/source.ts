@@ -86,6 +86,11 @@ export interface SourceDocument {
   /** What the rules see. */
   readonly model: Model;
   readonly syntaxProblems: readonly SyntaxProblem[];
+  /**
+   * Made before its source had loaded what it needs (the HCL parser): a stand-in with nothing in it, for the
+   * request at hand only. Never kept as the file's parse (the workspace index, the model cache).
+   */
+  readonly provisional?: boolean;
   /** Where the model value at an absolute model path is written. Undefined: not in this document. */
   locate(path: JsonPath, target: Target, subject?: Subject): SourceLocation | undefined;
   /**
@@ -164,8 +169,12 @@ export interface Source {
   parse(input: SourceInput): SourceDocument;
   /** File names the CLI and the workspace scan read for this source (by extension). */
   readsFileName(fileName: string): boolean;
-  /** Loads what parsing needs; parse() before it has finished gives an unanalysed document. */
+  /** Loads what parsing needs (once; later calls wait for the first); parse() before it has finished gives a provisional document. */
   prepare?(platform: SourcePlatform): Promise<void>;
+  /** Whether prepare() has finished. */
+  prepared?(): boolean;
+  /** Whether a file needs prepare() before it is parsed (a Terraform file), by its name or language id alone. */
+  needsPreparation?(fileName: string, languageId: string | undefined): boolean;
   /**
    * For a document that may read other files by name (a .tf file's file() and templatefile()): the file names
    * it may read, found without parsing (an over-estimate), so that a caller can answer `SourceFiles.readers`

@@ -18,6 +18,7 @@ export class TerraformSourceDocument implements SourceDocument {
   readonly fileName: string;
   readonly model: Model;
   readonly dependencies: readonly string[];
+  readonly provisional?: boolean;
   private entries?: CursorEntry[];
 
   constructor(
@@ -27,8 +28,9 @@ export class TerraformSourceDocument implements SourceDocument {
     readonly syntaxProblems: readonly SyntaxProblem[],
     /** Rebuilds the module with another text of this document (for edits that see each other's result). */
     private readonly reparse: (text: string) => TerraformSourceDocument,
-    options: { label?: string; kind?: 'terraform' | 'unknown' } = {},
+    options: { label?: string; kind?: 'terraform' | 'unknown'; provisional?: boolean } = {},
   ) {
+    if (options.provisional) this.provisional = true;
     this.fileName = uriToFileName(uri);
     const own = canonicalUri(uri);
     const subjects = (analysis?.subjects ?? []).filter((s) => s.subject.kind === 'role' || s.uris.has(own)).map((s) => s.subject);

@@ -160,6 +160,9 @@ export const terraformSource: Source = {
     return isModuleFile(name) || isVarsFile(name) || TEMPLATE_FILE.test(name);
   },
   mentions: (uri, text) => (isModuleFile(basenameOf(uri)) ? mentionedNames(text) : undefined),
+  needsPreparation: (fileName, languageId) =>
+    (languageId !== undefined && TERRAFORM_LANGUAGES.has(languageId)) || terraformSource.readsFileName(fileName),
+  prepared: hclParserLoaded,
   prepare: (platform: SourcePlatform) =>
     loadHclParser(async () => ({
       runtime: await platform.asset('web-tree-sitter.wasm'),
@@ -167,10 +170,14 @@ export const terraformSource: Source = {
     })),
 };
 
-/** Before the parser has loaded: a document with nothing in it (the entry points load it before any parse). */
+/**
+ * Before the parser has loaded: a stand-in with nothing in it, never kept (the CLI loads the parser before it
+ * reads a Terraform file; the server starts loading it when the first one reaches it, and waits for it).
+ */
 function unloaded(input: SourceInput): TerraformSourceDocument {
   return new TerraformSourceDocument(input.uri, input.text, undefined, [], () => unloaded(input), {
-    label: 'Terraform (the HCL parser is not loaded)',
+    label: 'Terraform (the HCL parser is not loaded yet)',
     kind: 'unknown',
+    provisional: true,
   });
 }
