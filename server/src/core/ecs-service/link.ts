@@ -15,6 +15,7 @@ import { NAME_PATTERN } from '../taskdef/limits';
 import { taskOf } from '../taskdef/model';
 import { basenameOf, canonicalUri, dirnameOf, sameUri } from '../uris';
 import type { DocumentContext, WorkspaceView } from '../workspace';
+import { type SubjectEntry, workspaceSubjects } from '../workspace-subjects';
 import { type ServiceView, serviceOf } from './model';
 
 interface TaskDefinitionReference {
@@ -99,19 +100,14 @@ function workspaceTasks(workspace: WorkspaceView): WorkspaceTasks {
   };
   // Folders are canonicalised once each (files are many, folders few).
   const folders = new Map<string, string>();
-  for (const file of workspace.files()) {
-    if (!file.model.subjects.some((s) => s.kind === 'task-definition')) continue;
+  for (const { file, subject } of workspaceSubjects(workspace).ofKind('task-definition')) {
     const raw = dirnameOf(file.uri);
     let folder = folders.get(raw);
     if (folder === undefined) folders.set(raw, (folder = canonicalUri(raw)));
-    const canonical = `${folder}/${lastSegment(file.uri)}`;
-    for (const subject of file.model.subjects) {
-      if (subject.kind !== 'task-definition') continue;
-      const candidate = { subject, uri: file.uri, model: file.model, canonical };
-      const family = familyOf(subject);
-      if (family !== undefined) add(tasks.byFamily, family, candidate);
-      add(tasks.byFolder, folder, candidate);
-    }
+    const candidate = { subject, uri: file.uri, model: file.model, canonical: `${folder}/${lastSegment(file.uri)}` };
+    const family = familyOf(subject);
+    if (family !== undefined) add(tasks.byFamily, family, candidate);
+    add(tasks.byFolder, folder, candidate);
   }
   tasksCache.set(workspace, { version, tasks });
   return tasks;
@@ -316,16 +312,21 @@ function allUses(workspace: WorkspaceView): { use: ServiceUse; link: TaskDefinit
   const hit = usesCache.get(workspace);
   if (hit && hit.version === version && version !== undefined) return hit.uses;
   const uses: { use: ServiceUse; link: TaskDefinitionLink }[] = [];
-  for (const file of workspace.files()) {
-    for (const subject of file.model.subjects) {
-      if (subject.kind !== 'service' && subject.kind !== 'appspec') continue;
-      const view = serviceOf(subject);
-      const found = view && linkedTaskDefinition(subject, file.model, { uri: file.uri, workspace }).link;
-      if (view && found) uses.push({ use: { uri: file.uri, subject, view }, link: found });
-    }
+  const subjects = workspaceSubjects(workspace);
+  for (const { file, subject } of inFileOrder(subjects.ofKind('service'), subjects.ofKind('appspec'))) {
+    const view = serviceOf(subject);
+    const found = view && linkedTaskDefinition(subject, file.model, { uri: file.uri, workspace }).link;
+    if (view && found) uses.push({ use: { uri: file.uri, subject, view }, link: found });
   }
   usesCache.set(workspace, { version, uses });
   return uses;
+}
+
+/** Two lists of subjects as one, in file order, then subject order. */
+function inFileOrder(a: readonly SubjectEntry[], b: readonly SubjectEntry[]): SubjectEntry[] {
+  if (a.length === 0 || b.length === 0) return [...a, ...b];
+  const place = (e: SubjectEntry) => e.file.model.subjects.indexOf(e.subject);
+  return [...a, ...b].sort((x, y) => x.order - y.order || place(x) - place(y));
 }
 
 /** The services and AppSpecs of the workspace that run this task-definition subject. */

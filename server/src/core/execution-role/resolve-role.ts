@@ -9,6 +9,7 @@ import { type JsonPath, isObject, isPlaceholder } from '../json';
 import type { PolicyRef, RoleInfo, Subject } from '../model';
 import { hasUnknown } from '../unknown';
 import type { WorkspaceFile, WorkspaceView } from '../workspace';
+import { workspaceSubjects } from '../workspace-subjects';
 import { basenameOf, dirnameOf, isInside, resolveRelative, sameUri } from '../uris';
 
 type PolicyOrigin = 'role' | 'project-config' | 'managed' | 'customer-managed';
@@ -111,14 +112,20 @@ function findRole(roleName: string, workspace: WorkspaceView, fromUri: string | 
   const managedArns: { arn: string; file: WorkspaceFile }[] = [];
   // A name the source could not resolve is the same role only within its own document.
   const symbolic = hasUnknown(roleName);
-  for (const file of workspace.files()) {
-    if (file.model.kind === 'project-config') {
-      if (!symbolic && configApplies(file.uri, fromUri, workspace.roots)) addProjectConfig(role, file, roleName, workspace, managedArns);
-      continue;
-    }
-    if (symbolic && (!fromUri || !sameUri(file.uri, fromUri))) continue;
-    for (const subject of file.model.subjects) {
-      if (subject.kind === 'role' && subject.role?.name === roleName) addRoleSubject(role, file, subject, subject.role, managedArns);
+  // In file order: the project files that apply and the role subjects of that name (those of a project file
+  // are not roles; a name the source could not resolve, only in its own document).
+  const subjects = workspaceSubjects(workspace);
+  const configs = symbolic ? [] : subjects.projectConfigs;
+  const roles = subjects
+    .rolesNamed(roleName)
+    .filter(({ file }) => file.model.kind !== 'project-config' && (!symbolic || (!!fromUri && sameUri(file.uri, fromUri))));
+  for (let c = 0, r = 0; c < configs.length || r < roles.length;) {
+    if (r >= roles.length || (c < configs.length && configs[c].order < roles[r].order)) {
+      const { file } = configs[c++];
+      if (configApplies(file.uri, fromUri, workspace.roots)) addProjectConfig(role, file, roleName, workspace, managedArns);
+    } else {
+      const { file, subject } = roles[r++];
+      if (subject.role) addRoleSubject(role, file, subject, subject.role, managedArns);
     }
   }
   if (role.descriptions.length === 0) return undefined;
@@ -257,10 +264,17 @@ function addManaged(role: ResolvedRole, arn: string, from: WorkspaceFile, worksp
  * first, then (for a literal ARN) in any other document (get-account-authorization-details output).
  */
 function customerManagedPolicy(arn: string, preferred: WorkspaceFile, workspace: WorkspaceView): PolicySource | undefined {
-  const files = hasUnknown(arn) ? [preferred] : [preferred, ...[...workspace.files()].filter((f) => f !== preferred)];
-  for (const file of files) {
-    const subject = file.model.subjects.find((s) => s.arn === arn);
-    if (!subject) continue;
+  // The attaching document first, then the first other file (in file order) that has one.
+  const own = preferred.model.subjects.find((s) => s.arn === arn);
+  const found = own
+    ? { file: preferred, subject: own }
+    : hasUnknown(arn)
+      ? undefined
+      : workspaceSubjects(workspace)
+          .withArn(arn)
+          .find((e) => e.file !== preferred);
+  if (found) {
+    const { file, subject } = found;
     return {
       label: `managed policy ${subject.name || arn} in ${basenameOf(file.uri)}`,
       uri: file.uri,
@@ -295,6 +309,8 @@ function projectConfigs(workspace: WorkspaceView): WorkspaceFile[] {
   const { version } = workspace;
   const cached = configsByWorkspace.get(workspace);
   if (version !== undefined && cached?.version === version) return cached.configs;
+  // A walk of its own rather than workspaceSubjects: the list is kept with the index (the preset lookup asks
+  // the index itself), so it holds only the project files, not every file's subjects.
   const configs = [...workspace.files()].filter((f) => f.model.kind === 'project-config');
   if (version !== undefined) configsByWorkspace.set(workspace, { version, configs });
   return configs;

@@ -13,6 +13,7 @@ import { linkedTaskDefinition } from '../../ecs-service/link';
 import { type ServiceView, anchorOf, wholeNumberOf } from '../../ecs-service/model';
 import { basenameOf, dirnameOf, sameUri } from '../../uris';
 import type { DocumentContext } from '../../workspace';
+import { workspaceSubjects } from '../../workspace-subjects';
 import { type Linked, capitalized, linkedOf, serviceLabel } from './_linked';
 
 interface DeploymentData {
@@ -195,14 +196,11 @@ function checkAppSpecBeside(
   if (!workspace || !uri) return;
   const folder = dirnameOf(uri);
   const related: RelatedLocation[] = [];
-  for (const file of workspace.files()) {
-    if (!file.model.subjects.some((s) => s.kind === 'appspec') || sameUri(file.uri, uri) || !sameUri(dirnameOf(file.uri), folder)) continue;
-    for (const appspec of file.model.subjects) {
-      if (appspec.kind !== 'appspec') continue;
-      const other = linkedTaskDefinition(appspec, file.model, { uri: file.uri, workspace }).link;
-      const same = !other || !linked.link || (other.uri === linked.link.uri && samePath(other.subject.path, linked.link.subject.path));
-      if (same) related.push({ file: file.uri, path: appspec.path, message: 'the CodeDeploy AppSpec' });
-    }
+  for (const { file, subject: appspec } of workspaceSubjects(workspace).ofKind('appspec')) {
+    if (sameUri(file.uri, uri) || !sameUri(dirnameOf(file.uri), folder)) continue;
+    const other = linkedTaskDefinition(appspec, file.model, { uri: file.uri, workspace }).link;
+    const same = !other || !linked.link || (other.uri === linked.link.uri && samePath(other.subject.path, linked.link.subject.path));
+    if (same) related.push({ file: file.uri, path: appspec.path, message: 'the CodeDeploy AppSpec' });
   }
   if (related.length === 0) return;
   const service = linked.view;
