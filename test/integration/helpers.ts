@@ -55,7 +55,10 @@ export async function openFixtures(...relativePaths: string[]): Promise<vscode.T
 
 /** Reverts every changed document (no save prompts) and closes all editors. Use in teardown. */
 export async function revertAndCloseAll(): Promise<void> {
-  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+  // The tests' own documents: files of the workspace and untitled editors. Not VS Code's user settings.json,
+  // which a test that changes a setting leaves dirty for a moment, and which VS Code may open itself.
+  const ours = (d: vscode.TextDocument) => d.uri.scheme === 'untitled' || vscode.workspace.getWorkspaceFolder(d.uri) !== undefined;
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty && ours(d))) {
     await vscode.window.showTextDocument(document, { preview: false });
     await vscode.commands.executeCommand('workbench.action.files.revert');
   }
