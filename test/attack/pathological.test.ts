@@ -85,6 +85,22 @@ const deep = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
 // The Terraform source's parser (WebAssembly) is loaded once, as the server and the CLI do before the first document.
 before(() => prepareSources(nodeAssets));
 
+/** The start of the templates below: Resources, and a Fargate task definition TaskDef with container app on port 80. */
+const TEMPLATE_TASK_DEFINITION = [
+  'Resources:',
+  '  TaskDef:',
+  '    Type: AWS::ECS::TaskDefinition',
+  '    Properties:',
+  '      RequiresCompatibilities: [FARGATE]',
+  '      NetworkMode: awsvpc',
+  '      Cpu: "256"',
+  '      Memory: "512"',
+  '      ContainerDefinitions:',
+  '        - Name: app',
+  '          Image: nginx',
+  '          PortMappings: [{ ContainerPort: 80 }]',
+];
+
 describe('deep nesting', () => {
   test(`a document nested up to ${MAX_NESTING_DEPTH} levels is parsed; one level more is not, with a problem at the bracket`, () => {
     assert.deepEqual(parseJson(deep(MAX_NESTING_DEPTH)).syntaxProblems, []);
@@ -183,18 +199,7 @@ describe('__proto__ and other inherited names', () => {
 
   test('template services and YAML AppSpecs: __proto__ as a logical id, a resource name and a key are data', async () => {
     const template = [
-      'Resources:',
-      '  TaskDef:',
-      '    Type: AWS::ECS::TaskDefinition',
-      '    Properties:',
-      '      RequiresCompatibilities: [FARGATE]',
-      '      NetworkMode: awsvpc',
-      '      Cpu: "256"',
-      '      Memory: "512"',
-      '      ContainerDefinitions:',
-      '        - Name: app',
-      '          Image: nginx',
-      '          PortMappings: [{ ContainerPort: 80 }]',
+      ...TEMPLATE_TASK_DEFINITION,
       '  __proto__:',
       '    Type: AWS::ECS::Service',
       '    Properties:',
@@ -436,18 +441,7 @@ describe('terminal escapes in values and file names', () => {
   test('in YAML templates and AppSpecs too: a service and an AppSpec naming a container with escapes', async () => {
     const yamlEvil = JSON.stringify(evil);
     const template = [
-      'Resources:',
-      '  TaskDef:',
-      '    Type: AWS::ECS::TaskDefinition',
-      '    Properties:',
-      '      RequiresCompatibilities: [FARGATE]',
-      '      NetworkMode: awsvpc',
-      '      Cpu: "256"',
-      '      Memory: "512"',
-      '      ContainerDefinitions:',
-      '        - Name: app',
-      '          Image: nginx',
-      '          PortMappings: [{ ContainerPort: 80 }]',
+      ...TEMPLATE_TASK_DEFINITION,
       '  Service:',
       '    Type: AWS::ECS::Service',
       '    Properties:',

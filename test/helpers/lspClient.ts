@@ -2,9 +2,10 @@
 // another editor would, answers workspace/configuration from a settings object, pulls diagnostics, and
 // applies workspace edits to its open documents and to the disk as an editor does.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   type CodeAction,
   CodeActionRequest,
@@ -324,6 +325,26 @@ export class LspTestClient {
       this.child.kill();
     }
   }
+}
+
+/**
+ * A copy of the folder `fixture` in a temporary folder (the tests may change its files) and a server with that
+ * copy as its workspace folder `name`, once it has indexed it (its first refresh). `stop` shuts the server
+ * down and removes the copy.
+ */
+export async function startFixtureWorkspace(
+  fixture: string,
+  name: string,
+): Promise<{ client: LspTestClient; root: string; stop: () => Promise<void> }> {
+  const root = mkdtempSync(path.join(tmpdir(), `fargate-lint-${name}-`));
+  cpSync(fixture, root, { recursive: true });
+  const client = await LspTestClient.start({ workspaceFolders: [{ uri: pathToFileURL(root).href, name }] });
+  await client.nextRefresh();
+  const stop = async () => {
+    await client.shutdown();
+    rmSync(root, { recursive: true, force: true });
+  };
+  return { client, root, stop };
 }
 
 export { positionOf, range, rangeOf } from './positions';

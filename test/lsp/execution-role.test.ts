@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { LspTestClient, positionOf, rangeOf } from '../helpers/lspClient';
+import { LspTestClient, positionOf, rangeOf, startFixtureWorkspace } from '../helpers/lspClient';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'execution-role');
 const uriOf = (...parts: string[]) => pathToFileURL(join(...parts)).href;
@@ -233,16 +233,9 @@ describe('execution role across files over LSP', () => {
 describe('execution role: edits and created files', () => {
   let root: string;
   let client: LspTestClient;
-  before(async () => {
-    root = mkdtempSync(join(tmpdir(), 'fargate-lint-execrole-'));
-    cpSync(FIXTURES, root, { recursive: true });
-    client = await LspTestClient.start({ workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'tmp' }] });
-    await client.nextRefresh();
-  });
-  after(async () => {
-    await client.shutdown();
-    rmSync(root, { recursive: true, force: true });
-  });
+  let stop: () => Promise<void>;
+  before(async () => ({ client, root, stop } = await startFixtureWorkspace(FIXTURES, 'tmp')));
+  after(() => stop());
 
   test('editing a policy file changes the task definition diagnostics without reopening it', async () => {
     const { uri, diagnostics } = await openCase(client, root, 'wildcard');

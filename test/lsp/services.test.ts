@@ -4,13 +4,12 @@
 // task definition re-checks the service. Cases that change files run on a copy in a temporary folder; for
 // aws_ecs_service, the HCL after the network-configuration removal and the ECS Exec fixes.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { LspTestClient, positionOf, rangeOf } from '../helpers/lspClient';
+import { LspTestClient, positionOf, rangeOf, startFixtureWorkspace } from '../helpers/lspClient';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'services');
 const uriOf = (...parts: string[]) => pathToFileURL(join(...parts)).href;
@@ -295,16 +294,9 @@ describe('services and AppSpecs over LSP', () => {
 describe('services: edits across files', () => {
   let root: string;
   let client: LspTestClient;
-  before(async () => {
-    root = mkdtempSync(join(tmpdir(), 'fargate-lint-services-'));
-    cpSync(FIXTURES, root, { recursive: true });
-    client = await LspTestClient.start({ workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'tmp' }] });
-    await client.nextRefresh();
-  });
-  after(async () => {
-    await client.shutdown();
-    rmSync(root, { recursive: true, force: true });
-  });
+  let stop: () => Promise<void>;
+  before(async () => ({ client, root, stop } = await startFixtureWorkspace(FIXTURES, 'tmp')));
+  after(() => stop());
 
   test('editing the task definition re-checks the service at once', async () => {
     const service = await openFile(client, root, 'load-balancer', 'service-definition.json');
@@ -362,16 +354,9 @@ describe('services: edits across files', () => {
 describe('aws_ecs_service fixes over LSP: the HCL after each', () => {
   let client: LspTestClient;
   let root: string;
-  before(async () => {
-    root = mkdtempSync(join(tmpdir(), 'fargate-lint-tfservice-'));
-    cpSync(join(FIXTURES, 'terraform'), root, { recursive: true });
-    client = await LspTestClient.start({ workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'tfservice' }] });
-    await client.nextRefresh();
-  });
-  after(async () => {
-    await client.shutdown();
-    rmSync(root, { recursive: true, force: true });
-  });
+  let stop: () => Promise<void>;
+  before(async () => ({ client, root, stop } = await startFixtureWorkspace(join(FIXTURES, 'terraform'), 'tfservice')));
+  after(() => stop());
 
   test('service-network-configuration on aws_ecs_service: a bridge task; the fix removes the network_configuration block', async () => {
     const { uri, text, diagnostics } = await openFile(client, root, 'network-bridge', 'main.tf');

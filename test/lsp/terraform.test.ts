@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Hover } from 'vscode-languageserver-protocol';
-import { LspTestClient, positionOf, rangeOf } from '../helpers/lspClient';
+import { LspTestClient, positionOf, rangeOf, startFixtureWorkspace } from '../helpers/lspClient';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'terraform');
 const uriOf = (...parts: string[]) => pathToFileURL(join(...parts)).href;
@@ -28,17 +28,10 @@ const summary = (diagnostics: Diagnostic[]) =>
 describe('Terraform over LSP', () => {
   let client: LspTestClient;
   let root: string;
-  before(async () => {
-    // A copy: the quick-fix tests change files.
-    root = mkdtempSync(join(tmpdir(), 'fargate-lint-terraform-'));
-    cpSync(FIXTURES, root, { recursive: true });
-    client = await LspTestClient.start({ workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'terraform' }] });
-    await client.nextRefresh();
-  });
-  after(async () => {
-    await client.shutdown();
-    rmSync(root, { recursive: true, force: true });
-  });
+  let stop: () => Promise<void>;
+  // A copy: the quick-fix tests change files.
+  before(async () => ({ client, root, stop } = await startFixtureWorkspace(FIXTURES, 'terraform')));
+  after(() => stop());
 
   async function open(...parts: string[]) {
     const uri = uriOf(root, ...parts);
@@ -184,16 +177,9 @@ describe('Terraform over LSP', () => {
 describe('the execution role inside a Terraform module, over LSP', () => {
   let client: LspTestClient;
   let root: string;
-  before(async () => {
-    root = mkdtempSync(join(tmpdir(), 'fargate-lint-terraform-roles-'));
-    cpSync(join(FIXTURES, 'execution-role'), root, { recursive: true });
-    client = await LspTestClient.start({ workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'roles' }] });
-    await client.nextRefresh();
-  });
-  after(async () => {
-    await client.shutdown();
-    rmSync(root, { recursive: true, force: true });
-  });
+  let stop: () => Promise<void>;
+  before(async () => ({ client, root, stop } = await startFixtureWorkspace(join(FIXTURES, 'execution-role'), 'roles')));
+  after(() => stop());
 
   const ours = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => /^execution-role|^task-role/.test(String(d.code)));
 
@@ -310,16 +296,9 @@ describe('the execution role inside a Terraform module, over LSP', () => {
 describe('"Create execution-role policy" in a Terraform module, over LSP', () => {
   let client: LspTestClient;
   let root: string;
-  before(async () => {
-    root = mkdtempSync(join(tmpdir(), 'fargate-lint-terraform-policy-'));
-    cpSync(join(FIXTURES, 'execution-role'), root, { recursive: true });
-    client = await LspTestClient.start({ workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'policy' }] });
-    await client.nextRefresh();
-  });
-  after(async () => {
-    await client.shutdown();
-    rmSync(root, { recursive: true, force: true });
-  });
+  let stop: () => Promise<void>;
+  before(async () => ({ client, root, stop } = await startFixtureWorkspace(join(FIXTURES, 'execution-role'), 'policy')));
+  after(() => stop());
 
   const permissions = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'execution-role-permission');
   const policyFor = async (uri: string) =>
