@@ -66,7 +66,7 @@ interface Piece {
 }
 
 class CompiledWildcard implements Wildcard {
-  /** Every piece's characters, one after the other (one array, however many pieces: `*a*a*a…` stays small). */
+  /** Every piece's characters, one after the other (one array, however many pieces: `*a*a*a...` stays small). */
   private readonly codes: Int32Array;
   /** Where piece i starts in `codes`; one more entry for the end. */
   private readonly starts: Int32Array;
