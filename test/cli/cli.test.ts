@@ -1,18 +1,12 @@
 // The CLI as CI pipelines use it: the built dist/cli.js, its exit codes and its three formats.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
-
-const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
-
-function cli(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { CLI, cli, cliProcess } from '../helpers/cli';
 
 const badTask = {
   family: 'web',
@@ -36,9 +30,9 @@ function workspace(): string {
 }
 
 describe('fargate-lint CLI', () => {
-  test('--format json: one entry per JSON file read, with kind and 0-based LSP ranges; node_modules skipped', () => {
+  test('--format json: one entry per JSON file read, with kind and 0-based LSP ranges; node_modules skipped', async () => {
     const dir = workspace();
-    const { code, stdout } = cli(['--format', 'json', '.'], dir);
+    const { code, stdout } = await cli(['--format', 'json', '.'], dir);
     assert.equal(code, 1);
     const reports = JSON.parse(stdout) as {
       file: string;
@@ -57,32 +51,32 @@ describe('fargate-lint CLI', () => {
     assert.deepEqual(reports[3].diagnostics[0].range, { start: { line: 5, character: 17 }, end: { line: 5, character: 25 } });
   });
 
-  test('a file named on the command line that is not valid JSON gets a syntax error', () => {
+  test('a file named on the command line that is not valid JSON gets a syntax error', async () => {
     const dir = workspace();
-    const { code, stdout } = cli(['--format', 'json', 'other/broken.json'], dir);
+    const { code, stdout } = await cli(['--format', 'json', 'other/broken.json'], dir);
     assert.equal(code, 1);
     const [report] = JSON.parse(stdout);
     assert.equal(report.diagnostics[0].rule, 'json-syntax');
     assert.equal(report.diagnostics[0].message, 'JSON syntax error: value expected (and 1 more after it)');
   });
 
-  test('exit code 0 when nothing is wrong, and a stylish summary', () => {
+  test('exit code 0 when nothing is wrong, and a stylish summary', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fargate-lint-cli-'));
     writeFileSync(join(dir, 'task-definition.json'), JSON.stringify({ ...badTask, networkMode: 'awsvpc' }));
-    const { code, stdout } = cli(['task-definition.json'], dir);
+    const { code, stdout } = await cli(['task-definition.json'], dir);
     assert.equal(code, 0, stdout);
     assert.match(stdout, /0 errors, 0 warnings, 0 notes in 1 file \(1 recognised\)/);
   });
 
-  test('stylish output lists line:column, severity, message and rule', () => {
-    const { stdout } = cli(['task-definition.json'], workspace());
+  test('stylish output lists line:column, severity, message and rule', async () => {
+    const { stdout } = await cli(['task-definition.json'], workspace());
     assert.match(
       stdout,
       /task-definition\.json {2}\(task-definition\)\n {2}6:18 {5}error {3}Fargate requires networkMode "awsvpc", not "bridge"\. {2}fargate-network-mode/,
     );
   });
 
-  test('--format sarif: paths relative to the repository root (the folder with .git), never ../..', () => {
+  test('--format sarif: paths relative to the repository root (the folder with .git), never ../..', async () => {
     const repo = mkdtempSync(join(tmpdir(), 'fargate-lint-repo-'));
     mkdirSync(join(repo, '.git'));
     mkdirSync(join(repo, 'tools', 'ci'), { recursive: true });
@@ -90,7 +84,7 @@ describe('fargate-lint CLI', () => {
     writeFileSync(join(repo, 'deploy', 'task definition.json'), JSON.stringify(badTask, null, 2));
     const outside = mkdtempSync(join(tmpdir(), 'fargate-lint-outside-'));
     writeFileSync(join(outside, 'task-definition.json'), JSON.stringify(badTask, null, 2));
-    const { stdout } = cli(['--format', 'sarif', '../../deploy', join(outside, 'task-definition.json')], join(repo, 'tools', 'ci'));
+    const { stdout } = await cli(['--format', 'sarif', '../../deploy', join(outside, 'task-definition.json')], join(repo, 'tools', 'ci'));
     const sarif = JSON.parse(stdout);
     assert.deepEqual(sarif.runs[0].originalUriBaseIds, { SRCROOT: { uri: `${pathToFileURL(repo).href}/` } });
     const locations = sarif.runs[0].results.map(
@@ -102,8 +96,8 @@ describe('fargate-lint CLI', () => {
     ]);
   });
 
-  test('--format sarif writes SARIF 2.1.0 with 1-based regions and rule metadata', () => {
-    const { code, stdout } = cli(['--format=sarif', 'task-definition.json'], workspace());
+  test('--format sarif writes SARIF 2.1.0 with 1-based regions and rule metadata', async () => {
+    const { code, stdout } = await cli(['--format=sarif', 'task-definition.json'], workspace());
     assert.equal(code, 1);
     const sarif = JSON.parse(stdout);
     assert.equal(sarif.version, '2.1.0');
@@ -124,10 +118,10 @@ describe('fargate-lint CLI', () => {
     assert.equal(run.results[0].level, 'error');
   });
 
-  test('bad usage exits 2 with the usage text', () => {
+  test('bad usage exits 2 with the usage text', async () => {
     const dir = workspace();
     for (const args of [[], ['--format', 'xml', '.'], ['--frobnicate', '.'], ['does-not-exist.json']]) {
-      const { code, stderr } = cli(args, dir);
+      const { code, stderr } = cliProcess(args, dir);
       assert.equal(code, 2, args.join(' '));
       assert.match(stderr, /Usage: fargate-lint/);
     }
@@ -154,10 +148,10 @@ describe('fargate-lint CLI', () => {
     }
   });
 
-  test('a huge file is skipped with a diagnostic, not read into the analysis', () => {
+  test('a huge file is skipped with a diagnostic, not read into the analysis', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fargate-lint-cli-'));
     writeFileSync(join(dir, 'huge.json'), `[${'0,'.repeat(4.5 * 1024 * 1024)}0]`);
-    const { code, stdout } = cli(['--format', 'json', 'huge.json'], dir);
+    const { code, stdout } = await cli(['--format', 'json', 'huge.json'], dir);
     assert.equal(code, 0);
     assert.deepEqual(
       JSON.parse(stdout)[0].diagnostics.map((d: { rule: string; message: string }) => [d.rule, d.message]),
@@ -165,8 +159,8 @@ describe('fargate-lint CLI', () => {
     );
   });
 
-  test('services and AppSpecs in the folders it is given are checked against the task definitions beside them', () => {
-    const { code, stdout } = cli(['--format', 'json', 'load-balancer', 'appspec'], join(__dirname, '..', 'fixtures', 'services'));
+  test('services and AppSpecs in the folders it is given are checked against the task definitions beside them', async () => {
+    const { code, stdout } = await cli(['--format', 'json', 'load-balancer', 'appspec'], join(__dirname, '..', 'fixtures', 'services'));
     assert.equal(code, 1);
     const reports = JSON.parse(stdout) as {
       file: string;
@@ -222,10 +216,10 @@ describe('fargate-lint CLI options', () => {
       r.diagnostics.map((d) => `${d.rule}/${d.severity}`),
     );
 
-  test('--version prints the version of package.json; --help the options; both exit 0', () => {
+  test('--version prints the version of package.json; --help the options; both exit 0', async () => {
     const { version } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
-    assert.deepEqual(cli(['--version'], tmpdir()), { code: 0, stdout: `${version}\n`, stderr: '' });
-    const help = cli(['--help'], tmpdir());
+    assert.deepEqual(cliProcess(['--version'], tmpdir()), { code: 0, stdout: `${version}\n`, stderr: '' });
+    const help = cliProcess(['--help'], tmpdir());
     assert.equal(help.code, 0);
     for (const option of [
       '--format stylish|json|sarif',
@@ -239,15 +233,18 @@ describe('fargate-lint CLI options', () => {
     }
   });
 
-  test('hints: kept in json and sarif, left out of stylish unless --severity hint, and counted in its summary', () => {
+  test('hints: kept in json and sarif, left out of stylish unless --severity hint, and counted in its summary', async () => {
     const dir = folderWith({ 'task-definition.json': hardeningOnly });
-    assert.deepEqual(rulesOf(cli(['--format', 'json', '.'], dir).stdout), ['readonly-root-filesystem/hint', 'container-runs-as-root/hint']);
-    const sarif = JSON.parse(cli(['--format', 'sarif', '.'], dir).stdout);
+    assert.deepEqual(rulesOf((await cli(['--format', 'json', '.'], dir)).stdout), [
+      'readonly-root-filesystem/hint',
+      'container-runs-as-root/hint',
+    ]);
+    const sarif = JSON.parse((await cli(['--format', 'sarif', '.'], dir)).stdout);
     assert.deepEqual(
       sarif.runs[0].results.map((r: { ruleId: string; level: string }) => `${r.ruleId}/${r.level}`),
       ['readonly-root-filesystem/note', 'container-runs-as-root/note'],
     );
-    const stylish = cli(['.'], dir);
+    const stylish = await cli(['.'], dir);
     assert.equal(stylish.code, 0);
     assert.doesNotMatch(stylish.stdout, /readonly-root-filesystem/);
     assert.match(
@@ -255,33 +252,33 @@ describe('fargate-lint CLI options', () => {
       /0 errors, 0 warnings, 0 notes in 1 file \(1 recognised\); 2 below info not shown \(--severity hint shows all\)/,
     );
     assert.match(
-      cli(['--severity', 'hint', '.'], dir).stdout,
+      (await cli(['--severity', 'hint', '.'], dir)).stdout,
       /hint {4}Container "app" can write to its root file system.*readonly-root-filesystem/,
     );
-    assert.deepEqual(rulesOf(cli(['--format', 'json', '--severity', 'warning', '.'], dir).stdout), []);
+    assert.deepEqual(rulesOf((await cli(['--format', 'json', '--severity', 'warning', '.'], dir)).stdout), []);
   });
 
-  test('--fail-on: error by default, warning fails on warnings too, never always exits 0', () => {
+  test('--fail-on: error by default, warning fails on warnings too, never always exits 0', async () => {
     const warnings = folderWith({ 'task-definition.json': warningOnly });
-    assert.equal(cli(['.'], warnings).code, 0);
-    assert.equal(cli(['--fail-on', 'warning', '.'], warnings).code, 1);
-    assert.equal(cli(['--fail-on=error', '.'], warnings).code, 0);
+    assert.equal((await cli(['.'], warnings)).code, 0);
+    assert.equal((await cli(['--fail-on', 'warning', '.'], warnings)).code, 1);
+    assert.equal((await cli(['--fail-on=error', '.'], warnings)).code, 0);
     const errors = folderWith({ 'task-definition.json': badTask });
-    assert.equal(cli(['.'], errors).code, 1);
-    assert.equal(cli(['--fail-on', 'never', '.'], errors).code, 0);
+    assert.equal((await cli(['.'], errors)).code, 1);
+    assert.equal((await cli(['--fail-on', 'never', '.'], errors)).code, 0);
     // Only what is reported can fail the run.
-    assert.equal(cli(['--fail-on', 'warning', '--severity', 'error', '.'], warnings).code, 0);
-    assert.equal(cli(['--fail-on', 'sometimes', '.'], warnings).code, 2);
+    assert.equal((await cli(['--fail-on', 'warning', '--severity', 'error', '.'], warnings)).code, 0);
+    assert.equal((await cli(['--fail-on', 'sometimes', '.'], warnings)).code, 2);
   });
 
-  test('the strict preset raises the hardening rules to warnings: --preset strict, or "preset" in fargate-lint.json', () => {
+  test('the strict preset raises the hardening rules to warnings: --preset strict, or "preset" in fargate-lint.json', async () => {
     const strictRules = ['readonly-root-filesystem/warning', 'container-runs-as-root/warning'];
     const plain = folderWith({ 'task-definition.json': hardeningOnly });
-    assert.deepEqual(rulesOf(cli(['--format', 'json', '--preset', 'strict', '.'], plain).stdout), strictRules);
-    assert.equal(cli(['--preset', 'strict', '--fail-on', 'warning', '.'], plain).code, 1);
+    assert.deepEqual(rulesOf((await cli(['--format', 'json', '--preset', 'strict', '.'], plain)).stdout), strictRules);
+    assert.equal((await cli(['--preset', 'strict', '--fail-on', 'warning', '.'], plain)).code, 1);
 
     const project = folderWith({ 'fargate-lint.json': { preset: 'strict' }, 'services/web/task-definition.json': hardeningOnly });
-    const reports = JSON.parse(cli(['--format', 'json', '.'], project).stdout) as {
+    const reports = JSON.parse((await cli(['--format', 'json', '.'], project)).stdout) as {
       file: string;
       diagnostics: { rule: string; severity: string }[];
     }[];
@@ -295,7 +292,10 @@ describe('fargate-lint CLI options', () => {
     // A fargate-lint.json in a sibling folder does not apply.
     const sibling = folderWith({ 'other/fargate-lint.json': { preset: 'strict' }, 'web/task-definition.json': hardeningOnly });
     const web = (
-      JSON.parse(cli(['--format', 'json', '.'], sibling).stdout) as { file: string; diagnostics: { rule: string; severity: string }[] }[]
+      JSON.parse((await cli(['--format', 'json', '.'], sibling)).stdout) as {
+        file: string;
+        diagnostics: { rule: string; severity: string }[];
+      }[]
     ).find((r) => r.file === 'web/task-definition.json')!;
     assert.deepEqual(
       web.diagnostics.map((d) => `${d.rule}/${d.severity}`),
@@ -303,14 +303,14 @@ describe('fargate-lint CLI options', () => {
     );
     // A preset it does not know is a schema error in fargate-lint.json, and changes nothing.
     const unknown = folderWith({ 'fargate-lint.json': { preset: 'paranoid' }, 'task-definition.json': hardeningOnly });
-    assert.deepEqual(rulesOf(cli(['--format', 'json', '.'], unknown).stdout), [
+    assert.deepEqual(rulesOf((await cli(['--format', 'json', '.'], unknown)).stdout), [
       'project-config-schema/error',
       'readonly-root-filesystem/hint',
       'container-runs-as-root/hint',
     ]);
   });
 
-  test('files named on the command line (as a pre-commit hook passes them): Terraform read as its module, YAML read as a template or nothing', () => {
+  test('files named on the command line (as a pre-commit hook passes them): Terraform read as its module, YAML read as a template or nothing', async () => {
     const template =
       'Resources:\n  TaskDef:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      RequiresCompatibilities: [FARGATE]\n      NetworkMode: bridge\n';
     const dir = folderWith({
@@ -319,7 +319,7 @@ describe('fargate-lint CLI options', () => {
       'main.tf': 'resource "x" "y" {}\n',
       'task-definition.json': badTask,
     });
-    const { code, stdout } = cli(['--format', 'json', 'other.yaml', 'template.yaml', 'main.tf', 'task-definition.json'], dir);
+    const { code, stdout } = await cli(['--format', 'json', 'other.yaml', 'template.yaml', 'main.tf', 'task-definition.json'], dir);
     assert.equal(code, 1);
     const reports = JSON.parse(stdout) as { file: string; kind: string; diagnostics: { rule: string }[] }[];
     assert.deepEqual(

@@ -2,18 +2,11 @@
 // templates, cdk.out but not its asset folders), YAML syntax problems, and the resource's logical id in
 // --format json and SARIF.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-
-const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
-
-function cli(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { cli } from '../helpers/cli';
 
 const TEMPLATE = `Resources:
   WebTask:
@@ -69,8 +62,8 @@ interface Report {
   diagnostics: { rule: string; severity: string; resource?: string; range: { start: { line: number } } }[];
 }
 
-test('a folder walk reads .yaml, .yml, .template and cdk.out templates, not cdk.out/asset.*, nothing from other YAML', () => {
-  const { code, stdout } = cli(['--format', 'json', '.'], workspace());
+test('a folder walk reads .yaml, .yml, .template and cdk.out templates, not cdk.out/asset.*, nothing from other YAML', async () => {
+  const { code, stdout } = await cli(['--format', 'json', '.'], workspace());
   assert.equal(code, 1);
   const reports = JSON.parse(stdout) as Report[];
   assert.deepEqual(
@@ -86,8 +79,8 @@ test('a folder walk reads .yaml, .yml, .template and cdk.out templates, not cdk.
   assert.equal(reports[4].diagnostics[0].range.start.line, 5);
 });
 
-test('SARIF carries the logical id of the resource as a logical location', () => {
-  const { stdout } = cli(['--format', 'sarif', 'web.yaml'], workspace());
+test('SARIF carries the logical id of the resource as a logical location', async () => {
+  const { stdout } = await cli(['--format', 'sarif', 'web.yaml'], workspace());
   const sarif = JSON.parse(stdout);
   const [result] = sarif.runs[0].results;
   assert.equal(result.ruleId, 'fargate-network-mode');

@@ -6,13 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-
-const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
-
-function cli(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { cli } from '../helpers/cli';
 
 const task = (family: string, cpu: string, memory: string, extra: Record<string, unknown> = {}) => ({
   family,
@@ -48,14 +42,14 @@ function git(dir: string, ...args: string[]) {
 }
 
 describe('fargate-lint --cost', () => {
-  test('a table of the task definitions with size, platform, Region and monthly price, and the total', () => {
+  test('a table of the task definitions with size, platform, Region and monthly price, and the total', async () => {
     const dir = folder({
       'web.json': task('web', '1024', '2048'),
       'infra/worker.json': task('worker', '512', '1024', { runtimePlatform: { cpuArchitecture: 'ARM64', operatingSystemFamily: 'LINUX' } }),
       'infra/broken-size.json': task('batch', '256', '4096'),
       'policy.json': { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] },
     });
-    const { code, stdout } = cli(['--cost', '.'], dir);
+    const { code, stdout } = await cli(['--cost', '.'], dir);
     assert.equal(code, 0);
     // 0.5 × 0.03238 + 1 × 0.00356 = 0.01975 USD per hour = 14.42 USD per month.
     assert.equal(
@@ -75,13 +69,13 @@ describe('fargate-lint --cost', () => {
     );
   });
 
-  test('--cost-region sets the Region a task definition without one is priced in', () => {
+  test('--cost-region sets the Region a task definition without one is priced in', async () => {
     const dir = folder({ 'web.json': task('web', '1024', '2048') });
-    const { stdout } = cli(['--cost', '--cost-region', 'sa-east-1', 'web.json'], dir);
+    const { stdout } = await cli(['--cost', '--cost-region', 'sa-east-1', 'web.json'], dir);
     assert.match(stdout, /web\.json +web +1 vCPU \/ 2 GB +LINUX\/X86_64 +sa-east-1 +61\.90\n/);
   });
 
-  test('bad usage: --base without --cost, --cost with --no-cost or --format, a Region that is no Region', () => {
+  test('bad usage: --base without --cost, --cost with --no-cost or --format, a Region that is no Region', async () => {
     const dir = folder({ 'web.json': task('web', '1024', '2048') });
     for (const args of [
       ['--base', 'HEAD', 'web.json'],
@@ -89,7 +83,7 @@ describe('fargate-lint --cost', () => {
       ['--cost', '--format', 'json', 'web.json'],
       ['--cost', '--cost-region', 'Mars', 'web.json'],
     ]) {
-      const { code, stderr } = cli(args, dir);
+      const { code, stderr } = await cli(args, dir);
       assert.equal(code, 2, args.join(' '));
       assert.match(stderr, /^fargate-lint: /);
     }
@@ -105,8 +99,8 @@ describe('fargate-lint --format json and sarif carry the prices', () => {
     'describe.json': { taskDefinition: task('api', '256', '512') },
   });
 
-  test('--format json: taskDefinitions with path, family, size, platform, Region and prices', () => {
-    const { code, stdout } = cli(['--format', 'json', '.'], dir);
+  test('--format json: taskDefinitions with path, family, size, platform, Region and prices', async () => {
+    const { code, stdout } = await cli(['--format', 'json', '.'], dir);
     assert.equal(code, 1);
     const reports = JSON.parse(stdout) as { file: string; taskDefinitions?: unknown[]; diagnostics: Record<string, unknown>[] }[];
     assert.deepEqual(
@@ -152,8 +146,8 @@ describe('fargate-lint --format json and sarif carry the prices', () => {
     assert.deepEqual(Object.keys(reports[1].diagnostics[0]), ['rule', 'severity', 'message', 'range']);
   });
 
-  test('SARIF: run properties list every task definition, a result carries its task definition', () => {
-    const { stdout } = cli(['--format', 'sarif', '.'], dir);
+  test('SARIF: run properties list every task definition, a result carries its task definition', async () => {
+    const { stdout } = await cli(['--format', 'sarif', '.'], dir);
     const run = JSON.parse(stdout).runs[0];
     assert.equal(run.properties.pricesAsOf, '2026-06-17');
     assert.equal(run.properties.hoursPerMonth, 730);
@@ -177,10 +171,10 @@ describe('fargate-lint --format json and sarif carry the prices', () => {
     });
   });
 
-  test('--no-cost leaves them out', () => {
-    const json = JSON.parse(cli(['--format', 'json', '--no-cost', '.'], dir).stdout) as Record<string, unknown>[];
+  test('--no-cost leaves them out', async () => {
+    const json = JSON.parse((await cli(['--format', 'json', '--no-cost', '.'], dir)).stdout) as Record<string, unknown>[];
     assert.ok(json.every((r) => !('taskDefinitions' in r)));
-    assert.equal(JSON.parse(cli(['--format', 'sarif', '--no-cost', '.'], dir).stdout).runs[0].properties, undefined);
+    assert.equal(JSON.parse((await cli(['--format', 'sarif', '--no-cost', '.'], dir)).stdout).runs[0].properties, undefined);
   });
 });
 
@@ -204,9 +198,9 @@ describe('fargate-lint --cost --base REF', () => {
     return dir;
   }
 
-  test('the change per task definition and in total, as Markdown; new and removed files included', () => {
+  test('the change per task definition and in total, as Markdown; new and removed files included', async () => {
     const dir = repository();
-    const { code, stdout, stderr } = cli(['--cost', '--base', 'HEAD', 'infra'], dir);
+    const { code, stdout, stderr } = await cli(['--cost', '--base', 'HEAD', 'infra'], dir);
     assert.equal(code, 0, stderr);
     assert.equal(
       stdout,
@@ -227,10 +221,10 @@ describe('fargate-lint --cost --base REF', () => {
     );
   });
 
-  test('a file named on the command line, from a subfolder, compared with a branch name', () => {
+  test('a file named on the command line, from a subfolder, compared with a branch name', async () => {
     const dir = repository();
     git(dir, 'branch', 'base');
-    const { code, stdout } = cli(['--cost', '--base', 'base', 'web.json'], join(dir, 'infra'));
+    const { code, stdout } = await cli(['--cost', '--base', 'base', 'web.json'], join(dir, 'infra'));
     assert.equal(code, 0);
     assert.match(
       stdout,
@@ -238,7 +232,7 @@ describe('fargate-lint --cost --base REF', () => {
     );
   });
 
-  test('refuses a revision that is an option or unknown, a path outside the repository, and a folder that is no repository', () => {
+  test('refuses a revision that is an option or unknown, a path outside the repository, and a folder that is no repository', async () => {
     const dir = repository();
     const outside = folder({ 'x.json': task('x', '256', '512') });
     const cases: [string[], string, RegExp][] = [
@@ -249,7 +243,7 @@ describe('fargate-lint --cost --base REF', () => {
       [['--cost', '--base', 'HEAD', 'x.json'], outside, /--base needs a git repository/],
     ];
     for (const [args, cwd, message] of cases) {
-      const { code, stderr } = cli(args, cwd);
+      const { code, stderr } = await cli(args, cwd);
       assert.equal(code, 2, `${args.join(' ')}: ${stderr}`);
       assert.match(stderr, message);
     }

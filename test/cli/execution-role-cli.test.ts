@@ -1,14 +1,13 @@
 // The CLI over a folder reports the same cross-file findings as the language server: the execution-role
 // fixture workspaces are run through both, and every diagnostic (rule, severity, message, range) must agree.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { cli } from '../helpers/cli';
 import { LspTestClient } from '../helpers/lspClient';
 
-const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 const FIXTURES = join(__dirname, '..', 'fixtures', 'execution-role');
 
 interface Row {
@@ -30,8 +29,8 @@ function taskDefinitions(dir: string): string[] {
 }
 
 test('the CLI over the fixture folder reports what the server reports for each task definition', async () => {
-  const run = spawnSync(process.execPath, [CLI, '--format', 'json', '.'], { cwd: FIXTURES, encoding: 'utf8' });
-  assert.equal(run.status, 1, run.stderr);
+  const run = await cli(['--format', 'json', '.'], FIXTURES);
+  assert.equal(run.code, 1, run.stderr);
   const reports = JSON.parse(run.stdout) as { file: string; diagnostics: Omit<Row, 'file'>[] }[];
   const fromCli: Row[] = reports
     .filter((r) => r.file.endsWith('task-definition.json'))

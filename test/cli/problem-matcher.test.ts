@@ -3,14 +3,13 @@
 // first line names the file, the looping second pattern matches each finding under it), to lines as the
 // terminal shows them (colours already rendered, so without escape codes: NO_COLOR gives the same text).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { cli } from '../helpers/cli';
 
 const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
 
 interface PatternPart {
   regexp: string;
@@ -63,11 +62,6 @@ function match(output: string): Problem[] {
   return problems;
 }
 
-function run(args: string[], cwd: string): string {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return result.stdout;
-}
-
 const task = {
   family: 'web',
   requiresCompatibilities: ['FARGATE'],
@@ -83,14 +77,14 @@ test('the problem matcher is contributed with a file line and a looping finding 
   assert.equal(findingPattern.loop, true);
 });
 
-test('$fargate-lint reads every finding of the stylish output: file, line, column, severity, message, rule', () => {
+test('$fargate-lint reads every finding of the stylish output: file, line, column, severity, message, rule', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'fargate-lint-matcher-'));
   writeFileSync(join(dir, 'task definition.json'), JSON.stringify(task, null, 2));
   writeFileSync(
     join(dir, 'policy.json'),
     JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObjects', Resource: '*' }] }, null, 2),
   );
-  const output = run(['--severity', 'hint', '.'], dir);
+  const output = (await cli(['--severity', 'hint', '.'], dir)).stdout;
   const problems = match(output);
   assert.deepEqual(
     problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.code}`),

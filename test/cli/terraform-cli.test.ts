@@ -1,19 +1,13 @@
 // The CLI on Terraform: a module folder (its .tf files, the JSON files it reads with file()), plan and state JSON
 // with a child module, and the formats carrying the resource address.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { cli, cliProcess } from '../helpers/cli';
 
-const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 const FIXTURES = join(__dirname, '..', 'fixtures');
-
-function cli(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 interface Report {
   file: string;
@@ -33,7 +27,7 @@ const errors = (reports: Report[]) =>
   );
 
 describe('fargate-lint CLI on Terraform', () => {
-  test('a JSON file that is none of ours alone is read with the module that reads it, in one thread and in workers', () => {
+  test('a JSON file that is none of ours alone is read with the module that reads it, in one thread and in workers', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fargate-lint-tf-'));
     writeFileSync(
       join(dir, 'main.tf'),
@@ -51,13 +45,13 @@ describe('fargate-lint CLI on Terraform', () => {
     );
     // Not JSON until the template is filled in: alone, the CLI reads nothing in it.
     writeFileSync(join(dir, 'defs.json'), '[{"name": "a", "image": "${image}", "essential": true, "privileged": true}${extra}]\n');
-    const alone = JSON.parse(cli(['--format', 'json', 'defs.json'], dir).stdout) as Report[];
+    const alone = JSON.parse((await cli(['--format', 'json', 'defs.json'], dir)).stdout) as Report[];
     assert.deepEqual(
       alone.map((r) => r.kind),
       ['unknown'],
     );
     for (const jobs of ['1', '2']) {
-      const reports = JSON.parse(cli(['--format', 'json', '--jobs', jobs, '.'], dir).stdout) as Report[];
+      const reports = JSON.parse(cliProcess(['--format', 'json', '--jobs', jobs, '.'], dir).stdout) as Report[];
       assert.deepEqual(
         reports.map((r) => [r.file, r.kind]),
         [
@@ -69,8 +63,8 @@ describe('fargate-lint CLI on Terraform', () => {
     }
   });
 
-  test('a module folder: its .tf files and the files they read, each finding in the file that holds it, with the address', () => {
-    const { code, stdout } = cli(['--format', 'json', 'containers-in-files'], join(FIXTURES, 'terraform'));
+  test('a module folder: its .tf files and the files they read, each finding in the file that holds it, with the address', async () => {
+    const { code, stdout } = await cli(['--format', 'json', 'containers-in-files'], join(FIXTURES, 'terraform'));
     assert.equal(code, 1);
     const reports = JSON.parse(stdout) as Report[];
     assert.deepEqual(
@@ -94,8 +88,8 @@ describe('fargate-lint CLI on Terraform', () => {
     ]);
   });
 
-  test('a .tf file named alone (as a pre-commit hook passes it) is read with its module, and only it is reported', () => {
-    const { code, stdout } = cli(['--format', 'json', 'main.tf'], join(FIXTURES, 'terraform', 'execution-role', 'missing'));
+  test('a .tf file named alone (as a pre-commit hook passes it) is read with its module, and only it is reported', async () => {
+    const { code, stdout } = await cli(['--format', 'json', 'main.tf'], join(FIXTURES, 'terraform', 'execution-role', 'missing'));
     assert.equal(code, 1);
     const reports = JSON.parse(stdout) as Report[];
     assert.deepEqual(
@@ -110,25 +104,25 @@ describe('fargate-lint CLI on Terraform', () => {
     );
   });
 
-  test('stylish output: the resource leads the message, the line ends with the rule id', () => {
-    const { stdout } = cli(['main.tf'], join(FIXTURES, 'terraform', 'execution-role', 'missing'));
+  test('stylish output: the resource leads the message, the line ends with the rule id', async () => {
+    const { stdout } = await cli(['main.tf'], join(FIXTURES, 'terraform', 'execution-role', 'missing'));
     assert.match(stdout, /^main\.tf {2}\(terraform\)$/m);
     assert.match(stdout, /^ {2}17:45 +error +aws_ecs_task_definition\.app: execution role .+\) {2}execution-role-permission$/m);
   });
 
-  test('a module full of var., local., each., dynamic and for_each: nothing to report', () => {
-    const { code, stdout } = cli(['unknowns'], join(FIXTURES, 'terraform'));
+  test('a module full of var., local., each., dynamic and for_each: nothing to report', async () => {
+    const { code, stdout } = await cli(['unknowns'], join(FIXTURES, 'terraform'));
     assert.equal(code, 0);
     assert.match(stdout, /0 errors, 0 warnings, 0 notes in 2 files \(2 recognised\)/);
   });
 
-  test('a broken .tf file gets hcl-syntax, and what precedes the break is still checked', () => {
+  test('a broken .tf file gets hcl-syntax, and what precedes the break is still checked', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fargate-lint-tf-'));
     writeFileSync(
       join(dir, 'main.tf'),
       'resource "aws_ecs_task_definition" "t" {\n  requires_compatibilities = ["FARGATE"]\n  network_mode = "host"\n  cpu = 256\n  memory = \n',
     );
-    const { code, stdout } = cli(['--format', 'json', '.'], dir);
+    const { code, stdout } = await cli(['--format', 'json', '.'], dir);
     assert.equal(code, 1);
     const [report] = JSON.parse(stdout) as Report[];
     assert.deepEqual(
@@ -140,8 +134,8 @@ describe('fargate-lint CLI on Terraform', () => {
     );
   });
 
-  test('plan JSON with a child module: the invalid size and the missing permission, named by resource address', () => {
-    const { code, stdout } = cli(['--format', 'json', 'plan.json'], join(FIXTURES, 'terraform-plan'));
+  test('plan JSON with a child module: the invalid size and the missing permission, named by resource address', async () => {
+    const { code, stdout } = await cli(['--format', 'json', 'plan.json'], join(FIXTURES, 'terraform-plan'));
     assert.equal(code, 1);
     const [report] = JSON.parse(stdout) as Report[];
     assert.equal(report.kind, 'terraform-plan');
@@ -162,20 +156,20 @@ describe('fargate-lint CLI on Terraform', () => {
     );
   });
 
-  test('SARIF names the resource as a logical location; stylish prints it once', () => {
+  test('SARIF names the resource as a logical location; stylish prints it once', async () => {
     const dir = join(FIXTURES, 'terraform-plan');
-    const sarif = JSON.parse(cli(['--format', 'sarif', 'plan.json'], dir).stdout);
+    const sarif = JSON.parse((await cli(['--format', 'sarif', 'plan.json'], dir)).stdout);
     const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'fargate-cpu-memory');
     assert.deepEqual(result.locations[0].logicalLocations, [
       { fullyQualifiedName: 'module.ecs.aws_ecs_task_definition.this["api"]', kind: 'resource' },
     ]);
-    const stylish = cli(['plan.json'], dir).stdout;
+    const stylish = (await cli(['plan.json'], dir)).stdout;
     assert.equal(stylish.split('\n').filter((l) => l.includes('this["api"]') && l.includes('fargate-cpu-memory')).length, 1);
     assert.doesNotMatch(stylish, /fargate-cpu-memory {2}module\.ecs/);
   });
 
-  test('state JSON: the same resources, from values', () => {
-    const { stdout } = cli(['--format', 'json', 'state.json'], join(FIXTURES, 'terraform-plan'));
+  test('state JSON: the same resources, from values', async () => {
+    const { stdout } = await cli(['--format', 'json', 'state.json'], join(FIXTURES, 'terraform-plan'));
     const [report] = JSON.parse(stdout) as Report[];
     assert.deepEqual(
       report.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.rule, d.resource]),
@@ -186,7 +180,7 @@ describe('fargate-lint CLI on Terraform', () => {
     );
   });
 
-  test('the .tf files of a folder next to JSON task definitions: both are read', () => {
+  test('the .tf files of a folder next to JSON task definitions: both are read', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fargate-lint-tf-'));
     cpSync(join(FIXTURES, 'terraform', 'task-definition'), join(dir, 'tf'), { recursive: true });
     writeFileSync(
@@ -200,7 +194,7 @@ describe('fargate-lint CLI on Terraform', () => {
         containerDefinitions: [{ name: 'a', image: 'nginx', essential: true }],
       }),
     );
-    const reports = JSON.parse(cli(['--format', 'json', '.'], dir).stdout) as Report[];
+    const reports = JSON.parse((await cli(['--format', 'json', '.'], dir)).stdout) as Report[];
     assert.deepEqual(
       reports.map((r) => [r.file, r.kind]),
       [
