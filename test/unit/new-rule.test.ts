@@ -1,5 +1,6 @@
 // `npm run new-rule <id>` in a temporary copy of the project: the scaffolded rule fails the catalog test until
-// its table has a case of each kind and its page an example of each, and passes once they are there.
+// its table has a case of each kind and its page an example of each, and passes once they are there. The copy's
+// catalog test runs as npm run test:unit runs it, bundled with esbuild (test/bundle-tests.mjs), not under tsx.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -11,14 +12,25 @@ const root = join(__dirname, '..', '..');
 /** What the catalog test and the scaffold read. */
 const COPIED = ['package.json', 'README.md', 'tsconfig.json', '.prettierrc.json', 'server', 'shared', 'schemas', 'scripts', 'docs', 'test'];
 
-function run(cwd: string, ...args: string[]) {
+function node(cwd: string, ...args: string[]) {
   // A test run of its own: without this variable, node:test would take the child for a part of this run.
   const env = { ...process.env, NODE_TEST_CONTEXT: undefined };
-  const result = spawnSync(process.execPath, ['--import', 'tsx', ...args], { cwd, encoding: 'utf8', env });
+  const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-test('a scaffolded rule passes the catalog test once it has a case of each kind and an example of each', (t) => {
+/** A TypeScript script, as npm run new-rule runs it. */
+const run = (cwd: string, ...args: string[]) => node(cwd, '--import', 'tsx', ...args);
+
+/** The copy's rule catalog test, bundled from the copy's sources, as npm run test:unit runs it. */
+async function catalogTest(copy: string) {
+  const { bundleTest } = await import('../bundle-tests.mjs');
+  const bundle = join(copy, 'bundled', 'rule-catalog.test.js');
+  await bundleTest(join(copy, 'test', 'unit', 'rule-catalog.test.ts'), bundle, join(copy, 'test', 'helpers', 'platform.ts'));
+  return node(copy, '--enable-source-maps', '--test', bundle);
+}
+
+test('a scaffolded rule passes the catalog test once it has a case of each kind and an example of each', async (t) => {
   const copy = mkdtempSync(join(tmpdir(), 'fargate-lint-new-rule-'));
   t.after(() => rmSync(copy, { recursive: true, force: true }));
   for (const entry of COPIED) {
@@ -38,7 +50,7 @@ test('a scaffolded rule passes the catalog test once it has a case of each kind 
     /\| \[`demo-port-range`\]\(docs\/rules\/demo-port-range\.md\) \| Demo ports are below 1024 \|/,
   );
 
-  const before = run(copy, '--test', 'test/unit/rule-catalog.test.ts');
+  const before = await catalogTest(copy);
   assert.notEqual(before.status, 0, before.output);
   assert.match(before.output, /demo-port-range\.test\.ts: the ruleTester table needs a valid and an invalid case/);
   assert.match(before.output, /'demo-port-range'/, 'the page lacks its examples');
@@ -56,7 +68,7 @@ test('a scaffolded rule passes the catalog test once it has a case of each kind 
   );
   writeFileSync(page, examples);
 
-  const after = run(copy, '--test', 'test/unit/rule-catalog.test.ts');
+  const after = await catalogTest(copy);
   assert.equal(after.status, 0, after.output);
 });
 
