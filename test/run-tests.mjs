@@ -12,7 +12,7 @@
 // ALONE below), and the bundles run a few at a time, one process each; FARGATE_LINT_TEST_CONCURRENCY sets
 // how many (default: twice the cores, at least 2: many tests wait on a server or CLI process they started).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, statfsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { bundleTests } from './bundle-tests.mjs';
@@ -63,7 +63,24 @@ if (files.length === 0) {
   console.error(`no test file in the ${packageTier ? 'package' : 'unit'} tier matches ${only.join(' ')}`);
   process.exit(2);
 }
-const env = rule ? { ...process.env, FARGATE_LINT_RULE: rule } : process.env;
+const env = rule ? { ...process.env, FARGATE_LINT_RULE: rule } : { ...process.env };
+// The unit tier's temporary files (the tests' workspaces: one of 5,100 files, a copy of the project, files of
+// 5 MB) go to a folder of their own on a RAM file system where there is one with room (Linux's /dev/shm),
+// unless TMPDIR says where: creating a file on this machine's disk cost 0.3 ms of system CPU, on /dev/shm
+// 0.02 ms (the protocol group: 9.4 -> 3.5 system CPU-seconds). The folder goes when the run ends, with
+// whatever a test left in it.
+const ramTmp = packageTier || process.env.TMPDIR ? undefined : ramTmpFolder('/dev/shm');
+if (ramTmp) env.TMPDIR = ramTmp;
+
+/** A new folder on the RAM file system `disk` when it has 1 GiB free and can be written; else undefined. */
+function ramTmpFolder(disk) {
+  try {
+    const { bavail, bsize } = statfsSync(disk);
+    return bavail * bsize >= 2 ** 30 ? mkdtempSync(join(disk, 'fargate-lint-tests-')) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 // Each bundle starts with test/helpers/platform.ts: what the node entry points do first (where the IAM data is read from).
 // The files of one folder of test/ (unit/ with its subfolders) share one bundle and one process: a process
 // of its own cost a file far more than its tests (Node's start, the bundle's compilation, and above all the
@@ -103,6 +120,7 @@ const result = spawnSync(
   ['--enable-source-maps', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...bundles],
   { stdio: 'inherit', env },
 );
+if (ramTmp) rmSync(ramTmp, { recursive: true, force: true });
 const skipped = skippedForShared(files);
 if (skipped.length > 0) {
   const names = skipped.map((f) => relative(join(root, '..'), f)).join(', ');
