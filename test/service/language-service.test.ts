@@ -57,6 +57,26 @@ test('a task definition: its diagnostics, then Fix all applies every safe fix, e
   );
 });
 
+test('Fix all right after a validation (whose findings its first round takes) edits what Fix all alone does: any preset, a changed workspace', async () => {
+  const uri = 'file:///ws/task-definition.json';
+  const strict = { ...DEFAULT_SETTINGS, preset: 'strict' as const };
+  const fixAll = async (validateFirst: boolean, settings = DEFAULT_SETTINGS, change?: (workspace: WorkspaceIndex) => void) => {
+    const workspace = new WorkspaceIndex(['file:///ws']);
+    workspace.set(uri, TASK, 'json');
+    const service = new FargateLintLanguageService({ workspace });
+    const document = TextDocument.create(uri, 'json', 1, TASK);
+    if (validateFirst) await service.validate(document, settings);
+    change?.(workspace);
+    return TextDocument.applyEdits(document, service.fixAll(document, settings));
+  };
+  const alone = await fixAll(false);
+  assert.ok(alone.includes('"awsvpc"'));
+  assert.equal(await fixAll(true), alone);
+  assert.equal(await fixAll(true, strict), alone);
+  assert.equal(await fixAll(false, strict), alone);
+  assert.equal(await fixAll(true, DEFAULT_SETTINGS, (workspace) => workspace.set('file:///ws/policy.json', POLICY, 'json')), alone);
+});
+
 test('one parse per document version, whatever is asked, shared with the index; a new version, or forget() of a text the index no longer holds, parses again', async () => {
   const client = await ServiceTestClient.start();
   const uri = 'file:///ws/policy.json';

@@ -16,6 +16,7 @@ import { replacementEdit } from '../sources/text';
 import { type DiagnosticData, SOURCE, userMessage } from './convert';
 import { EditGuard, type EditPlatform } from './editGuard';
 import { applyChanges, localEdits, renderEdits } from './edits';
+import type { LastAnalysis } from './lastAnalysis';
 import type { DocumentModel } from './models';
 import { type Settings, costOptions } from './settings';
 import type { WorkspaceIndex } from './workspace';
@@ -33,7 +34,11 @@ export interface CodeActionRequest {
 export class CodeActionService {
   private readonly guard: EditGuard;
 
-  constructor(platform?: EditPlatform) {
+  /** `last`: the findings of the last validation, which the first round of fix-all takes when they are of its document. */
+  constructor(
+    platform?: EditPlatform,
+    private readonly last?: LastAnalysis,
+  ) {
     this.guard = new EditGuard(platform);
   }
 
@@ -163,7 +168,9 @@ export class CodeActionService {
           : parseDocument({ uri: textDocument.uri, text, languageId: textDocument.languageId, files: workspace });
       const context = withOwnModel({ uri: document.uri, fileName: document.fileName, workspace }, document.model);
       const cost = costOptions(settings);
-      const { findings } = analyze(document.model, { document: context, ruleSettings: settings.rules, cost });
+      const findings =
+        (round === 0 ? this.last?.findingsOf(document, workspace, settings) : undefined) ??
+        analyze(document.model, { document: context, ruleSettings: settings.rules, cost }).findings;
       let applied = false;
       for (const finding of findings) {
         const key = `${finding.ruleId} ${JSON.stringify(finding.path)}`;

@@ -11,6 +11,7 @@ import { type PolicyDocumentResult, executionRolePolicy } from './commands';
 import type { EditPlatform } from './editGuard';
 import { CompletionService } from './completion';
 import { HoverService } from './hover';
+import { LastAnalysis } from './lastAnalysis';
 import { type DocumentModel, ModelCache } from './models';
 import { type Settings, costOptions } from './settings';
 import { Validation, type ValidationOptions } from './validation';
@@ -33,14 +34,15 @@ export interface LanguageServiceOptions {
 export class FargateLintLanguageService {
   // The workspace index's parse of a document (the same text, with the files its source reads) is used.
   private readonly models: ModelCache;
-  private readonly validation = new Validation();
+  private readonly lastAnalysis = new LastAnalysis();
+  private readonly validation = new Validation(this.lastAnalysis);
   private readonly hoverService = new HoverService();
   private readonly completionService = new CompletionService();
   private readonly codeActionService: CodeActionService;
 
   constructor(private readonly options: LanguageServiceOptions = {}) {
     this.models = new ModelCache(20, options.workspace, !!options.compactDocuments);
-    this.codeActionService = new CodeActionService(options.edits);
+    this.codeActionService = new CodeActionService(options.edits, this.lastAnalysis);
   }
 
   /** The document as its source read it. */

@@ -9,6 +9,7 @@ import type { Finding, SeveritySetting } from '../core/rule';
 import { allRuleMetas, skippedFileMeta } from '../core/rules/meta';
 import type { SourceDocument } from '../sources';
 import { type LineTables, SOURCE, codeDescription, findingToDiagnostic, fromSeverity, spanToRange, toSeverity } from './convert';
+import type { LastAnalysis } from './lastAnalysis';
 import { type DocumentModel, skippedMessage } from './models';
 import { projectPreset, ruleSeverities } from './presets';
 import { jsonDocumentOf, schemaDocumentOf, schemaFor } from './schemas';
@@ -25,6 +26,9 @@ export interface ValidationOptions {
 }
 
 export class Validation {
+  /** `last`: where the findings of each validation are left for a fix-all that follows. */
+  constructor(private readonly last?: LastAnalysis) {}
+
   async validate(textDocument: TextDocument, model: DocumentModel, options: ValidationOptions): Promise<Diagnostic[]> {
     if (!options.settings.enable) return [];
     const document = model.document;
@@ -66,6 +70,7 @@ export class Validation {
     });
     // Whoever cancelled throws the result away: no schema validation for it.
     if (result.cancelled) return diagnostics;
+    this.last?.remember(document, options.workspace, options.settings, result.findings);
     const relatedDocument = (uri: string) => options.workspace?.file(uri);
     // Many findings may point into the same other file (a policy of 34,000 statements): its line table once.
     const lineTables: LineTables = new Map();
