@@ -129,8 +129,12 @@ describe('fargate-lint CLI', () => {
 
   test('a reader that stops early (fargate-lint . | head) or is gone ends the output quietly, with the exit code of the findings', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fargate-lint-cli-'));
-    // JSON output of 800 KB, far more than a pipe holds (64 KiB): the CLI is still writing when the reader goes.
-    for (let i = 0; i < 1000; i++) writeFileSync(join(dir, `task-${String(i).padStart(4, '0')}.json`), JSON.stringify(badTask, null, 2));
+    // JSON output of 1 MB, far more than a pipe holds (64 KiB): the CLI is still writing when the reader goes.
+    // 100 files of 10 containers, each with two hints, rather than 1,000 files of one finding: as much output
+    // for a fifth of the CPU.
+    const containers = Array.from({ length: 10 }, (_, k) => ({ name: `app${k}`, image: 'nginx', essential: true }));
+    const task = JSON.stringify({ ...badTask, containerDefinitions: containers }, null, 2);
+    for (let i = 0; i < 100; i++) writeFileSync(join(dir, `task-${String(i).padStart(3, '0')}.json`), task);
     const cases = [
       { format: 'json', readFirst: true },
       { format: 'stylish', readFirst: false },
