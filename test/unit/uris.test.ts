@@ -15,6 +15,10 @@ describe('URIs', () => {
     assert.ok(sameUri('file:///c%3A/ws/x.json', 'file:///C:/ws/x.json'));
     assert.ok(sameUri('file:///ws/exec%20policy.json', 'file:///ws/exec policy.json'));
     assert.equal(canonicalUri('file:///ws/'), 'file:///ws');
+    assert.equal(canonicalUri('file:///C:/ws/x.json'), 'file:///c:/ws/x.json');
+    assert.equal(canonicalUri('file:///ws/x.json?v=2#top'), 'file:///ws/x.json');
+    assert.equal(canonicalUri('file:///ws/a b.json'), 'file:///ws/a b.json');
+    assert.equal(canonicalUri('untitled:Untitled-1'), 'untitled:Untitled-1');
     assert.ok(isInside('file:///ws/a/b.json', 'file:///ws'));
     assert.ok(!isInside('file:///wsx/b.json', 'file:///ws'));
     assert.equal(relativePath('file:///ws/services', 'file:///ws/iam/exec.json'), '../iam/exec.json');

@@ -17,6 +17,8 @@ function stripQuery(uri: string): string {
 
 /** A URI in one canonical form for comparisons. */
 export function canonicalUri(uri: string): string {
+  // Most are canonical already (the index asks for every file, many times): three scans instead of the work.
+  if (uri.indexOf('%') < 0 && uri.indexOf('?') < 0 && uri.indexOf('#') < 0 && !uri.endsWith('/') && !hasDriveLetter(uri)) return uri;
   let text = stripQuery(uri);
   try {
     text = decodeURIComponent(text);
@@ -25,6 +27,11 @@ export function canonicalUri(uri: string): string {
   }
   // file:///C:/x and file:///c:/x are the same file on Windows.
   return text.replace(/^file:\/\/\/([A-Za-z]):/, (_, drive: string) => `file:///${drive.toLowerCase()}:`).replace(/\/+$/, '');
+}
+
+/** `file:///C:...`: the drive letter is made lower case. */
+function hasDriveLetter(uri: string): boolean {
+  return uri.charCodeAt(9) === 58 /* : */ && uri.startsWith('file:///');
 }
 
 export function sameUri(a: string, b: string): boolean {
