@@ -171,31 +171,45 @@ function parseArguments(args: string[]): NewRuleOptions & { dryRun: boolean } {
   };
 }
 
-async function main(): Promise<void> {
-  const options = parseArguments(process.argv.slice(2));
+/** `npm run new-rule` with `args`, writing to `out` and `err`: its exit code (1: refused). */
+export async function newRuleCommand(args: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+  try {
+    await main(args, out);
+    return 0;
+  } catch (error: unknown) {
+    err(`new-rule: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+async function main(args: string[], out: (text: string) => void): Promise<void> {
+  const options = parseArguments(args);
   const root = options.root ?? join(__dirname, '..');
   const changes = await planNewRule({ ...options, root });
   for (const change of changes) {
     const verb = change.created ? 'create' : 'update';
-    process.stdout.write(`${options.dryRun ? `would ${verb}` : verb} ${relative(root, change.path)}\n`);
+    out(`${options.dryRun ? `would ${verb}` : verb} ${relative(root, change.path)}\n`);
     if (options.dryRun) continue;
     mkdirSync(dirname(change.path), { recursive: true });
     writeFileSync(change.path, change.content);
   }
-  process.stdout.write(`${options.dryRun ? 'would update' : 'update'} README.md (the rule table)\n`);
+  out(`${options.dryRun ? 'would update' : 'update'} README.md (the rule table)\n`);
   if (options.dryRun) return;
   // A new process, so that the registry it imports has the new rule.
   const table = spawnSync(process.execPath, ['--import', 'tsx', join('scripts', 'rule-table.ts')], { cwd: root, stdio: 'inherit' });
   if (table.status !== 0) throw new Error('npm run docs:rules failed');
-  process.stdout.write(
+  out(
     `\nNext: write the check, a valid and an invalid case in the table, a Reported and an Accepted example in the page,\n` +
       `then npm run test:rule -- ${options.id} (CONTRIBUTING.md, "Add a rule").\n`,
   );
 }
 
 if (process.argv[1]?.endsWith('new-rule.ts')) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`new-rule: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+  void newRuleCommand(
+    process.argv.slice(2),
+    (text) => process.stdout.write(text),
+    (text) => process.stderr.write(text),
+  ).then((code) => {
+    process.exitCode = code;
   });
 }

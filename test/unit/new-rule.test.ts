@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { newRuleCommand } from '../../scripts/new-rule';
 
 const root = join(__dirname, '..', '..');
 /** What the catalog test and the scaffold read. */
@@ -72,8 +73,19 @@ test('a scaffolded rule passes the catalog test once it has a case of each kind 
   assert.equal(after.status, 0, after.output);
 });
 
-test('new-rule --dry-run names what it would write and writes nothing; a taken or malformed id is refused', () => {
-  const dry = run(root, 'scripts/new-rule.ts', 'iam-demo-check', '--dry-run');
+/** The command in this process (what `npm run new-rule` runs after starting tsx), on this repository. */
+async function inProcess(...args: string[]) {
+  let output = '';
+  const status = await newRuleCommand(
+    args,
+    (text) => (output += text),
+    (text) => (output += text),
+  );
+  return { status, output };
+}
+
+test('new-rule --dry-run names what it would write and writes nothing; a taken or malformed id is refused', async () => {
+  const dry = await inProcess('iam-demo-check', '--dry-run');
   assert.equal(dry.status, 0, dry.output);
   assert.deepEqual(dry.output.trim().split('\n'), [
     'would create server/src/core/rules/iam/iam-demo-check.ts',
@@ -83,8 +95,8 @@ test('new-rule --dry-run names what it would write and writes nothing; a taken o
     'would update README.md (the rule table)',
   ]);
   assert.ok(!existsSync(join(root, 'docs', 'rules', 'iam-demo-check.md')));
-  const taken = run(root, 'scripts/new-rule.ts', 'essential-container', '--dry-run');
+  const taken = await inProcess('essential-container', '--dry-run');
   assert.equal(taken.status, 1);
   assert.match(taken.output, /essential-container\.ts exists already/);
-  assert.match(run(root, 'scripts/new-rule.ts', 'Demo_Rule', '--dry-run').output, /not a kebab-case rule id/);
+  assert.match((await inProcess('Demo_Rule', '--dry-run')).output, /not a kebab-case rule id/);
 });
