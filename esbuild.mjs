@@ -113,7 +113,9 @@ function checkAscii(results) {
       const at = text.search(/[^\x00-\x7f]/);
       if (at < 0) continue;
       const line = text.slice(0, at).split('\n').length;
-      throw new Error(`${output}:${line}: the character ${JSON.stringify(text[at])} is not ASCII (write it as an escape, or leave it out of comments)`);
+      throw new Error(
+        `${output}:${line}: the character ${JSON.stringify(text[at])} is not ASCII (write it as an escape, or leave it out of comments)`,
+      );
     }
   }
 }
