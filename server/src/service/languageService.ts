@@ -24,7 +24,7 @@ export interface LanguageServiceOptions {
   /** What fixes may edit and create, and what the client can apply (service/editGuard.ts); absent: the document itself only. */
   edits?: EditPlatform;
   /**
-   * Documents not among the 20 last used keep their model but not their syntax trees, which are made again
+   * Documents not among the 8 last used keep their model but not their syntax trees, which are made again
    * when a hover, a fix or a location needs them (the server: bounded memory with many open documents).
    * The CLI, which reads each file once, keeps them.
    */
@@ -41,7 +41,7 @@ export class FargateLintLanguageService {
   private readonly codeActionService: CodeActionService;
 
   constructor(private readonly options: LanguageServiceOptions = {}) {
-    this.models = new ModelCache(20, options.workspace, !!options.compactDocuments);
+    this.models = new ModelCache(8, options.workspace, !!options.compactDocuments);
     this.codeActionService = new CodeActionService(options.edits, this.lastAnalysis);
   }
 

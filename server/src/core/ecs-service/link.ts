@@ -277,7 +277,7 @@ function link(subject: Subject, view: ServiceView, model: Model, document: Docum
 
 // --- Caches: rules, hovers and the reverse lookup ask for the same links within one workspace version ------
 
-const cache = new WeakMap<object, { workspace?: WorkspaceView; version?: number; uri?: string; result: LinkResult }>();
+const cache = new WeakMap<object, { workspace?: WeakRef<WorkspaceView>; version?: number; uri?: string; result: LinkResult }>();
 
 function versionOf(workspace: WorkspaceView | undefined): number | undefined {
   return (workspace as { version?: number } | undefined)?.version;
@@ -290,11 +290,17 @@ export function linkedTaskDefinition(subject: Subject, model: Model, document: D
   const key = typeof subject.value === 'object' && subject.value !== null ? subject.value : undefined;
   const version = versionOf(document.workspace);
   const hit = key && cache.get(key);
-  if (hit && hit.workspace === document.workspace && hit.version === version && hit.uri === document.uri && version !== undefined) {
+  if (
+    hit &&
+    hit.workspace?.deref() === document.workspace &&
+    hit.version === version &&
+    hit.uri === document.uri &&
+    version !== undefined
+  ) {
     return hit.result;
   }
   const result = link(subject, view, model, document);
-  if (key) cache.set(key, { workspace: document.workspace, version, uri: document.uri, result });
+  if (key) cache.set(key, { workspace: document.workspace && new WeakRef(document.workspace), version, uri: document.uri, result });
   return result;
 }
 

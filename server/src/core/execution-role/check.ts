@@ -189,15 +189,15 @@ export function policyOfMatch(role: ResolvedRole, policyId: string) {
 
 // Several rules and hovers look at the same task definition in one pass: resolve and evaluate once per
 // (task definition value, workspace version, uri).
-const cache = new WeakMap<object, { workspace?: WorkspaceView; version?: number; uri?: string; check: RoleCheck }>();
+const cache = new WeakMap<object, { workspace?: WeakRef<WorkspaceView>; version?: number; uri?: string; check: RoleCheck }>();
 
 export function cachedCheck(subject: Subject, workspace: WorkspaceView | undefined, uri: string | undefined): RoleCheck {
   const key = typeof subject.value === 'object' && subject.value !== null ? subject.value : undefined;
   const version = (workspace as { version?: number } | undefined)?.version;
   const hit = key && cache.get(key);
-  if (hit && hit.workspace === workspace && hit.version === version && hit.uri === uri && version !== undefined) return hit.check;
+  if (hit && hit.workspace?.deref() === workspace && hit.version === version && hit.uri === uri && version !== undefined) return hit.check;
   const check = sharedCheck(subject, workspace, uri);
-  if (key) cache.set(key, { workspace, version, uri, check });
+  if (key) cache.set(key, { workspace: workspace && new WeakRef(workspace), version, uri, check });
   return check;
 }
 

@@ -99,7 +99,8 @@ function merge(parts: ArnPart[]): RequestedResource {
     if (typeof part === 'string' && typeof last === 'string') out[out.length - 1] = last + part;
     else if (part !== '') out.push(part);
   }
-  return out;
+  // Kept (a task definition's requirements are cached): an exact-length copy, without the room push left.
+  return out.slice();
 }
 
 function permissionsFor(feature: FeatureId, values: Values, display: Values): Permission[] {

@@ -1,6 +1,6 @@
 // A normalised view of a policy's statements: single values become lists, and every element keeps the
 // JSON path it came from, so checks and the evaluator can report exactly where something is.
-import { type JsonPath, hasKey, isObject } from '../json';
+import { type JsonPath, childPath, hasKey, isObject } from '../json';
 
 export interface Element {
   value: string;
@@ -59,9 +59,9 @@ function readStatements(policy: Record<string, unknown>): Statement[] {
       action: elementList(s, path, 'Action'),
       resource: elementList(s, path, 'Resource'),
       principal: hasKey(s, 'Principal')
-        ? { negated: false, path: [...path, 'Principal'], value: s.Principal }
+        ? { negated: false, path: childPath(path, 'Principal'), value: s.Principal }
         : hasKey(s, 'NotPrincipal')
-          ? { negated: true, path: [...path, 'NotPrincipal'], value: s.NotPrincipal }
+          ? { negated: true, path: childPath(path, 'NotPrincipal'), value: s.NotPrincipal }
           : undefined,
       condition: isObject(s.Condition) ? s.Condition : undefined,
     });
@@ -74,9 +74,9 @@ function elementList(statement: Record<string, unknown>, path: JsonPath, key: 'A
   const chosen = hasKey(statement, key) ? key : hasKey(statement, negatedKey) ? negatedKey : undefined;
   if (!chosen) return undefined;
   const raw = statement[chosen];
-  const base = [...path, chosen];
+  const base = childPath(path, chosen);
   const items: Element[] = [];
   if (typeof raw === 'string') items.push({ value: raw, path: base });
-  else if (Array.isArray(raw)) raw.forEach((v, i) => typeof v === 'string' && items.push({ value: v, path: [...base, i] }));
+  else if (Array.isArray(raw)) raw.forEach((v, i) => typeof v === 'string' && items.push({ value: v, path: childPath(base, i) }));
   return { negated: chosen !== key, key: chosen, path: base, items };
 }

@@ -7,6 +7,7 @@ import type { JsonPath } from '../../core/model';
 import serviceMapping from './service-properties.json';
 import taskMapping from './task-definition-properties.json';
 import type { Loc } from './evaluate';
+import { ownObject } from '../text';
 
 type Spec = string | null | { api: string; type?: string; items?: string; object?: string; map?: string };
 type ScalarType = 'string' | 'integer' | 'boolean' | 'number';
@@ -98,14 +99,14 @@ export function toModel(value: unknown, loc: Loc | undefined, shape: Shape): { v
     case 'user-keys': {
       if (!isPlainObject(value)) return { value, loc };
       // Model objects have no prototype (sources/source.ts): a key such as __proto__ is data.
-      const out = Object.create(null) as Record<string, unknown>;
+      const out = ownObject();
       for (const [key, v] of Object.entries(value)) out[key] = coerce(v, 'string');
       return { value: out, loc };
     }
     case 'object': {
       if (!isPlainObject(value)) return { value, loc };
       const specs = TABLES[shape.table][shape.type] ?? {};
-      const out = Object.create(null) as Record<string, unknown>;
+      const out = ownObject();
       const children = new Map<string | number, Loc>();
       for (const [key, v] of Object.entries(value)) {
         // Keys are the template's text: only the table's own entries count (not "constructor").

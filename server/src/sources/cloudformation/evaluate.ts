@@ -9,6 +9,7 @@
 import { hasUnknown, unknownMarker } from '../../core/unknown';
 import { type ScalarNode, type SyntaxNode, lastEntries, literalString, valueOf } from './syntax';
 import type { Resource, Template } from './template';
+import { ownObject } from '../text';
 
 /** `!Ref AWS::NoValue`: the property or list item is left out. */
 const NO_VALUE = Symbol('AWS::NoValue');
@@ -137,7 +138,7 @@ export class Evaluator {
     switch (node.kind) {
       case 'map': {
         // Model objects have no prototype (sources/source.ts): a key such as __proto__ is data.
-        const value = Object.create(null) as Record<string, unknown>;
+        const value = ownObject();
         const children = new Map<string | number, Loc>();
         for (const entry of lastEntries(node)) {
           if (!entry.value) {

@@ -17,6 +17,7 @@ import { SERVICE, type Shape, TASK_DEFINITION, toModel } from './ecs';
 import { type Env, type Evaluated, Evaluator, type Loc, Markers, choicePointsOf, combinations } from './evaluate';
 import type { Resource, Template } from './template';
 import { type SyntaxNode, entryOf, literalString, valueOf } from './syntax';
+import { ownObject } from '../text';
 
 /** A subject and where its values are written. */
 export interface Located {
@@ -379,5 +380,5 @@ function childLoc(loc: Loc | undefined, ...path: JsonPath): Loc | undefined {
 
 /** `object`'s own properties in an object without a prototype. */
 function nullProto<T extends object>(object: T): T {
-  return Object.assign(Object.create(null) as T, object);
+  return Object.assign(ownObject() as T, object);
 }

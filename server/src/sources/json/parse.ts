@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ErrorCode, type JSONDocument, type LanguageService, getLanguageService } from 'vscode-json-languageservice';
 import type { DuplicateKey, JsonPath, Span, Target } from '../../core/model';
 import type { SyntaxProblem } from '../source';
-import { MAX_NESTING_DEPTH, tooDeepAt } from '../text';
+import { MAX_NESTING_DEPTH, ownObject, tooDeepAt } from '../text';
 import { removeNode } from './edit';
 
 export interface ParsedJson {
@@ -81,7 +81,7 @@ function describeParseError(error: ParseError): string {
 function toValue(node: Node): unknown {
   switch (node.type) {
     case 'object': {
-      const result = Object.create(null) as Record<string, unknown>;
+      const result = ownObject();
       for (const property of node.children ?? []) {
         // vscode-json-languageservice's property nodes hold their parts as fields (their `children` is a new
         // array on each read); jsonc-parser's as children.
