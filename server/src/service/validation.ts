@@ -70,7 +70,7 @@ export class Validation {
     });
     // Whoever cancelled throws the result away: no schema validation for it.
     if (result.cancelled) return diagnostics;
-    this.last?.remember(document, options.workspace, options.settings, result.findings);
+    this.last?.remember(document, options.workspace, options.settings, rules, result.findings);
     const relatedDocument = (uri: string) => options.workspace?.file(uri);
     // Many findings may point into the same other file (a policy of 34,000 statements): its line table once.
     const lineTables: LineTables = new Map();
