@@ -23,6 +23,20 @@ export const MAX_MESSAGE_LENGTH = 5000;
 export function sanitizeMessage(text: string): string {
   const escaped = text.replace(UNSAFE, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (escaped.length <= MAX_MESSAGE_LENGTH) return escaped;
-  const more = ` … (${(escaped.length - MAX_MESSAGE_LENGTH).toLocaleString('en-US')} more characters)`;
+  const more = ` … (${formatCount(escaped.length - MAX_MESSAGE_LENGTH)} more characters)`;
   return escaped.slice(0, MAX_MESSAGE_LENGTH - more.length) + more;
+}
+
+/**
+ * A number as `toLocaleString('en-US')` writes it ("10,240"), for the integers messages count. Written out
+ * for them because the first `toLocaleString` maps ICU's number-formatting data into the process: measured
+ * on Node 20, 4.8 MiB more RSS for the server, which formatted a policy's size in a message. Anything but a
+ * safe integer still goes to `toLocaleString`.
+ */
+export function formatCount(n: number): string {
+  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US');
+  const digits = String(Math.abs(n));
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let at = out.length; at < digits.length; at += 3) out += `,${digits.slice(at, at + 3)}`;
+  return n < 0 || Object.is(n, -0) ? `-${out}` : out;
 }

@@ -12,6 +12,7 @@ import type { WorkDoneProgressReporter } from 'vscode-languageserver';
 import { canonicalUri, isInside, sameUri } from '../core/uris';
 import type { DocumentKind } from '../core/model';
 import { uriToFileName } from '../core/workspace';
+import { formatCount } from '../core/messages';
 import type { WorkspaceIndex } from '../service/workspace';
 import { type SourceDocument, isForeignFileName } from '../sources';
 import { type WorkspaceFileSystem, isScanned } from './fileSystem';
@@ -105,7 +106,7 @@ export class WorkspaceSync {
             const now = Date.now();
             if (now - lastReport >= PROGRESS_MS) {
               lastReport = now;
-              reporter?.report(`${read.toLocaleString('en-US')} files read, ${kept.toLocaleString('en-US')} kept`);
+              reporter?.report(`${formatCount(read)} files read, ${formatCount(kept)} kept`);
             }
             if ((foundDependency || foundTaskDefinition) && now - lastRefresh >= SCAN_REFRESH_MS) {
               lastRefresh = now;

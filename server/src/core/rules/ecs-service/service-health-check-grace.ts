@@ -5,6 +5,7 @@
 import { SERVICE_LIMITS } from '../../ecs-service/facts';
 import { type JsonPath, isObject } from '../../json';
 import { remove } from '../../model';
+import { formatCount } from '../../messages';
 import type { Rule } from '../../rule';
 import { wholeNumberOf } from '../../ecs-service/model';
 import { containersOf, taskOf } from '../../taskdef/model';
@@ -35,7 +36,7 @@ export const serviceHealthCheckGrace: Rule<GraceData> = {
       report({
         path: field.path,
         severity: 'error',
-        message: `healthCheckGracePeriodSeconds is between ${RANGE.min} and ${RANGE.max.toLocaleString('en-US')} seconds, not ${seconds}.`,
+        message: `healthCheckGracePeriodSeconds is between ${RANGE.min} and ${formatCount(RANGE.max)} seconds, not ${seconds}.`,
       });
       return;
     }

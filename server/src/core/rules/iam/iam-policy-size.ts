@@ -17,6 +17,7 @@
 // in), without whitespace.
 // Source: IAM User Guide, "IAM and AWS STS quotas" (reference_iam-quotas), character limits.
 import { type JsonPath, isObject, valueAt } from '../../json';
+import { formatCount } from '../../messages';
 import type { Rule, Severity } from '../../rule';
 
 /** @internal Exported for tests. */
@@ -35,7 +36,7 @@ const IAM_OUTPUT = new Set(['PolicyVersion', 'Role', 'RoleDetailList', 'UserDeta
 /** What a measured document must be, which decides the quotas that can apply to it. */
 type SizeContext = 'customer-managed' | 'inline' | 'role-inline-total' | 'trust' | 'any-policy';
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+const fmt = formatCount;
 
 /** The finding for a document of `size` characters in `context`, or undefined when it fits. */
 function sizeVerdict(context: SizeContext, size: number): { severity: Severity; message: string } | undefined {
