@@ -13,13 +13,18 @@ const DROPPED = new Set<string>(DESCRIBE_ONLY_FIELDS);
  * @internal Exported for tests.
  */
 export function registeredSize(task: Record<string, unknown>): number {
+  return objectSize(task, DROPPED);
+}
+
+/** Bytes of `JSON.stringify(record)` without the members named in `skip`. */
+function objectSize(record: Record<string, unknown>, skip?: ReadonlySet<string>): number {
   let size = 2;
   let first = true;
-  for (const key of Object.keys(task)) {
-    if (DROPPED.has(key)) continue;
-    const value = valueSize(task[key]);
-    if (value === undefined) continue;
-    size += (first ? 0 : 1) + stringSize(key) + 1 + value;
+  for (const key of Object.keys(record)) {
+    if (skip?.has(key)) continue;
+    const member = valueSize(record[key]);
+    if (member === undefined) continue;
+    size += (first ? 0 : 1) + stringSize(key) + 1 + member;
     first = false;
   }
   return size;
@@ -46,16 +51,7 @@ function valueSize(value: unknown): number | undefined {
         for (let i = 0; i < value.length; i++) size += valueSize(value[i]) ?? 4;
         return size;
       }
-      const record = value as Record<string, unknown>;
-      let size = 2;
-      let first = true;
-      for (const key of Object.keys(record)) {
-        const member = valueSize(record[key]);
-        if (member === undefined) continue;
-        size += (first ? 0 : 1) + stringSize(key) + 1 + member;
-        first = false;
-      }
-      return size;
+      return objectSize(value as Record<string, unknown>);
     }
     default:
       // A bigint: JSON.stringify throws, as before.
