@@ -39,6 +39,27 @@ export interface DocumentContext {
   readonly workspace?: WorkspaceView;
 }
 
+/**
+ * What several rules and hovers of one analysis ask for about the same subject (its role check, its service's
+ * task definition): kept per subject value, for the view of the workspace that analysis looks through (at its
+ * version) and the document's uri. A view without a version is never served from the cache. The view is
+ * held weakly: an entry, which lives as long as the subject's value, never keeps a finished analysis's view
+ * (its own model, its subject lists, its role lookups) alive.
+ */
+export class PerAnalysisCache<T> {
+  private readonly entries = new WeakMap<object, { view?: WeakRef<WorkspaceView>; version?: number; uri?: string; value: T }>();
+
+  get(key: unknown, workspace: WorkspaceView | undefined, uri: string | undefined, make: () => T): T {
+    const object = typeof key === 'object' && key !== null ? key : undefined;
+    const version = workspace?.version;
+    const hit = object && this.entries.get(object);
+    if (hit && version !== undefined && hit.view?.deref() === workspace && hit.version === version && hit.uri === uri) return hit.value;
+    const value = make();
+    if (object) this.entries.set(object, { view: workspace && new WeakRef(workspace), version, uri, value });
+    return value;
+  }
+}
+
 export function uriToFileName(uri: string): string {
   return decodeURIComponent(uri.replace(/[?#].*$/, '')).replace(/^.*\//, '');
 }

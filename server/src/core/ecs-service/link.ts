@@ -14,7 +14,7 @@ import type { Model, Subject } from '../model';
 import { NAME_PATTERN } from '../taskdef/limits';
 import { taskOf } from '../taskdef/model';
 import { basenameOf, canonicalUri, dirnameOf, sameUri } from '../uris';
-import type { DocumentContext, WorkspaceView } from '../workspace';
+import { type DocumentContext, PerAnalysisCache, type WorkspaceView } from '../workspace';
 import { type SubjectEntry, workspaceSubjects } from '../workspace-subjects';
 import { type ServiceView, serviceOf } from './model';
 
@@ -277,7 +277,7 @@ function link(subject: Subject, view: ServiceView, model: Model, document: Docum
 
 // --- Caches: rules, hovers and the reverse lookup ask for the same links within one workspace version ------
 
-const cache = new WeakMap<object, { workspace?: WeakRef<WorkspaceView>; version?: number; uri?: string; result: LinkResult }>();
+const links = new PerAnalysisCache<LinkResult>();
 
 function versionOf(workspace: WorkspaceView | undefined): number | undefined {
   return (workspace as { version?: number } | undefined)?.version;
@@ -287,21 +287,7 @@ function versionOf(workspace: WorkspaceView | undefined): number | undefined {
 export function linkedTaskDefinition(subject: Subject, model: Model, document: DocumentContext): LinkResult {
   const view = serviceOf(subject);
   if (!view) return { why: 'not a service' };
-  const key = typeof subject.value === 'object' && subject.value !== null ? subject.value : undefined;
-  const version = versionOf(document.workspace);
-  const hit = key && cache.get(key);
-  if (
-    hit &&
-    hit.workspace?.deref() === document.workspace &&
-    hit.version === version &&
-    hit.uri === document.uri &&
-    version !== undefined
-  ) {
-    return hit.result;
-  }
-  const result = link(subject, view, model, document);
-  if (key) cache.set(key, { workspace: document.workspace && new WeakRef(document.workspace), version, uri: document.uri, result });
-  return result;
+  return links.get(subject.value, document.workspace, document.uri, () => link(subject, view, model, document));
 }
 
 export interface ServiceUse {

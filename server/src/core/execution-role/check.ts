@@ -5,7 +5,7 @@ import { statementsOf } from '../iam/policy';
 import type { Subject } from '../model';
 import { containersOf, taskOf } from '../taskdef/model';
 import { type RoleReference, referencedRole } from '../taskdef/roles';
-import type { WorkspaceView } from '../workspace';
+import { PerAnalysisCache, type WorkspaceView } from '../workspace';
 import { type Permission, type Requirement, requirementsOf } from './requirements';
 import { type ResolvedRole, resolveRole } from './resolve-role';
 
@@ -189,16 +189,10 @@ export function policyOfMatch(role: ResolvedRole, policyId: string) {
 
 // Several rules and hovers look at the same task definition in one pass: resolve and evaluate once per
 // (task definition value, workspace version, uri).
-const cache = new WeakMap<object, { workspace?: WeakRef<WorkspaceView>; version?: number; uri?: string; check: RoleCheck }>();
+const checks = new PerAnalysisCache<RoleCheck>();
 
 export function cachedCheck(subject: Subject, workspace: WorkspaceView | undefined, uri: string | undefined): RoleCheck {
-  const key = typeof subject.value === 'object' && subject.value !== null ? subject.value : undefined;
-  const version = (workspace as { version?: number } | undefined)?.version;
-  const hit = key && cache.get(key);
-  if (hit && hit.workspace?.deref() === workspace && hit.version === version && hit.uri === uri && version !== undefined) return hit.check;
-  const check = sharedCheck(subject, workspace, uri);
-  if (key) cache.set(key, { workspace: workspace && new WeakRef(workspace), version, uri, check });
-  return check;
+  return checks.get(subject.value, workspace, uri, () => sharedCheck(subject, workspace, uri));
 }
 
 // What a task definition needs of its execution role depends on a few fields only (requirements.ts reads
